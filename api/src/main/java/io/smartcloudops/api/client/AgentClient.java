@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.AnomalyList;
+import io.smartcloudops.api.chat.QueryRequest;
+import io.smartcloudops.api.chat.QueryResponse;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
 import java.io.IOException;
@@ -93,6 +95,19 @@ public final class AgentClient implements AutoCloseable {
         q.put("since", since);
         q.put("host", host);
         return get("/anomalies", q, AnomalyList.class);
+    }
+
+    /**
+     * {@code POST /query}: asks the agent's assistant. Too many questions for one token answer 429, whose
+     * detail says how many seconds to wait.
+     */
+    public QueryResponse query(QueryRequest request) {
+        return post("/query", request, Map.of(), QueryResponse.class);
+    }
+
+    /** {@code POST /query} starting a new conversation. */
+    public QueryResponse query(String question) {
+        return query(QueryRequest.of(question));
     }
 
     /** {@code GET /metrics} in the Prometheus text format. */
