@@ -2,6 +2,10 @@ package io.smartcloudops.agent;
 
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
+import io.smartcloudops.agent.chat.ChatAssembly;
+import io.smartcloudops.agent.chat.tools.ActionProposer;
+import io.smartcloudops.agent.chat.tools.AnomalyHistory;
+import io.smartcloudops.agent.chat.tools.AuditHistory;
 import io.smartcloudops.agent.collect.Collector;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
@@ -37,6 +41,7 @@ public final class Agent implements AutoCloseable {
     private final StatusService status;
     private final EventStream events;
     private final AgentServer server;
+    private final ChatAssembly chat;
     private final Optional<TokenFile.Generated> generatedToken;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -59,6 +64,15 @@ public final class Agent implements AutoCloseable {
 
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
+
+        // Chat: reads the agent's data through narrow interfaces; the detector's anomaly store, the audit log and
+        // remediation proposals are wired here once those features are part of the agent.
+        this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
+                AnomalyHistory.unavailable("anomaly detection is not running in this agent"),
+                AuditHistory.unavailable("the remediation audit log is not part of this agent"),
+                ActionProposer.unavailable("remediation is not part of this agent")), clock);
+        closeables.add(chat);
+        routes.add(chat.routes());
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
     }
 
@@ -100,6 +114,10 @@ public final class Agent implements AutoCloseable {
 
     public AgentMetrics metrics() {
         return metrics;
+    }
+
+    public ChatAssembly chat() {
+        return chat;
     }
 
     public String baseUrl() {

@@ -220,7 +220,7 @@ final class AnswerWriter {
         StringBuilder sb = new StringBuilder();
         sb.append(d.records().size() >= limit ? "The newest " + limit : String.valueOf(d.records().size()))
                 .append(" audit record").append(d.records().size() == 1 ? "" : "s").append(' ').append(rangeLabel)
-                .append(" (newest first):");
+                .append(", newest first:");
         for (AuditEntry e : d.records()) {
             sb.append("\n- ").append(timeWithSeconds(e.timestamp())).append(' ').append(e.event()).append(' ')
                     .append(action(e.action(), e.params())).append(" on ").append(e.instance()).append(": ")

@@ -49,7 +49,7 @@ public sealed interface ToolOutput {
      */
     record Explanation(String host, Anomaly anomaly, Map<String, String> now, String note) implements ToolOutput {
         public Explanation {
-            now = Map.copyOf(now);
+            now = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(now));
         }
     }
 

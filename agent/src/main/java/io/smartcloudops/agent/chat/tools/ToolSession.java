@@ -46,7 +46,8 @@ public final class ToolSession {
         ObjectNode args = ToolRunner.arguments(call);
         ToolOutput output;
         try {
-            output = runner.run(call, actor);
+            output = call instanceof ToolCall.ProposeRemediation p ? alreadyProposed(p).orElseGet(() -> runner.run(call, actor))
+                    : runner.run(call, actor);
         } catch (ToolArgumentException e) {
             refused(call.tool(), args, e);
             throw e;
@@ -54,10 +55,17 @@ public final class ToolSession {
         JsonNode json = redactor.redact(Json.mapper().valueToTree(output));
         OutputCap.Capped capped = OutputCap.cap(json, maxChars);
         facts.add(new Fact(call.tool(), redactor.redact(args), capped.json(), capped.truncated()));
-        if (output instanceof ToolOutput.ProposalOutcome p && p.pending()) {
+        if (output instanceof ToolOutput.ProposalOutcome p && p.pending() && !proposals.contains(p.action())) {
             proposals.add(p.action());
         }
         return new Ran(output, capped.json(), capped.truncated());
+    }
+
+    /** The same proposal twice in one question (model and fallback, or a repeating model) is proposed once. */
+    private java.util.Optional<ToolOutput> alreadyProposed(ToolCall.ProposeRemediation p) {
+        return proposals.stream()
+                .filter(a -> a.action().equals(p.action()) && a.target().equals(p.target()) && a.params().equals(p.params()))
+                .findFirst().map(a -> new ToolOutput.ProposalOutcome("pending", a, null, null));
     }
 
     /** Records a call that was refused before it ran (bad arguments); returns the error the model is told. */

@@ -1,0 +1,75 @@
+package io.smartcloudops.agent.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import io.smartcloudops.agent.auth.Role;
+import io.smartcloudops.agent.http.ApiException;
+import io.smartcloudops.agent.http.ApiRoutes;
+import io.smartcloudops.agent.http.EventStream;
+import io.smartcloudops.agent.http.RequestParams;
+import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.api.Json;
+import io.smartcloudops.api.chat.QueryRequest;
+import io.smartcloudops.api.events.EventTypes;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /query} (viewer role). A viewer's question may create a proposal; only an operator can
+ * approve it. Answers are also sent to {@code /events} as {@code chat}.
+ */
+public final class ChatRoutes implements RouteGroup {
+
+    private final ChatService chat;
+    private final Clock clock;
+
+    public ChatRoutes(ChatService chat, EventStream events, Clock clock) {
+        this.chat = chat;
+        this.clock = clock;
+        events.forward(ChatAnswered.class, EventTypes.CHAT, ChatAnswered::response);
+    }
+
+    @Override
+    public void register(ApiRoutes routes) {
+        routes.post("/query", Role.VIEWER, this::query);
+    }
+
+    private void query(Context ctx) {
+        RequestParams.of(ctx, clock);
+        QueryRequest request = body(ctx.body());
+        try {
+            ctx.json(chat.ask(request.question(), request.conversationId(), ApiRoutes.principal(ctx).name()));
+        } catch (QuestionRejected e) {
+            throw ApiException.badParameter(e.field(), e.reason());
+        } catch (ChatRateLimited e) {
+            long seconds = e.retryAfterSeconds();
+            throw new ApiException(429, "too many requests", "this token asked more than the chat allows per minute; "
+                    + "retry in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
+        }
+    }
+
+    static QueryRequest body(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badParameter("body", "a JSON object {\"question\": \"...\"} is required");
+        }
+        try {
+            QueryRequest r = Json.strictReader(QueryRequest.class).readValue(body);
+            if (r == null) {
+                throw ApiException.badParameter("body", "a JSON object {\"question\": \"...\"} is required");
+            }
+            return r;
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badParameter(e.getPropertyName(), "unknown field (accepted: question, conversation_id)");
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .collect(Collectors.joining("."));
+            throw ApiException.badParameter(field.isEmpty() ? "body" : field,
+                    field.isEmpty() ? "must be a JSON object {\"question\": \"...\"}" : "must be a string");
+        } catch (JsonProcessingException e) {
+            throw ApiException.badParameter("body", "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+}
