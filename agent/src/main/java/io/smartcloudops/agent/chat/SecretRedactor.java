@@ -32,7 +32,7 @@ public final class SecretRedactor {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"),
-                    "[REDACTED private key]"),
+                    MARK + " (private key)"),
             new Rule(Pattern.compile("(?i)\\b(authorization|proxy-authorization)(\\s*[:=]\\s*)(?:(bearer|basic|token|digest)\\s+)?[^\\s,;\"']+"),
                     "$1$2$3 " + MARK),
             new Rule(Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"), "$1 " + MARK),

@@ -18,8 +18,8 @@ final class MetricWords {
     // More specific phrases first: "disk io" before "disk", "network in" before "network".
     private static final List<Synonym> SYNONYMS = List.of(
             new Synonym(Pattern.compile("\\b(disk[ _-]?i/?o|disk busy|i/o|io ?wait|iops|disk_io|disk utili[sz]ation)\\b"), List.of(Metric.DISK_IO)),
-            new Synonym(Pattern.compile("\\b(net(?:work)?[ _-]?in(?:bound)?|ingress|rx|received|download|incoming traffic|net_in)\\b"), List.of(Metric.NET_IN)),
-            new Synonym(Pattern.compile("\\b(net(?:work)?[ _-]?out(?:bound)?|egress|tx|sent|upload|outgoing traffic|net_out)\\b"), List.of(Metric.NET_OUT)),
+            new Synonym(Pattern.compile("\\b(net(?:work)?[ _-]?in(?:bound)?|inbound(?: traffic)?|ingress|rx|received|download|incoming traffic|net_in)\\b"), List.of(Metric.NET_IN)),
+            new Synonym(Pattern.compile("\\b(net(?:work)?[ _-]?out(?:bound)?|outbound(?: traffic)?|egress|tx|sent|upload|outgoing traffic|net_out)\\b"), List.of(Metric.NET_OUT)),
             new Synonym(Pattern.compile("\\b(cpus?|processors?|compute)\\b"), List.of(Metric.CPU)),
             new Synonym(Pattern.compile("\\b(mem|memory|ram)\\b"), List.of(Metric.MEM)),
             new Synonym(Pattern.compile("\\b(disks?|storage|file ?systems?|disk space|free space|root fs|space)\\b"), List.of(Metric.DISK)),

@@ -130,9 +130,10 @@ final class QuestionParser {
             return new Intent.Status();
         }
         List<Metric> metrics = MetricWords.find(lower);
-        boolean stats = STATS.matcher(lower).find() || range.isPresent();
+        // "load average" names a metric, not a statistic
+        boolean stats = STATS.matcher(lower.replace("load average", "load")).find() || range.isPresent();
         if (!metrics.isEmpty() || !hosts.isEmpty() || (stats && !lower.isBlank()) || CURRENT.matcher(lower).find()) {
-            if (metrics.isEmpty() && hosts.isEmpty() && !CURRENT.matcher(lower).find() && !STATS.matcher(lower).find()) {
+            if (metrics.isEmpty() && hosts.isEmpty() && !CURRENT.matcher(lower).find() && !stats) {
                 return new Intent.Help(HostMatcher.unknownMention(lower, known).orElse(null));
             }
             if (hosts.isEmpty() && HostMatcher.unknownMention(lower, known).isPresent()) {
