@@ -38,7 +38,8 @@ public final class ToolArguments {
         try {
             node = json == null || json.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ToolArgumentException("arguments", "not valid JSON (" + e.getOriginalMessage() + ")");
+            String why = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split(" \\(|\n|;", 2)[0];
+            throw new ToolArgumentException("arguments", "not valid JSON (" + why + ")");
         }
         return of(node, params, clock);
     }
