@@ -111,9 +111,9 @@ public final class OfflineAssistant implements Assistant {
                 yield answer(writer.status(out.status(), now), List.of());
             }
             case Intent.Propose i -> propose(i, question, tools);
-            case Intent.Unsupported i -> answer("I can't " + i.verb() + " anything. I read this agent's data and can only "
-                    + "propose restart_service, scale_up or notify on one host for an operator to approve (e.g. "
-                    + "'Restart nginx on web-1'). Nothing was done.", List.of());
+            case Intent.Unsupported i -> answer("That is not something I can do ('" + i.verb() + "'). I read this agent's "
+                    + "data and can only propose restart_service, scale_up or notify on one named host for an operator to "
+                    + "approve (e.g. 'Restart nginx on web-1'). Nothing was done.", List.of());
             case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
         };
     }

@@ -15,20 +15,20 @@ import mockwebserver3.RecordedRequest;
  * A local server speaking the Chat Completions wire protocol (OkHttp's MockWebServer on 127.0.0.1): tests
  * queue the model's answers and read back exactly what the agent sent.
  */
-final class ChatCompletionsServer implements AutoCloseable {
+public final class ChatCompletionsServer implements AutoCloseable {
 
-    final MockWebServer server = new MockWebServer();
+    private final MockWebServer server = new MockWebServer();
 
-    ChatCompletionsServer() throws IOException {
+    public ChatCompletionsServer() throws IOException {
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.url("/v1").toString();
     }
 
     /** The model calls one function. */
-    void toolCall(String id, String name, String argumentsJson) {
+    public void toolCall(String id, String name, String argumentsJson) {
         ObjectNode message = Json.mapper().createObjectNode().put("role", "assistant").putNull("content");
         ArrayNode calls = message.putArray("tool_calls");
         ObjectNode call = calls.addObject().put("id", id).put("type", "function");
@@ -37,20 +37,20 @@ final class ChatCompletionsServer implements AutoCloseable {
     }
 
     /** The model answers in words. */
-    void answer(String text) {
+    public void answer(String text) {
         ObjectNode message = Json.mapper().createObjectNode().put("role", "assistant").put("content", text);
         enqueue(completion(message, "stop"));
     }
 
-    void status(int code, String body) {
+    public void status(int code, String body) {
         server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build());
     }
 
-    void raw(String body) {
+    public void raw(String body) {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build());
     }
 
-    void slow(long delayMillis) {
+    public void slow(long delayMillis) {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .headersDelay(delayMillis, TimeUnit.MILLISECONDS)
                 .body(Json.write(completion(Json.mapper().createObjectNode().put("role", "assistant").put("content", "late"), "stop")))
@@ -73,7 +73,7 @@ final class ChatCompletionsServer implements AutoCloseable {
     }
 
     /** The next request the agent sent, with its JSON body. */
-    Sent take() throws InterruptedException {
+    public Sent take() throws InterruptedException {
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
         if (r == null) {
             throw new AssertionError("the agent sent no request to the model server");
@@ -85,17 +85,22 @@ final class ChatCompletionsServer implements AutoCloseable {
         }
     }
 
-    record Sent(RecordedRequest request, JsonNode body) {
-        String header(String name) {
+    public record Sent(RecordedRequest request, JsonNode body) {
+        public String header(String name) {
             return request.getHeaders().get(name);
         }
 
-        JsonNode lastMessage() {
+        public JsonNode lastMessage() {
             return body.path("messages").get(body.path("messages").size() - 1);
+        }
+
+        /** The content of the last message (the reply to the last tool call, after a tool round). */
+        public String lastContent() {
+            return lastMessage().path("content").asText();
         }
     }
 
-    int requestCount() {
+    public int requestCount() {
         return server.getRequestCount();
     }
 

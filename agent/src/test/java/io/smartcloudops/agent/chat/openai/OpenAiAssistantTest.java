@@ -161,6 +161,6 @@ class OpenAiAssistantTest {
     }
 
     private static String toolReply(ChatCompletionsServer.Sent sent) {
-        return sent.lastMessage().path("content").asText();
+        return sent.lastContent();
     }
 }
