@@ -8,6 +8,10 @@ locals {
     "api/viewer_token"   = "Bearer token of the agent API's viewer (read-only) role"
     "api/operator_token" = "Bearer token of the agent API's operator (read + remediate) role"
   }
+
+  # 'nginx' 'prometheus-node-exporter' ...: safe to quote this way because the
+  # variable's validation allows only letters, digits and @ . _ -
+  restart_allowed_words = join(" ", [for s in var.restart_allowed_services : "'${s}'"])
 }
 
 resource "aws_ssm_parameter" "secret" {
@@ -64,7 +68,7 @@ resource "aws_ssm_document" "restart_service" {
           "#!/bin/bash",
           "set -euo pipefail",
           "unit=\"$${SSM_ServiceName:-}\"",
-          "allowed=(${join(" ", [for s in var.restart_allowed_services : format("'%s'", s)])})",
+          "allowed=(${local.restart_allowed_words})",
           "ok=false",
           "for a in \"$${allowed[@]}\"; do [[ \"$unit\" == \"$a\" ]] && ok=true; done",
           "if [[ \"$ok\" != true ]]; then echo \"refused: '$unit' is not an allow-listed service\" >&2; exit 3; fi",
