@@ -1,0 +1,30 @@
+package io.smartcloudops.agent.auth;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a token may do: a viewer reads, an operator also changes state (remediation, approvals). */
+public enum Role {
+    VIEWER, OPERATOR;
+
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Role parse(String text) {
+        for (Role r : values()) {
+            if (r.key().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + text + "' (expected viewer or operator)");
+    }
+
+    /** Whether this role may do what {@code required} may. */
+    public boolean covers(Role required) {
+        return this.ordinal() >= required.ordinal();
+    }
+}

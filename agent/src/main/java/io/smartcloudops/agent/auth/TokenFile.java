@@ -1,0 +1,70 @@
+package io.smartcloudops.agent.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The operator token an agent makes for itself when none is configured, so a newcomer is never stuck:
+ * 32 random bytes, base64url, in a file only the user can read ({@code ~/.config/smartcloudops/token},
+ * or under {@code $XDG_CONFIG_HOME}). Reused on later starts.
+ */
+public final class TokenFile {
+
+    /** The token and where it is kept; {@code created} when this start made it. */
+    public record Generated(Path path, String token, boolean created) {
+    }
+
+    private TokenFile() {
+    }
+
+    /** Default location: {@code $XDG_CONFIG_HOME/smartcloudops/token}, else {@code ~/.config/smartcloudops/token}. */
+    public static Path defaultPath(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("smartcloudops").resolve("token");
+    }
+
+    public static Generated readOrCreate(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            String token = Files.readString(path, StandardCharsets.UTF_8).trim();
+            if (!token.isEmpty()) {
+                return new Generated(path, token, false);
+            }
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } else {
+            Files.createDirectories(dir);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path tmp = dir.resolve(path.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (posix) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(tmp);
+            return readOrCreate(path);
+        }
+        return new Generated(path, token, true);
+    }
+}

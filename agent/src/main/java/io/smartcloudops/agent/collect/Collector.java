@@ -1,0 +1,170 @@
+package io.smartcloudops.agent.collect;
+
+import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.metrics.AgentMetrics;
+import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.status.SourceStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the source every interval, stores what it returns and announces it on the bus. A failing
+ * source is retried with exponential back-off (capped), reported unhealthy with the reason, and never
+ * stops the agent; nothing is stored for the failed attempts, so a gap stays a gap, not zeros.
+ * At start, and again after an outage, history is back-filled from sources that keep it.
+ */
+public final class Collector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+
+    private final MetricSource source;
+    private final SeriesStore store;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final Duration backfill;
+    private final AgentMetrics metrics;
+    private final SourceHealth health;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread thread;
+    private boolean backfilled;
+
+    public Collector(MetricSource source, SeriesStore store, EventBus bus, Clock clock, Duration interval,
+                     Duration maxBackoff, Duration backfill, AgentMetrics metrics) {
+        this.source = source;
+        this.store = store;
+        this.bus = bus;
+        this.clock = clock;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff.compareTo(interval) < 0 ? interval : maxBackoff;
+        this.backfill = backfill;
+        this.metrics = metrics;
+        this.health = new SourceHealth(source.spec(), source.kind(), interval);
+    }
+
+    public MetricSource source() {
+        return source;
+    }
+
+    public SourceStatus status() {
+        return health.snapshot();
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = Thread.ofVirtual().name("collector").start(this::loop);
+    }
+
+    private void loop() {
+        while (!closed.get()) {
+            long started = System.nanoTime();
+            collectOnce();
+            Duration delay = nextDelay();
+            long sleepMillis = delay.toMillis() - (System.nanoTime() - started) / 1_000_000;
+            if (sleepMillis > 0) {
+                try {
+                    Thread.sleep(sleepMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    Duration nextDelay() {
+        int failures = health.consecutiveFailures();
+        if (failures == 0) {
+            return interval;
+        }
+        Duration d = interval.multipliedBy(1L << Math.min(failures - 1, 16));
+        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    }
+
+    /** One collection: back-fill if due, then the live reading. Public for tests and benchmarks. */
+    public void collectOnce() {
+        Instant now = clock.instant();
+        try {
+            if (!backfilled) {
+                backfilled = true;
+                if (!backfill.isZero()) {
+                    storeHistory(now.minus(backfill), now);
+                }
+            } else if (health.consecutiveFailures() > 0 && health.lastSuccess() != null) {
+                storeHistory(health.lastSuccess(), now);
+            }
+            List<HostSample> samples = source.collect();
+            List<HostSample> stored = store(samples);
+            boolean changed = health.success(now, note(samples));
+            metrics.collection(source.kind(), true);
+            if (changed) {
+                LOG.info("source {} healthy", source.spec());
+                bus.publish(health.snapshot());
+            }
+            if (!stored.isEmpty()) {
+                bus.publish(new SamplesCollected(stored, false));
+            }
+        } catch (SourceException e) {
+            failed(now, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("collection from {} failed unexpectedly", source.spec(), e);
+            failed(now, "unexpected error: " + e);
+        }
+    }
+
+    private String note(List<HostSample> samples) {
+        if (source instanceof ReplaySource replay && replay.finished()) {
+            return "replay finished";
+        }
+        return samples.isEmpty() ? "no new samples" : null;
+    }
+
+    private void failed(Instant now, String reason) {
+        boolean changed = health.failure(now, reason);
+        metrics.collection(source.kind(), false);
+        if (changed) {
+            LOG.warn("source {} unhealthy: {}", source.spec(), reason);
+            bus.publish(health.snapshot());
+        }
+    }
+
+    private void storeHistory(Instant from, Instant to) throws SourceException {
+        List<HostSample> history = source.history(from, to);
+        List<HostSample> stored = store(history);
+        if (!stored.isEmpty()) {
+            LOG.info("back-filled {} samples from {}", stored.size(), source.spec());
+            bus.publish(new SamplesCollected(stored, true));
+        }
+    }
+
+    private List<HostSample> store(List<HostSample> samples) {
+        List<HostSample> stored = new ArrayList<>(samples.size());
+        for (HostSample s : samples) {
+            if (store.append(s)) {
+                stored.add(s);
+            }
+        }
+        metrics.samples(stored.size());
+        return stored;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+            source.close();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.smartcloudops.agent.config;
+
+import java.util.List;
+
+/**
+ * Bearer tokens. {@code viewer_token}/{@code operator_token} are normally set through
+ * {@code SMARTCLOUDOPS_VIEWER_TOKEN}/{@code SMARTCLOUDOPS_OPERATOR_TOKEN} or SSM, not written in the file.
+ *
+ * @param viewerToken   one read-only token
+ * @param operatorToken one read + remediate token
+ * @param tokens        further named tokens
+ * @param tokenFile     where the generated first-start token is kept (default: the user's config directory)
+ */
+public record AuthConfig(String viewerToken, String operatorToken, List<TokenEntry> tokens, String tokenFile) {
+
+    public static AuthConfig defaults() {
+        return new AuthConfig(null, null, List.of(), null);
+    }
+}

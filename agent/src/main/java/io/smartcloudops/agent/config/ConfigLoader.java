@@ -1,0 +1,231 @@
+package io.smartcloudops.agent.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.smartcloudops.agent.time.DurationText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds {@link AgentConfig} from, in increasing precedence: built-in defaults, {@code agent.yaml},
+ * {@code SMARTCLOUDOPS_*} environment variables, command-line flags. Every scalar key has an
+ * environment variable named after its path ({@code source.interval} → {@code SMARTCLOUDOPS_SOURCE_INTERVAL});
+ * a few short aliases exist ({@link #ALIASES}). Unknown keys and bad values fail with the key named.
+ */
+public final class ConfigLoader {
+
+    static final String ENV_PREFIX = "SMARTCLOUDOPS_";
+
+    /** Short environment names that DESIGN.md promises, mapped to their keys. */
+    static final Map<String, String> ALIASES = Map.of(
+            "SMARTCLOUDOPS_VIEWER_TOKEN", "auth.viewer_token",
+            "SMARTCLOUDOPS_OPERATOR_TOKEN", "auth.operator_token",
+            "SMARTCLOUDOPS_BIND", "server.bind",
+            "SMARTCLOUDOPS_SOURCE", "source.spec");
+
+    private static final ObjectMapper YAML = createMapper();
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The mapper for configuration files: YAML, snake_case keys, durations as {@code 5s}/{@code 3m}. */
+    public static ObjectMapper yamlMapper() {
+        return YAML;
+    }
+
+    private static ObjectMapper createMapper() {
+        SimpleModule durations = new SimpleModule("durations");
+        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
+            @Override
+            public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                try {
+                    return DurationText.parse(p.getValueAsString());
+                } catch (IllegalArgumentException e) {
+                    throw JsonMappingException.from(p, e.getMessage(), e);
+                }
+            }
+        });
+        durations.addSerializer(Duration.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(DurationText.format(value));
+            }
+        });
+        return YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(durations)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file      {@code agent.yaml}, or null for none
+     * @param overrides command-line values by dotted key ({@code source.spec}, {@code server.bind}, ...)
+     */
+    public AgentConfig load(Path file, Map<String, String> overrides) {
+        ObjectNode tree = YAML.valueToTree(AgentConfig.defaults());
+        Map<String, String> envNames = envNames(tree);
+        if (file != null) {
+            merge(tree, readFile(file), "");
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            String key = envNames.get(e.getKey());
+            if (key == null) {
+                key = ALIASES.get(e.getKey());
+            }
+            if (key != null) {
+                set(tree, key, e.getValue());
+            }
+        }
+        overrides.forEach((key, value) -> {
+            if (value != null) {
+                set(tree, key, value);
+            }
+        });
+        AgentConfig config = bind(tree);
+        ConfigValidator.validate(config);
+        return config;
+    }
+
+    /** Environment variable name → dotted key, for every scalar key of the defaults. */
+    static Map<String, String> envNames(JsonNode defaults) {
+        Map<String, String> names = new LinkedHashMap<>();
+        collectLeaves(defaults, "", names);
+        return names;
+    }
+
+    /** The documented list of environment variables (for {@code --help} and docs). */
+    public static List<String> environmentVariables() {
+        List<String> names = new ArrayList<>(envNames(YAML.valueToTree(AgentConfig.defaults())).keySet());
+        names.addAll(ALIASES.keySet());
+        return names.stream().sorted().collect(Collectors.toList());
+    }
+
+    private static void collectLeaves(JsonNode node, String prefix, Map<String, String> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                collectLeaves(f.getValue(), prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), out);
+            }
+        } else if (!node.isArray()) {
+            out.put(ENV_PREFIX + prefix.replace('.', '_').toUpperCase(Locale.ROOT), prefix);
+        }
+    }
+
+    private static JsonNode readFile(Path file) {
+        try {
+            String text = Files.readString(file);
+            JsonNode node = YAML.readTree(text);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return YAML.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(file.toString(), "must be a YAML mapping of sections (server, source, ...)");
+            }
+            return node;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("--config", "file not found: " + file);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file.toString(), "not valid YAML at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void merge(ObjectNode target, JsonNode source, String prefix) {
+        Iterator<Map.Entry<String, JsonNode>> it = source.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+            JsonNode existing = target.get(f.getKey());
+            if (existing != null && existing.isObject() && f.getValue().isObject()) {
+                merge((ObjectNode) existing, f.getValue(), key);
+            } else {
+                target.set(f.getKey(), f.getValue());
+            }
+        }
+    }
+
+    private static void set(ObjectNode tree, String dottedKey, String value) {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (child == null || !child.isObject()) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], TextNode.valueOf(value));
+    }
+
+    private static AgentConfig bind(JsonNode tree) {
+        try {
+            return YAML.treeToValue(tree, AgentConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String key = path(e);
+            throw new ConfigException(key, "unknown key (known here: " + e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")");
+        } catch (JsonMappingException e) {
+            String detail = e.getOriginalMessage();
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                detail = iae.getMessage();
+            }
+            throw new ConfigException(path(e), clean(detail));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config", e.getOriginalMessage());
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return p.replace(".[", "[");
+    }
+
+    private static String clean(String jacksonMessage) {
+        if (jacksonMessage == null) {
+            return "invalid value";
+        }
+        // Jackson names Java types; operators know YAML. Keep the first sentence only.
+        String m = jacksonMessage.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type");
+        int cut = m.indexOf('\n');
+        return cut > 0 ? m.substring(0, cut) : m;
+    }
+}

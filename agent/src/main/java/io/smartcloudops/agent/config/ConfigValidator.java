@@ -1,0 +1,117 @@
+package io.smartcloudops.agent.config;
+
+import io.smartcloudops.agent.collect.SourceSpec;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** Checks values that parse but make no sense; each failure names its key. */
+final class ConfigValidator {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,256}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+
+    private ConfigValidator() {
+    }
+
+    static void validate(AgentConfig c) {
+        requireSection(c.server(), "server");
+        requireSection(c.source(), "source");
+        requireSection(c.store(), "store");
+        requireSection(c.auth(), "auth");
+        requireSection(c.logs(), "logs");
+
+        BindAddress.parse("server.bind", c.server().bind());
+        if (c.server().maxRequestBytes() < 1024 || c.server().maxRequestBytes() > 64L * 1024 * 1024) {
+            throw new ConfigException("server.max_request_bytes", "must be between 1024 and 67108864");
+        }
+
+        try {
+            SourceSpec.parse(c.source().spec());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("source.spec", e.getMessage());
+        }
+        atLeast("source.interval", c.source().interval(), Duration.ofMillis(100));
+        atLeast("source.timeout", c.source().timeout(), Duration.ofMillis(100));
+        notNegative("source.backfill", c.source().backfill());
+        atLeast("source.rate_window", c.source().rateWindow(), Duration.ofSeconds(1));
+        atLeast("source.max_backoff", c.source().maxBackoff(), Duration.ofMillis(100));
+
+        atLeast("store.retention", c.store().retention(), Duration.ofMinutes(1));
+        if (c.store().retention().compareTo(c.source().interval().multipliedBy(2)) < 0) {
+            throw new ConfigException("store.retention", "must hold at least two samples (>= 2 x source.interval)");
+        }
+        if (c.store().maxHosts() < 1) {
+            throw new ConfigException("store.max_hosts", "must be at least 1");
+        }
+
+        token("auth.viewer_token", c.auth().viewerToken());
+        token("auth.operator_token", c.auth().operatorToken());
+        if (c.auth().tokens() != null) {
+            for (int i = 0; i < c.auth().tokens().size(); i++) {
+                TokenEntry t = c.auth().tokens().get(i);
+                String key = "auth.tokens[" + i + "]";
+                if (t.name() == null || t.name().isBlank()) {
+                    throw new ConfigException(key + ".name", "is required");
+                }
+                if (t.role() == null) {
+                    throw new ConfigException(key + ".role", "is required (viewer or operator)");
+                }
+                if ((t.sha256() == null) == (t.env() == null)) {
+                    throw new ConfigException(key, "give exactly one of sha256 or env");
+                }
+                if (t.sha256() != null && !isSha256Hex(t.sha256())) {
+                    throw new ConfigException(key + ".sha256", "must be 64 hex digits");
+                }
+                if (t.env() != null && !ENV_NAME.matcher(t.env()).matches()) {
+                    throw new ConfigException(key + ".env", "must be an environment variable name");
+                }
+            }
+        }
+        if (c.logs().dir() == null || c.logs().dir().isBlank()) {
+            throw new ConfigException("logs.dir", "is required");
+        }
+        if (c.logs().retentionDays() < 0) {
+            throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
+        }
+    }
+
+    private static void requireSection(Object section, String key) {
+        if (section == null) {
+            throw new ConfigException(key, "section must not be empty");
+        }
+    }
+
+    private static void atLeast(String key, Duration d, Duration min) {
+        if (d == null) {
+            throw new ConfigException(key, "is required");
+        }
+        if (d.compareTo(min) < 0) {
+            throw new ConfigException(key, "must be at least " + io.smartcloudops.agent.time.DurationText.format(min));
+        }
+    }
+
+    private static void notNegative(String key, Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new ConfigException(key, "must be 0 or more");
+        }
+    }
+
+    private static void token(String key, String token) {
+        if (token != null && !token.isEmpty() && !TOKEN.matcher(token).matches()) {
+            throw new ConfigException(key, "must be 16 to 256 characters of [A-Za-z0-9._~+/=-]");
+        }
+    }
+
+    private static boolean isSha256Hex(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        try {
+            HexFormat.of().parseHex(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.smartcloudops.agent.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.sse.SseClient;
+import io.smartcloudops.agent.auth.Principal;
+import io.smartcloudops.agent.auth.Role;
+import io.smartcloudops.agent.auth.TokenAuthenticator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Route registration with the role each route needs. Every route but the explicitly open ones checks
+ * the bearer token first: 401 without a valid one, 403 when its role is too weak.
+ */
+public final class ApiRoutes {
+
+    /** A registered route, for the OpenAPI consistency test and the docs. */
+    public record Route(String method, String path, Role role) {
+    }
+
+    private static final String PRINCIPAL = "smartcloudops.principal";
+
+    private final RoutesConfig routes;
+    private final TokenAuthenticator authenticator;
+    private final List<Route> registered = new ArrayList<>();
+
+    ApiRoutes(RoutesConfig routes, TokenAuthenticator authenticator) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+    }
+
+    public ApiRoutes get(String path, Role role, Handler handler) {
+        registered.add(new Route("GET", path, role));
+        routes.get(path, guarded(role, handler));
+        return this;
+    }
+
+    public ApiRoutes post(String path, Role role, Handler handler) {
+        registered.add(new Route("POST", path, role));
+        routes.post(path, guarded(role, handler));
+        return this;
+    }
+
+    public ApiRoutes delete(String path, Role role, Handler handler) {
+        registered.add(new Route("DELETE", path, role));
+        routes.delete(path, guarded(role, handler));
+        return this;
+    }
+
+    /** A route anyone on the network may call (no token): {@code /healthz}, and {@code /metrics} unless configured. */
+    public ApiRoutes open(String path, Handler handler) {
+        registered.add(new Route("GET", path, null));
+        routes.get(path, handler);
+        return this;
+    }
+
+    public ApiRoutes sse(String path, Role role, Consumer<SseClient> client) {
+        registered.add(new Route("GET", path, role));
+        routes.before(path, ctx -> {
+            if (ctx.method().name().equals("GET")) {
+                authorise(ctx, role);
+            }
+        });
+        routes.sse(path, client);
+        return this;
+    }
+
+    List<Route> registered() {
+        return List.copyOf(registered);
+    }
+
+    private Handler guarded(Role role, Handler handler) {
+        return ctx -> {
+            authorise(ctx, role);
+            handler.handle(ctx);
+        };
+    }
+
+    private void authorise(Context ctx, Role role) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "unauthorized", "missing bearer token: send 'Authorization: Bearer <token>'",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\""));
+        }
+        Principal p = authenticator.authenticate(header.substring(7).trim()).orElseThrow(() ->
+                new ApiException(401, "unauthorized", "invalid token",
+                        Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\", error=\"invalid_token\"")));
+        if (!p.role().covers(role)) {
+            throw new ApiException(403, "forbidden", "this needs the " + role.key() + " role; the token has "
+                    + p.role().key());
+        }
+        ctx.attribute(PRINCIPAL, p);
+    }
+
+    /** The caller of an authorised route. */
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw new IllegalStateException("principal asked for on an open route");
+        }
+        return p;
+    }
+}

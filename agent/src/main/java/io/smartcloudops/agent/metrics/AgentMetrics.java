@@ -1,0 +1,106 @@
+package io.smartcloudops.agent.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.status.SourceStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The agent's own Prometheus metrics ({@code smartcloudops_*}) and the latest value of every host and
+ * metric as gauges. Other features register their metrics in {@link #registry()}.
+ */
+public final class AgentMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ExpositionFormats formats = ExpositionFormats.init();
+    private final Counter collections;
+    private final Counter samples;
+
+    public AgentMetrics(String version, Supplier<SourceStatus> source, SeriesStore store) {
+        JvmMetrics.builder().register(registry);
+        Info.builder().name("smartcloudops_build_info").help("Agent version").labelNames("version")
+                .register(registry).addLabelValues(version);
+        collections = Counter.builder().name("smartcloudops_source_collections_total")
+                .help("Collections from the metric source by result").labelNames("source", "result")
+                .register(registry);
+        samples = Counter.builder().name("smartcloudops_samples_total")
+                .help("Host samples stored").register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_source_up")
+                .help("1 if the last collection from the metric source succeeded, else 0").labelNames("source")
+                .callback(cb -> {
+                    SourceStatus s = source.get();
+                    cb.call(s.healthy() ? 1 : 0, s.kind());
+                }).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_hosts").help("Hosts with samples in memory")
+                .callback(cb -> cb.call(store.hosts().size())).register(registry);
+        for (Metric m : Metric.values()) {
+            GaugeWithCallback.builder().name(gaugeName(m)).help("Latest " + m.description() + " per host"
+                            + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")"))
+                    .labelNames("host")
+                    .callback(cb -> {
+                        for (String host : store.hosts()) {
+                            Double v = store.latestValues(host).get(m);
+                            if (v != null) {
+                                cb.call(v, host);
+                            }
+                        }
+                    }).register(registry);
+        }
+    }
+
+    /** {@code smartcloudops_host_cpu_percent}, {@code smartcloudops_host_net_in_bytes_per_second}, ... */
+    public static String gaugeName(Metric m) {
+        String unit = switch (m.unit()) {
+            case "%" -> "_percent";
+            case "B/s" -> "_bytes_per_second";
+            default -> "";
+        };
+        return "smartcloudops_host_" + m.key() + unit;
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public void collection(String sourceKind, boolean ok) {
+        collections.labelValues(sourceKind, ok ? "ok" : "error").inc();
+    }
+
+    public void samples(int n) {
+        if (n > 0) {
+            samples.inc(n);
+        }
+    }
+
+    /** A scrape in the format the {@code Accept} header asks for (Prometheus text by default). */
+    public Scrape scrape(String acceptHeader) {
+        ExpositionFormatWriter writer = formats.findWriter(acceptHeader);
+        if (!(writer instanceof io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter)
+                && !(writer instanceof io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter)) {
+            writer = formats.getPrometheusTextFormatWriter();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write metrics", e);
+        }
+        return new Scrape(writer.getContentType(), out.toByteArray());
+    }
+
+    public record Scrape(String contentType, byte[] body) {
+        public Map<String, String> headers() {
+            return Map.of("Content-Type", contentType);
+        }
+    }
+}

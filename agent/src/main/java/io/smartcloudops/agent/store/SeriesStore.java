@@ -1,0 +1,123 @@
+package io.smartcloudops.agent.store;
+
+import io.smartcloudops.agent.collect.HostSample;
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.series.SeriesPoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bounded in-memory history per host and metric. Each host gets a ring sized for the retention at
+ * the collection interval (plus slack); points older than the retention are never returned.
+ */
+public final class SeriesStore {
+
+    private final Clock clock;
+    private final Duration retention;
+    private final int capacityPerHost;
+    private final int maxHosts;
+    private final Map<String, HostSeries> hosts = new ConcurrentSkipListMap<>();
+    private final Map<String, Boolean> refusedHosts = new ConcurrentHashMap<>();
+    private final AtomicLong appended = new AtomicLong();
+
+    public SeriesStore(Clock clock, Duration retention, Duration interval, int maxHosts) {
+        this.clock = clock;
+        this.retention = retention;
+        long slots = retention.toMillis() / Math.max(1, interval.toMillis());
+        this.capacityPerHost = (int) Math.min(2_000_000, Math.max(16, slots + slots / 4 + 16));
+        this.maxHosts = maxHosts;
+    }
+
+    /** Stores a sample; false when it is not newer than the host's last one or the host limit is reached. */
+    public boolean append(HostSample sample) {
+        HostSeries series = hosts.get(sample.host());
+        if (series == null) {
+            if (hosts.size() >= maxHosts) {
+                refusedHosts.put(sample.host(), Boolean.TRUE);
+                return false;
+            }
+            series = hosts.computeIfAbsent(sample.host(), h -> new HostSeries(capacityPerHost));
+        }
+        boolean added = series.append(sample);
+        if (added) {
+            appended.incrementAndGet();
+        }
+        return added;
+    }
+
+    public List<String> hosts() {
+        return List.copyOf(hosts.keySet());
+    }
+
+    public boolean hasHost(String host) {
+        return hosts.containsKey(host);
+    }
+
+    public Optional<HostSample> latest(String host) {
+        HostSeries s = hosts.get(host);
+        return s == null ? Optional.empty() : s.latest(host);
+    }
+
+    /** Latest value of each metric the host reported recently. */
+    public Map<Metric, Double> latestValues(String host) {
+        HostSeries s = hosts.get(host);
+        return s == null ? Map.of() : s.latestValues();
+    }
+
+    public Optional<Instant> lastSeen(String host) {
+        HostSeries s = hosts.get(host);
+        return s == null ? Optional.empty() : s.lastTime();
+    }
+
+    /** Points of one metric since {@code since} (clipped to the retention), oldest first. */
+    public List<SeriesPoint> series(String host, Metric metric, Instant since) {
+        HostSeries s = hosts.get(host);
+        if (s == null) {
+            return List.of();
+        }
+        return s.points(metric, since.toEpochMilli(), clock.instant().minus(retention).toEpochMilli());
+    }
+
+    /** Whole samples since {@code since}, oldest first (for detectors and chat statistics). */
+    public List<HostSample> samples(String host, Instant since) {
+        HostSeries s = hosts.get(host);
+        if (s == null) {
+            return List.of();
+        }
+        long from = Math.max(since.toEpochMilli(), clock.instant().minus(retention).toEpochMilli());
+        return s.samples(host, from);
+    }
+
+    public int sampleCount(String host) {
+        HostSeries s = hosts.get(host);
+        return s == null ? 0 : s.size();
+    }
+
+    public long appendedTotal() {
+        return appended.get();
+    }
+
+    public List<String> refusedHosts() {
+        return List.copyOf(refusedHosts.keySet());
+    }
+
+    public Duration retention() {
+        return retention;
+    }
+
+    public int capacityPerHost() {
+        return capacityPerHost;
+    }
+
+    /** Bytes the rings of all hosts hold now (they grow up to the retention). */
+    public long footprintBytes() {
+        return hosts.values().stream().mapToLong(HostSeries::footprintBytes).sum();
+    }
+}

@@ -1,0 +1,31 @@
+package io.smartcloudops.api.anomaly;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One incident on one host: consecutive anomalous samples are grouped into one record.
+ *
+ * @param id           stable identifier
+ * @param host         the host
+ * @param start        first anomalous sample of the incident
+ * @param timestamp    when the anomaly was raised (confirmed)
+ * @param end          last anomalous sample once the incident is over (absent while open)
+ * @param score        highest anomaly score in 0..1 seen in the incident
+ * @param severity     {@link Severity}
+ * @param metrics      metric keys that contributed most, most important first
+ * @param contributors the same metrics with value, baseline and deviation
+ * @param summary      one line for people, e.g. {@code cpu 97.0% (baseline 12.0%)}
+ */
+public record Anomaly(
+        String id,
+        String host,
+        Instant start,
+        Instant timestamp,
+        Instant end,
+        double score,
+        Severity severity,
+        List<String> metrics,
+        List<Contributor> contributors,
+        String summary) {
+}

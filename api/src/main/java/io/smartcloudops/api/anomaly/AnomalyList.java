@@ -1,0 +1,7 @@
+package io.smartcloudops.api.anomaly;
+
+import java.util.List;
+
+/** {@code GET /anomalies}: newest first. */
+public record AnomalyList(List<Anomaly> anomalies) {
+}

@@ -1,0 +1,200 @@
+package io.smartcloudops.api.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.smartcloudops.api.ApiError;
+import io.smartcloudops.api.Json;
+import io.smartcloudops.api.anomaly.AnomalyList;
+import io.smartcloudops.api.series.Series;
+import io.smartcloudops.api.status.AgentStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Typed client for the agent's REST API. Thread-safe; one instance per agent connection.
+ * Every error status becomes an {@link AgentApiException} carrying the agent's {@link ApiError}.
+ */
+public final class AgentClient implements AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final HttpUrl baseUrl;
+    private final String token;
+    private final OkHttpClient http;
+
+    private AgentClient(HttpUrl baseUrl, String token, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(2))
+                .retryOnConnectionFailure(true)
+                .build();
+    }
+
+    /**
+     * @param baseUrl e.g. {@code http://127.0.0.1:8080}
+     * @param token   bearer token, or null/blank for none
+     */
+    public static AgentClient create(String baseUrl, String token) {
+        return create(baseUrl, token, Duration.ofSeconds(10));
+    }
+
+    public static AgentClient create(String baseUrl, String token, Duration timeout) {
+        HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+        if (url == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        }
+        return new AgentClient(url, token == null || token.isBlank() ? null : token.trim(), timeout);
+    }
+
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    /** {@code GET /healthz}. */
+    public Map<String, Object> healthz() {
+        return get("/healthz", Map.of(), Json.mapper().getTypeFactory()
+                .constructMapType(Map.class, String.class, Object.class));
+    }
+
+    /** {@code GET /status}. */
+    public AgentStatus status() {
+        return get("/status", Map.of(), AgentStatus.class);
+    }
+
+    /**
+     * {@code GET /series}.
+     *
+     * @param since a duration back from now ({@code 15m}, {@code 1h}) or an ISO-8601 instant; null for the default
+     */
+    public Series series(String host, String metric, String since) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("host", host);
+        q.put("metric", metric);
+        q.put("since", since);
+        return get("/series", q, Series.class);
+    }
+
+    /** {@code GET /anomalies}; any argument may be null. */
+    public AnomalyList anomalies(Integer limit, String since, String host) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("limit", limit == null ? null : limit.toString());
+        q.put("since", since);
+        q.put("host", host);
+        return get("/anomalies", q, AnomalyList.class);
+    }
+
+    /** {@code GET /metrics} in the Prometheus text format. */
+    public String metrics() {
+        return getText("/metrics", Map.of());
+    }
+
+    /** {@code GET /openapi.yaml}. */
+    public String openApi() {
+        return getText("/openapi.yaml", Map.of());
+    }
+
+    /** Subscribes to {@code GET /events}; reconnects until the subscription is closed. */
+    public EventSubscription subscribe(AgentEventListener listener) {
+        Request request = authorised(new Request.Builder().url(url("/events", Map.of())))
+                .header("Accept", "text/event-stream")
+                .build();
+        EventSubscription subscription = new EventSubscription(http, request, listener);
+        subscription.start();
+        return subscription;
+    }
+
+    /** GET a JSON resource; null query values are left out. */
+    public <T> T get(String path, Map<String, String> query, Class<T> type) {
+        return get(path, query, Json.mapper().getTypeFactory().constructType(type));
+    }
+
+    public <T> T get(String path, Map<String, String> query, JavaType type) {
+        Request request = authorised(new Request.Builder().url(url(path, query))).get().build();
+        return decode(execute(request), type);
+    }
+
+    /** POST a JSON body; {@code headers} may carry e.g. {@code Idempotency-Key}. */
+    public <T> T post(String path, Object body, Map<String, String> headers, Class<T> type) {
+        Request.Builder builder = authorised(new Request.Builder().url(url(path, Map.of())))
+                .post(RequestBody.create(Json.write(body), JSON));
+        headers.forEach(builder::header);
+        return decode(execute(builder.build()), Json.mapper().getTypeFactory().constructType(type));
+    }
+
+    public String getText(String path, Map<String, String> query) {
+        Request request = authorised(new Request.Builder().url(url(path, query))).get().build();
+        return execute(request);
+    }
+
+    private HttpUrl url(String path, Map<String, String> query) {
+        HttpUrl.Builder b = baseUrl.newBuilder();
+        for (String segment : path.replaceFirst("^/", "").split("/")) {
+            b.addPathSegment(segment);
+        }
+        query.forEach((k, v) -> {
+            if (v != null) {
+                b.addQueryParameter(k, v);
+            }
+        });
+        return b.build();
+    }
+
+    private Request.Builder authorised(Request.Builder builder) {
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private String execute(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String text = body.string();
+            if (!response.isSuccessful()) {
+                throw new AgentApiException(response.code(), parseError(response.code(), text));
+            }
+            return text;
+        } catch (IOException e) {
+            throw new AgentApiException("agent at " + baseUrl + " unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static ApiError parseError(int status, String text) {
+        try {
+            ApiError e = Json.mapper().readValue(text, ApiError.class);
+            if (e.error() != null) {
+                return e;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not our JSON error shape (a proxy in between?): keep the raw text below
+        }
+        String detail = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        return new ApiError("HTTP " + status, detail);
+    }
+
+    private static <T> T decode(String text, JavaType type) {
+        try {
+            return Json.mapper().readValue(text, type);
+        } catch (IOException e) {
+            throw new AgentApiException("unexpected answer from agent: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
