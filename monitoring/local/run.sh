@@ -56,6 +56,7 @@ sed -e "s/127\.0\.0\.1:9090/127.0.0.1:${prometheus_port}/" \
     "$repo/monitoring/prometheus/prometheus.local.yml" > "$data/prometheus.yml"
 
 pids=()
+# shellcheck disable=SC2317  # stop runs from the traps below
 stop() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do

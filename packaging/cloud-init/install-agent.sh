@@ -4,6 +4,8 @@
 # systemd service. Safe to run again.
 set -eu
 
+# AGENT_JAR_URL and AGENT_JAR_SHA256, written by cloud-init from Terraform's variables.
+# shellcheck source=/dev/null
 . /etc/smartcloudops/agent-artifact.env
 
 if ! id smartcloudops >/dev/null 2>&1; then
