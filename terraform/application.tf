@@ -17,6 +17,8 @@ locals {
       permissions = "0644"
     }
     "/etc/smartcloudops/agent.env" = {
+      # AWS_REGION is read by the AWS SDK; the other names describe this deployment for the
+      # agent's AWS actions (the agent ignores SMARTCLOUDOPS_* variables it does not know).
       content = join("", [for k, v in {
         AWS_REGION                         = var.region
         SMARTCLOUDOPS_SNS_TOPIC_ARN        = aws_sns_topic.alerts.arn
