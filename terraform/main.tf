@@ -17,10 +17,9 @@ locals {
   ssm_parameter_prefix = "/${local.project}"
   ssm_parameter_arn    = "arn:${local.partition}:ssm:${var.region}:${local.account_id}:parameter${local.ssm_parameter_prefix}"
 
-  agent_port     = 8080
-  https_enabled  = var.agent_certificate_arn != null
-  agent_lb_ports = local.https_enabled ? [80, 443] : [80]
-  agent_url      = "${local.https_enabled ? "https" : "http"}://${aws_lb.agent.dns_name}"
+  agent_port    = 8080
+  https_enabled = var.agent_certificate_arn != null
+  agent_url     = "${local.https_enabled ? "https" : "http"}://${aws_lb.agent.dns_name}"
 
   smtp_port = var.grafana_smtp_host == "" ? 587 : tonumber(split(":", var.grafana_smtp_host)[1])
 }
