@@ -21,7 +21,6 @@ import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.anomaly.Anomaly;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Builds the chat from the configuration and the agent's parts (what {@code Agent} calls): context
@@ -43,7 +43,6 @@ public final class ChatAssembly implements AutoCloseable {
     /** Environment variables the model's API key is read from, in order. */
     public static final List<String> API_KEY_VARIABLES = List.of("SMARTCLOUDOPS_CHAT_API_KEY", "OPENAI_API_KEY");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(key|token|secret|passw|credential).*");
-    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(1500);
 
     private final ChatContext context;
     private final ChatService service;
@@ -59,8 +58,13 @@ public final class ChatAssembly implements AutoCloseable {
     public record Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer) {
     }
 
+    /**
+     * @param redis the agent's shared Redis connection when {@code redis.url} is set: the chat context then lives
+     *              there, shared with the other agents
+     */
     public static ChatAssembly build(AgentConfig config, Map<String, String> env, SeriesStore store, StatusService status,
-                                     EventBus bus, EventStream events, AgentMetrics agentMetrics, Sources sources, Clock clock) {
+                                     EventBus bus, EventStream events, AgentMetrics agentMetrics, Sources sources,
+                                     Optional<UnifiedJedis> redis, Clock clock) {
         ChatConfig chat = config.chat();
         Optional<String> apiKey = API_KEY_VARIABLES.stream().map(env::get).filter(v -> v != null && !v.isBlank())
                 .map(String::trim).findFirst();
@@ -69,9 +73,9 @@ public final class ChatAssembly implements AutoCloseable {
                     + "(any non-empty value for servers that do not check keys, such as a local Ollama)");
         }
         SecretRedactor redactor = new SecretRedactor(secrets(config, env, apiKey));
-        ChatContext context = chat.usesRedis()
-                ? RedisChatContext.connect(chat.redisUrl(), REDIS_TIMEOUT, clock, chat.contextTtl(), chat.maxTurns())
-                : new InMemoryChatContext(clock, chat.contextTtl(), chat.maxTurns());
+        ChatContext context = redis.<ChatContext>map(r -> new RedisChatContext(r, config.redis().keyPrefix(),
+                        endpoint(config.redis().url()), clock, chat.contextTtl(), chat.maxTurns()))
+                .orElseGet(() -> new InMemoryChatContext(clock, chat.contextTtl(), chat.maxTurns()));
         bus.subscribe(Anomaly.class, context::recordAnomaly);
         AnomalyHistory anomalies = new SharedAnomalyHistory(sources.anomalies(), context);
         ToolRunner runner = new ToolRunner(store, status::status, anomalies, sources.audit(), sources.proposer(), clock);
@@ -106,13 +110,18 @@ public final class ChatAssembly implements AutoCloseable {
                 secrets.add(value);
             }
         });
-        if (config.chat().usesRedis()) {
-            String userInfo = java.net.URI.create(config.chat().redisUrl().trim()).getRawUserInfo();
+        if (config.redis().enabled()) {
+            String userInfo = java.net.URI.create(config.redis().url().trim()).getRawUserInfo();
             if (userInfo != null) {
                 secrets.add(userInfo.contains(":") ? userInfo.substring(userInfo.indexOf(':') + 1) : userInfo);
             }
         }
         return secrets.stream().filter(s -> s != null && !s.isBlank()).toList();
+    }
+
+    private static String endpoint(String url) {
+        java.net.URI uri = java.net.URI.create(url.trim());
+        return uri.getHost() + ":" + (uri.getPort() == -1 ? 6379 : uri.getPort());
     }
 
     public ChatService service() {

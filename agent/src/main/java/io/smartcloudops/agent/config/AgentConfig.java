@@ -10,10 +10,13 @@ public record AgentConfig(
         StoreConfig store,
         AuthConfig auth,
         LogsConfig logs,
+        RedisConfig redis,
+        ClusterConfig cluster,
         ChatConfig chat) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults(), ChatConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults(),
+                ChatConfig.defaults());
     }
 }

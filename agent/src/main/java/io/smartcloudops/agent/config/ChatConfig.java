@@ -17,9 +17,8 @@ import java.time.Duration;
  * @param rateLimitPerMinute questions per token per minute (a burst of this many, then refilled evenly)
  * @param maxQuestionChars   longer questions are refused with 400
  * @param maxToolOutputChars each tool result given to the model (and shown in {@code data}) is cut to this size
- * @param redisUrl           {@code redis://[:password@]host:port[/db]} (or {@code rediss://}) to share the chat
- *                           context between agents; empty = in memory
- * @param contextTtl         how long a conversation (and the shared recent anomalies/actions) is kept
+ * @param contextTtl         how long a conversation (and the shared recent anomalies/actions) is kept; the context
+ *                           is in Redis (shared by every agent using it) when {@code redis.url} is set, else in memory
  * @param maxTurns           earlier question/answer pairs of a conversation given to the model
  * @param timeZone           zone for "today", "since 14:00" and the times in answers (IANA id, e.g. {@code UTC},
  *                           {@code Europe/Berlin})
@@ -35,7 +34,6 @@ public record ChatConfig(
         int rateLimitPerMinute,
         int maxQuestionChars,
         int maxToolOutputChars,
-        String redisUrl,
         Duration contextTtl,
         int maxTurns,
         String timeZone) {
@@ -49,14 +47,10 @@ public record ChatConfig(
 
     public static ChatConfig defaults() {
         return new ChatConfig(OFFLINE, null, "gpt-4o-mini", Duration.ofSeconds(20), 1, 4, 800, 30, 2000, 6000,
-                null, Duration.ofHours(24), 10, "UTC");
+                Duration.ofHours(24), 10, "UTC");
     }
 
     public boolean usesModel() {
         return OPENAI.equals(backend);
-    }
-
-    public boolean usesRedis() {
-        return redisUrl != null && !redisUrl.isBlank();
     }
 }

@@ -32,9 +32,6 @@ final class ChatConfigChecks {
         range("chat.rate_limit_per_minute", c.rateLimitPerMinute(), 1, 10_000);
         range("chat.max_question_chars", c.maxQuestionChars(), 16, 100_000);
         range("chat.max_tool_output_chars", c.maxToolOutputChars(), 500, 200_000);
-        if (c.usesRedis()) {
-            url("chat.redis_url", c.redisUrl(), "redis", "rediss");
-        }
         between("chat.context_ttl", c.contextTtl(), Duration.ofMinutes(1), Duration.ofDays(30));
         range("chat.max_turns", c.maxTurns(), 0, 50);
         try {

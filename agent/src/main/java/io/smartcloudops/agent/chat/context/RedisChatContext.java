@@ -3,9 +3,6 @@ package io.smartcloudops.agent.chat.context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.Anomaly;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,24 +14,22 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The chat context in Redis, shared by every agent pointed at the same server: conversations are lists
- * ({@code smartcloudops:chat:conv:<id>}, trimmed to the last turns, expiring after the TTL); recent
+ * ({@code <prefix>chat:conv:<id>}, trimmed to the last turns, expiring after the TTL); recent
  * anomalies and actions are a hash of JSON by id plus a sorted set by time, trimmed to the newest 200.
  * When Redis is unreachable the chat keeps answering without context and {@code /status} says so.
  */
 public final class RedisChatContext implements ChatContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisChatContext.class);
-    static final String PREFIX = "smartcloudops:chat:";
     static final int MAX_RECENT = 200;
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
+    private final String prefix;
     private final String endpoint;
     private final Clock clock;
     private final Duration ttl;
@@ -43,58 +38,28 @@ public final class RedisChatContext implements ChatContext {
     private volatile String lastError;
     private volatile Instant lastLogged = Instant.EPOCH;
 
-    private RedisChatContext(RedisClient redis, String endpoint, Clock clock, Duration ttl, int maxTurns) {
+    /**
+     * @param redis     the agent's shared Redis connection (closed by the agent, not here)
+     * @param keyPrefix {@code redis.key_prefix}; keys are {@code <prefix>chat:...}
+     * @param endpoint  host:port for status and logs (no credentials)
+     */
+    public RedisChatContext(UnifiedJedis redis, String keyPrefix, String endpoint, Clock clock, Duration ttl, int maxTurns) {
         this.redis = redis;
+        this.prefix = keyPrefix + "chat:";
         this.endpoint = endpoint;
         this.clock = clock;
         this.ttl = ttl;
         this.maxTurns = maxTurns;
     }
 
-    /**
-     * Connects lazily to {@code url} ({@code redis://[user:password@]host:port[/db]}, {@code rediss://} for
-     * TLS); a server that is down now only makes the context empty until it is back.
-     */
-    public static RedisChatContext connect(String url, Duration timeout, Clock clock, Duration ttl, int maxTurns) {
-        URI uri = URI.create(url.trim());
-        DefaultJedisClientConfig.Builder cfg = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) timeout.toMillis())
-                .socketTimeoutMillis((int) timeout.toMillis())
-                .clientName("smartcloudops-agent")
-                .ssl("rediss".equalsIgnoreCase(uri.getScheme()));
-        if (uri.getRawUserInfo() != null) {
-            String[] userPass = uri.getRawUserInfo().split(":", 2);
-            if (userPass.length == 2) {
-                if (!userPass[0].isEmpty()) {
-                    cfg.user(decode(userPass[0]));
-                }
-                cfg.password(decode(userPass[1]));
-            } else {
-                cfg.password(decode(userPass[0]));
-            }
-        }
-        String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
-        if (!path.isEmpty()) {
-            cfg.database(Integer.parseInt(path));
-        }
-        int port = uri.getPort() == -1 ? 6379 : uri.getPort();
-        RedisClient client = RedisClient.builder().hostAndPort(new HostAndPort(uri.getHost(), port))
-                .clientConfig(cfg.build()).build();
-        return new RedisChatContext(client, uri.getHost() + ":" + port, clock, ttl, maxTurns);
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
-
     @Override
     public List<Turn> turns(String conversationId) {
-        return guard(() -> read(redis.lrange(PREFIX + "conv:" + conversationId, 0, -1), Turn.class), List.of());
+        return guard(() -> read(redis.lrange(prefix + "conv:" + conversationId, 0, -1), Turn.class), List.of());
     }
 
     @Override
     public void addTurn(String conversationId, Turn turn) {
-        String key = PREFIX + "conv:" + conversationId;
+        String key = prefix + "conv:" + conversationId;
         guard(() -> {
             redis.rpush(key, Json.write(turn));
             redis.ltrim(key, -Math.max(1, maxTurns), -1);
@@ -124,8 +89,8 @@ public final class RedisChatContext implements ChatContext {
     }
 
     private void put(String name, String id, Instant at, String json) {
-        String hash = PREFIX + name;
-        String byTime = PREFIX + name + ":by_time";
+        String hash = prefix + name;
+        String byTime = prefix + name + ":by_time";
         guard(() -> {
             redis.hset(hash, id, json);
             redis.zadd(byTime, at.toEpochMilli(), id);
@@ -148,11 +113,11 @@ public final class RedisChatContext implements ChatContext {
             return List.of();
         }
         return guard(() -> {
-            List<String> ids = redis.zrevrange(PREFIX + name + ":by_time", 0, limit - 1);
+            List<String> ids = redis.zrevrange(prefix + name + ":by_time", 0, limit - 1);
             if (ids.isEmpty()) {
                 return List.<T>of();
             }
-            List<String> values = redis.hmget(PREFIX + name, ids.toArray(String[]::new));
+            List<String> values = redis.hmget(prefix + name, ids.toArray(String[]::new));
             return read(values.stream().filter(Objects::nonNull).toList(), type);
         }, List.of());
     }
@@ -218,6 +183,6 @@ public final class RedisChatContext implements ChatContext {
 
     @Override
     public void close() {
-        redis.close();
+        // the connection is the agent's, shared with other features: it closes it
     }
 }
