@@ -57,6 +57,11 @@ public final class ChatScenario {
 
     /** @param injected whether the audit log and an anomaly carry a prompt-injection text */
     public ChatScenario(boolean injected) throws Exception {
+        this(injected, null);
+    }
+
+    /** @param sharedContext the chat context (e.g. in Redis); null for an in-memory one */
+    public ChatScenario(boolean injected, ChatContext sharedContext) throws Exception {
         Path dir = Path.of("src/test/resources/chat/scenario").toAbsolutePath();
         ReplaySource replay = new ReplaySource((SourceSpec.Replay) SourceSpec.parse("replay:" + dir + "?speed=1"), clock);
         replay.collect().forEach(store::append);
@@ -86,7 +91,7 @@ public final class ChatScenario {
                 .add(new AuditEntry(Instant.parse("2026-03-09T23:00:00Z"), "finished", "restart_service", "db-1", "failure",
                         "rule", "rule:disk-busy", false, "r-4", "unit failed to start", "disk-busy", Map.of("unit", "nginx"),
                         "disk busy", null));
-        context = new InMemoryChatContext(clock, Duration.ofHours(24), 10);
+        context = sharedContext != null ? sharedContext : new InMemoryChatContext(clock, Duration.ofHours(24), 10);
         status = new StatusService("test", clock, () -> new SourceStatus("replay:" + dir, "replay", true, null, NOW, NOW, 0, 60),
                 store);
         runner = new ToolRunner(store, status::status, new SharedAnomalyHistory(anomalies, context), audit, proposer, clock);
