@@ -1,8 +1,7 @@
 package io.smartcloudops.agent.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.http.ApiException;
@@ -14,14 +13,17 @@ import io.smartcloudops.api.Json;
 import io.smartcloudops.api.chat.QueryRequest;
 import io.smartcloudops.api.events.EventTypes;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * {@code POST /query} (viewer role). A viewer's question may create a proposal; only an operator can
  * approve it. Answers are also sent to {@code /events} as {@code chat}.
  */
 public final class ChatRoutes implements RouteGroup {
+
+    private static final Set<String> FIELDS = Set.of("question", "conversation_id");
 
     private final ChatService chat;
     private final Clock clock;
@@ -51,25 +53,38 @@ public final class ChatRoutes implements RouteGroup {
         }
     }
 
+    /** Strict: a JSON object with {@code question} and optional {@code conversation_id}, both strings. */
     static QueryRequest body(String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.badParameter("body", "a JSON object {\"question\": \"...\"} is required");
         }
+        JsonNode tree;
         try {
-            QueryRequest r = Json.strictReader(QueryRequest.class).readValue(body);
-            if (r == null) {
-                throw ApiException.badParameter("body", "a JSON object {\"question\": \"...\"} is required");
-            }
-            return r;
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badParameter(e.getPropertyName(), "unknown field (accepted: question, conversation_id)");
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                    .collect(Collectors.joining("."));
-            throw ApiException.badParameter(field.isEmpty() ? "body" : field,
-                    field.isEmpty() ? "must be a JSON object {\"question\": \"...\"}" : "must be a string");
+            tree = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", "not valid JSON (" + e.getOriginalMessage() + ")");
+            String why = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split(" \\(|\n|;", 2)[0];
+            throw ApiException.badParameter("body", "not valid JSON (" + why + ")");
         }
+        if (tree == null || !tree.isObject()) {
+            throw ApiException.badParameter("body", "must be a JSON object {\"question\": \"...\"}");
+        }
+        Iterator<String> names = tree.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badParameter(name.length() > 40 ? name.substring(0, 40) + "..." : name,
+                        "unknown field (accepted: question, conversation_id)");
+            }
+            JsonNode v = tree.get(name);
+            if (!v.isNull() && !v.isTextual()) {
+                throw ApiException.badParameter(name, "must be a string");
+            }
+        }
+        return new QueryRequest(text(tree, "question"), text(tree, "conversation_id"));
+    }
+
+    private static String text(JsonNode tree, String name) {
+        JsonNode v = tree.get(name);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }
