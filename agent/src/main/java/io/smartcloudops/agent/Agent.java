@@ -58,6 +58,7 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         this.config = config;
         this.clock = clock;
+        ChatAssembly.apiKey(config.chat(), env);
         this.bus = new EventBus();
         Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
         this.generatedToken = auth.generated();

@@ -66,12 +66,7 @@ public final class ChatAssembly implements AutoCloseable {
                                      EventBus bus, EventStream events, AgentMetrics agentMetrics, Sources sources,
                                      Optional<UnifiedJedis> redis, Clock clock) {
         ChatConfig chat = config.chat();
-        Optional<String> apiKey = API_KEY_VARIABLES.stream().map(env::get).filter(v -> v != null && !v.isBlank())
-                .map(String::trim).findFirst();
-        if (chat.usesModel() && apiKey.isEmpty()) {
-            throw new ConfigException("chat.backend", "openai needs an API key in SMARTCLOUDOPS_CHAT_API_KEY or OPENAI_API_KEY "
-                    + "(any non-empty value for servers that do not check keys, such as a local Ollama)");
-        }
+        Optional<String> apiKey = apiKey(chat, env);
         SecretRedactor redactor = new SecretRedactor(secrets(config, env, apiKey));
         ChatContext context = redis.<ChatContext>map(r -> new RedisChatContext(r, config.redis().keyPrefix(),
                         endpoint(config.redis().url()), clock, chat.contextTtl(), chat.maxTurns()))
@@ -90,6 +85,20 @@ public final class ChatAssembly implements AutoCloseable {
                 redactor, metrics, bus, clock);
         status.component("chat", service::status);
         return new ChatAssembly(context, service, new ChatRoutes(service, events, clock));
+    }
+
+    /**
+     * The model's API key from the environment; fails (naming {@code chat.backend}) when the openai backend has
+     * none. {@code Agent} calls it before building anything, so a missing key stops the start cleanly.
+     */
+    public static Optional<String> apiKey(ChatConfig chat, Map<String, String> env) {
+        Optional<String> key = API_KEY_VARIABLES.stream().map(env::get).filter(v -> v != null && !v.isBlank())
+                .map(String::trim).findFirst();
+        if (chat.usesModel() && key.isEmpty()) {
+            throw new ConfigException("chat.backend", "openai needs an API key in SMARTCLOUDOPS_CHAT_API_KEY or OPENAI_API_KEY "
+                    + "(any non-empty value for servers that do not check keys, such as a local Ollama)");
+        }
+        return key;
     }
 
     /** Hosts with samples here plus hosts other agents reported anomalies for (shared context). */
