@@ -91,7 +91,13 @@ final class AnswerWriter {
             return "I have no values to show: " + (note == null ? "no samples yet" : note) + ".";
         }
         List<String> sentences = new ArrayList<>();
-        for (Map.Entry<String, List<ToolOutput.HostValue>> e : byMetric.entrySet()) {
+        boolean oneHost = byMetric.values().stream().flatMap(List::stream).map(ToolOutput.HostValue::host).distinct().count() == 1;
+        if (oneHost && byMetric.size() > 1) {
+            String host = byMetric.values().iterator().next().getFirst().host();
+            sentences.add(host + " now: " + byMetric.values().stream().map(List::getFirst)
+                    .map(v -> metricName(v.metric()) + " " + v.formatted() + baseline(v)).collect(Collectors.joining(", ")) + ".");
+        }
+        for (Map.Entry<String, List<ToolOutput.HostValue>> e : oneHost && byMetric.size() > 1 ? Map.<String, List<ToolOutput.HostValue>>of().entrySet() : byMetric.entrySet()) {
             List<ToolOutput.HostValue> values = e.getValue();
             String name = metricName(e.getKey());
             if (values.size() == 1) {
@@ -108,7 +114,7 @@ final class AnswerWriter {
         if (newest != null) {
             sentences.add("Latest sample at " + timeWithSeconds(newest) + " " + zoneLabel + "; baseline = the host's median over the last hour.");
         }
-        return String.join(byMetric.size() > 2 ? "\n" : " ", sentences);
+        return String.join(byMetric.size() > 2 && !oneHost ? "\n" : " ", sentences);
     }
 
     private static String baseline(ToolOutput.HostValue v) {
@@ -144,19 +150,23 @@ final class AnswerWriter {
 
     // --- anomalies ---------------------------------------------------------------------------------------
 
-    String anomalies(ToolOutput.AnomalyDigest digest, int asked, String host, String rangeLabel, Instant now) {
-        String scope = (host == null ? "" : " on " + host) + (rangeLabel == null ? "" : " " + rangeLabel);
+    String anomalies(ToolOutput.AnomalyDigest digest, int asked, boolean countGiven, String host,
+                     io.smartcloudops.api.anomaly.Severity minSeverity, String rangeLabel, Instant now) {
+        String scope = (minSeverity == null ? "" : " of severity " + minSeverity.key() + " or worse")
+                + (host == null ? "" : " on " + host) + (rangeLabel == null ? "" : " " + rangeLabel);
         if (digest.anomalies().isEmpty()) {
             return "No anomalies recorded" + scope + "." + (digest.note() == null ? "" : " (" + digest.note() + ")");
         }
         List<Anomaly> list = digest.anomalies();
+        int n = list.size();
         String head;
-        if (list.size() < asked && asked != QuestionParser.DEFAULT_ANOMALIES) {
-            head = "Only " + list.size() + " anomal" + (list.size() == 1 ? "y" : "ies") + " recorded" + scope + " (newest first):";
-        } else if (list.size() == 1) {
+        if (asked == 1) {
             head = "Last anomaly" + scope + ":";
+        } else if (n == asked) {
+            head = "Last " + n + " anomalies" + scope + " (newest first):";
         } else {
-            head = "Last " + list.size() + " anomalies" + scope + " (newest first):";
+            head = (countGiven ? "Only " : "") + n + " anomal" + (n == 1 ? "y" : "ies") + " recorded" + scope
+                    + (n == 1 ? ":" : " (newest first):");
         }
         StringBuilder sb = new StringBuilder(head);
         int i = 1;

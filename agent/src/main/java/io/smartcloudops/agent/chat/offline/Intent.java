@@ -16,8 +16,8 @@ sealed interface Intent {
     record SeriesStats(List<String> hosts, List<Metric> metrics, TimeRange range) implements Intent {
     }
 
-    /** "Summarize last 3 anomalies". */
-    record Anomalies(int count, String host, Severity minSeverity, TimeRange range) implements Intent {
+    /** "Summarize last 3 anomalies"; {@code countGiven} when the question named the count. */
+    record Anomalies(int count, boolean countGiven, String host, Severity minSeverity, TimeRange range) implements Intent {
     }
 
     /** "Why is web-1 anomalous?"; host null = the newest anomaly. */

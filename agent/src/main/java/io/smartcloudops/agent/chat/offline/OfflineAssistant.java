@@ -85,7 +85,8 @@ public final class OfflineAssistant implements Assistant {
                 List<Anomaly> list = i.range() == null || i.range().until() == null ? out.anomalies()
                         : out.anomalies().stream().filter(a -> a.timestamp().isBefore(i.range().until())).toList();
                 var filtered = new ToolOutput.AnomalyDigest(list, out.note());
-                yield answer(writer.anomalies(filtered, i.count(), i.host(), i.range() == null ? null : i.range().label(), now),
+                yield answer(writer.anomalies(filtered, i.count(), i.countGiven(), i.host(), i.minSeverity(),
+                                i.range() == null ? null : i.range().label(), now),
                         list.stream().map(Anomaly::host).distinct().toList());
             }
             case Intent.Explain i -> explain(i, tools, now);

@@ -36,7 +36,7 @@ final class QuestionParser {
 
     private static final Pattern REMEDIATION = Pattern.compile("remediat|\\bauto[- ]?heal|\\bself[- ]?heal"
             + "|\\bactions?\\b.*\\b(did|done|taken|took|ran|run|performed|happened|today|yesterday|history)\\b"
-            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b");
+            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b");
     private static final Pattern EXPLAIN = Pattern.compile(
             "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|diagnos\\w*)\\b");
     private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail)\\b");
@@ -124,7 +124,9 @@ final class QuestionParser {
             return new Intent.Logs(range.orElse(null), host, actionWord(lower));
         }
         if (ANOMALIES.matcher(lower).find()) {
-            return new Intent.Anomalies(count(lower), host, severity(lower), range.orElse(null));
+            java.util.OptionalInt count = count(lower);
+            return new Intent.Anomalies(count.orElse(DEFAULT_ANOMALIES), count.isPresent(), host, severity(lower),
+                    range.orElse(null));
         }
         if (STATUS.matcher(lower).find() && host == null) {
             return new Intent.Status();
@@ -228,16 +230,17 @@ final class QuestionParser {
         return null;
     }
 
-    static int count(String lower) {
+    /** The number of anomalies asked for, when the question says one ("last 3", "five most recent", "the last anomaly"). */
+    static java.util.OptionalInt count(String lower) {
         Matcher m = COUNT.matcher(lower);
         if (m.find()) {
-            return clampCount(m.group(1));
+            return java.util.OptionalInt.of(clampCount(m.group(1)));
         }
         m = COUNT_BEFORE.matcher(lower);
         if (m.find()) {
-            return clampCount(m.group(1));
+            return java.util.OptionalInt.of(clampCount(m.group(1)));
         }
-        return SINGLE.matcher(lower).find() ? 1 : DEFAULT_ANOMALIES;
+        return SINGLE.matcher(lower).find() ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
     }
 
     private static int clampCount(String n) {

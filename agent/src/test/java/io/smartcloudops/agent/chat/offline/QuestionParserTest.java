@@ -25,7 +25,7 @@ class QuestionParserTest {
     @Test
     void thePlansThreeQuestions() {
         assertThat(parse("What's current CPU?")).isEqualTo(new Intent.CurrentMetrics(List.of(), List.of(Metric.CPU)));
-        assertThat(parse("Summarize last 3 anomalies")).isEqualTo(new Intent.Anomalies(3, null, null, null));
+        assertThat(parse("Summarize last 3 anomalies")).isEqualTo(new Intent.Anomalies(3, true, null, null, null));
         assertThat(parse("Show logs from 10 minutes ago")).isInstanceOfSatisfying(Intent.Logs.class, l -> {
             assertThat(l.range().from()).isEqualTo(Instant.parse("2026-03-10T14:50:00Z"));
             assertThat(l.host()).isNull();
@@ -65,11 +65,11 @@ class QuestionParserTest {
 
     @Test
     void anomaliesWithCountsHostsAndSeverity() {
-        assertThat(parse("show the last anomaly")).isEqualTo(new Intent.Anomalies(1, null, null, null));
-        assertThat(parse("five most recent anomalies on web-2")).isEqualTo(new Intent.Anomalies(5, "web-2", null, null));
-        assertThat(parse("critical anomalies")).isEqualTo(new Intent.Anomalies(5, null, Severity.CRITICAL, null));
-        assertThat(parse("any high severity anomalies?")).isEqualTo(new Intent.Anomalies(5, null, Severity.HIGH, null));
-        assertThat(parse("last 500 anomalies")).isEqualTo(new Intent.Anomalies(50, null, null, null));
+        assertThat(parse("show the last anomaly")).isEqualTo(new Intent.Anomalies(1, true, null, null, null));
+        assertThat(parse("five most recent anomalies on web-2")).isEqualTo(new Intent.Anomalies(5, true, "web-2", null, null));
+        assertThat(parse("critical anomalies")).isEqualTo(new Intent.Anomalies(5, false, null, Severity.CRITICAL, null));
+        assertThat(parse("any high severity anomalies?")).isEqualTo(new Intent.Anomalies(5, false, null, Severity.HIGH, null));
+        assertThat(parse("last 500 anomalies")).isEqualTo(new Intent.Anomalies(50, true, null, null, null));
         assertThat(parse("anomalies in the last 2 hours")).isInstanceOfSatisfying(Intent.Anomalies.class,
                 a -> assertThat(a.range().from()).isEqualTo(Instant.parse("2026-03-10T13:00:00Z")));
     }
@@ -86,6 +86,8 @@ class QuestionParserTest {
         assertThat(parse("which actions did operators take yesterday?")).isInstanceOfSatisfying(Intent.Remediations.class,
                 r -> assertThat(r.trigger()).isEqualTo("operator"));
         assertThat(parse("Is the agent healthy?")).isEqualTo(new Intent.Status());
+        assertThat(parse("what did operators do?")).isInstanceOfSatisfying(Intent.Remediations.class,
+                r -> assertThat(r.trigger()).isEqualTo("operator"));
         assertThat(parse("show restart logs for web-1")).isInstanceOfSatisfying(Intent.Logs.class, l -> {
             assertThat(l.host()).isEqualTo("web-1");
             assertThat(l.action()).isEqualTo("restart_service");
