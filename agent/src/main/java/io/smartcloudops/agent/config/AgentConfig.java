@@ -9,10 +9,14 @@ public record AgentConfig(
         SourceConfig source,
         StoreConfig store,
         AuthConfig auth,
-        LogsConfig logs) {
+        LogsConfig logs,
+        RemediationConfig remediation,
+        AwsConfig aws,
+        RulesConfig rules) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(),
+                RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults());
     }
 }

@@ -74,6 +74,7 @@ final class ConfigValidator {
         if (c.logs().retentionDays() < 0) {
             throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
         }
+        RemediationConfigChecks.validate(c);
     }
 
     private static void requireSection(Object section, String key) {
