@@ -91,6 +91,19 @@ public final class RemediationService implements AutoCloseable {
         return validator.allowedUnits();
     }
 
+    /**
+     * Checks an action and its parameters as {@link #submit} will (for rules at load time).
+     *
+     * @throws IllegalArgumentException {@code "params.unit: ..."}, naming the field first
+     */
+    public void checkAction(String action, Map<String, String> params) {
+        try {
+            validator.action(action, params);
+        } catch (RemediationException.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Checks a request exactly as {@link #submit} would, without doing or recording anything. */
     public RequestValidator.ValidRequest validate(RemediationRequest request) {
         RequestValidator.ValidRequest v = validator.validate(request);

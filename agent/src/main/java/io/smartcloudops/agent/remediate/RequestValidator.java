@@ -53,14 +53,7 @@ public final class RequestValidator {
         if (targetName.length() > MAX_TARGET || targetName.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '/')) {
             throw new RemediationException.Invalid("target", "'" + printable(targetName) + "' is not a host name");
         }
-        RemediationAction action = switch (type) {
-            case RESTART_SERVICE -> new RemediationAction.RestartService(unit(request.params()));
-            case SCALE_UP -> {
-                onlyParams(type, request.params(), Set.of());
-                yield new RemediationAction.ScaleUp();
-            }
-            case NOTIFY -> notifyAction(request.params());
-        };
+        RemediationAction action = action(type, request.params());
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.length() > MAX_REASON) {
             throw new RemediationException.Invalid("reason", "longer than " + MAX_REASON + " characters");
@@ -71,6 +64,25 @@ public final class RequestValidator {
         Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
                 "target '" + targetName + "' is not a remediation target (known: " + targets.names() + ")"));
         return new ValidRequest(action, target, request.dryRun(), reason);
+    }
+
+    /** Checks an action and its parameters alone (rules at load time); fields named {@code action}, {@code params.X}. */
+    public RemediationAction action(String action, Map<String, String> params) {
+        ActionType type = ActionType.fromKey(required("action", action)).orElseThrow(() ->
+                new RemediationException.Invalid("action", "unknown action '" + printable(action)
+                        + "' (expected " + ActionType.keys() + ")"));
+        return action(type, params == null ? Map.of() : params);
+    }
+
+    private RemediationAction action(ActionType type, Map<String, String> params) {
+        return switch (type) {
+            case RESTART_SERVICE -> new RemediationAction.RestartService(unit(params));
+            case SCALE_UP -> {
+                onlyParams(type, params, Set.of());
+                yield new RemediationAction.ScaleUp();
+            }
+            case NOTIFY -> notifyAction(params);
+        };
     }
 
     private String unit(Map<String, String> params) {
