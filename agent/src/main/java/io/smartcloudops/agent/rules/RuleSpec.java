@@ -32,8 +32,8 @@ public record RuleSpec(
         Selector target,
         Duration cooldown,
         Integer maxPerHour,
-        boolean requiresApproval,
-        boolean dryRun) {
+        Boolean requiresApproval,
+        Boolean dryRun) {
 
     /**
      * Which hosts a rule applies to; every given part must match (none given = every host).

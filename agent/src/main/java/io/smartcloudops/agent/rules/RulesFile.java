@@ -124,7 +124,8 @@ public final class RulesFile {
             tags = r.target().tags() == null ? Map.of() : r.target().tags();
         }
         return new Rule(r.name(), r.description() == null ? "" : r.description(), condition, forDuration, keep,
-                r.action().strip(), params, hosts, tags, cooldown, maxPerHour, r.requiresApproval(), r.dryRun());
+                r.action().strip(), params, hosts, tags, cooldown, maxPerHour, Boolean.TRUE.equals(r.requiresApproval()),
+                Boolean.TRUE.equals(r.dryRun()));
     }
 
     private static void notNegative(String key, Duration d) {

@@ -1,5 +1,7 @@
 package io.smartcloudops.api.remediation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
@@ -18,6 +20,14 @@ public record RemediationRequest(String action, String target, Map<String, Strin
 
     public RemediationRequest {
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** For JSON: {@code dry_run} may be left out (false). */
+    @JsonCreator
+    static RemediationRequest fromJson(@JsonProperty("action") String action, @JsonProperty("target") String target,
+                                       @JsonProperty("params") Map<String, String> params,
+                                       @JsonProperty("dry_run") Boolean dryRun, @JsonProperty("reason") String reason) {
+        return new RemediationRequest(action, target, params, Boolean.TRUE.equals(dryRun), reason);
     }
 
     /** Restart {@code unit} on {@code target}. */
