@@ -10,13 +10,15 @@ public record AgentConfig(
         StoreConfig store,
         AuthConfig auth,
         LogsConfig logs,
+        RedisConfig redis,
+        ClusterConfig cluster,
         RemediationConfig remediation,
         AwsConfig aws,
         RulesConfig rules) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults(),
+                AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults(),
                 RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults());
     }
 }

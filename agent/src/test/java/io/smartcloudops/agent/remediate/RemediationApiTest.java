@@ -432,6 +432,20 @@ class RemediationApiTest {
     }
 
     @Test
+    void everyRemediationAndLogRouteIsDocumentedWithItsRole() throws Exception {
+        start("");
+        var openApi = io.smartcloudops.agent.config.ConfigLoader.yamlMapper().readTree(viewer.openApi());
+        var routes = agent.server().routes().stream()
+                .filter(r -> r.path().startsWith("/remediations") || r.path().equals("/logs")).toList();
+        assertThat(routes).hasSize(7);
+        for (var r : routes) {
+            var op = openApi.path("paths").path(r.path()).path(r.method().toLowerCase(java.util.Locale.ROOT));
+            assertThat(op.isMissingNode()).as(r.method() + " " + r.path()).isFalse();
+            assertThat(op.path("x-role").asText()).as(r.method() + " " + r.path()).isEqualTo(r.role().key());
+        }
+    }
+
+    @Test
     void aRestartedAgentRemembersKeysCooldownsAndPendingApprovals() throws Exception {
         start("  enabled: true\n");
         Remediation first = operator.remediate(restart("nginx"), "before-restart");
