@@ -214,8 +214,11 @@ public final class AuditLog implements AutoCloseable {
                 if (d.isBefore(from) || d.isAfter(to)) {
                     continue;
                 }
-                for (String line : journal.readDay(d)) {
-                    AuditChain.parse(line).ifPresent(out::add);
+                // Decoded leniently: a write cut short inside a multi-byte character must not hide the day.
+                String text = new String(Files.readAllBytes(journal.fileFor(d)), StandardCharsets.UTF_8);
+                String[] lines = text.split("\n", -1);
+                for (int i = 0; i < lines.length - 1; i++) {
+                    AuditChain.parse(lines[i].strip()).ifPresent(out::add);
                 }
             }
         } catch (IOException e) {
