@@ -121,10 +121,16 @@ public final class RuleEngine {
                 default -> {
                 }
             }
-            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour())) {
+            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t)) {
                 act(rule, host, t, now);
             }
         }
+    }
+
+    /** A proposal of this rule that nobody decided on yet is not proposed again. */
+    private boolean stillWaiting(RuleTracker t) {
+        return t.lastRemediation != null && remediation.find(t.lastRemediation)
+                .map(r -> r.state() == io.smartcloudops.api.remediation.RemediationState.PENDING).orElse(false);
     }
 
     private boolean appliesTo(Rule rule, String host) {

@@ -188,6 +188,10 @@ class RuleEngineTest {
         Remediation pending = remediations().getLast();
         assertThat(pending.state()).isEqualTo(RemediationState.PENDING);
         assertThat(systemctl.calls()).isEmpty(); // requires_approval: nothing runs until a person says so
+        // Still firing after the rule's cooldown: the undecided proposal is not proposed a second time.
+        clock.advance(Duration.ofMinutes(11));
+        fx.bus.publish(anomaly("a1", Severity.HIGH, null));
+        assertThat(remediations()).hasSize(1);
 
         Remediation approved = fx.service.approve(pending.id(), "alice", "looked at it");
         assertThat(approved.approvedBy()).isEqualTo("alice");
