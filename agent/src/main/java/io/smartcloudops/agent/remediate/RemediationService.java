@@ -238,6 +238,7 @@ public final class RemediationService implements AutoCloseable {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Remediation view;
         boolean failed = outcome.result() == Outcome.Result.FAILURE;
+        Optional<BreakerOpened> breakerOpened;
         synchronized (lock) {
             Instant now = now();
             e.finishedAt = now;
@@ -252,13 +253,13 @@ public final class RemediationService implements AutoCloseable {
             e.verificationPending = outcome.result() == Outcome.Result.SUCCESS && e.action.type() != io.smartcloudops.api.remediation.ActionType.NOTIFY;
             writeAfterTheFact(now, "finished", e, e.result, e.actor, outcome.detail());
             metrics.ended(e.action.type(), e.result);
+            breakerOpened = failed ? countFailure(e.target, e.action.type().key() + " failed: " + outcome.detail())
+                    : Optional.empty();
             view = e.view();
             lock.notifyAll();
         }
         publish.accept(view);
-        if (failed) {
-            countFailure(e.target, e.action.type().key() + " failed: " + outcome.detail());
-        }
+        breakerOpened.ifPresent(this::notifyBreaker);
         if (e.verificationPending) {
             timers.schedule(() -> workers.submit(() -> verify(e, outcome)),
                     config.verificationDelay().toMillis(), TimeUnit.MILLISECONDS);
@@ -290,6 +291,7 @@ public final class RemediationService implements AutoCloseable {
             verdict = runner.verify(e.action, e.target, outcome);
         }
         Remediation view;
+        Optional<BreakerOpened> breakerOpened = Optional.empty();
         synchronized (lock) {
             e.verificationPending = false;
             if (verdict.isPresent()) {
@@ -297,49 +299,57 @@ public final class RemediationService implements AutoCloseable {
                 e.effective = verdict.get().effective();
                 e.verifiedAt = now;
                 writeAfterTheFact(now, "verified", e, e.effective ? "effective" : "ineffective", e.actor, verdict.get().detail());
+                if (!e.effective) {
+                    breakerOpened = countFailure(e.target, e.action.type().key() + " was ineffective: "
+                            + verdict.get().detail());
+                }
             }
             view = e.view();
             lock.notifyAll();
         }
         if (verdict.isPresent()) {
             publish.accept(view);
-            if (!verdict.get().effective()) {
-                countFailure(e.target, e.action.type().key() + " was ineffective: " + verdict.get().detail());
-            }
         }
+        breakerOpened.ifPresent(this::notifyBreaker);
     }
 
-    /** Counts a failed or ineffective action; when that opens the breaker, records it and notifies. */
-    private void countFailure(Target target, String why) {
-        boolean opened;
-        Instant until;
-        synchronized (lock) {
-            Instant now = now();
-            opened = guardrails.recordFailure(target.name(), now);
-            until = guardrails.breakerOpenUntil(target.name(), now).orElse(now);
-            if (opened) {
-                try {
-                    audit.recordTarget(now, "breaker_opened", target, "open", "automatic actions on " + target.name()
-                            + " stop until " + until + " after " + config.breaker().failures()
-                            + " failed or ineffective actions; last: " + why);
-                } catch (RemediationException.AuditUnavailable ex) {
-                    metrics.auditError();
-                    LOG.error("AUDIT LOG UNWRITABLE: circuit breaker opened for {}: {}", target.name(), ex.getMessage());
-                }
-            }
+    /** The breaker of a target just opened. */
+    private record BreakerOpened(Target target, Instant until, String why) {
+    }
+
+    /** Under the lock: counts a failed or ineffective action; when that opens the breaker, records it. */
+    private Optional<BreakerOpened> countFailure(Target target, String why) {
+        Instant now = now();
+        if (!guardrails.recordFailure(target.name(), now)) {
+            return Optional.empty();
         }
-        if (opened && runner.unsupported(new RemediationAction.Notify("x", "x"), target).isEmpty()) {
-            RemediationRequest note = RemediationRequest.notify(target.name(), "Smart Cloud Ops: remediation stopped on "
-                    + cutSubject(target.name()), "The circuit breaker stopped automatic remediation on " + target.name()
-                    + " until " + until + " after " + config.breaker().failures() + " failed or ineffective actions.\nLast: "
-                    + why + "\nA person should look at this host.", false, "circuit breaker opened");
-            try {
-                submit(new Submission(note, Trigger.RULE, BREAKER, null, null, false, null));
-            } catch (RemediationException ex) {
-                LOG.warn("breaker notification for {} not sent: {}", target.name(), ex.getMessage());
-            }
-        } else if (opened) {
-            LOG.warn("circuit breaker opened for {} (no aws.sns_topic_arn to notify): {}", target.name(), why);
+        Instant until = guardrails.breakerOpenUntil(target.name(), now).orElse(now);
+        try {
+            audit.recordTarget(now, "breaker_opened", target, "open", "automatic actions on " + target.name()
+                    + " stop until " + until + " after " + config.breaker().failures()
+                    + " failed or ineffective actions; last: " + why);
+        } catch (RemediationException.AuditUnavailable ex) {
+            metrics.auditError();
+            LOG.error("AUDIT LOG UNWRITABLE: circuit breaker opened for {}: {}", target.name(), ex.getMessage());
+        }
+        return Optional.of(new BreakerOpened(target, until, why));
+    }
+
+    /** Outside the lock: tells people, through notify, that a breaker opened. */
+    private void notifyBreaker(BreakerOpened b) {
+        Target target = b.target();
+        if (runner.unsupported(new RemediationAction.Notify("x", "x"), target).isPresent()) {
+            LOG.warn("circuit breaker opened for {} (no aws.sns_topic_arn to notify): {}", target.name(), b.why());
+            return;
+        }
+        RemediationRequest note = RemediationRequest.notify(target.name(), "Smart Cloud Ops: remediation stopped on "
+                + cutSubject(target.name()), "The circuit breaker stopped automatic remediation on " + target.name()
+                + " until " + b.until() + " after " + config.breaker().failures() + " failed or ineffective actions.\nLast: "
+                + b.why() + "\nA person should look at this host.", false, "circuit breaker opened");
+        try {
+            submit(new Submission(note, Trigger.RULE, BREAKER, null, null, false, null));
+        } catch (RemediationException ex) {
+            LOG.warn("breaker notification for {} not sent: {}", target.name(), ex.getMessage());
         }
     }
 
