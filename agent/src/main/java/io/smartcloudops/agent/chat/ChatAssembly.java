@@ -19,7 +19,9 @@ import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.agent.chat.context.RecentAction;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.remediation.Remediation;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,6 +74,9 @@ public final class ChatAssembly implements AutoCloseable {
                         endpoint(config.redis().url()), clock, chat.contextTtl(), chat.maxTurns()))
                 .orElseGet(() -> new InMemoryChatContext(clock, chat.contextTtl(), chat.maxTurns()));
         bus.subscribe(Anomaly.class, context::recordAnomaly);
+        bus.subscribe(Remediation.class, r -> context.recordAction(new RecentAction(r.id(),
+                r.finishedAt() != null ? r.finishedAt() : r.startedAt() != null ? r.startedAt() : r.createdAt(),
+                r.action().key(), r.target(), r.params(), r.state().key(), r.trigger().key(), r.actor())));
         AnomalyHistory anomalies = new SharedAnomalyHistory(sources.anomalies(), context);
         ToolRunner runner = new ToolRunner(store, status::status, anomalies, sources.audit(), sources.proposer(), clock);
         Supplier<Collection<String>> hosts = () -> knownHosts(store, context);

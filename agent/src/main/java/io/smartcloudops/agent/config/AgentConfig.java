@@ -12,11 +12,14 @@ public record AgentConfig(
         LogsConfig logs,
         RedisConfig redis,
         ClusterConfig cluster,
+        RemediationConfig remediation,
+        AwsConfig aws,
+        RulesConfig rules,
         ChatConfig chat) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
                 AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults(),
-                ChatConfig.defaults());
+                RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(), ChatConfig.defaults());
     }
 }

@@ -92,6 +92,7 @@ final class ConfigValidator {
             throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
         }
         ChatConfigChecks.validate(c.chat());
+        RemediationConfigChecks.validate(c);
     }
 
     private static void requireSection(Object section, String key) {

@@ -68,13 +68,6 @@ class ChatRestTest {
     }
 
     @Test
-    void withoutRemediationInThisAgentARestartIsNotProposed() {
-        QueryResponse r = viewer.query("Restart nginx on web-1");
-        assertThat(r.proposedActions()).isEmpty();
-        assertThat(r.answer()).startsWith("Not proposed: action: remediation is not part of this agent");
-    }
-
-    @Test
     void badQuestionsAre400NamingTheField() throws Exception {
         assertBad("{}", "question", "is required");
         assertBad("{\"question\": \"" + "x".repeat(101) + "\"}", "question", "longer than 100 characters");
