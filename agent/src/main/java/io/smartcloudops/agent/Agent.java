@@ -5,6 +5,7 @@ import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.chat.ChatAssembly;
+import io.smartcloudops.agent.chat.ModelKey;
 import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
 import io.smartcloudops.agent.chat.adapters.RemediationProposer;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
@@ -78,7 +79,7 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         this.config = config;
         this.clock = clock;
-        ChatAssembly.apiKey(config.chat(), env);
+        ModelKey.fromEnvironment(config.chat(), env);
         this.bus = new EventBus();
         Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
         this.generatedToken = auth.generated();
@@ -126,7 +127,7 @@ public final class Agent implements AutoCloseable {
         // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
         this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
                 AnomalyHistory.unavailable("anomaly detection is not running in this agent"),
-                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, clock);
+                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
         closeables.add(chat);
         routes.add(chat.routes());
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);

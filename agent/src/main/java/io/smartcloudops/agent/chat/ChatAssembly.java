@@ -13,7 +13,6 @@ import io.smartcloudops.agent.chat.tools.ToolCatalog;
 import io.smartcloudops.agent.chat.tools.ToolRunner;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.config.ChatConfig;
-import io.smartcloudops.agent.config.ConfigException;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.metrics.AgentMetrics;
@@ -34,6 +33,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import redis.clients.jedis.UnifiedJedis;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the chat from the configuration and the agent's parts (what {@code Agent} calls): context
@@ -42,8 +42,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class ChatAssembly implements AutoCloseable {
 
-    /** Environment variables the model's API key is read from, in order. */
-    public static final List<String> API_KEY_VARIABLES = List.of("SMARTCLOUDOPS_CHAT_API_KEY", "OPENAI_API_KEY");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(key|token|secret|passw|credential).*");
 
     private final ChatContext context;
@@ -63,12 +61,13 @@ public final class ChatAssembly implements AutoCloseable {
     /**
      * @param redis the agent's shared Redis connection when {@code redis.url} is set: the chat context then lives
      *              there, shared with the other agents
+     * @param ssm   the agent's SSM client (built on first use), for {@code chat.api_key_ssm_parameter}
      */
     public static ChatAssembly build(AgentConfig config, Map<String, String> env, SeriesStore store, StatusService status,
                                      EventBus bus, EventStream events, AgentMetrics agentMetrics, Sources sources,
-                                     Optional<UnifiedJedis> redis, Clock clock) {
+                                     Optional<UnifiedJedis> redis, Supplier<SsmClient> ssm, Clock clock) {
         ChatConfig chat = config.chat();
-        Optional<String> apiKey = apiKey(chat, env);
+        Optional<String> apiKey = ModelKey.resolve(chat, env, ssm);
         SecretRedactor redactor = new SecretRedactor(secrets(config, env, apiKey));
         ChatContext context = redis.<ChatContext>map(r -> new RedisChatContext(r, config.redis().keyPrefix(),
                         endpoint(config.redis().url()), clock, chat.contextTtl(), chat.maxTurns()))
@@ -90,20 +89,6 @@ public final class ChatAssembly implements AutoCloseable {
                 redactor, metrics, bus, clock);
         status.component("chat", service::status);
         return new ChatAssembly(context, service, new ChatRoutes(service, events, clock));
-    }
-
-    /**
-     * The model's API key from the environment; fails (naming {@code chat.backend}) when the openai backend has
-     * none. {@code Agent} calls it before building anything, so a missing key stops the start cleanly.
-     */
-    public static Optional<String> apiKey(ChatConfig chat, Map<String, String> env) {
-        Optional<String> key = API_KEY_VARIABLES.stream().map(env::get).filter(v -> v != null && !v.isBlank())
-                .map(String::trim).findFirst();
-        if (chat.usesModel() && key.isEmpty()) {
-            throw new ConfigException("chat.backend", "openai needs an API key in SMARTCLOUDOPS_CHAT_API_KEY or OPENAI_API_KEY "
-                    + "(any non-empty value for servers that do not check keys, such as a local Ollama)");
-        }
-        return key;
     }
 
     /** Hosts with samples here plus hosts other agents reported anomalies for (shared context). */
