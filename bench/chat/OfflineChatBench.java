@@ -124,7 +124,7 @@ public class OfflineChatBench {
         InMemoryChatContext context = new InMemoryChatContext(clock, Duration.ofHours(24), 10);
         ChatConfig d = ChatConfig.defaults();
         // the clock stands still, so the per-token limit must not run out during the run
-        ChatConfig config = new ChatConfig(d.backend(), d.baseUrl(), d.model(), d.apiKeySsmParameter(), d.timeout(), d.maxRetries(), d.maxToolRounds(),
+        ChatConfig config = new ChatConfig(d.backend(), d.baseUrl(), d.model(), d.timeout(), d.maxRetries(), d.maxToolRounds(),
                 d.maxOutputTokens(), 10_000, d.maxQuestionChars(), d.maxToolOutputChars(), d.contextTtl(), d.maxTurns(), d.timeZone());
         ChatService chat = new ChatService(config, runner, new OfflineAssistant(store::hosts, clock, ZoneId.of("UTC")),
                 Optional.empty(), context, new SecretRedactor(List.of()), new ChatMetrics(new PrometheusRegistry()),

@@ -34,6 +34,7 @@ import io.smartcloudops.agent.remediate.LocalHost;
 import io.smartcloudops.agent.remediate.RemediationRoutes;
 import io.smartcloudops.agent.remediate.RemediationService;
 import io.smartcloudops.agent.remediate.Targets;
+import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.rules.Rule;
 import io.smartcloudops.agent.rules.RuleEngine;
 import io.smartcloudops.agent.rules.RulesFile;
@@ -76,10 +77,13 @@ public final class Agent implements AutoCloseable {
     private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private Agent(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
+    private Agent(AgentConfig initial, Map<String, String> env, Clock clock) throws SourceException {
+        ModelKey.check(initial, env);
+        AwsClients aws = new AwsClients(initial.aws());
+        closeables.add(aws);
+        AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
         this.config = config;
         this.clock = clock;
-        ModelKey.fromEnvironment(config.chat(), env);
         this.bus = new EventBus();
         Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
         this.generatedToken = auth.generated();
@@ -103,8 +107,6 @@ public final class Agent implements AutoCloseable {
         // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
         this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
         closeables.add(auditLog);
-        AwsClients aws = new AwsClients(config.aws());
-        closeables.add(aws);
         String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
         Targets targets = new Targets(config.remediation(), localHost, store::hosts);
         this.remediation = new RemediationService(config.remediation(), targets, new ActionRunner(config, aws, clock),

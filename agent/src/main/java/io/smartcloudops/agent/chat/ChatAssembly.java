@@ -61,13 +61,13 @@ public final class ChatAssembly implements AutoCloseable {
     /**
      * @param redis the agent's shared Redis connection when {@code redis.url} is set: the chat context then lives
      *              there, shared with the other agents
-     * @param ssm   the agent's SSM client (built on first use), for {@code chat.api_key_ssm_parameter}
+     * @param ssm   the agent's SSM client (built on first use), for {@code <ssm.parameter_prefix>/openai/api_key}
      */
     public static ChatAssembly build(AgentConfig config, Map<String, String> env, SeriesStore store, StatusService status,
                                      EventBus bus, EventStream events, AgentMetrics agentMetrics, Sources sources,
                                      Optional<UnifiedJedis> redis, Supplier<SsmClient> ssm, Clock clock) {
         ChatConfig chat = config.chat();
-        Optional<String> apiKey = ModelKey.resolve(chat, env, ssm);
+        Optional<String> apiKey = ModelKey.resolve(config, env, ssm);
         SecretRedactor redactor = new SecretRedactor(secrets(config, env, apiKey));
         ChatContext context = redis.<ChatContext>map(r -> new RedisChatContext(r, config.redis().keyPrefix(),
                         endpoint(config.redis().url()), clock, chat.contextTtl(), chat.maxTurns()))

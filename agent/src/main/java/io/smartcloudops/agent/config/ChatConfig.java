@@ -4,15 +4,12 @@ import java.time.Duration;
 
 /**
  * The ChatOps assistant ({@code POST /query}). The model's API key is never read from this file: it comes
- * from the SSM parameter {@code api_key_ssm_parameter} when set, else from {@code SMARTCLOUDOPS_CHAT_API_KEY}
- * or {@code OPENAI_API_KEY}.
+ * from {@code SMARTCLOUDOPS_CHAT_API_KEY} or {@code OPENAI_API_KEY}, else from SSM ({@code <ssm.parameter_prefix>/openai/api_key}).
  *
  * @param backend            {@code offline} (default: deterministic, no network) or {@code openai} (any
  *                           OpenAI-compatible Chat Completions server; falls back to offline on any failure)
  * @param baseUrl            e.g. {@code http://127.0.0.1:11434/v1} for Ollama; empty = OpenAI's own API
  * @param model              model name sent to the server
- * @param apiKeySsmParameter SecureString parameter holding the key (e.g. {@code /smartcloudops/openai/api_key}),
- *                           read once at start with the {@code aws:} settings; empty = environment variables
  * @param timeout            per model request (connect + answer)
  * @param maxRetries         retries of a failed model request (timeouts, 429, 5xx) before falling back
  * @param maxToolRounds      model round trips with tool calls per question before falling back
@@ -30,7 +27,6 @@ public record ChatConfig(
         String backend,
         String baseUrl,
         String model,
-        String apiKeySsmParameter,
         Duration timeout,
         int maxRetries,
         int maxToolRounds,
@@ -50,12 +46,8 @@ public record ChatConfig(
     }
 
     public static ChatConfig defaults() {
-        return new ChatConfig(OFFLINE, null, "gpt-4o-mini", null, Duration.ofSeconds(20), 1, 4, 800, 30, 2000, 6000,
+        return new ChatConfig(OFFLINE, null, "gpt-4o-mini", Duration.ofSeconds(20), 1, 4, 800, 30, 2000, 6000,
                 Duration.ofHours(24), 10, "UTC");
-    }
-
-    public boolean keyFromSsm() {
-        return apiKeySsmParameter != null && !apiKeySsmParameter.isBlank();
     }
 
     public boolean usesModel() {

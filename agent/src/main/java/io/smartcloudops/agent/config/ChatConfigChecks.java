@@ -25,10 +25,6 @@ final class ChatConfigChecks {
         if (c.usesModel() && (c.model() == null || c.model().isBlank())) {
             throw new ConfigException("chat.model", "is required with backend openai");
         }
-        if (c.keyFromSsm() && !c.apiKeySsmParameter().trim().matches("/?[A-Za-z0-9_.\\-/]{1,1011}")) {
-            throw new ConfigException("chat.api_key_ssm_parameter", "'" + c.apiKeySsmParameter()
-                    + "' is not an SSM parameter name (letters, digits, _ . - /)");
-        }
         between("chat.timeout", c.timeout(), Duration.ofMillis(100), Duration.ofMinutes(10));
         range("chat.max_retries", c.maxRetries(), 0, 5);
         range("chat.max_tool_rounds", c.maxToolRounds(), 1, 10);

@@ -69,6 +69,11 @@ final class ConfigValidator {
                 }
             }
         }
+        requireSection(c.ssm(), "ssm");
+        if (c.ssm().enabled() && !c.ssm().parameterPrefix().matches("(/[A-Za-z0-9_.-]+)+/?")) {
+            throw new ConfigException("ssm.parameter_prefix", "must be a parameter path such as /smartcloudops (got '"
+                    + c.ssm().parameterPrefix() + "')");
+        }
         requireSection(c.redis(), "redis");
         requireSection(c.cluster(), "cluster");
         if (c.redis().enabled() && !c.redis().url().matches("rediss?://.+")) {

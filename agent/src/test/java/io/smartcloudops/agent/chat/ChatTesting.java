@@ -21,7 +21,7 @@ public final class ChatTesting {
 
     public static ChatConfig openAi(String baseUrl, Duration timeout, int maxToolRounds) {
         ChatConfig d = ChatConfig.defaults();
-        return new ChatConfig(ChatConfig.OPENAI, baseUrl, "gpt-test", null, timeout, 0, maxToolRounds, d.maxOutputTokens(),
+        return new ChatConfig(ChatConfig.OPENAI, baseUrl, "gpt-test", timeout, 0, maxToolRounds, d.maxOutputTokens(),
                 d.rateLimitPerMinute(), d.maxQuestionChars(), d.maxToolOutputChars(), d.contextTtl(), d.maxTurns(),
                 d.timeZone());
     }

@@ -3,14 +3,13 @@ package io.smartcloudops.agent.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smartcloudops.agent.config.AwsConfig;
-import io.smartcloudops.agent.config.ChatConfig;
+import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.config.ConfigException;
+import io.smartcloudops.agent.config.ConfigLoader;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
-import io.smartcloudops.api.Json;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** The model key from SSM Parameter Store (the real SDK against a local server speaking SSM's JSON 1.1) or the environment. */
+/**
+ * The model key: environment first, else {@code <ssm.parameter_prefix>/openai/api_key} through the real SDK
+ * against a local server speaking SSM's JSON 1.1.
+ */
 class ModelKeyTest {
-
-    static final String PARAM = "/smartcloudops/openai/api_key";
 
     FakeAws aws;
     AwsClients clients;
@@ -29,9 +29,8 @@ class ModelKeyTest {
     @BeforeEach
     void setUp() throws Exception {
         aws = new FakeAws();
-        clients = new AwsClients(new AwsConfig("eu-west-1", null, null, new AwsConfig.Endpoints(aws.endpoint(), null, null), 1,
-                Duration.ofSeconds(10), Duration.ofSeconds(1)),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTTESTTESTTEST", "test-secret")));
+        clients = new AwsClients(config(true).aws(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTONLY", "not-a-real-secret")));
     }
 
     @AfterEach
@@ -40,43 +39,48 @@ class ModelKeyTest {
         aws.close();
     }
 
-    static ChatConfig openAi(String ssmParameter) {
-        ChatConfig d = ChatConfig.defaults();
-        return new ChatConfig(ChatConfig.OPENAI, null, d.model(), ssmParameter, d.timeout(), d.maxRetries(), d.maxToolRounds(),
-                d.maxOutputTokens(), d.rateLimitPerMinute(), d.maxQuestionChars(), d.maxToolOutputChars(), d.contextTtl(),
-                d.maxTurns(), d.timeZone());
+    AgentConfig config(boolean ssm) {
+        Map<String, String> o = new HashMap<>(Map.of("chat.backend", "openai", "aws.region", "us-east-1",
+                "aws.endpoints.ssm", aws.endpoint()));
+        if (ssm) {
+            o.put("ssm.parameter_prefix", "/smartcloudops");
+        }
+        return new ConfigLoader(Map.of()).load(null, o);
+    }
+
+    private static Reply parameter(String value) {
+        return Reply.json("{\"Parameters\": [{\"Name\": \"/smartcloudops/openai/api_key\", \"Type\": \"SecureString\", "
+                + "\"Value\": \"" + value + "\", \"Version\": 3}], \"InvalidParameters\": []}");
     }
 
     @Test
-    void readsTheDecryptedParameterOnce() throws Exception {
-        aws.on("GetParameter", c -> Reply.json("{\"Parameter\":{\"Name\":\"" + PARAM + "\",\"Type\":\"SecureString\","
-                + "\"Value\":\"sk-from-ssm-0123456789abcdef\",\"Version\":2}}"));
-        assertThat(ModelKey.resolve(openAi(PARAM), Map.of("OPENAI_API_KEY", "sk-env"), clients::ssm))
-                .as("SSM wins when configured").hasValue("sk-from-ssm-0123456789abcdef");
-        FakeAws.Call call = aws.calls("GetParameter").getFirst();
-        assertThat(call.header("X-Amz-Target")).isEqualTo("AmazonSSM.GetParameter");
-        var body = Json.mapper().readTree(call.body());
-        assertThat(body.path("Name").asText()).isEqualTo(PARAM);
-        assertThat(body.path("WithDecryption").asBoolean()).isTrue();
+    void theSsmParameterIsReadDecryptedWhenTheEnvironmentHasNoKey() {
+        aws.on("GetParameters", c -> parameter("sk-from-ssm-0123456789abcdef"));
+        assertThat(ModelKey.resolve(config(true), Map.of(), clients::ssm)).hasValue("sk-from-ssm-0123456789abcdef");
+        FakeAws.Call call = aws.calls("GetParameters").getFirst();
+        assertThat(call.header("X-Amz-Target")).isEqualTo("AmazonSSM.GetParameters");
+        assertThat(call.body()).contains("/smartcloudops/openai/api_key").contains("\"WithDecryption\":true");
     }
 
     @Test
-    void aMissingParameterOrTheTerraformPlaceholderStopsTheStartNamingTheKey() {
-        aws.then("GetParameter", Reply.jsonError(400, "ParameterNotFound", "Parameter /smartcloudops/openai/api_key not found."));
-        assertThatThrownBy(() -> ModelKey.resolve(openAi(PARAM), Map.of(), clients::ssm))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
-                        .startsWith("chat.api_key_ssm_parameter: cannot read " + PARAM + " from SSM (ParameterNotFound"));
-        aws.on("GetParameter", c -> Reply.json("{\"Parameter\":{\"Name\":\"" + PARAM + "\",\"Value\":\"CHANGE_ME\"}}"));
-        assertThatThrownBy(() -> ModelKey.resolve(openAi(PARAM), Map.of(), clients::ssm))
-                .hasMessageContaining("chat.api_key_ssm_parameter").hasMessageContaining("placeholder CHANGE_ME");
-    }
-
-    @Test
-    void withoutSsmTheEnvironmentIsReadAndTheOfflineBackendNeedsNoKey() {
-        assertThat(ModelKey.resolve(openAi(null), Map.of("OPENAI_API_KEY", "sk-b", "SMARTCLOUDOPS_CHAT_API_KEY", "sk-a"),
+    void theEnvironmentWinsAndNeedsNoSsmCall() {
+        assertThat(ModelKey.resolve(config(true), Map.of("OPENAI_API_KEY", "sk-b", "SMARTCLOUDOPS_CHAT_API_KEY", "sk-a"),
                 clients::ssm)).hasValue("sk-a");
-        assertThat(ModelKey.resolve(openAi(null), Map.of("OPENAI_API_KEY", "sk-b"), clients::ssm)).hasValue("sk-b");
-        assertThat(ModelKey.resolve(ChatConfig.defaults(), Map.of(), clients::ssm)).isEmpty();
+        assertThat(ModelKey.resolve(config(false), Map.of("OPENAI_API_KEY", "sk-b"), clients::ssm)).hasValue("sk-b");
         assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void aPlaceholderOrMissingKeyStopsTheStartNamingWhereToPutIt() {
+        aws.on("GetParameters", c -> parameter("CHANGE_ME"));
+        assertThatThrownBy(() -> ModelKey.resolve(config(true), Map.of(), clients::ssm))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
+                        .startsWith("chat.backend: openai needs an API key")
+                        .contains("/smartcloudops/openai/api_key is missing or still Terraform's placeholder"));
+        assertThatThrownBy(() -> ModelKey.check(config(false), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SMARTCLOUDOPS_CHAT_API_KEY or OPENAI_API_KEY");
+        ModelKey.check(config(true), Map.of());
+        AgentConfig offline = new ConfigLoader(Map.of()).load(null, Map.of());
+        assertThat(ModelKey.resolve(offline, Map.of(), clients::ssm)).isEmpty();
     }
 }
