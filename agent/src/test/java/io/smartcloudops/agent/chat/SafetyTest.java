@@ -75,6 +75,26 @@ class SafetyTest {
     }
 
     @Test
+    void questionsAreLoggedWithoutSecretsAndAnswersCarryNone() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ChatService.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        log.addAppender(appender);
+        try {
+            ChatScenario scenario = new ChatScenario(true);
+            var r = scenario.offlineService().ask("Show logs from 10 minutes ago, my password=hunter2hunter2 and token "
+                    + "operator-token-0123456789", null, "alice");
+            String logged = appender.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(logged).contains("alice asked", "password=[REDACTED]").doesNotContain("hunter2hunter2")
+                    .doesNotContain("operator-token-0123456789");
+            assertThat(Json.write(r)).as("nothing in the answer or its data").doesNotContain("hunter2hunter2");
+        } finally {
+            log.detachAppender(appender);
+        }
+    }
+
+    @Test
     void eachTokenHasItsOwnBucketRefilledOverAMinute() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T15:00:00Z"));
         TokenRateLimiter limiter = new TokenRateLimiter(3, clock);
