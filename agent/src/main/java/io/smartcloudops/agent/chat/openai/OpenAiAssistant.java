@@ -18,6 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageParam;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionSystemMessageParam;
+import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
 import io.smartcloudops.agent.chat.Answer;
@@ -112,7 +113,8 @@ public final class OpenAiAssistant implements Assistant {
         messages.add(user(redactor.redact(question.text())));
         int refused = 0;
         for (int round = 1; round <= config.maxToolRounds(); round++) {
-            ChatCompletionMessage reply = complete(messages);
+            // the last round asks for words: the model must answer from what the tools gave it so far
+            ChatCompletionMessage reply = complete(messages, round == config.maxToolRounds());
             List<ChatCompletionMessageToolCall> calls = reply.toolCalls().orElse(List.of());
             if (calls.isEmpty()) {
                 String text = reply.content().orElse("").strip();
@@ -154,13 +156,16 @@ public final class OpenAiAssistant implements Assistant {
                 : "no answer after " + config.maxToolRounds() + " tool rounds");
     }
 
-    private ChatCompletionMessage complete(List<ChatCompletionMessageParam> messages) {
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+    private ChatCompletionMessage complete(List<ChatCompletionMessageParam> messages, boolean lastRound) {
+        ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()
                 .model(config.model())
                 .messages(messages)
                 .tools(tools)
-                .maxCompletionTokens(config.maxOutputTokens())
-                .build();
+                .maxCompletionTokens(config.maxOutputTokens());
+        if (lastRound) {
+            b.toolChoice(ChatCompletionToolChoiceOption.Auto.NONE);
+        }
+        ChatCompletionCreateParams params = b.build();
         try {
             ChatCompletion completion = client.chat().completions().create(params);
             completion.usage().ifPresent(u -> metrics.tokens(u.promptTokens(), u.completionTokens()));

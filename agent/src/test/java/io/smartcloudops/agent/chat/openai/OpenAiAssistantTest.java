@@ -135,7 +135,7 @@ class OpenAiAssistantTest {
     }
 
     @Test
-    void aModelThatNeverAnswersWithinTheRoundsFallsBack() {
+    void aModelThatNeverAnswersWithinTheRoundsFallsBack() throws Exception {
         for (int i = 0; i < 2; i++) {
             model.toolCall("call_" + i, "recent_anomalies", "{\"limit\": 500}");
         }
@@ -144,6 +144,8 @@ class OpenAiAssistantTest {
                 "offline (fallback: no answer after 2 tool rounds (2 tool call(s) with invalid arguments refused))");
         assertThat(r.answer()).startsWith("Last 3 anomalies (newest first):");
         assertThat(model.requestCount()).isEqualTo(2);
+        assertThat(model.take().body().has("tool_choice")).isFalse();
+        assertThat(model.take().body().path("tool_choice").asText()).as("the last round asks for an answer").isEqualTo("none");
     }
 
     @Test
