@@ -103,6 +103,7 @@ public final class Agent implements AutoCloseable {
         this.status = new StatusService(version, clock, collector::status, store);
         this.events = new EventStream(bus);
         status.component("cluster", shard::describe);
+        bus.subscribe(Object.class, event -> status.changed());
 
         // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
         this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());

@@ -71,7 +71,7 @@ public final class CoreRoutes implements RouteGroup {
         });
         routes.get("/status", Role.VIEWER, ctx -> {
             RequestParams.of(ctx, clock);
-            ctx.json(status.status());
+            ctx.contentType("application/json").result(status.json());
         });
         routes.get("/series", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "host", "metric", "since");

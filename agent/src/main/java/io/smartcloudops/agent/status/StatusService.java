@@ -1,9 +1,11 @@
 package io.smartcloudops.agent.status;
 
 import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.Json;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
 import io.smartcloudops.api.status.SourceStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +13,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** Assembles {@code GET /status} from the parts of the agent. */
+/**
+ * Assembles {@code GET /status} from the parts of the agent. The JSON document ({@link #json}) is kept
+ * until something changes (any event on the bus calls {@link #changed}) and at most {@link #MAX_AGE_NANOS}:
+ * building and serialising it costs far more than sending it (every host's latest values), so consoles and
+ * dashboards polling it many times a second share one build (see docs/benchmarks.md, load).
+ */
 public final class StatusService {
+
+    /** Longest a built document is served; also bounds how stale a change that publishes no event can be. */
+    static final long MAX_AGE_NANOS = 250_000_000L;
 
     private final String version;
     private final Clock clock;
@@ -23,6 +34,12 @@ public final class StatusService {
     private final SeriesStore store;
     private final Map<String, Supplier<Object>> components = new LinkedHashMap<>();
     private volatile HostDetectorState detector;
+    private final AtomicLong generation = new AtomicLong();
+    private final Object building = new Object();
+    private volatile Built built;
+
+    private record Built(long atNanos, long generation, byte[] json) {
+    }
 
     public StatusService(String version, Clock clock, Supplier<SourceStatus> source, SeriesStore store) {
         this.version = version;
@@ -34,11 +51,41 @@ public final class StatusService {
 
     public void detector(HostDetectorState state) {
         this.detector = state;
+        changed();
+    }
+
+    /** Something the status shows has changed: the next {@link #json} builds a fresh document. */
+    public void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** {@link #status()} as JSON, rebuilt when {@link #changed} was called or the last build is 250 ms old. */
+    public byte[] json() {
+        Built b = built;
+        if (fresh(b)) {
+            return b.json();
+        }
+        synchronized (building) {
+            b = built;
+            if (fresh(b)) {
+                return b.json();
+            }
+            long gen = generation.get();
+            long at = System.nanoTime();
+            byte[] json = Json.write(status()).getBytes(StandardCharsets.UTF_8);
+            built = new Built(at, gen, json);
+            return json;
+        }
+    }
+
+    private boolean fresh(Built b) {
+        return b != null && b.generation() == generation.get() && System.nanoTime() - b.atNanos() < MAX_AGE_NANOS;
     }
 
     /** Adds a named part (rules, remediation, chat, ...) whose status is rendered as JSON. */
     public synchronized void component(String name, Supplier<Object> status) {
         components.put(name, status);
+        changed();
     }
 
     public String version() {
