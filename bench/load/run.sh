@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 token=bench-operator-token-0123456789
-query_tokens=256
+query_tokens=64
 export BENCH_QUERY_TOKENS=$query_tokens BENCH_QUERY_TOKEN_PREFIX=bench-viewer-
 
 # a fleet of 20 replayed hosts, one 5-minute row a second each (speed 300), looping
