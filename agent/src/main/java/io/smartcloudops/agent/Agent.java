@@ -32,7 +32,9 @@ import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
 import io.smartcloudops.agent.remediate.RemediationRoutes;
+import io.smartcloudops.agent.remediate.RedisIdempotencyKeys;
 import io.smartcloudops.agent.remediate.RemediationService;
+import io.smartcloudops.agent.remediate.SharedIdempotencyKeys;
 import io.smartcloudops.agent.remediate.Targets;
 import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.rules.Rule;
@@ -111,7 +113,7 @@ public final class Agent implements AutoCloseable {
         String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
         Targets targets = new Targets(config.remediation(), localHost, store::hosts);
         this.remediation = new RemediationService(config.remediation(), targets, new ActionRunner(config, aws, clock),
-                auditLog, bus, metrics.registry());
+                auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
         closeables.add(remediation);
         List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
                 : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
@@ -145,6 +147,15 @@ public final class Agent implements AutoCloseable {
         Membership membership = redis.<Membership>map(r -> new RedisMembership(r, config.redis().keyPrefix(),
                 spec.memberId(), config.cluster().heartbeat())).orElseGet(() -> new StaticMembership(spec));
         return ShardAssignment.of(membership, config.cluster().vnodes());
+    }
+
+    /** Idempotency keys bound in Redis when it is configured, so a key used on one agent is honoured by all. */
+    private static SharedIdempotencyKeys sharedKeys(AgentConfig config, Optional<UnifiedJedis> redis, String localHost) {
+        String text = config.cluster().shard();
+        String self = text == null || text.isBlank() ? localHost + " (pid " + ProcessHandle.current().pid() + ")"
+                : ShardSpec.parse(text).memberId() + "@" + localHost;
+        return redis.<SharedIdempotencyKeys>map(r -> new RedisIdempotencyKeys(r, config.redis().keyPrefix(), self,
+                RemediationService.KEY_RETENTION)).orElse(SharedIdempotencyKeys.NONE);
     }
 
     /** Shared Redis connection when {@code redis.url} is configured (chat context, idempotency, membership). */

@@ -67,6 +67,13 @@ public abstract sealed class RemediationException extends RuntimeException {
         }
     }
 
+    /** State shared with other agents (idempotency keys in Redis) cannot be reached, so nothing runs (503). */
+    public static final class Unavailable extends RemediationException {
+        public Unavailable(String detail) {
+            super(detail);
+        }
+    }
+
     /** The audit log cannot be written, so nothing runs (503). */
     public static final class AuditUnavailable extends RemediationException {
         public AuditUnavailable(String detail) {

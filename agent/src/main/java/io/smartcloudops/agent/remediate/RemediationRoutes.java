@@ -172,6 +172,8 @@ public final class RemediationRoutes implements RouteGroup {
                     },
                     b.getMessage(), Map.of("Retry-After", Long.toString(Math.max(1, b.retryIn().toSeconds()))));
             case RemediationException.AuditUnavailable a -> new ApiException(503, "audit log unavailable", a.getMessage());
+            case RemediationException.Unavailable u -> new ApiException(503, "shared state unavailable", u.getMessage(),
+                    Map.of("Retry-After", "5"));
         };
     }
 }

@@ -37,7 +37,7 @@ public final class RemediationService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemediationService.class);
     /** How long an idempotency key is remembered; also how far back the audit log is read at start. */
-    static final Duration KEY_RETENTION = Duration.ofHours(24);
+    public static final Duration KEY_RETENTION = Duration.ofHours(24);
     private static final int MAX_KEPT = 10_000;
     private static final String BREAKER = "breaker";
 
@@ -47,6 +47,7 @@ public final class RemediationService implements AutoCloseable {
     private final ActionRunner runner;
     private final AuditTrail audit;
     private final Consumer<Object> publish;
+    private final SharedIdempotencyKeys shared;
     private final Guardrails guardrails;
     private final RemediationMetrics metrics;
     private final Object lock = new Object();
@@ -62,12 +63,25 @@ public final class RemediationService implements AutoCloseable {
 
     public RemediationService(RemediationConfig config, Targets targets, ActionRunner runner,
                               io.smartcloudops.agent.audit.AuditLog auditLog, EventBus bus, PrometheusRegistry registry) {
+        this(config, targets, runner, auditLog, bus, registry, SharedIdempotencyKeys.NONE);
+    }
+
+    /** With idempotency keys shared by several agents ({@link RedisIdempotencyKeys}). */
+    public RemediationService(RemediationConfig config, Targets targets, ActionRunner runner,
+                              io.smartcloudops.agent.audit.AuditLog auditLog, EventBus bus, PrometheusRegistry registry,
+                              SharedIdempotencyKeys shared) {
         this.config = config;
         this.targets = targets;
         this.validator = new RequestValidator(config, targets);
         this.runner = runner;
         this.audit = new AuditTrail(auditLog);
-        this.publish = bus::publish;
+        this.shared = shared;
+        this.publish = event -> {
+            if (event instanceof Remediation r && r.idempotencyKey() != null) {
+                shared.update(r);
+            }
+            bus.publish(event);
+        };
         this.guardrails = new Guardrails(config);
         this.metrics = new RemediationMetrics(registry, this::pendingCount, () -> guardrails.openBreakers(now()).size());
         new AuditReplay(auditLog, targets, guardrails, runner::plan, this::restore).run(now().minus(KEY_RETENTION));
@@ -139,12 +153,25 @@ public final class RemediationService implements AutoCloseable {
             RemediationEntry e = new RemediationEntry(UUID.randomUUID().toString(), s.request(), v.action(), v.target(),
                     s.trigger(), s.actor(), v.reason(), s.rule(), s.idempotencyKey(), now, s.check(),
                     runner.plan(v.action(), v.target()), dryRun);
-            if (s.requiresApproval()) {
-                e.state = RemediationState.PENDING;
-                e.detail = "waiting for an operator's approval" + (dryRun ? " (will run as a dry run)" : "");
-                audit.record(now, "proposed", e, "pending", s.actor(), describePlan(e));
-            } else {
-                start(e, now, s.actor());
+            if (s.idempotencyKey() != null) {
+                Optional<SharedIdempotencyKeys.Claim> other = shared.claim(s.idempotencyKey(), e.fingerprint, e.id);
+                if (other.isPresent()) {
+                    return claimedElsewhere(s.idempotencyKey(), e.fingerprint, other.get());
+                }
+            }
+            try {
+                if (s.requiresApproval()) {
+                    e.state = RemediationState.PENDING;
+                    e.detail = "waiting for an operator's approval" + (dryRun ? " (will run as a dry run)" : "");
+                    audit.record(now, "proposed", e, "pending", s.actor(), describePlan(e));
+                } else {
+                    start(e, now, s.actor());
+                }
+            } catch (RemediationException ex) {
+                if (s.idempotencyKey() != null) {
+                    shared.release(s.idempotencyKey(), e.id);
+                }
+                throw ex;
             }
             keep(e);
             answer = e.view();
@@ -152,6 +179,17 @@ public final class RemediationService implements AutoCloseable {
         }
         changed.forEach(publish);
         return answer;
+    }
+
+    /** Another agent bound the key first: the same request gets its remediation, a different one a 409. */
+    private static Remediation claimedElsewhere(String key, String fingerprint, SharedIdempotencyKeys.Claim c) {
+        if (!c.fingerprint().equals(fingerprint)) {
+            throw new RemediationException.Conflict("Idempotency-Key '" + key + "' was used for a different request "
+                    + "(remediation " + c.remediationId() + " on agent " + c.agent() + ")");
+        }
+        return c.remediation().orElseThrow(() -> new RemediationException.Conflict("Idempotency-Key '" + key
+                + "' is being handled by agent " + c.agent() + " right now (remediation " + c.remediationId()
+                + "); retry in a moment for its state"));
     }
 
     /** What the chat (or anything else that may only suggest) calls: a pending approval, never a run. */
@@ -450,14 +488,16 @@ public final class RemediationService implements AutoCloseable {
         return true;
     }
 
+    /** A remediation of this agent, or one another agent started under a shared idempotency key. */
     public Optional<Remediation> find(String id) {
         synchronized (lock) {
             RemediationEntry e = entries.get(id);
             if (e != null) {
                 expireIfStale(e, now());
+                return Optional.of(e.view());
             }
-            return Optional.ofNullable(e).map(RemediationEntry::view);
         }
+        return shared.find(id);
     }
 
     /** Newest first, optionally only those in {@code state}. */
