@@ -165,7 +165,7 @@ public final class ConfigLoader {
             throw new ConfigException("--config", "file not found: " + file);
         } catch (JsonProcessingException e) {
             throw new ConfigException(file.toString(), "not valid YAML at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + clean(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
         }
@@ -212,15 +212,15 @@ public final class ConfigLoader {
             }
             throw new ConfigException(path(e), clean(detail));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config", e.getOriginalMessage());
+            throw new ConfigException("config", clean(e.getOriginalMessage()));
         }
     }
 
     private static String path(JsonMappingException e) {
         String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName().isEmpty() ? "\"\"" : r.getFieldName())
                 .collect(Collectors.joining("."));
-        return p.replace(".[", "[");
+        return p.isEmpty() ? "config" : p.replace(".[", "[");
     }
 
     private static String clean(String jacksonMessage) {
@@ -230,6 +230,8 @@ public final class ConfigLoader {
         // Jackson names Java types; operators know YAML. Keep the first sentence only.
         String m = jacksonMessage.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type");
         int cut = m.indexOf('\n');
-        return cut > 0 ? m.substring(0, cut) : m;
+        m = cut > 0 ? m.substring(0, cut) : m;
+        // Jackson quotes the offending value: keep an error about a 100 KB value readable
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 }

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class RulesFile {
 
+    private static final int MAX_MESSAGE = 300;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(10);
     static final int DEFAULT_MAX_PER_HOUR = 3;
@@ -58,7 +60,9 @@ public final class RulesFile {
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")");
         } catch (JsonMappingException e) {
             String detail = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-            throw new ConfigException(fileName + ": " + path(e), firstLine(detail));
+            String where = path(e);
+            throw new ConfigException(where.isEmpty() ? fileName : fileName + ": " + where,
+                    where.isEmpty() ? "must be a mapping with a list 'rules:' (see agent/rules.example.yaml)" : firstLine(detail));
         } catch (JsonProcessingException e) {
             throw new ConfigException(fileName, "not valid YAML at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + firstLine(e.getOriginalMessage()));
@@ -106,6 +110,7 @@ public final class RulesFile {
             throw new ConfigException(where + ".action", "is required (restart_service, scale_up or notify)");
         }
         Map<String, String> params = r.params() == null ? Map.of() : r.params();
+        valuesPresent(where + ".params", params);
         try {
             checkAction.accept(r.action(), params);
         } catch (IllegalArgumentException e) {
@@ -119,13 +124,29 @@ public final class RulesFile {
                 hosts.add(r.target().host().strip());
             }
             if (r.target().hosts() != null) {
-                hosts.addAll(r.target().hosts());
+                for (int h = 0; h < r.target().hosts().size(); h++) {
+                    String host = r.target().hosts().get(h);
+                    if (host == null || host.isBlank()) {
+                        throw new ConfigException(where + ".target.hosts[" + h + "]", "needs a host name");
+                    }
+                    hosts.add(host);
+                }
             }
             tags = r.target().tags() == null ? Map.of() : r.target().tags();
+            valuesPresent(where + ".target.tags", tags);
         }
         return new Rule(r.name(), r.description() == null ? "" : r.description(), condition, forDuration, keep,
                 r.action().strip(), params, hosts, tags, cooldown, maxPerHour, Boolean.TRUE.equals(r.requiresApproval()),
                 Boolean.TRUE.equals(r.dryRun()));
+    }
+
+    /** YAML's {@code unit:} with nothing after it is a null value: name it instead of failing later. */
+    private static void valuesPresent(String key, Map<String, String> values) {
+        values.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new ConfigException(key + "." + k, "needs a value");
+            }
+        });
     }
 
     private static void notNegative(String key, Duration d) {
@@ -146,6 +167,8 @@ public final class RulesFile {
         }
         String m = s.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type");
         int cut = m.indexOf('\n');
-        return cut > 0 ? m.substring(0, cut) : m;
+        m = cut > 0 ? m.substring(0, cut) : m;
+        // Jackson quotes the offending value: keep an error about a 100 KB value readable
+        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m;
     }
 }
