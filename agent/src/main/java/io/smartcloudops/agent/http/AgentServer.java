@@ -10,6 +10,7 @@ import io.smartcloudops.agent.config.ServerConfig;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -69,12 +70,24 @@ public final class AgentServer implements AutoCloseable {
         });
     }
 
+    /** On every answer, Jetty's own refusals included ({@link JsonErrorHandler}). */
+    static final Map<String, String> SECURITY_HEADERS = orderedMap(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+            "Cache-Control", "no-store");
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     private static void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        ctx.header("Cache-Control", "no-store");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     private static void cors(Context ctx, Set<String> origins) {
@@ -86,6 +99,13 @@ public final class AgentServer implements AutoCloseable {
         ctx.header("Vary", "Origin");
         ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
         ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
+        // A browser asks before every call that carries a token: without a 2xx here the configured origin
+        // could not use the API at all (there is no OPTIONS route).
+        if (ctx.method() == io.javalin.http.HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
+            ctx.header("Access-Control-Max-Age", "600");
+            ctx.status(204);
+            ctx.skipRemainingHandlers();
+        }
     }
 
     static void error(Context ctx, int status, String error, String detail) {

@@ -21,16 +21,24 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
 
+    /** Jetty's default answers only GET, POST and HEAD with a body: a bad PUT got an empty 400. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(JSON);
+        AgentServer.SECURITY_HEADERS.forEach(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(JSON);
+        AgentServer.SECURITY_HEADERS.forEach(fields::put);
         return ByteBuffer.wrap(body(status, reason));
     }
 
