@@ -8,6 +8,9 @@ import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.collect.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.agent.detect.AnomalyRoutes;
+import io.smartcloudops.agent.detect.DetectorStartup;
+import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
@@ -16,6 +19,9 @@ import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.events.EventTypes;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +43,7 @@ public final class Agent implements AutoCloseable {
     private final StatusService status;
     private final EventStream events;
     private final AgentServer server;
+    private final Optional<OnlineDetector> detector;
     private final Optional<TokenFile.Generated> generatedToken;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -59,6 +66,18 @@ public final class Agent implements AutoCloseable {
 
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
+        if (config.detect().enabled()) {
+            OnlineDetector d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()), config.logs().retentionDays(),
+                    bus, metrics.registry(), clock);
+            closeables.add(d);
+            status.detector(d);
+            status.component("detector", d::status);
+            events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
+            routes.add(new AnomalyRoutes(d.store(), store, clock));
+            this.detector = Optional.of(d);
+        } else {
+            this.detector = Optional.empty();
+        }
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
     }
 
@@ -100,6 +119,11 @@ public final class Agent implements AutoCloseable {
 
     public AgentMetrics metrics() {
         return metrics;
+    }
+
+    /** The anomaly detector, unless {@code detect.enabled} is false. */
+    public Optional<OnlineDetector> detector() {
+        return detector;
     }
 
     public String baseUrl() {

@@ -9,10 +9,11 @@ public record AgentConfig(
         SourceConfig source,
         StoreConfig store,
         AuthConfig auth,
-        LogsConfig logs) {
+        LogsConfig logs,
+        DetectConfig detect) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(), DetectConfig.defaults());
     }
 }

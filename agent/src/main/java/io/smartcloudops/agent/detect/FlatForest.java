@@ -14,7 +14,8 @@ import smile.anomaly.IsolationTree;
  * of an object graph, so scoring walks primitive arrays (a few times faster than Smile's scorer, see
  * docs/benchmarks.md) and the model file stays small. Scores are bit-for-bit Smile's: the same split
  * test ({@code coefficient * x[feature] < bias}, which is what Smile's dot product reduces to when one
- * coefficient is non-zero), the same leaf depths, summed in the same tree order, the same normalisation.
+ * coefficient is non-zero; NaN and infinite features are followed through Smile's arithmetic too), the same
+ * leaf depths, summed in the same tree order, the same normalisation.
  *
  * <p>Node {@code i} of the forest is a leaf when {@code left[i] < 0}; its path length is {@code depth[i]}.
  * Otherwise the sample goes to {@code left[i]} when {@code coefficient[i] * x[feature[i]] < bias[i]},
@@ -70,11 +71,28 @@ public record FlatForest(int dimension, double c, int[] roots, int[] feature, do
         if (x.length != dimension) {
             throw new IllegalArgumentException("expected " + dimension + " features, got " + x.length);
         }
+        int nonFinite = 0;
+        int odd = -1;
+        for (int k = 0; k < x.length; k++) {
+            if (!Double.isFinite(x[k])) {
+                nonFinite++;
+                odd = k;
+            }
+        }
         double sum = 0;
         for (int root : roots) {
             int node = root;
-            while (left[node] >= 0) {
-                node = coefficient[node] * x[feature[node]] < bias[node] ? left[node] : right[node];
+            if (nonFinite == 0) {
+                while (left[node] >= 0) {
+                    node = coefficient[node] * x[feature[node]] < bias[node] ? left[node] : right[node];
+                }
+            } else {
+                // Smile's dot product multiplies every feature: 0 * NaN and 0 * Inf are NaN, so a node whose own
+                // feature is not the non-finite one compares NaN (false) and sends the sample right
+                while (left[node] >= 0) {
+                    boolean own = nonFinite == 1 && feature[node] == odd;
+                    node = own && coefficient[node] * x[feature[node]] < bias[node] ? left[node] : right[node];
+                }
             }
             sum += depth[node];
         }

@@ -28,7 +28,8 @@ public final class ForestTrainer {
         }
         int n = x.length;
         int psi = Math.max(2, Math.min(sampleSize, n));
-        double fraction = Math.min(1.0, psi / (double) n);
+        // Smile wants a fraction below 1 and rounds n * fraction: this gives exactly psi rows
+        double fraction = Math.min(1 - 1e-9, (psi + 0.25) / n);
         int maxDepth = Math.max(1, (int) Math.ceil(Math.log(psi) / Math.log(2)));
         IsolationForest.Options one = new IsolationForest.Options(1, maxDepth, fraction, 0);
         IsolationTree[] grown = new IsolationTree[trees];
