@@ -10,10 +10,13 @@ public record AgentConfig(
         StoreConfig store,
         AuthConfig auth,
         LogsConfig logs,
-        DetectConfig detect) {
+        DetectConfig detect,
+        RedisConfig redis,
+        ClusterConfig cluster) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults(), DetectConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(), DetectConfig.defaults(), RedisConfig.defaults(),
+                ClusterConfig.defaults());
     }
 }
