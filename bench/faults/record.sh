@@ -138,4 +138,15 @@ RANGE=$(( $(date -u -d "$T1" +%s) - $(date -u -d "$T0" +%s) ))
   echo "}"
 } >"$OUT_DIR/$NAME/labels.json"
 cp "$LOG" "$OUT_DIR/$NAME/record.log"
-echo "record.sh: wrote $OUT_DIR/$NAME/fault-host.csv and labels.json"
+# every run's windows in one file, keys relative to OUT_DIR (what evaluate --labels reads)
+/usr/bin/python3 - "$OUT_DIR" <<'PY'
+import glob, json, os, sys
+out = sys.argv[1]
+merged = {}
+for f in sorted(glob.glob(os.path.join(out, "*", "labels.json"))):
+    merged.update(json.load(open(f)))
+with open(os.path.join(out, "labels.json"), "w") as fh:
+    json.dump(merged, fh, indent=2)
+    fh.write("\n")
+PY
+echo "record.sh: wrote $OUT_DIR/$NAME/fault-host.csv, $OUT_DIR/$NAME/labels.json and $OUT_DIR/labels.json"

@@ -86,7 +86,7 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
 
     /** The configuration evaluated in docs/benchmarks.md. */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(3, 24, 48, 1152, 48, 1.5, 3, 12, 288, 0.5, 100, 256, 0, defaultFloors());
+        return new DetectorSettings(3, 24, 48, 1152, 48, 1.5, 3, 12, 0, 0.5, 100, 256, 0, defaultFloors());
     }
 
     /**

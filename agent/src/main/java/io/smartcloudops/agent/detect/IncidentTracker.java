@@ -4,7 +4,8 @@ package io.smartcloudops.agent.detect;
  * Turns per-row anomalous/normal verdicts into incidents an operator can live with: an incident is
  * raised after {@code confirmRows} consecutive anomalous rows, stays open (one record, updated) until
  * {@code closeAfterRows} consecutive normal rows, and a new one is not raised within
- * {@code refractoryRows} rows of the previous raise.
+ * {@code refractoryRows} rows of the previous raise. {@link SeriesDetector} also ends an open incident and
+ * raises a new one when a metric that was not part of it becomes novel ({@link #reraise}).
  */
 final class IncidentTracker {
 
@@ -45,6 +46,18 @@ final class IncidentTracker {
             return IncidentStep.RAISED;
         }
         return IncidentStep.QUIET;
+    }
+
+    /** Ends the open incident and raises a new one on {@code row} (a different metric took over). */
+    void reraise(long row) {
+        open = true;
+        normalRun = 0;
+        lastRaised = row;
+        openedAtRow = row - confirmRows + 1;
+    }
+
+    int confirmRows() {
+        return confirmRows;
     }
 
     boolean isOpen() {

@@ -200,6 +200,10 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         switch (r.step()) {
             case RAISED -> {
                 Instant start = t.recent.peekFirst();
+                if (t.open != null) {
+                    // another metric took over: the running incident ends where the new one starts
+                    record(withEnd(t.open, start), out);
+                }
                 Anomaly a = new Anomaly(id(t.host, s.timestamp()), t.host, start, s.timestamp(), null, round(r.score()),
                         r.severity(), keys(r.contributors()), r.contributors(), summary(r.contributors()));
                 t.open = a;

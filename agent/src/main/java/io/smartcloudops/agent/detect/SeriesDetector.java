@@ -5,6 +5,7 @@ import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import java.util.Optional;
  *
  * <p>A row is anomalous when some feature is novel by at least the threshold (beyond the fitted range and
  * beyond the trailing range, in robust scale units) and its isolation score passes the gate; incidents
- * come from {@link IncidentTracker}.
+ * come from {@link IncidentTracker}, and an open incident gives way to a new one when a metric that was
+ * not novel in it stays novel for {@code confirmRows} rows (a disk filling up during a CPU incident is a
+ * second incident, not more of the first).
  */
 public final class SeriesDetector {
 
@@ -31,6 +34,9 @@ public final class SeriesDetector {
     private NoveltyTracker novelty;
     private SeriesModel model;
     private long row;
+    /** Metrics novel at some row of the open incident; a new metric turning novel starts a new incident. */
+    private final BitSet incidentMetrics = new BitSet();
+    private int newMetricRun;
 
     /** A detector that learns on its first {@code learningRows} rows. */
     public SeriesDetector(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, int learningRows) {
@@ -112,6 +118,27 @@ public final class SeriesDetector {
         double isolation = model.forest().score(model.baseline().standardise(f));
         boolean anomalous = e >= settings.noveltyThreshold() && isolation >= model.isolationGate();
         IncidentStep step = incidents.next(current, anomalous);
+        if (step == IncidentStep.RAISED) {
+            incidentMetrics.clear();
+            incidentMetrics.or(novelMetrics(nov));
+            newMetricRun = 0;
+        } else if (step == IncidentStep.ONGOING && anomalous) {
+            BitSet now = novelMetrics(nov);
+            BitSet fresh = (BitSet) now.clone();
+            fresh.andNot(incidentMetrics);
+            if (fresh.isEmpty()) {
+                newMetricRun = 0;
+            } else if (++newMetricRun >= incidents.confirmRows()) {
+                // another metric has taken over for confirm_rows rows: a different incident, not a continuation
+                incidents.reraise(current);
+                step = IncidentStep.RAISED;
+                incidentMetrics.clear();
+                incidentMetrics.or(now);
+                newMetricRun = 0;
+            }
+        } else if (step != IncidentStep.ONGOING) {
+            newMetricRun = 0;
+        }
         if (step != IncidentStep.RAISED && step != IncidentStep.ONGOING) {
             return new RowResult(current, true, score, e, isolation, anomalous, step, null, List.of());
         }
@@ -120,6 +147,17 @@ public final class SeriesDetector {
         Metric leadMetric = Metric.fromKey(lead.metric()).orElseThrow();
         Severity severity = SeverityRule.of(r, lead.deviation(), leadMetric, lead.value(), hostUnits);
         return new RowResult(current, true, score, e, isolation, anomalous, step, severity, contributors);
+    }
+
+    /** Metrics with a feature novel by at least the threshold on this row. */
+    private BitSet novelMetrics(double[] nov) {
+        BitSet out = new BitSet();
+        for (int j = 0; j < nov.length; j++) {
+            if (nov[j] >= settings.noveltyThreshold()) {
+                out.set(j / DetectorSettings.FEATURES_PER_METRIC);
+            }
+        }
+        return out;
     }
 
     /** First anomalous row of the current (or last) incident. */
