@@ -23,17 +23,38 @@ public final class AnomalyLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnomalyLog.class);
 
     private final DailyJsonl files;
+    private final int retentionDays;
+    private LocalDate prunedFor;
 
-    public AnomalyLog(Path dir) {
+    /** @param retentionDays files of days older than this are deleted (0 keeps everything) */
+    public AnomalyLog(Path dir, int retentionDays) {
         this.files = new DailyJsonl(dir, "anomalies");
+        this.retentionDays = retentionDays;
     }
 
     public Path dir() {
         return files.dir();
     }
 
-    public void append(Anomaly a) throws IOException {
+    public synchronized void append(Anomaly a) throws IOException {
         files.append(a.timestamp(), Json.write(a));
+        prune(a.timestamp().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** Deletes the files older than the retention, once per day seen. */
+    public synchronized void prune(LocalDate today) {
+        if (retentionDays <= 0 || today.equals(prunedFor)) {
+            return;
+        }
+        prunedFor = today;
+        try {
+            int n = files.deleteBefore(today.minusDays(retentionDays));
+            if (n > 0) {
+                LOG.info("deleted {} anomaly log file(s) older than {} days", n, retentionDays);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete old anomaly logs in {}: {}", files.dir(), e.toString());
+        }
     }
 
     /** Anomalies of the files from {@code from} on (all files when null), latest state of each, oldest first. */

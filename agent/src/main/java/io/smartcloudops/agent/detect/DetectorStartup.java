@@ -51,7 +51,8 @@ public final class DetectorStartup {
                 throw new ConfigException("detect.model", "cannot read " + path + ": " + e.getMessage());
             }
         }
-        AnomalyLog log = new AnomalyLog(logsDir);
+        AnomalyLog log = new AnomalyLog(logsDir, retentionDays);
+        log.prune(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         OnlineDetector detector = new OnlineDetector(model, source, config.minSamples(), log, new AnomalyStore(config.recent()),
                 bus, registry);
         try {
