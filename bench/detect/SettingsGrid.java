@@ -67,7 +67,9 @@ public class SettingsGrid {
                 System.out.println("variant\tseed\tevent_f1_cap12\tdetected\tfp_events");
                 for (long seed = 0; seed < 5; seed++) {
                     for (double q : new double[] {0.0, 0.5, 0.9, 0.99}) {
-                        DetectorSettings s = new DetectorSettings(3, 24, 48, 1152, 48, 1.5, 3, 12, 288, q, 100, 256, seed, d.scaleFloors());
+                        DetectorSettings s = new DetectorSettings(d.shortWindow(), d.levelWindow(), d.spreadWindow(), d.noveltyHorizon(),
+                                d.noveltyExclusion(), d.noveltyThreshold(), d.confirmRows(), d.closeAfterRows(), d.refractoryRows(), q,
+                                d.trees(), d.sampleSize(), seed, d.scaleFloors());
                         System.out.println("novelty + isolation gate q=" + q + "\t" + seed + "\t" + line(evaluate(s)));
                     }
                     for (double factor : new double[] {1.0, 1.05, 1.1}) {
