@@ -59,6 +59,8 @@ public class ForestSpeedBench {
                     flat.score(r);
                     f.score(r);
                 }
+                flat.score(s.x());
+                f.score(s.x());
             }
         }
         double[] fitSeeded = new double[repeats];
@@ -66,6 +68,7 @@ public class ForestSpeedBench {
         double[] scoreSmileRow = new double[repeats];
         double[] scoreSmileBatch = new double[repeats];
         double[] scoreFlat = new double[repeats];
+        double[] scoreFlatBatch = new double[repeats];
         double checksum = 0;
         for (int k = 0; k < repeats; k++) {
             List<IsolationForest> forests = new ArrayList<>();
@@ -110,12 +113,19 @@ public class ForestSpeedBench {
                 }
             }
             scoreFlat[k] = (System.nanoTime() - t0) / 1e9;
+
+            t0 = System.nanoTime();
+            for (int i = 0; i < series.size(); i++) {
+                checksum -= flats.get(i).score(series.get(i).x())[0];
+            }
+            scoreFlatBatch[k] = (System.nanoTime() - t0) / 1e9;
         }
         report("java_fit_seeded_sequential", fitSeeded, trainRows);
         report("java_fit_smile_parallel", fitSmileParallel, trainRows);
         report("java_score_smile_per_row", scoreSmileRow, rows);
         report("java_score_smile_batch_parallel", scoreSmileBatch, rows);
         report("java_score_flat_per_row", scoreFlat, rows);
+        report("java_score_flat_batch", scoreFlatBatch, rows);
         System.out.println("checksum " + checksum);
     }
 

@@ -19,7 +19,7 @@ med() { grep "^$1 " "$OUT"/*.txt | sed 's/.*median_s=\([0-9.]*\).*/\1/'; }
 for j in java_fit_seeded_sequential java_fit_smile_parallel; do
   awk -v a="$(med sklearn_fit)" -v b="$(med $j)" -v n="$j" 'BEGIN { printf "%s vs sklearn_fit: %.1fx\n", n, a / b }'
 done
-for j in java_score_flat_per_row java_score_smile_per_row java_score_smile_batch_parallel; do
+for j in java_score_flat_batch java_score_flat_per_row java_score_smile_per_row java_score_smile_batch_parallel; do
   awk -v a="$(med sklearn_score)" -v b="$(med $j)" -v n="$j" 'BEGIN { printf "%s vs sklearn_score: %.1fx\n", n, a / b }'
 done
 echo "== detect on the whole NAB development set (JVM start to exit)"

@@ -28,8 +28,10 @@ class FlatForestTest {
         FlatForest flat = FlatForest.of(smile, 21);
         assertThat(flat.trees()).isEqualTo(100);
         double[][] probe = data(3000, 21, 2);
-        for (double[] x : probe) {
-            assertThat(flat.score(x)).isEqualTo(smile.score(x));
+        double[] batch = flat.score(probe);
+        for (int i = 0; i < probe.length; i++) {
+            assertThat(flat.score(probe[i])).isEqualTo(smile.score(probe[i]));
+            assertThat(batch[i]).isEqualTo(smile.score(probe[i]));
         }
         // far outside the training range, zeros and NaN take the same paths too
         double[] far = new double[21];
@@ -53,6 +55,12 @@ class FlatForestTest {
                 default -> Double.NEGATIVE_INFINITY;
             };
             assertThat(flat.score(x)).isEqualTo(smile.score(x));
+            probe[k] = x;
+        }
+        // the batch scorer sets such rows aside and still gives Smile's numbers
+        double[] mixed = flat.score(java.util.Arrays.copyOf(probe, 1001));
+        for (int i = 0; i < 1001; i++) {
+            assertThat(mixed[i]).isEqualTo(smile.score(probe[i]));
         }
     }
 
@@ -81,8 +89,8 @@ class FlatForestTest {
     @Test
     void malformedArraysAreRefused() {
         // a child pointing back to its parent would loop forever: refused at construction
-        assertThatThrownBy(() -> new FlatForest(1, 1.0, new int[] {0}, new int[] {0, 0}, new double[] {1, 0},
-                new double[] {0, 0}, new int[] {1, -1}, new int[] {0, -1}, new double[] {0, 1}))
+        assertThatThrownBy(() -> new FlatForest(1, 1.0, new int[] {0}, new int[] {0, 0, 0}, new double[] {1, 0, 0},
+                new double[] {0, 0, 0}, new int[] {1, 0, -1}, new double[] {0, 1, 1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("children must follow");
         assertThatThrownBy(() -> FlatForest.of(ForestTrainer.fit(data(100, 2, 6), 5, 64, 0), 3))
                 .hasMessageContaining("features");
