@@ -42,8 +42,15 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineDetector.class);
 
-    /** Where the model came from, for /status. */
-    public record ModelSource(String path, String sha256, String note) {
+    /**
+     * Where the model came from, for /status.
+     *
+     * @param card the essentials of its model.json (parameters, thresholds, evaluation figures); empty when none
+     */
+    public record ModelSource(String path, String sha256, String note, Map<String, Object> card) {
+        public ModelSource {
+            card = card == null ? Map.of() : Map.copyOf(card);
+        }
     }
 
     private final class HostTrack {
@@ -311,15 +318,6 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         return out;
     }
 
-    /** Samples a host still needs before it is scored (0 when scoring). */
-    public synchronized int samplesToGo(String host) {
-        HostTrack t = hosts.get(host);
-        if (t == null) {
-            return minSamples;
-        }
-        return t.scoring() ? 0 : Math.max(0, minSamples - t.learning.size());
-    }
-
     /** The {@code detector} component of /status. */
     public synchronized Map<String, Object> status() {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -330,6 +328,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         }
         m.put("note", source.note());
         m.put("trained_hosts", model.hostList().stream().map(HostModel::host).toList());
+        m.putAll(source.card());
         s.put("model", m);
         s.put("settings", model.settings().toString());
         s.put("min_samples", minSamples);
