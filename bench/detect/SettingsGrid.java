@@ -2,7 +2,6 @@ import io.smartcloudops.agent.dataset.SeriesCsvReader;
 import io.smartcloudops.agent.dataset.SeriesTable;
 import io.smartcloudops.agent.detect.BatchDetector;
 import io.smartcloudops.agent.detect.DetectorSettings;
-import io.smartcloudops.agent.detect.RowResult;
 import io.smartcloudops.agent.detect.SeriesDetector;
 import io.smartcloudops.agent.evaluate.EventScorer;
 import io.smartcloudops.agent.evaluate.FileScore;
@@ -22,7 +21,8 @@ import java.util.Optional;
  * Every detector setting tried on the NAB development set, and the ablations of docs/benchmarks.md.
  * Prints one tab-separated line per setting: event F1 with the FP cap of 12, windows found, FP events.
  *
- * Run: java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsGrid.java grid|ablation|seeds [NAB_DIR]
+ * Run: java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsGrid.java grid|ablation|seeds [DATA_DIR LABELS]
+ * (default: the NAB development set, ml_models/datasets/nab/data and its labels.json)
  */
 public class SettingsGrid {
 
@@ -31,10 +31,15 @@ public class SettingsGrid {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "ablation";
-        Path nab = Path.of(args.length > 1 ? args[1] : "ml_models/datasets/nab");
-        labels = LabelWindows.read(nab.resolve("labels.json"));
-        for (String k : labels.byKey().keySet()) {
-            TABLES.put(k, SeriesCsvReader.read(nab.resolve("data").resolve(k), Optional.empty()));
+        Path data = Path.of(args.length > 2 ? args[1] : "ml_models/datasets/nab/data");
+        labels = LabelWindows.read(Path.of(args.length > 2 ? args[2] : "ml_models/datasets/nab/labels.json"));
+        try (var files = java.nio.file.Files.walk(data)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                Optional<String> key = labels.keyFor(f.toString());
+                if (key.isPresent()) {
+                    TABLES.put(key.get(), SeriesCsvReader.read(f, Optional.empty()));
+                }
+            }
         }
         DetectorSettings d = DetectorSettings.defaults();
         switch (mode) {
@@ -81,6 +86,14 @@ public class SettingsGrid {
         }
     }
 
+    static double[] row(double[][] cols, int i) {
+        double[] r = new double[cols.length];
+        for (int m = 0; m < r.length; m++) {
+            r[m] = cols[m][i];
+        }
+        return r;
+    }
+
     static String line(Summary s) {
         return String.format(Locale.ROOT, "%.3f\t%d/%d\t%d", s.event().f1(), s.detected(), s.windows(), s.fpEvents());
     }
@@ -102,23 +115,22 @@ public class SettingsGrid {
         TABLES.forEach((k, t) -> {
             int p = ScoringRules.nabProbationRows(t.rows());
             List<Metric> metrics = new ArrayList<>(t.metrics());
-            SeriesDetector det = new SeriesDetector(s, metrics, false, p);
-            double[] col = t.columns().get(metrics.getFirst());
+            SeriesDetector det = new SeriesDetector(s, metrics, !t.singleMetric(), p);
+            double[][] cols = metrics.stream().map(m -> t.columns().get(m)).toArray(double[][]::new);
             double[] iso = new double[t.rows()];
             for (int i = 0; i < t.rows(); i++) {
-                RowResult r = det.next(new double[] {col[i]});
-                iso[i] = r.isolation();
+                iso[i] = det.next(row(cols, i)).isolation();
             }
             // the fitted rows' own scores, from the fitted forest
             double max = 0;
-            SeriesDetector again = new SeriesDetector(s, metrics, false, p);
+            SeriesDetector again = new SeriesDetector(s, metrics, !t.singleMetric(), p);
             for (int i = 0; i < p; i++) {
-                again.next(new double[] {col[i]});
+                again.next(row(cols, i));
             }
             var model = again.model().orElseThrow();
             SeriesDetector scorerOnFitted = new SeriesDetector(s, model);
             for (int i = 0; i < p; i++) {
-                max = Math.max(max, scorerOnFitted.next(new double[] {col[i]}).isolation());
+                max = Math.max(max, scorerOnFitted.next(row(cols, i)).isolation());
             }
             List<Integer> alarms = new ArrayList<>();
             int run = 0;
