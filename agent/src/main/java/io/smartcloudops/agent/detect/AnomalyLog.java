@@ -81,6 +81,15 @@ public final class AnomalyLog implements AutoCloseable {
         return new ArrayList<>(byId.values());
     }
 
+    /** {@link #read} of every file, empty when they cannot be read (for checks, not for the agent). */
+    List<Anomaly> readQuietly() {
+        try {
+            return read(null);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     @Override
     public void close() {
         files.close();
