@@ -9,18 +9,13 @@ import io.smartcloudops.agent.events.SamplesCollected;
 import io.smartcloudops.agent.status.HostDetectorState;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
-import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +101,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         int n = 0;
         for (Anomaly a : log.read(from)) {
             // an incident still open when the agent stopped cannot be followed any more: shown as ended
-            store.put(a.end() == null ? withEnd(a, a.timestamp()) : a);
+            store.put(a.end() == null ? AnomalyRecords.ended(a, a.timestamp()) : a);
             n++;
         }
         if (n > 0) {
@@ -209,10 +204,9 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
                 Instant start = t.recent.peekFirst();
                 if (t.open != null) {
                     // another metric took over: the running incident ends where the new one starts
-                    record(withEnd(t.open, start), out);
+                    record(AnomalyRecords.ended(t.open, start), out);
                 }
-                Anomaly a = new Anomaly(id(t.host, s.timestamp()), t.host, start, s.timestamp(), null, round(r.score()),
-                        r.severity(), keys(r.contributors()), r.contributors(), summary(r.contributors()));
+                Anomaly a = AnomalyRecords.raised(t.host, start, s.timestamp(), r);
                 t.open = a;
                 if (record(a, out)) {
                     raised.labelValues(a.severity().key()).inc();
@@ -220,20 +214,11 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
                 }
             }
             case ONGOING -> {
-                Anomaly a = t.open;
-                if (a == null) {
-                    return;
-                }
-                boolean higher = r.score() > a.score() + 0.02;
-                boolean worse = r.severity() != null && r.severity().compareTo(a.severity()) > 0;
-                if (higher || worse) {
-                    Anomaly u = higher
-                            ? new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, round(r.score()),
-                                    worse ? r.severity() : a.severity(), keys(r.contributors()), r.contributors(), summary(r.contributors()))
-                            : new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, a.score(), r.severity(), a.metrics(),
-                                    a.contributors(), a.summary());
-                    t.open = u;
-                    record(u, out);
+                if (t.open != null) {
+                    AnomalyRecords.grown(t.open, r).ifPresent(u -> {
+                        t.open = u;
+                        record(u, out);
+                    });
                 }
             }
             case CLOSED -> {
@@ -241,7 +226,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
                 t.open = null;
                 if (a != null) {
                     Instant end = t.lastAnomalous != null && !t.lastAnomalous.isBefore(a.timestamp()) ? t.lastAnomalous : a.timestamp();
-                    record(withEnd(a, end), out);
+                    record(AnomalyRecords.ended(a, end), out);
                 }
             }
             default -> {
@@ -263,39 +248,6 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         return true;
     }
 
-    private static Anomaly withEnd(Anomaly a, Instant end) {
-        return new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), end, a.score(), a.severity(), a.metrics(),
-                a.contributors(), a.summary());
-    }
-
-    private static List<String> keys(List<Contributor> cs) {
-        return cs.stream().map(Contributor::metric).toList();
-    }
-
-    /** "cpu 97.0% (baseline 12.0%), load1 3.20 (baseline 0.50)". */
-    static String summary(List<Contributor> cs) {
-        return cs.stream().map(c -> {
-            Optional<Metric> m = Metric.fromKey(c.metric());
-            String v = m.map(x -> x.format(c.value())).orElse(String.valueOf(c.value()));
-            String b = m.map(x -> x.format(c.baseline())).orElse(String.valueOf(c.baseline()));
-            return c.metric() + " " + v + " (baseline " + b + ")";
-        }).collect(Collectors.joining(", "));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** Stable and unique per host and raise time: {@code an-<raise ms base 36>-<8 hex of the host's SHA-256>}. */
-    static String id(String host, Instant raisedAt) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(host.getBytes(StandardCharsets.UTF_8));
-            return "an-" + Long.toString(raisedAt.toEpochMilli(), 36) + "-" + HexFormat.of().formatHex(h, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public synchronized Optional<String> phase(String host) {
         HostTrack t = hosts.get(host);
@@ -305,7 +257,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
     @Override
     public synchronized Optional<Double> score(String host) {
         HostTrack t = hosts.get(host);
-        return t == null || !t.scoring() || Double.isNaN(t.score) ? Optional.empty() : Optional.of(round(t.score));
+        return t == null || !t.scoring() || Double.isNaN(t.score) ? Optional.empty() : Optional.of(AnomalyRecords.round(t.score));
     }
 
     private synchronized Map<String, Double> scores() {
