@@ -210,23 +210,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (report != null) {
             List<ReportChart.Panel> panels = new ArrayList<>();
+            LabelWindows windows = LabelWindows.read(labels);
             for (var e : byKey.entrySet()) {
                 var table = e.getValue().table();
-                List<int[]> wins = new ArrayList<>();
-                var labelWindows = LabelWindows.read(labels).windows(e.getKey());
-                for (var w : labelWindows) {
-                    int first = -1;
-                    int last = -1;
-                    for (int i = 0; i < table.rows(); i++) {
-                        if (w.contains(table.timestamps().get(i))) {
-                            first = first < 0 ? i : first;
-                            last = i;
-                        }
-                    }
-                    if (first >= 0) {
-                        wins.add(new int[] {first, last});
-                    }
-                }
+                List<int[]> wins = windows.rowRanges(e.getKey(), table.timestamps());
                 double[][] cols = table.columns().values().toArray(double[][]::new);
                 String[] names = table.columns().keySet().stream().map(m -> table.singleMetric() ? "value" : m.key()).toArray(String[]::new);
                 BatchDetector.SeriesRun run = detectorRuns.get(e.getKey());

@@ -35,11 +35,7 @@ public final class ModelFitter {
         FlatForest forest = ForestTrainer.fitFlat(z, settings.trees(), settings.sampleSize(), settings.seed());
         double gate = 0;
         if (settings.isolationGate() > 0) {
-            double[] s = new double[z.length];
-            for (int i = 0; i < z.length; i++) {
-                s[i] = forest.score(z[i]);
-            }
-            gate = new RobustStats(s).quantile(settings.isolationGate());
+            gate = new RobustStats(forest.score(z)).quantile(settings.isolationGate());
         }
         String[] keys = metrics.stream().map(Metric::key).toArray(String[]::new);
         return new SeriesModel(keys, hostUnits, features.length, baseline, forest, gate);

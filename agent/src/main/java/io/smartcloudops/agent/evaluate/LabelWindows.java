@@ -119,6 +119,25 @@ public record LabelWindows(Map<String, List<Window>> byKey) {
         return slash < 0 ? path : path.substring(slash + 1);
     }
 
+    /** The windows of {@code key} as [first row, last row] of a series with these row timestamps (empty windows left out). */
+    public List<int[]> rowRanges(String key, List<Instant> times) {
+        List<int[]> out = new ArrayList<>();
+        for (Window w : windows(key)) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < times.size(); i++) {
+                if (w.contains(times.get(i))) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            if (first >= 0) {
+                out.add(new int[] {first, last});
+            }
+        }
+        return out;
+    }
+
     public List<Window> windows(String key) {
         return byKey.getOrDefault(key, List.of());
     }
