@@ -5,6 +5,7 @@
 locals {
   agent_yaml = templatefile("${path.module}/../packaging/cloud-init/agent.yaml.tftpl", {
     prometheus_url = "http://${aws_instance.monitoring.private_ip}:9090"
+    allowed_units  = jsonencode(var.restart_allowed_services)
   })
 
   application_files = {
@@ -17,8 +18,8 @@ locals {
       permissions = "0644"
     }
     "/etc/smartcloudops/agent.env" = {
-      # AWS_REGION is read by the AWS SDK; the other names describe this deployment for the
-      # agent's AWS actions (the agent ignores SMARTCLOUDOPS_* variables it does not know).
+      # AWS_REGION is read by the AWS SDK; the others are the agent's configuration keys
+      # (aws.sns_topic_arn, remediation.auto_scaling_group, aws.ssm_document, ssm.parameter_prefix).
       content = join("", [for k, v in {
         AWS_REGION                         = var.region
         SMARTCLOUDOPS_SNS_TOPIC_ARN        = aws_sns_topic.alerts.arn

@@ -69,15 +69,15 @@ data "aws_iam_policy_document" "application" {
     resources = [aws_sns_topic.alerts.arn]
   }
 
-  # Read-only calls the remediator makes to check what it is about to do and
-  # what it did: group size before scale_up, instance of a host, command result.
+  # Read-only calls the remediator makes (these actions support no resource-level
+  # permissions): the group of an instance and its size before scale_up
+  # (agent/.../remediate/AutoScalingScaleUp), the result of a restart command (SsmRestart).
   statement {
     sid = "ReadRemediationState"
     actions = [
+      "autoscaling:DescribeAutoScalingInstances",
       "autoscaling:DescribeAutoScalingGroups",
-      "ec2:DescribeInstances",
       "ssm:GetCommandInvocation",
-      "ssm:ListCommandInvocations",
     ]
     resources = ["*"]
   }

@@ -1,13 +1,22 @@
 package io.smartcloudops.agent;
 
+import io.smartcloudops.agent.audit.AuditLog;
+import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
+import io.smartcloudops.agent.chat.ChatAssembly;
+import io.smartcloudops.agent.chat.ModelKey;
+import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
+import io.smartcloudops.agent.chat.adapters.RemediationProposer;
+import io.smartcloudops.agent.chat.adapters.StoreAnomalyHistory;
+import io.smartcloudops.agent.chat.tools.AnomalyHistory;
 import io.smartcloudops.agent.cluster.Membership;
 import io.smartcloudops.agent.cluster.RedisMembership;
 import io.smartcloudops.agent.cluster.ShardAssignment;
 import io.smartcloudops.agent.cluster.ShardSpec;
 import io.smartcloudops.agent.cluster.StaticMembership;
 import io.smartcloudops.agent.collect.Collector;
+import io.smartcloudops.agent.collect.LocalSource;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.collect.SourceSpec;
@@ -17,15 +26,27 @@ import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.agent.events.SamplesCollected;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.metrics.AgentMetrics;
+import io.smartcloudops.agent.remediate.ActionRunner;
+import io.smartcloudops.agent.remediate.AwsClients;
+import io.smartcloudops.agent.remediate.LocalHost;
+import io.smartcloudops.agent.remediate.RemediationRoutes;
+import io.smartcloudops.agent.remediate.RemediationService;
+import io.smartcloudops.agent.remediate.Targets;
+import io.smartcloudops.agent.secrets.SsmSecrets;
+import io.smartcloudops.agent.rules.Rule;
+import io.smartcloudops.agent.rules.RuleEngine;
+import io.smartcloudops.agent.rules.RulesFile;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.EventTypes;
+import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
@@ -52,12 +73,20 @@ public final class Agent implements AutoCloseable {
     private final EventStream events;
     private final AgentServer server;
     private final Optional<OnlineDetector> detector;
+    private final ChatAssembly chat;
+    private final AuditLog auditLog;
+    private final RemediationService remediation;
+    private final RuleEngine rules;
     private final Optional<TokenFile.Generated> generatedToken;
     private final Optional<UnifiedJedis> redis;
     private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private Agent(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
+    private Agent(AgentConfig initial, Map<String, String> env, Clock clock) throws SourceException {
+        ModelKey.check(initial, env);
+        AwsClients aws = new AwsClients(initial.aws());
+        closeables.add(aws);
+        AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
         this.config = config;
         this.clock = clock;
         this.bus = new EventBus();
@@ -80,6 +109,23 @@ public final class Agent implements AutoCloseable {
         this.events = new EventStream(bus);
         status.component("cluster", shard::describe);
 
+        // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
+        this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
+        closeables.add(auditLog);
+        String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
+        Targets targets = new Targets(config.remediation(), localHost, store::hosts);
+        this.remediation = new RemediationService(config.remediation(), targets, new ActionRunner(config, aws, clock),
+                auditLog, bus, metrics.registry());
+        closeables.add(remediation);
+        List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
+                : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
+        this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry());
+        bus.subscribe(SamplesCollected.class, rules::onSamples);
+        bus.subscribe(Anomaly.class, rules::onAnomaly);
+        events.forward(Remediation.class, EventTypes.ACTION, r -> r);
+        status.component("remediation", remediation::status);
+        status.component("rules", rules::status);
+
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
         if (config.detect().enabled()) {
@@ -100,6 +146,16 @@ public final class Agent implements AutoCloseable {
         } else {
             this.detector = Optional.empty();
         }
+        routes.add(new RemediationRoutes(remediation, clock));
+        routes.add(new AuditRoutes(auditLog, clock));
+
+        // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
+        this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
+                detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
+                        .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
+                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
+        closeables.add(chat);
+        routes.add(chat.routes());
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
     }
 
@@ -167,6 +223,22 @@ public final class Agent implements AutoCloseable {
     /** The anomaly detector, unless {@code detect.enabled} is false. */
     public Optional<OnlineDetector> detector() {
         return detector;
+    }
+
+    public ChatAssembly chat() {
+        return chat;
+    }
+
+    public RemediationService remediation() {
+        return remediation;
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     public String baseUrl() {

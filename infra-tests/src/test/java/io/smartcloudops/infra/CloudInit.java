@@ -54,7 +54,8 @@ final class CloudInit {
     }
 
     static String agentYaml(String prometheusUrl) {
-        return Repo.read("packaging/cloud-init/agent.yaml.tftpl").replace("${prometheus_url}", prometheusUrl);
+        return Repo.read("packaging/cloud-init/agent.yaml.tftpl").replace("${prometheus_url}", prometheusUrl)
+                .replace("${allowed_units}", "[\"nginx\", \"prometheus-node-exporter\"]");
     }
 
     static Map<String, File> applicationFiles() {

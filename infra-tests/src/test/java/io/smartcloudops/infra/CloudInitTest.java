@@ -57,6 +57,12 @@ class CloudInitTest {
         assertThat(agentYaml.path("server").path("bind").asText()).isEqualTo("0.0.0.0:8080");
         assertThat(agentYaml.path("source").path("spec").asText()).isEqualTo("prometheus:http://10.0.1.23:9090");
         assertThat(agentYaml.path("logs").path("dir").asText()).isEqualTo("/var/lib/smartcloudops/logs");
+        JsonNode remediation = agentYaml.path("remediation");
+        assertThat(remediation.path("enabled").asBoolean(true)).as("dry run until an operator enables it").isFalse();
+        assertThat(remediation.path("executor").asText()).isEqualTo("aws");
+        assertThat(remediation.path("instance_id_targets").asBoolean()).isTrue();
+        assertThat(remediation.path("allowed_units")).extracting(JsonNode::asText)
+                .containsExactly("nginx", "prometheus-node-exporter");
     }
 
     /** Terraform passes exactly these template variables; a ${...} it does not pass fails the plan. */
@@ -64,9 +70,11 @@ class CloudInitTest {
     void templatesUseOnlyTheVariablesTerraformPasses() {
         assertThat(templateVariables("packaging/cloud-init/monitoring.yaml.tftpl")).containsExactly("write_files");
         assertThat(templateVariables("packaging/cloud-init/application.yaml.tftpl")).containsExactly("write_files");
-        assertThat(templateVariables("packaging/cloud-init/agent.yaml.tftpl")).containsExactly("prometheus_url");
+        assertThat(templateVariables("packaging/cloud-init/agent.yaml.tftpl"))
+                .containsExactlyInAnyOrder("prometheus_url", "allowed_units");
         String app = Repo.read("terraform/application.tf");
-        assertThat(app).contains("prometheus_url = \"http://${aws_instance.monitoring.private_ip}:9090\"");
+        assertThat(app).contains("prometheus_url = \"http://${aws_instance.monitoring.private_ip}:9090\"")
+                .contains("allowed_units  = jsonencode(var.restart_allowed_services)");
     }
 
     /** Every file(), templatefile() and fileset() path in terraform/ points at something that exists. */

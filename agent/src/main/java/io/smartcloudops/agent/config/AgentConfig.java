@@ -12,11 +12,22 @@ public record AgentConfig(
         LogsConfig logs,
         DetectConfig detect,
         RedisConfig redis,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        RemediationConfig remediation,
+        AwsConfig aws,
+        RulesConfig rules,
+        SsmConfig ssm,
+        ChatConfig chat) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
                 AuthConfig.defaults(), LogsConfig.defaults(), DetectConfig.defaults(), RedisConfig.defaults(),
-                ClusterConfig.defaults());
+                ClusterConfig.defaults(), RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(),
+                SsmConfig.defaults(), ChatConfig.defaults());
+    }
+
+    /** The same configuration with other tokens (filled from SSM at start). */
+    public AgentConfig withAuth(AuthConfig newAuth) {
+        return new AgentConfig(server, source, store, newAuth, logs, detect, redis, cluster, remediation, aws, rules, ssm, chat);
     }
 }

@@ -21,6 +21,7 @@ final class ConfigValidator {
         requireSection(c.auth(), "auth");
         requireSection(c.logs(), "logs");
         requireSection(c.detect(), "detect");
+        requireSection(c.chat(), "chat");
 
         BindAddress.parse("server.bind", c.server().bind());
         if (c.server().maxRequestBytes() < 1024 || c.server().maxRequestBytes() > 64L * 1024 * 1024) {
@@ -69,6 +70,11 @@ final class ConfigValidator {
                 }
             }
         }
+        requireSection(c.ssm(), "ssm");
+        if (c.ssm().enabled() && !c.ssm().parameterPrefix().matches("(/[A-Za-z0-9_.-]+)+/?")) {
+            throw new ConfigException("ssm.parameter_prefix", "must be a parameter path such as /smartcloudops (got '"
+                    + c.ssm().parameterPrefix() + "')");
+        }
         requireSection(c.redis(), "redis");
         requireSection(c.cluster(), "cluster");
         if (c.redis().enabled() && !c.redis().url().matches("rediss?://.+")) {
@@ -100,6 +106,8 @@ final class ConfigValidator {
         if (c.detect().model() == null) {
             throw new ConfigException("detect.model", "is required (empty string for no model)");
         }
+        ChatConfigChecks.validate(c.chat());
+        RemediationConfigChecks.validate(c);
     }
 
     private static void requireSection(Object section, String key) {
