@@ -53,9 +53,11 @@ public final class DetectCommand implements Callable<Integer> {
         Files.createDirectories(tmp.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write("file,timestamp,score,severity,row\n");
-            for (SeriesInputs.Input in : inputs) {
-                BatchDetector.SeriesRun run = run(in, settings);
-                for (BatchDetector.Alarm a : run.alarms()) {
+            // files are independent: run them on every core, write them in input order
+            List<BatchDetector.SeriesRun> runs = inputs.parallelStream().map(in -> run(in, settings)).toList();
+            for (int f = 0; f < inputs.size(); f++) {
+                SeriesInputs.Input in = inputs.get(f);
+                for (BatchDetector.Alarm a : runs.get(f).alarms()) {
                     w.write(in.name() + "," + a.timestamp() + "," + String.format(Locale.ROOT, "%.4f", a.score()) + ","
                             + a.severity().key() + "," + a.row() + "\n");
                     alarms++;

@@ -139,11 +139,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (int k = 0; k < seeds; k++) {
             DetectorSettings s = base.withSeed(base.seed() + k);
             Map<String, int[]> rows = new LinkedHashMap<>();
-            for (Map.Entry<String, SeriesInputs.Input> e : byKey.entrySet()) {
-                BatchDetector.SeriesRun run = DetectCommand.run(e.getValue(), s);
-                rows.put(e.getKey(), run.alarmRows());
+            List<String> keys = List.copyOf(byKey.keySet());
+            List<BatchDetector.SeriesRun> done = keys.parallelStream().map(key -> DetectCommand.run(byKey.get(key), s)).toList();
+            for (int f = 0; f < keys.size(); f++) {
+                rows.put(keys.get(f), done.get(f).alarmRows());
                 if (k == 0) {
-                    firstRuns.put(e.getKey(), run);
+                    firstRuns.put(keys.get(f), done.get(f));
                 }
             }
             if (k == 0) {

@@ -40,14 +40,12 @@ final class SeriesInputs {
                 throw new UsageException(option + ": file not found: " + p);
             }
         }
-        List<Input> out = new ArrayList<>();
-        for (Path f : files) {
+        return files.parallelStream().map(f -> {
             try {
-                out.add(new Input(f.toString().replace('\\', '/'), SeriesCsvReader.read(f, Optional.empty())));
+                return new Input(f.toString().replace('\\', '/'), SeriesCsvReader.read(f, Optional.empty()));
             } catch (IOException e) {
                 throw new UsageException(option + ": " + e.getMessage());
             }
-        }
-        return out;
+        }).toList();
     }
 }
