@@ -2,6 +2,7 @@ package io.smartcloudops.agent;
 
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
+import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.collect.Collector;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
@@ -59,6 +60,7 @@ public final class Agent implements AutoCloseable {
 
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
+        routes.add(new WhoAmIRoutes(clock));
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
     }
 
