@@ -1,6 +1,9 @@
 package io.smartcloudops.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smartcloudops.console.anomalies.AnomaliesFeed;
+import io.smartcloudops.console.anomalies.AnomaliesView;
+import io.smartcloudops.console.anomalies.AnomaliesViewModel;
 import io.smartcloudops.console.chat.ChatPane;
 import io.smartcloudops.console.chat.ChatViewModel;
 import io.smartcloudops.console.connection.AgentConnection;
@@ -47,6 +50,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final DashboardViewModel dashboardVm;
     private final DashboardView dashboard;
     private final ChatViewModel chatVm;
+    private final AnomaliesViewModel anomaliesVm;
+    private final AnomaliesView anomaliesView;
     private final SettingsViewModel settingsVm;
     private final MainWindow window;
     private final SettingsStore store;
@@ -89,8 +94,11 @@ public final class ConsoleSession implements AutoCloseable {
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.DASHBOARD, dashboard);
+        anomaliesVm = new AnomaliesViewModel(clock);
+        new AnomaliesFeed(connection, anomaliesVm).attach();
+        anomaliesView = new AnomaliesView(anomaliesVm, host -> root().show(Screen.REMEDIATION), remediationBlocked());
         screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
-                new Label("anomalies")));
+                anomaliesView));
         screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
                 new Label("remediation")));
         screens.put(Screen.LOGS, new FeatureGate(connection.offeredPathsProperty(), "/logs", "the audit log",
@@ -99,6 +107,24 @@ public final class ConsoleSession implements AutoCloseable {
         screens.put(Screen.SETTINGS, new SettingsView(settingsVm, where, onSettingsApplied));
         window = new MainWindow(screens, chat, chat::focusQuestion, connection.stateProperty(),
                 (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
+    }
+
+    /** Why remediation buttons are disabled for this connection (empty when they may be used). */
+    private javafx.beans.binding.StringBinding remediationBlocked() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (!connection.offeredPathsProperty().get().contains("/remediations")) {
+                return "The connected agent does not offer remediation yet (no /remediations route).";
+            }
+            var who = connection.whoamiProperty().get();
+            if (who != null && "viewer".equals(who.role())) {
+                return "Your token is a viewer token: remediation needs an operator token (Settings, Ctrl+,).";
+            }
+            return "";
+        }, connection.offeredPathsProperty(), connection.whoamiProperty());
+    }
+
+    public AnomaliesViewModel anomaliesVm() {
+        return anomaliesVm;
     }
 
     public MainWindow root() {

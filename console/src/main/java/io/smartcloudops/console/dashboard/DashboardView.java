@@ -79,7 +79,11 @@ public final class DashboardView extends BorderPane {
         title.getStyleClass().add("screen-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, spacer, new Label("Host"), hostChoice, new Label("Range"), ranges);
+        Label hostCount = new Label();
+        hostCount.setId("host-count");
+        hostCount.getStyleClass().add("empty-hint");
+        hostCount.textProperty().bind(javafx.beans.binding.Bindings.size(vm.hosts()).asString("%d hosts (Alt+Up/Down)"));
+        HBox toolbar = new HBox(8, title, hostCount, spacer, new Label("Host"), hostChoice, new Label("Range"), ranges);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 6, 8));
         toolbar.getStyleClass().add("screen-toolbar");
@@ -87,9 +91,8 @@ public final class DashboardView extends BorderPane {
         ScrollPane tilesScroll = new ScrollPane(rows);
         tilesScroll.setId("host-tiles");
         tilesScroll.setFitToWidth(true);
-        tilesScroll.setPrefViewportHeight(HostTilesRow.TILE + 12);
-        tilesScroll.setMinViewportHeight(HostTilesRow.TILE + 12);
-        tilesScroll.setMaxHeight(2 * HostTilesRow.TILE + 30);
+        tilesScroll.setPrefViewportHeight(HostTilesRow.TILE + 8);
+        tilesScroll.setMinViewportHeight(HostTilesRow.TILE + 8);
         Label noHosts = new Label("No hosts yet: the agent has not reported any sample.");
         noHosts.getStyleClass().add("empty-hint");
         rows.getChildren().add(noHosts);

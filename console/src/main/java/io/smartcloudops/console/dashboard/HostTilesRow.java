@@ -35,19 +35,20 @@ final class HostTilesRow extends HBox {
         Tile cpu = gauge("CPU", model.cpuProperty());
         Tile mem = gauge("Memory", model.memProperty());
         Tile disk = gauge("Disk /", model.diskProperty());
+        // A text tile, not a gauge: while the detector learns (or when the agent has none) there is no
+        // score, and a gauge at 0 would claim "perfectly normal".
         score = TileBuilder.create()
-                .skinType(Tile.SkinType.GAUGE)
+                .skinType(Tile.SkinType.TEXT)
                 .prefSize(TILE, TILE)
                 .title("Anomaly score")
-                .minValue(0).maxValue(1).decimals(2)
-                .threshold(0.7).thresholdVisible(true)
-                .animated(false)
+                .descriptionAlignment(Pos.CENTER)
                 .textVisible(true)
+                .animated(false)
                 .build();
         score.setId("tile-" + model.host() + "-score");
-        bindValue(score, model.anomalyScoreProperty());
-        score.setText(model.detectorTextProperty().get());
-        model.detectorTextProperty().addListener((o, a, b) -> score.setText(b));
+        showScore(model);
+        model.anomalyScoreProperty().addListener((o, a, b) -> showScore(model));
+        model.detectorTextProperty().addListener((o, a, b) -> showScore(model));
         tiles = List.of(cpu, mem, disk, score);
         cpu.setId("tile-" + model.host() + "-cpu");
         mem.setId("tile-" + model.host() + "-mem");
@@ -57,6 +58,12 @@ final class HostTilesRow extends HBox {
         getChildren().add(label);
         getChildren().addAll(tiles);
         setOnMouseClicked(e -> onSelect.run());
+    }
+
+    private void showScore(HostTileModel m) {
+        double v = m.anomalyScoreProperty().get();
+        score.setDescription(Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2f", v));
+        score.setText(m.detectorTextProperty().get());
     }
 
     HostTileModel model() {
@@ -109,6 +116,7 @@ final class HostTilesRow extends HBox {
             t.setUnitColor(fg);
             t.setTextColor(fg);
             t.setNeedleColor(fg);
+            t.setDescriptionColor(fg);
             t.setBarBackgroundColor(dark ? Color.web("#3b4252") : Color.web("#cfd8dc"));
         }
     }

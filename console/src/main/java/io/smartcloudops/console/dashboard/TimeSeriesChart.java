@@ -83,8 +83,8 @@ public final class TimeSeriesChart extends Region {
         }
         Font font = Font.font(fontSize);
         Font titleFont = Font.font(null, javafx.scene.text.FontWeight.BOLD, fontSize);
-        double left = fontSize * 4;
-        double right = 10;
+        double left = data.spec().isPercent() ? fontSize * 3.4 : fontSize * 5.2;
+        double right = fontSize * 1.8;
         double top = fontSize * 2;
         double bottom = fontSize * 1.8;
         double pw = Math.max(1, w - left - right);
