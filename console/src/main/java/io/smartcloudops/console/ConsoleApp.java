@@ -7,8 +7,6 @@ import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +37,37 @@ public final class ConsoleApp extends Application {
     private EmbeddedAgent embedded;
     private boolean firstFrameReported;
 
+    /** The embedded agent started by {@link Launcher} while the JavaFX toolkit starts (saves a second). */
+    private static volatile java.util.concurrent.CompletableFuture<EmbeddedAgent> early;
+
+    /** Starts the embedded agent in the background when the saved settings will need it. */
+    static void prestart(ConsoleOptions options) {
+        SettingsStore s = new SettingsStore(options.settingsDir().orElseGet(() -> SettingsStore.defaultDir(System.getenv())));
+        ConsoleSettings settings = s.load();
+        if (settings.mode() == ConsoleSettings.Mode.REMOTE && !settings.remoteUrl().isBlank() && s.loadRemoteToken().isPresent()) {
+            return;
+        }
+        early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                EmbeddedAgent a = EmbeddedAgent.start(System.getenv(), overrides(options), Clock.systemUTC());
+                StartupClock.mark("embedded agent serving");
+                return a;
+            } catch (io.smartcloudops.agent.collect.SourceException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, r -> Thread.ofPlatform().name("embedded-agent-start").start(r));
+    }
+
+    private static Map<String, String> overrides(ConsoleOptions options) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        options.source().ifPresent(s -> overrides.put("source.spec", s));
+        options.bind().ifPresent(b -> overrides.put("server.bind", b));
+        return overrides;
+    }
+
     @Override
     public void start(Stage primary) {
+        StartupClock.mark("JavaFX started");
         this.stage = primary;
         options = ConsoleOptions.parse(getParameters().getRaw());
         store = new SettingsStore(options.settingsDir().orElseGet(() -> SettingsStore.defaultDir(System.getenv())));
@@ -56,13 +83,14 @@ public final class ConsoleApp extends Application {
         stage.setOnCloseRequest(e -> Platform.exit());
         open(settings);
         stage.show();
+        StartupClock.mark("window shown");
     }
 
     private void open(ConsoleSettings settings) {
         Optional<AgentEndpoint> endpoint;
         try {
             endpoint = endpoint(settings);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.error("cannot start the embedded agent", e);
             showFailure("The embedded agent could not start: " + e.getMessage()
                     + "\n\nRun ./run.sh --agent-only to see the agent's own error, or choose a remote agent in"
@@ -78,6 +106,11 @@ public final class ConsoleApp extends Application {
         session.install(scene);
         if (options.reportStartup()) {
             session.dashboard().setAfterDraw(this::maybeReportFirstFrame);
+            session.connection().statusProperty().addListener((o, a, b) -> {
+                if (a == null && b != null) {
+                    StartupClock.mark("first /status");
+                }
+            });
         }
         session.start();
     }
@@ -94,12 +127,18 @@ public final class ConsoleApp extends Application {
             closeEmbedded();
             return Optional.of(new AgentEndpoint(settings.remoteUrl(), token.get(), false));
         }
-        if (embedded == null) {
-            Map<String, String> overrides = new LinkedHashMap<>();
-            options.source().ifPresent(s -> overrides.put("source.spec", s));
-            options.bind().ifPresent(b -> overrides.put("server.bind", b));
+        if (embedded == null && early != null) {
+            var f = early;
+            early = null;
             try {
-                embedded = EmbeddedAgent.start(System.getenv(), overrides, Clock.systemUTC());
+                embedded = f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        if (embedded == null) {
+            try {
+                embedded = EmbeddedAgent.start(System.getenv(), overrides(options), Clock.systemUTC());
             } catch (io.smartcloudops.agent.collect.SourceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
@@ -134,11 +173,10 @@ public final class ConsoleApp extends Application {
             return;
         }
         firstFrameReported = true;
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        long ms = Duration.between(started, Instant.now()).toMillis();
-        ChartData any = session.dashboard().charts().getFirst().data();
-        System.out.println("first live frame after " + ms + " ms (process start to a chart with samples; "
-                + any.pointCount() + " points in the first chart)");
+        long ms = StartupClock.sinceProcessStart();
+        System.out.println("first live frame after " + ms + " ms since JVM start (epoch " + System.currentTimeMillis()
+                + "; " + session.dashboard().charts().stream().map(TimeSeriesChart::data).mapToInt(ChartData::pointCount).sum()
+                + " points drawn)");
         System.out.flush();
         if (options.exitAfterFirstFrame()) {
             Platform.exit();

@@ -14,12 +14,18 @@ public final class Launcher {
             System.out.println(ConsoleOptions.USAGE);
             return;
         }
+        ConsoleOptions options = null;
         try {
-            ConsoleOptions.parse(list);
+            options = ConsoleOptions.parse(list);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
+        if (options.reportStartup()) {
+            StartupClock.enable();
+        }
+        StartupClock.mark("main");
+        ConsoleApp.prestart(options);
         Application.launch(ConsoleApp.class, args);
     }
 }

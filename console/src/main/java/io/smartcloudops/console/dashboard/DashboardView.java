@@ -38,6 +38,8 @@ public final class DashboardView extends BorderPane {
     private final ToggleGroup rangeGroup = new ToggleGroup();
     private final Timeline redraw;
     private long drawnVersion = -1;
+    private long lastDrawNanos;
+    private boolean drawPending;
     private boolean dark = true;
     private double fontSize = 12;
     private Runnable afterDraw = () -> { };
@@ -138,6 +140,14 @@ public final class DashboardView extends BorderPane {
         setTop(toolbar);
         setCenter(body);
 
+        // At most one redraw a second, but the first change after a quiet second draws at once.
+        // While the charts are empty, data is drawn the moment it arrives.
+        vm.dataVersionProperty().addListener((o, a, b) -> {
+            if (!drawPending && (System.nanoTime() - lastDrawNanos >= 1_000_000_000L || nothingDrawn())) {
+                drawPending = true;
+                javafx.application.Platform.runLater(this::redrawIfChanged);
+            }
+        });
         vm.rangeProperty().addListener((o, a, b) -> requestRedraw());
         vm.selectedHostProperty().addListener((o, a, b) -> requestRedraw());
         vm.connectionProperty().addListener((o, a, b) -> requestRedraw());
@@ -147,12 +157,17 @@ public final class DashboardView extends BorderPane {
         requestRedraw();
     }
 
+    private boolean nothingDrawn() {
+        return charts.stream().allMatch(c -> c.data() == null || c.data().pointCount() == 0);
+    }
+
     private void requestRedraw() {
         drawnVersion = -1;
         javafx.application.Platform.runLater(this::redrawIfChanged);
     }
 
     private void redrawIfChanged() {
+        drawPending = false;
         long v = vm.dataVersionProperty().get();
         if (v == drawnVersion) {
             return;
@@ -163,6 +178,7 @@ public final class DashboardView extends BorderPane {
 
     /** Redraws every chart from the view-model now (also used by the benchmark). */
     public void redrawAll() {
+        lastDrawNanos = System.nanoTime();
         for (int i = 0; i < charts.size(); i++) {
             TimeSeriesChart chart = charts.get(i);
             chart.setData(vm.chartData(ChartSpec.DEFAULT.get(i), chart.maxPoints()));
