@@ -3,6 +3,11 @@ package io.smartcloudops.agent;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.auth.WhoAmIRoutes;
+import io.smartcloudops.agent.cluster.Membership;
+import io.smartcloudops.agent.cluster.RedisMembership;
+import io.smartcloudops.agent.cluster.ShardAssignment;
+import io.smartcloudops.agent.cluster.ShardSpec;
+import io.smartcloudops.agent.cluster.StaticMembership;
 import io.smartcloudops.agent.collect.Collector;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
@@ -17,11 +22,14 @@ import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The composition root: builds every part of the agent from its configuration, starts them, and stops
@@ -39,6 +47,8 @@ public final class Agent implements AutoCloseable {
     private final EventStream events;
     private final AgentServer server;
     private final Optional<TokenFile.Generated> generatedToken;
+    private final Optional<UnifiedJedis> redis;
+    private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Agent(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
@@ -47,21 +57,48 @@ public final class Agent implements AutoCloseable {
         this.bus = new EventBus();
         Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
         this.generatedToken = auth.generated();
+        this.redis = config.redis().enabled()
+                ? Optional.of(RedisClient.create(URI.create(config.redis().url()))) : Optional.empty();
+        redis.ifPresent(closeables::add);
+        this.shard = shard(config, redis);
+        closeables.add(shard);
         this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
         MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
         String version = AgentVersion.get();
         Collector[] holder = new Collector[1];
         this.metrics = new AgentMetrics(version, () -> holder[0].status(), store);
         this.collector = new Collector(source, store, bus, clock, config.source().interval(),
-                config.source().maxBackoff(), config.source().backfill(), metrics);
+                config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
         holder[0] = collector;
         this.status = new StatusService(version, clock, collector::status, store);
         this.events = new EventStream(bus);
+        status.component("cluster", shard::describe);
 
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
         routes.add(new WhoAmIRoutes(clock));
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+    }
+
+    private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {
+        String text = config.cluster().shard();
+        if (text == null || text.isBlank()) {
+            return ShardAssignment.all();
+        }
+        ShardSpec spec = ShardSpec.parse(text);
+        Membership membership = redis.<Membership>map(r -> new RedisMembership(r, config.redis().keyPrefix(),
+                spec.memberId(), config.cluster().heartbeat())).orElseGet(() -> new StaticMembership(spec));
+        return ShardAssignment.of(membership, config.cluster().vnodes());
+    }
+
+    /** Shared Redis connection when {@code redis.url} is configured (chat context, idempotency, membership). */
+    public Optional<UnifiedJedis> redis() {
+        return redis;
+    }
+
+    /** Which hosts this agent owns (all of them unless sharded). */
+    public ShardAssignment shard() {
+        return shard;
     }
 
     /** Builds and starts an agent: HTTP first (so a failing source is visible), then collection. */

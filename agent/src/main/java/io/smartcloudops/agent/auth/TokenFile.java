@@ -22,6 +22,8 @@ public final class TokenFile {
     public record Generated(Path path, String token, boolean created) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private TokenFile() {
     }
 
@@ -49,7 +51,7 @@ public final class TokenFile {
             Files.createDirectories(dir);
         }
         byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Path tmp = dir.resolve(path.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);

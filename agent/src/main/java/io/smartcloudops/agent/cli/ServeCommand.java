@@ -42,6 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "HOST:PORT", description = "listen address (default 127.0.0.1:8080; port 0 = any free port)")
     String bind;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "score and remediate only this agent's share of the hosts (consistent hashing); with redis.url, shares move when agents stop")
+    String shard;
+
     @Option(names = "--logs-dir", paramLabel = "DIR", description = "audit and anomaly logs (default ./logs)")
     String logsDir;
 
@@ -76,6 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
         o.put("source.spec", source);
         o.put("server.bind", bind);
         o.put("logs.dir", logsDir);
+        o.put("cluster.shard", shard);
         return o;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Calls the source every interval, stores what it returns and announces it on the bus. A failing
  * source is retried with exponential back-off (capped), reported unhealthy with the reason, and never
  * stops the agent; nothing is stored for the failed attempts, so a gap stays a gap, not zeros.
- * At start, and again after an outage, history is back-filled from sources that keep it.
+ * At start, and again after an outage, history is back-filled from sources that keep it. With sharding,
+ * only the hosts this agent owns are kept.
  */
 public final class Collector implements AutoCloseable {
 
@@ -32,13 +34,14 @@ public final class Collector implements AutoCloseable {
     private final Duration maxBackoff;
     private final Duration backfill;
     private final AgentMetrics metrics;
+    private final Predicate<String> owns;
     private final SourceHealth health;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Thread thread;
     private boolean backfilled;
 
     public Collector(MetricSource source, SeriesStore store, EventBus bus, Clock clock, Duration interval,
-                     Duration maxBackoff, Duration backfill, AgentMetrics metrics) {
+                     Duration maxBackoff, Duration backfill, AgentMetrics metrics, Predicate<String> owns) {
         this.source = source;
         this.store = store;
         this.bus = bus;
@@ -47,6 +50,7 @@ public final class Collector implements AutoCloseable {
         this.maxBackoff = maxBackoff.compareTo(interval) < 0 ? interval : maxBackoff;
         this.backfill = backfill;
         this.metrics = metrics;
+        this.owns = owns;
         this.health = new SourceHealth(source.spec(), source.kind(), interval);
     }
 
@@ -149,7 +153,7 @@ public final class Collector implements AutoCloseable {
     private List<HostSample> store(List<HostSample> samples) {
         List<HostSample> stored = new ArrayList<>(samples.size());
         for (HostSample s : samples) {
-            if (store.append(s)) {
+            if (owns.test(s.host()) && store.append(s)) {
                 stored.add(s);
             }
         }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * Replays host CSVs (or NAB one-metric series) at N times their own pace. Row i of a file is emitted
  * {@code (t_i - t_0) / speed} after the replay starts, stamped with the wall-clock time of emission, so
- * charts and {@code since=10m} behave as with a live host. A timestamp that steps back is emitted
- * right after its predecessor (rows are replayed in file order).
+ * charts and {@code since=10m} behave as with a live host. A timestamp that steps back (or repeats) is
+ * emitted 1 ms after its predecessor: rows are replayed in file order, each as its own sample.
  */
 public final class ReplaySource implements MetricSource {
 
@@ -39,7 +39,8 @@ public final class ReplaySource implements MetricSource {
             long previous = 0;
             for (int i = 0; i < table.rows(); i++) {
                 long own = Math.round((table.timestamps().get(i).toEpochMilli() - t0) / speed);
-                previous = Math.max(previous, own);
+                // at least 1 ms apart: each row is its own sample even at very high speeds
+                previous = i == 0 ? Math.max(0, own) : Math.max(previous + 1, own);
                 offsetMillis[i] = previous;
             }
         }

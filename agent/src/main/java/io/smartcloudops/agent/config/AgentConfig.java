@@ -9,10 +9,12 @@ public record AgentConfig(
         SourceConfig source,
         StoreConfig store,
         AuthConfig auth,
-        LogsConfig logs) {
+        LogsConfig logs,
+        RedisConfig redis,
+        ClusterConfig cluster) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults());
     }
 }

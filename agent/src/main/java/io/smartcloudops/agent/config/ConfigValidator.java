@@ -68,6 +68,22 @@ final class ConfigValidator {
                 }
             }
         }
+        requireSection(c.redis(), "redis");
+        requireSection(c.cluster(), "cluster");
+        if (c.redis().enabled() && !c.redis().url().matches("rediss?://.+")) {
+            throw new ConfigException("redis.url", "must look like redis://host:port (got '" + c.redis().url() + "')");
+        }
+        if (c.cluster().shard() != null && !c.cluster().shard().isBlank()) {
+            try {
+                io.smartcloudops.agent.cluster.ShardSpec.parse(c.cluster().shard());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("cluster.shard", e.getMessage());
+            }
+        }
+        atLeast("cluster.heartbeat", c.cluster().heartbeat(), Duration.ofMillis(100));
+        if (c.cluster().vnodes() < 1 || c.cluster().vnodes() > 1024) {
+            throw new ConfigException("cluster.vnodes", "must be between 1 and 1024");
+        }
         if (c.logs().dir() == null || c.logs().dir().isBlank()) {
             throw new ConfigException("logs.dir", "is required");
         }

@@ -1,0 +1,69 @@
+package io.smartcloudops.agent.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.TestAgents;
+import io.smartcloudops.api.Json;
+import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.client.AgentEventListener;
+import io.smartcloudops.api.client.EventSubscription;
+import io.smartcloudops.api.events.EventTypes;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventStreamTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void subscriberReceivesEachNewSampleAsItArrives() throws Exception {
+        String csv = Path.of("src/test/resources/replay/web-1.csv").toAbsolutePath().toString();
+        // 5-minute rows at 600x: one row every 0.5 s
+        try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=600",
+                "source.interval", "200ms"));
+             AgentClient client = TestAgents.viewer(agent)) {
+            BlockingQueue<JsonNode> samples = new LinkedBlockingQueue<>();
+            try (EventSubscription sub = client.subscribe(new AgentEventListener() {
+                @Override
+                public void onEvent(String type, String json) {
+                    if (type.equals(EventTypes.SAMPLE)) {
+                        try {
+                            samples.add(Json.mapper().readTree(json));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            })) {
+                JsonNode first = samples.poll(10, TimeUnit.SECONDS);
+                JsonNode second = samples.poll(10, TimeUnit.SECONDS);
+                assertThat(first).isNotNull();
+                assertThat(second).isNotNull();
+                assertThat(first.path("host").asText()).isEqualTo("web-1");
+                assertThat(second.path("values").path("cpu").asDouble())
+                        .isEqualTo(first.path("values").path("cpu").asDouble() + 1);
+                assertThat(first.path("timestamp").asText()).endsWith("Z");
+            }
+        }
+    }
+
+    @Test
+    void eventsNeedAToken() throws Exception {
+        try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "local"))) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(agent.baseUrl() + "/events"))
+                            .header("Accept", "text/event-stream").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).contains("unauthorized");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.smartcloudops.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.collect.PrometheusClient;
+import io.smartcloudops.agent.testing.NodeExporterProcess;
+import io.smartcloudops.agent.testing.PrometheusProcess;
+import io.smartcloudops.agent.testing.TestAgents;
+import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.status.AgentStatus;
+import io.smartcloudops.api.status.HostStatus;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent against a real node_exporter and a real Prometheus (Debian packages) on loopback:
+ * it must serve the same numbers Prometheus's own API gives, and survive Prometheus dying.
+ * Tolerances: memory from Prometheus at the same instant 0.01 points; CPU computed by a differently
+ * written query at the same instant 0.5 points; the node_exporter source (its own 1 s window) against
+ * Prometheus over the same 5 s window: memory 2 points, CPU 10 points (the two scrape at different moments
+ * of the same second, and CPU load is bursty).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrometheusIntegrationTest {
+
+    @TempDir
+    static Path dir;
+
+    static NodeExporterProcess nodeExporter;
+    static PrometheusProcess prometheus;
+    static PrometheusClient promApi;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        nodeExporter = NodeExporterProcess.start(dir);
+        prometheus = PrometheusProcess.start(dir, List.of(nodeExporter.instance()));
+        promApi = new PrometheusClient(URI.create(prometheus.url()), Duration.ofSeconds(5));
+        // rate() over 5 s needs at least two scrapes at 1 s
+        await(Duration.ofSeconds(30), () -> !query("rate(node_cpu_seconds_total{mode=\"idle\"}[5s])", Instant.now()).isEmpty());
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (nodeExporter != null) {
+            nodeExporter.close();
+        }
+    }
+
+    private static Map<String, String> prometheusSource() {
+        return Map.of("source.spec", "prometheus:" + prometheus.url(), "source.interval", "1s",
+                "source.rate_window", "5s", "source.max_backoff", "2s", "source.backfill", "1m", "source.timeout", "2s");
+    }
+
+    @Test
+    @Order(1)
+    void prometheusSourceServesWhatPrometheusAnswersForTheSameInstant() throws Exception {
+        try (Agent agent = TestAgents.start(dir, prometheusSource()); AgentClient client = TestAgents.viewer(agent)) {
+            HostStatus host = awaitHost(client, nodeExporter.instance(), "cpu", "mem", "disk", "net_in", "load1");
+            Instant t = host.lastSeen();
+            String sel = "instance=\"" + nodeExporter.instance() + "\"";
+            double avail = single("node_memory_MemAvailable_bytes{" + sel + "}", t);
+            double total = single("node_memory_MemTotal_bytes{" + sel + "}", t);
+            assertThat(host.values().get("mem")).isCloseTo(100 * (1 - avail / total), within(0.01));
+            double idle = single("sum(rate(node_cpu_seconds_total{" + sel + ",mode=\"idle\"}[5s]))", t)
+                    / single("count(node_cpu_seconds_total{" + sel + ",mode=\"idle\"})", t);
+            assertThat(host.values().get("cpu")).isCloseTo(100 * (1 - idle), within(0.5));
+            assertThat(agent.collector().status().lastSuccess()).isNotNull();
+            await(Duration.ofSeconds(10), () -> client.series(nodeExporter.instance(), "cpu", "1m").points().size() > 3);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void nodeExporterSourceAgreesWithPrometheus() throws Exception {
+        // A 5 s collection interval, so the agent's CPU window matches Prometheus's rate(...[5s]) at the same instant.
+        try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "node-exporter:" + nodeExporter.url(),
+                "source.interval", "5s"));
+             AgentClient client = TestAgents.viewer(agent)) {
+            HostStatus host = awaitHost(client, nodeExporter.instance(), "cpu", "mem", "disk", "net_in", "disk_io", "load1");
+            assertThat(host.host()).as("same host name as the Prometheus source").isEqualTo(nodeExporter.instance());
+            Instant t = host.lastSeen();
+            String sel = "instance=\"" + nodeExporter.instance() + "\"";
+            double mem = 100 * (1 - single("node_memory_MemAvailable_bytes{" + sel + "}", t)
+                    / single("node_memory_MemTotal_bytes{" + sel + "}", t));
+            assertThat(host.values().get("mem")).isCloseTo(mem, within(2.0));
+            double cpu = single("100 * (1 - avg(rate(node_cpu_seconds_total{" + sel + ",mode=\"idle\"}[5s])))", t);
+            assertThat(host.values().get("cpu")).isCloseTo(cpu, within(10.0));
+            double disk = single("100 * (1 - node_filesystem_avail_bytes{" + sel + ",mountpoint=\"/\"}"
+                    + " / node_filesystem_size_bytes{" + sel + ",mountpoint=\"/\"})", t);
+            assertThat(host.values().get("disk")).isCloseTo(disk, within(0.5));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void prometheusDyingIsReportedWithinAnIntervalAndRecovered() throws Exception {
+        try (Agent agent = TestAgents.start(dir, prometheusSource()); AgentClient client = TestAgents.viewer(agent)) {
+            awaitHost(client, nodeExporter.instance(), "cpu");
+            assertThat(client.status().source().healthy()).isTrue();
+
+            prometheus.kill();
+            Instant killed = Instant.now();
+            await(Duration.ofSeconds(4), () -> !client.status().source().healthy());
+            AgentStatus down = client.status();
+            assertThat(Duration.between(killed, down.source().lastAttempt())).isLessThan(Duration.ofSeconds(3));
+            assertThat(down.source().reason()).contains("unreachable");
+            assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"prometheus\"} 0.0");
+            int before = agent.store().sampleCount(nodeExporter.instance());
+            Thread.sleep(2_000);
+            assertThat(agent.store().sampleCount(nodeExporter.instance()))
+                    .as("nothing stored while the source is down: a gap, never zeros").isEqualTo(before);
+            assertThat(client.healthz()).as("the agent keeps serving").containsEntry("status", "ok");
+
+            prometheus.start();
+            await(Duration.ofSeconds(20), () -> client.status().source().healthy());
+            await(Duration.ofSeconds(10), () -> agent.store().sampleCount(nodeExporter.instance()) > before);
+            assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"prometheus\"} 1.0");
+        }
+    }
+
+    private static HostStatus awaitHost(AgentClient client, String name, String... metrics) throws Exception {
+        HostStatus[] found = new HostStatus[1];
+        await(Duration.ofSeconds(20), () -> {
+            Optional<HostStatus> h = client.status().hosts().stream().filter(x -> x.host().equals(name)).findFirst();
+            found[0] = h.orElse(null);
+            return h.isPresent() && h.get().values().keySet().containsAll(List.of(metrics));
+        });
+        return found[0];
+    }
+
+    private static double single(String promql, Instant t) {
+        List<PrometheusClient.VectorSample> r = query(promql, t);
+        assertThat(r).as(promql).hasSize(1);
+        return r.getFirst().value();
+    }
+
+    private static List<PrometheusClient.VectorSample> query(String promql, Instant t) {
+        try {
+            return promApi.query(promql, t);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // e.g. the server is restarting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("condition not met within " + timeout);
+    }
+}

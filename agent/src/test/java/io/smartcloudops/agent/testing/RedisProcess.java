@@ -1,0 +1,51 @@
+package io.smartcloudops.agent.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Debian's redis-server on a free 127.0.0.1 port, no persistence, data in a temporary directory. */
+public final class RedisProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private RedisProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static RedisProcess start(Path dir) throws IOException, InterruptedException {
+        String binary = ManagedProcess.requireBinary("/usr/bin/redis-server", "redis-server");
+        int port = FreePort.find();
+        Process p = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "yes"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return new RedisProcess(p, port);
+            } catch (IOException notYet) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis.log"));
+                }
+                Thread.sleep(50);
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("redis-server did not listen on " + port);
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
