@@ -17,9 +17,17 @@ import io.smartcloudops.console.dashboard.DashboardFeed;
 import io.smartcloudops.console.dashboard.DashboardView;
 import io.smartcloudops.console.dashboard.DashboardViewModel;
 import io.smartcloudops.console.dashboard.TimeRange;
+import io.smartcloudops.console.logs.LogsView;
+import io.smartcloudops.console.logs.LogsViewModel;
 import io.smartcloudops.console.model.ModelView;
 import io.smartcloudops.console.model.ModelViewModel;
+import io.smartcloudops.console.remediation.AgentRemediationBackend;
+import io.smartcloudops.console.remediation.ConfirmOverlay;
+import io.smartcloudops.console.remediation.RemediationJson;
+import io.smartcloudops.console.remediation.RemediationView;
+import io.smartcloudops.console.remediation.RemediationViewModel;
 import io.smartcloudops.console.shell.FeatureGate;
+import io.smartcloudops.console.shell.Toasts;
 import io.smartcloudops.console.shell.MainWindow;
 import io.smartcloudops.console.shell.Screen;
 import io.smartcloudops.console.shell.Shortcut;
@@ -34,7 +42,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -52,6 +59,9 @@ public final class ConsoleSession implements AutoCloseable {
     private final ChatViewModel chatVm;
     private final AnomaliesViewModel anomaliesVm;
     private final AnomaliesView anomaliesView;
+    private final RemediationViewModel remediationVm;
+    private final LogsViewModel logsVm;
+    private final RemediationView remediationView;
     private final SettingsViewModel settingsVm;
     private final MainWindow window;
     private final SettingsStore store;
@@ -99,14 +109,55 @@ public final class ConsoleSession implements AutoCloseable {
         anomaliesView = new AnomaliesView(anomaliesVm, host -> root().show(Screen.REMEDIATION), remediationBlocked());
         screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
                 anomaliesView));
+        remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
+                () -> java.util.UUID.randomUUID().toString());
+        remediationView = new RemediationView(remediationVm);
         screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
-                new Label("remediation")));
+                remediationView));
+        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.get("/logs", q, JsonNode.class), ok, err));
+        connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
+        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, JsonNode.class, n -> logsVm.reload());
+        connection.onReconnected(logsVm::reload);
         screens.put(Screen.LOGS, new FeatureGate(connection.offeredPathsProperty(), "/logs", "the audit log",
-                new Label("logs")));
+                new LogsView(logsVm)));
         screens.put(Screen.MODEL, new ModelView(modelVm));
         screens.put(Screen.SETTINGS, new SettingsView(settingsVm, where, onSettingsApplied));
         window = new MainWindow(screens, chat, chat::focusQuestion, connection.stateProperty(),
                 (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
+        wireRemediation();
+    }
+
+    private void wireRemediation() {
+        connection.offeredPathsProperty().addListener((o, a, p) -> {
+            remediationVm.offeredProperty().set(p.contains("/remediations"));
+            remediationVm.refresh();
+        });
+        connection.whoamiProperty().addListener((o, a, w) -> remediationVm.roleProperty().set(w == null ? "unknown" : w.role()));
+        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, JsonNode.class,
+                n -> remediationVm.applyEvent(RemediationJson.item(n)));
+        connection.onReconnected(remediationVm::refresh);
+        remediationVm.notices().addListener((javafx.collections.ListChangeListener<RemediationViewModel.Notice>) c -> {
+            while (c.next()) {
+                for (RemediationViewModel.Notice n : c.getAddedSubList()) {
+                    window.toasts().show(switch (n.kind()) {
+                        case INFO -> Toasts.Kind.INFO;
+                        case SUCCESS -> Toasts.Kind.SUCCESS;
+                        case ERROR -> Toasts.Kind.ERROR;
+                    }, n.text());
+                }
+            }
+        });
+        remediationVm.confirmationProperty().addListener((o, a, c) -> {
+            if (c == null) {
+                window.hideOverlay();
+            } else {
+                window.showOverlay(new ConfirmOverlay(c, remediationVm::confirm, remediationVm::cancel));
+            }
+        });
+    }
+
+    public RemediationViewModel remediationVm() {
+        return remediationVm;
     }
 
     /** Why remediation buttons are disabled for this connection (empty when they may be used). */
@@ -224,6 +275,7 @@ public final class ConsoleSession implements AutoCloseable {
     @Override
     public void close() {
         dashboard.stop();
+        remediationView.stop();
         connection.close();
     }
 }

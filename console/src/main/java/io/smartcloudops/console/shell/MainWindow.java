@@ -134,6 +134,23 @@ public final class MainWindow extends StackPane {
         }
     }
 
+    private javafx.scene.Node overlay;
+
+    /** Shows a modal layer over the window (the confirm dialog); replaces the one shown. */
+    public void showOverlay(javafx.scene.Node n) {
+        hideOverlay();
+        overlay = n;
+        getChildren().add(n);
+        n.requestFocus();
+    }
+
+    public void hideOverlay() {
+        if (overlay != null) {
+            getChildren().remove(overlay);
+            overlay = null;
+        }
+    }
+
     public boolean helpShown() {
         return help != null;
     }
