@@ -73,6 +73,8 @@ public final class AnomaliesView extends BorderPane {
         filters.setPadding(new Insets(6, 8, 6, 8));
 
         table = new TableView<>(vm.visible());
+
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("anomaly-table");
         table.setPlaceholder(new Label("No anomaly matches these filters. The detector raises one when a host behaves unlike itself."));
         table.getColumns().add(column("Raised", 130, a -> AnomaliesViewModel.formatTime(a.timestamp())));

@@ -32,10 +32,12 @@ public final class DashboardView extends BorderPane {
 
     private final DashboardViewModel vm;
     private final VBox rows = new VBox(4);
+    private final int maxPointsOverride;
     private final Map<String, HostTilesRow> rowsByHost = new HashMap<>();
     private final List<TimeSeriesChart> charts = new ArrayList<>();
     private final ComboBox<String> hostChoice = new ComboBox<>();
     private final ToggleGroup rangeGroup = new ToggleGroup();
+    private ScrollPane tilesScroll;
     private final Timeline redraw;
     private long drawnVersion = -1;
     private long lastDrawNanos;
@@ -45,7 +47,16 @@ public final class DashboardView extends BorderPane {
     private Runnable afterDraw = () -> { };
 
     public DashboardView(DashboardViewModel vm) {
+        this(vm, 0);
+    }
+
+    /**
+     * @param maxPointsOverride points per line when positive (the benchmark's baseline draws every point);
+     *                          0 = one point per two pixels (LTTB)
+     */
+    public DashboardView(DashboardViewModel vm, int maxPointsOverride) {
         this.vm = vm;
+        this.maxPointsOverride = maxPointsOverride;
         getStyleClass().add("dashboard");
         setId("dashboard");
 
@@ -59,6 +70,7 @@ public final class DashboardView extends BorderPane {
         vm.selectedHostProperty().addListener((o, a, b) -> {
             hostChoice.setValue(b);
             rowsByHost.forEach((h, r) -> r.selected(h.equals(b)));
+            javafx.application.Platform.runLater(() -> scrollTo(b));
         });
         HBox ranges = new HBox(2);
         for (TimeRange r : TimeRange.values()) {
@@ -95,6 +107,7 @@ public final class DashboardView extends BorderPane {
         tilesScroll.setFitToWidth(true);
         tilesScroll.setPrefViewportHeight(HostTilesRow.TILE + 8);
         tilesScroll.setMinViewportHeight(HostTilesRow.TILE + 8);
+        this.tilesScroll = tilesScroll;
         Label noHosts = new Label("No hosts yet: the agent has not reported any sample.");
         noHosts.getStyleClass().add("empty-hint");
         rows.getChildren().add(noHosts);
@@ -108,6 +121,8 @@ public final class DashboardView extends BorderPane {
                     rowsByHost.put(m.host(), row);
                     rows.getChildren().add(row);
                     hostChoice.getItems().add(m.host());
+                    String selected = vm.selectedHostProperty().get();
+                    javafx.application.Platform.runLater(() -> scrollTo(selected));
                 }
             }
         });
@@ -157,6 +172,19 @@ public final class DashboardView extends BorderPane {
         requestRedraw();
     }
 
+    /** Scrolls the tile rows so the selected host's row is the one in view. */
+    private void scrollTo(String host) {
+        HostTilesRow row = rowsByHost.get(host);
+        if (row == null || tilesScroll == null) {
+            return;
+        }
+        double content = rows.getHeight();
+        double viewport = tilesScroll.getViewportBounds().getHeight();
+        if (content > viewport) {
+            tilesScroll.setVvalue(Math.min(1, row.getBoundsInParent().getMinY() / (content - viewport)));
+        }
+    }
+
     private boolean nothingDrawn() {
         return charts.stream().allMatch(c -> c.data() == null || c.data().pointCount() == 0);
     }
@@ -181,7 +209,7 @@ public final class DashboardView extends BorderPane {
         lastDrawNanos = System.nanoTime();
         for (int i = 0; i < charts.size(); i++) {
             TimeSeriesChart chart = charts.get(i);
-            chart.setData(vm.chartData(ChartSpec.DEFAULT.get(i), chart.maxPoints()));
+            chart.setData(vm.chartData(ChartSpec.DEFAULT.get(i), maxPointsOverride > 0 ? maxPointsOverride : chart.maxPoints()));
         }
         afterDraw.run();
     }

@@ -45,6 +45,7 @@ public final class LogsView extends BorderPane {
         message.getStyleClass().add("empty-hint");
         message.textProperty().bind(vm.messageProperty());
         TableView<LogsViewModel.Row> table = new TableView<>(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("logs-table");
         table.setPlaceholder(new Label("No audit record matches. Remediations, approvals and refusals are recorded here."));
         table.getColumns().add(col("Time", 130, r -> AnomaliesViewModel.formatTime(r.timestamp())));

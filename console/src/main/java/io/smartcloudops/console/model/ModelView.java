@@ -20,6 +20,7 @@ public final class ModelView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         TableView<ModelViewModel.Row> table = new TableView<>(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("model-table");
         TableColumn<ModelViewModel.Row, String> key = new TableColumn<>("Field");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));

@@ -68,6 +68,8 @@ public final class RemediationView extends BorderPane {
         renderPending();
 
         TableView<Item> recent = new TableView<>(vm.recent());
+
+        recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         recent.setId("remediation-recent");
         recent.setPlaceholder(new Label("No remediation yet."));
         recent.getColumns().add(col("When", 130, i -> i.createdAt() == null ? ""

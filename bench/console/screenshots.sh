@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshots/*.png: the console against a real agent replaying the test scenario
+# (console/src/test/resources/scenario), one picture per screen, under Xvfb.
+#   bench/console/screenshots.sh [SECONDS_OF_DATA]   (default 60: charts fill as the replay runs)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/java-home.sh
+seconds=${1:-60}
+out="$PWD/docs/screenshots"
+mkdir -p "$out"
+run=(./mvnw -B -q verify -pl console -am -DskipITs -Dspotbugs.skip=true -Djacoco.skip=true
+     -Dtest=ScreenshotTourTest -Dsurefire.failIfNoSpecifiedTests=false
+     -Dscreenshots.dir="$out" -Dscreenshots.seconds="$seconds")
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1280x800x24" "${run[@]}"
+else
+  "${run[@]}"
+fi
+ls -la "$out"

@@ -1,0 +1,103 @@
+package io.smartcloudops.console;
+
+import io.smartcloudops.console.connection.AgentEndpoint;
+import io.smartcloudops.console.connection.ConsoleSettings;
+import io.smartcloudops.console.connection.SettingsStore;
+import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.Png;
+import io.smartcloudops.console.testing.ScenarioAgent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Regenerates docs/screenshots (run by bench/console/screenshots.sh, skipped otherwise): the console
+ * against a real agent replaying the test scenario, every screen after {@code screenshots.seconds} of
+ * data, plus the light theme, the help overlay and the banner of an unreachable agent.
+ */
+@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTourTest {
+
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        scene = new Scene(new StackPane(), 1280, 800);
+        stage.setScene(scene);
+        stage.setTitle("Smart Cloud Ops AI");
+        stage.show();
+    }
+
+    @Test
+    void tour() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir"));
+        int seconds = Integer.getInteger("screenshots.seconds", 60);
+        Path tmp = Files.createTempDirectory("sco-tour");
+        try (ScenarioAgent agent = new ScenarioAgent(tmp, 15).start()) {
+            ConsoleSession session = FxWait.onFx(() -> {
+                ConsoleSession s = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, true),
+                        Optional.empty(), ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(2)),
+                        new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), x -> { });
+                s.install(scene);
+                s.start();
+                return s;
+            });
+            Thread.sleep(seconds * 1000L);
+            FxWait.onFx(() -> {
+                session.dashboardVm().selectedHostProperty().set("web-1");
+                return null;
+            });
+            for (Screen s : Screen.values()) {
+                FxWait.onFx(() -> {
+                    session.root().show(s);
+                    return null;
+                });
+                Thread.sleep(1500);
+                shot(out, s.name().toLowerCase(Locale.ROOT));
+            }
+            fx(() -> session.root().show(Screen.DASHBOARD));
+            fx(() -> session.root().toggleHelp());
+            Thread.sleep(500);
+            shot(out, "help-overlay");
+            fx(() -> session.root().toggleHelp());
+            fx(() -> scene.getAccelerators().entrySet().stream()
+                    .filter(e -> e.getKey().getDisplayText().endsWith("T")).findFirst().orElseThrow().getValue().run());
+            Thread.sleep(2000);
+            shot(out, "dashboard-light");
+            fx(() -> scene.getAccelerators().entrySet().stream()
+                    .filter(e -> e.getKey().getDisplayText().endsWith("T")).findFirst().orElseThrow().getValue().run());
+            agent.stop();
+            Thread.sleep(3000);
+            shot(out, "dashboard-agent-unreachable");
+            fx(session::close);
+        }
+    }
+
+    private static void fx(Runnable r) {
+        FxWait.onFx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private void shot(Path out, String name) {
+        FxWait.onFx(() -> {
+            Png.write(scene, out.resolve(name + ".png"));
+            return null;
+        });
+    }
+}
