@@ -41,9 +41,12 @@ if needs_build "$jar" api/src agent/src console/src docs/api pom.xml api/pom.xml
   echo "run.sh: building the console and its embedded agent (first run downloads dependencies; this takes a minute or two)..."
   ./mvnw -B -q -DskipTests package -pl console -am
 fi
-# A class-data archive made on the first start makes later starts faster (JDK 19+).
+# A class-data archive made on the first start makes later starts faster (JDK 19+). A desktop app's
+# heap stays small (the console holds about 1 MB per host-day): serial GC, capped heap (bench/console/rss.sh).
+console_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx160m"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/smartcloudops"
 mkdir -p "$cache"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $console_jvm_opts \
   -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache/console-$(cksum < "$jar" | cut -d' ' -f1).jsa" \
   -jar "$jar" "$@"

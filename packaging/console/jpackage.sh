@@ -60,6 +60,9 @@ common=(
   --main-jar smartcloudops-console.jar
   --main-class io.smartcloudops.console.Launcher
   --java-options "--enable-native-access=ALL-UNNAMED"
+  --java-options "-XX:+UseSerialGC"
+  --java-options "-Xms32m"
+  --java-options "-Xmx160m"
   --add-modules "$modules"
   --jlink-options "--strip-debug --no-man-pages --no-header-files"
   --dest "$out"
