@@ -9,7 +9,13 @@ cd "$(dirname "$0")"
 mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' .ci/debian-packages.txt)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
-  for p in "${wanted[@]}"; do
+  for entry in "${wanted[@]}"; do
+    # "package" or "package:command" (the command may come from elsewhere, e.g. a newer Node.js)
+    p=${entry%%:*}
+    cmd=${entry#*:}
+    if [ "$cmd" != "$entry" ] && command -v "$cmd" >/dev/null 2>&1; then
+      continue
+    fi
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then

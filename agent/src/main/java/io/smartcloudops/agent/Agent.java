@@ -1,5 +1,7 @@
 package io.smartcloudops.agent;
 
+import io.smartcloudops.agent.audit.AuditLog;
+import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.auth.WhoAmIRoutes;
@@ -9,19 +11,35 @@ import io.smartcloudops.agent.cluster.ShardAssignment;
 import io.smartcloudops.agent.cluster.ShardSpec;
 import io.smartcloudops.agent.cluster.StaticMembership;
 import io.smartcloudops.agent.collect.Collector;
+import io.smartcloudops.agent.collect.LocalSource;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.collect.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.agent.events.SamplesCollected;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.metrics.AgentMetrics;
+import io.smartcloudops.agent.remediate.ActionRunner;
+import io.smartcloudops.agent.remediate.AwsClients;
+import io.smartcloudops.agent.remediate.LocalHost;
+import io.smartcloudops.agent.remediate.RemediationRoutes;
+import io.smartcloudops.agent.remediate.RemediationService;
+import io.smartcloudops.agent.remediate.Targets;
+import io.smartcloudops.agent.secrets.SsmSecrets;
+import io.smartcloudops.agent.rules.Rule;
+import io.smartcloudops.agent.rules.RuleEngine;
+import io.smartcloudops.agent.rules.RulesFile;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.events.EventTypes;
+import io.smartcloudops.api.remediation.Remediation;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,12 +64,18 @@ public final class Agent implements AutoCloseable {
     private final StatusService status;
     private final EventStream events;
     private final AgentServer server;
+    private final AuditLog auditLog;
+    private final RemediationService remediation;
+    private final RuleEngine rules;
     private final Optional<TokenFile.Generated> generatedToken;
     private final Optional<UnifiedJedis> redis;
     private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private Agent(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
+    private Agent(AgentConfig initial, Map<String, String> env, Clock clock) throws SourceException {
+        AwsClients aws = new AwsClients(initial.aws());
+        closeables.add(aws);
+        AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
         this.config = config;
         this.clock = clock;
         this.bus = new EventBus();
@@ -74,9 +98,28 @@ public final class Agent implements AutoCloseable {
         this.events = new EventStream(bus);
         status.component("cluster", shard::describe);
 
+        // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
+        this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
+        closeables.add(auditLog);
+        String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
+        Targets targets = new Targets(config.remediation(), localHost, store::hosts);
+        this.remediation = new RemediationService(config.remediation(), targets, new ActionRunner(config, aws, clock),
+                auditLog, bus, metrics.registry());
+        closeables.add(remediation);
+        List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
+                : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
+        this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry());
+        bus.subscribe(SamplesCollected.class, rules::onSamples);
+        bus.subscribe(Anomaly.class, rules::onAnomaly);
+        events.forward(Remediation.class, EventTypes.ACTION, r -> r);
+        status.component("remediation", remediation::status);
+        status.component("rules", rules::status);
+
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
         routes.add(new WhoAmIRoutes(clock));
+        routes.add(new RemediationRoutes(remediation, clock));
+        routes.add(new AuditRoutes(auditLog, clock));
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
     }
 
@@ -139,6 +182,18 @@ public final class Agent implements AutoCloseable {
 
     public AgentMetrics metrics() {
         return metrics;
+    }
+
+    public RemediationService remediation() {
+        return remediation;
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     public String baseUrl() {

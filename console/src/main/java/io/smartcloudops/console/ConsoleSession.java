@@ -23,7 +23,8 @@ import io.smartcloudops.console.model.ModelView;
 import io.smartcloudops.console.model.ModelViewModel;
 import io.smartcloudops.console.remediation.AgentRemediationBackend;
 import io.smartcloudops.console.remediation.ConfirmOverlay;
-import io.smartcloudops.console.remediation.RemediationJson;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.console.remediation.RemediationMapping;
 import io.smartcloudops.console.remediation.RemediationView;
 import io.smartcloudops.console.remediation.RemediationViewModel;
 import io.smartcloudops.console.shell.FeatureGate;
@@ -114,9 +115,10 @@ public final class ConsoleSession implements AutoCloseable {
         remediationView = new RemediationView(remediationVm);
         screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
                 remediationView));
-        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.get("/logs", q, JsonNode.class), ok, err));
+        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(q.get("since"), null, q.get("action"),
+                q.get("instance"), q.get("result"), Integer.valueOf(q.get("limit"))), ok, err));
         connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
-        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, JsonNode.class, n -> logsVm.reload());
+        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class, r -> logsVm.reload());
         connection.onReconnected(logsVm::reload);
         screens.put(Screen.LOGS, new FeatureGate(connection.offeredPathsProperty(), "/logs", "the audit log",
                 new LogsView(logsVm)));
@@ -133,8 +135,8 @@ public final class ConsoleSession implements AutoCloseable {
             remediationVm.refresh();
         });
         connection.whoamiProperty().addListener((o, a, w) -> remediationVm.roleProperty().set(w == null ? "unknown" : w.role()));
-        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, JsonNode.class,
-                n -> remediationVm.applyEvent(RemediationJson.item(n)));
+        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class,
+                r -> remediationVm.applyEvent(RemediationMapping.item(r)));
         connection.onReconnected(remediationVm::refresh);
         remediationVm.notices().addListener((javafx.collections.ListChangeListener<RemediationViewModel.Notice>) c -> {
             while (c.next()) {

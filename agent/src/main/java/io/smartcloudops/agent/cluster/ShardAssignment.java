@@ -1,6 +1,9 @@
 package io.smartcloudops.agent.cluster;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether this agent owns a host: one agent scores and remediates each host. Without sharding every
@@ -46,12 +49,17 @@ public final class ShardAssignment implements AutoCloseable {
         return r;
     }
 
+    /** Live members in name order (just this agent's name when not sharded). */
+    public List<String> members() {
+        return membership == null ? List.of() : List.copyOf(new TreeSet<>(membership.members()));
+    }
+
     /** For /status: this member and the live members. */
     public Object describe() {
         if (membership == null) {
-            return java.util.Map.of("sharded", false);
+            return Map.of("sharded", false);
         }
-        return java.util.Map.of("sharded", true, "self", membership.self(), "members", membership.members());
+        return Map.of("sharded", true, "self", membership.self(), "members", members());
     }
 
     @Override

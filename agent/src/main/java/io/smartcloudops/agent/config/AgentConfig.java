@@ -11,10 +11,20 @@ public record AgentConfig(
         AuthConfig auth,
         LogsConfig logs,
         RedisConfig redis,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        RemediationConfig remediation,
+        AwsConfig aws,
+        RulesConfig rules,
+        SsmConfig ssm) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults(),
+                RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(), SsmConfig.defaults());
+    }
+
+    /** The same configuration with other tokens (filled from SSM at start). */
+    public AgentConfig withAuth(AuthConfig newAuth) {
+        return new AgentConfig(server, source, store, newAuth, logs, redis, cluster, remediation, aws, rules, ssm);
     }
 }

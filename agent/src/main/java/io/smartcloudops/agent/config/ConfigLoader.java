@@ -47,7 +47,11 @@ public final class ConfigLoader {
             "SMARTCLOUDOPS_VIEWER_TOKEN", "auth.viewer_token",
             "SMARTCLOUDOPS_OPERATOR_TOKEN", "auth.operator_token",
             "SMARTCLOUDOPS_BIND", "server.bind",
-            "SMARTCLOUDOPS_SOURCE", "source.spec");
+            "SMARTCLOUDOPS_SOURCE", "source.spec",
+            // the names Terraform writes into /etc/smartcloudops/agent.env
+            "SMARTCLOUDOPS_SNS_TOPIC_ARN", "aws.sns_topic_arn",
+            "SMARTCLOUDOPS_RESTART_DOCUMENT", "aws.ssm_document",
+            "SMARTCLOUDOPS_AUTOSCALING_GROUP", "remediation.auto_scaling_group");
 
     private static final ObjectMapper YAML = createMapper();
 

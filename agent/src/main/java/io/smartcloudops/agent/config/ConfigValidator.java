@@ -68,6 +68,11 @@ final class ConfigValidator {
                 }
             }
         }
+        requireSection(c.ssm(), "ssm");
+        if (c.ssm().enabled() && !c.ssm().parameterPrefix().matches("(/[A-Za-z0-9_.-]+)+/?")) {
+            throw new ConfigException("ssm.parameter_prefix", "must be a parameter path such as /smartcloudops (got '"
+                    + c.ssm().parameterPrefix() + "')");
+        }
         requireSection(c.redis(), "redis");
         requireSection(c.cluster(), "cluster");
         if (c.redis().enabled() && !c.redis().url().matches("rediss?://.+")) {
@@ -90,6 +95,7 @@ final class ConfigValidator {
         if (c.logs().retentionDays() < 0) {
             throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
         }
+        RemediationConfigChecks.validate(c);
     }
 
     private static void requireSection(Object section, String key) {

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,47 +49,45 @@ class ShardedAgentsTest {
                             "cluster.shard", i + "/3",
                             "cluster.heartbeat", "200ms")));
                 }
-                await(() -> agents.stream().allMatch(a -> a.shard().describe().toString().contains("shard-0, shard-1, shard-2")));
-                Thread.sleep(2_000); // hosts sampled before every member had joined go stale
-                await(() -> union(agents).size() == hosts.size());
-                assertThat(union(agents)).containsExactlyInAnyOrderElementsOf(hosts);
+                await(() -> agents.stream().allMatch(a -> a.shard().members().equals(List.of("shard-0", "shard-1", "shard-2"))));
+                Map<String, Set<Integer>> owners = growing(agents);
+                assertThat(owners.keySet()).as("every host is sampled").containsExactlyInAnyOrderElementsOf(hosts);
+                owners.forEach((host, who) -> assertThat(who).as("%s has exactly one owner", host).hasSize(1));
                 for (int i = 0; i < 3; i++) {
-                    for (int j = i + 1; j < 3; j++) {
-                        Set<String> overlap = fresh(agents.get(i));
-                        overlap.retainAll(fresh(agents.get(j)));
-                        assertThat(overlap).as("agents %d and %d share no host", i, j).isEmpty();
-                    }
-                    assertThat(fresh(agents.get(i))).as("each agent has a share").isNotEmpty();
+                    int agent = i;
+                    assertThat(owners.values()).as("agent %d has a share", agent).anyMatch(who -> who.contains(agent));
                 }
-                Set<String> orphaned = fresh(agents.get(0));
+
                 agents.remove(0).close();
-                await(() -> {
-                    Set<String> covered = union(agents);
-                    return covered.containsAll(orphaned);
-                });
-                assertThat(union(agents)).as("the two survivors cover the whole fleet").containsAll(hosts);
+                await(() -> agents.stream().allMatch(a -> a.shard().members().equals(List.of("shard-1", "shard-2"))));
+                Map<String, Set<Integer>> after = growing(agents);
+                assertThat(after.keySet()).as("the two survivors cover the whole fleet").containsExactlyInAnyOrderElementsOf(hosts);
+                after.forEach((host, who) -> assertThat(who).as("%s has exactly one owner", host).hasSize(1));
             } finally {
                 agents.forEach(Agent::close);
             }
         }
     }
 
-    /** Hosts the agent stored a sample of in the last 1.5 s (rows arrive every second per host). */
-    private static Set<String> fresh(Agent a) {
-        Set<String> hosts = new HashSet<>();
-        long now = System.currentTimeMillis();
-        for (String h : a.store().hosts()) {
-            if (a.store().lastSeen(h).map(t -> now - t.toEpochMilli() < 1500).orElse(false)) {
-                hosts.add(h);
+    /** Host -> indexes of the agents that stored new samples of it over three seconds (rows arrive every second). */
+    private static Map<String, Set<Integer>> growing(List<Agent> agents) throws InterruptedException {
+        List<Map<String, Integer>> before = new ArrayList<>();
+        for (Agent a : agents) {
+            Map<String, Integer> counts = new HashMap<>();
+            a.store().hosts().forEach(h -> counts.put(h, a.store().sampleCount(h)));
+            before.add(counts);
+        }
+        Thread.sleep(3_000);
+        Map<String, Set<Integer>> owners = new TreeMap<>();
+        for (int i = 0; i < agents.size(); i++) {
+            Agent a = agents.get(i);
+            for (String h : a.store().hosts()) {
+                if (a.store().sampleCount(h) > before.get(i).getOrDefault(h, 0)) {
+                    owners.computeIfAbsent(h, k -> new HashSet<>()).add(i);
+                }
             }
         }
-        return hosts;
-    }
-
-    private static Set<String> union(List<Agent> agents) {
-        Set<String> all = new HashSet<>();
-        agents.forEach(a -> all.addAll(fresh(a)));
-        return all;
+        return owners;
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

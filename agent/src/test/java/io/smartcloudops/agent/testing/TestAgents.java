@@ -4,6 +4,8 @@ import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.config.ConfigLoader;
 import io.smartcloudops.api.client.AgentClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -32,6 +34,22 @@ public final class TestAgents {
 
     public static Agent start(Path workDir, Map<String, String> overrides) throws Exception {
         return Agent.start(config(workDir, overrides), Map.of(), Clock.systemUTC());
+    }
+
+    /** Configuration from an {@code agent.yaml} with {@code yaml} in it, plus the test's server, auth and logs settings. */
+    public static AgentConfig config(Path workDir, String yaml) throws IOException {
+        Path file = workDir.resolve("agent.yaml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader(Map.of()).load(file, Map.of(
+                "server.bind", "127.0.0.1:0",
+                "auth.viewer_token", VIEWER_TOKEN,
+                "auth.operator_token", OPERATOR_TOKEN,
+                "logs.dir", workDir.resolve("logs").toString(),
+                "source.interval", "1h"));
+    }
+
+    public static Agent start(AgentConfig config, Clock clock) throws Exception {
+        return Agent.start(config, Map.of(), clock);
     }
 
     public static AgentClient viewer(Agent agent) {

@@ -5,6 +5,12 @@ import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.AnomalyList;
 import io.smartcloudops.api.auth.WhoAmI;
+import io.smartcloudops.api.audit.AuditRecordList;
+import io.smartcloudops.api.remediation.Decision;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationList;
+import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
 import java.io.IOException;
@@ -119,6 +125,81 @@ public final class AgentClient implements AutoCloseable {
         q.put("since", since);
         q.put("host", host);
         return get("/anomalies", q, AnomalyList.class);
+    }
+
+    /**
+     * {@code POST /remediations}: runs (or dry-runs) an action. Use one new key per button press and the
+     * same key for every retry of it: the agent then runs it at most once and answers retries with the
+     * first result. The key may be null only for a dry run.
+     *
+     * @throws AgentApiException 400 naming the field, 404 unknown target, 409 cooldown or breaker,
+     *                           429 rate limit (both with {@code Retry-After}), 503 audit log unavailable
+     */
+    public Remediation remediate(RemediationRequest request, String idempotencyKey) {
+        return post("/remediations", request, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey),
+                Remediation.class);
+    }
+
+    /** {@code GET /remediations/{id}}. */
+    public Remediation remediation(String id) {
+        return get("/remediations/" + id, Map.of(), Remediation.class);
+    }
+
+    /** {@code GET /remediations?state=&limit=}; both may be null. */
+    public RemediationList remediations(String state, Integer limit) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("state", state);
+        q.put("limit", limit == null ? null : limit.toString());
+        return get("/remediations", q, RemediationList.class);
+    }
+
+    /** {@code GET /remediations?state=pending}: what waits for an operator's approval. */
+    public RemediationList pending() {
+        return remediations("pending", null);
+    }
+
+    /** {@code POST /remediations/{id}/approve}: runs a pending remediation (operator). */
+    public Remediation approve(String id) {
+        return approve(id, null);
+    }
+
+    public Remediation approve(String id, String reason) {
+        return post("/remediations/" + id + "/approve", new Decision(reason), Map.of(), Remediation.class);
+    }
+
+    /** {@code POST /remediations/{id}/reject} (operator). */
+    public Remediation reject(String id) {
+        return reject(id, null);
+    }
+
+    public Remediation reject(String id, String reason) {
+        return post("/remediations/" + id + "/reject", new Decision(reason), Map.of(), Remediation.class);
+    }
+
+    /** {@code GET /remediations/options}: enabled, allow-listed units, targets with cooldowns and breakers. */
+    public RemediationOptions remediationOptions() {
+        return get("/remediations/options", Map.of(), RemediationOptions.class);
+    }
+
+    /**
+     * {@code GET /logs}: audit records newest first. Every argument may be null.
+     *
+     * @param since    {@code 10m}, ISO-8601 or {@code yyyy-MM-dd HH:mm:ss} (default 24h back)
+     * @param until    same forms (default now)
+     * @param action   restart_service, scale_up or notify
+     * @param instance a host (or EC2 instance id)
+     * @param result   e.g. success, failure, refused, dry_run
+     * @param limit    1..10000 (default 100)
+     */
+    public AuditRecordList logs(String since, String until, String action, String instance, String result, Integer limit) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("since", since);
+        q.put("until", until);
+        q.put("action", action);
+        q.put("instance", instance);
+        q.put("result", result);
+        q.put("limit", limit == null ? null : limit.toString());
+        return get("/logs", q, AuditRecordList.class);
     }
 
     /** {@code GET /metrics} in the Prometheus text format. */

@@ -1,6 +1,7 @@
 package io.smartcloudops.console.logs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.client.AgentApiException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class LogsViewModel {
     /** Loads {@code GET /logs} with the given query; the answer arrives on the UI thread. */
     @FunctionalInterface
     public interface Backend {
-        void logs(Map<String, String> query, Consumer<JsonNode> ok, Consumer<AgentApiException> error);
+        void logs(Map<String, String> query, Consumer<AuditRecordList> ok, Consumer<AgentApiException> error);
     }
 
     /**
@@ -120,23 +121,22 @@ public final class LogsViewModel {
         });
     }
 
-    void apply(JsonNode json) {
+    void apply(AuditRecordList list) {
         List<Row> out = new ArrayList<>();
-        for (JsonNode r : json.path("records")) {
-            Instant t;
-            try {
-                t = Instant.parse(r.path("timestamp").asText());
-            } catch (java.time.format.DateTimeParseException e) {
-                continue;
+        for (AuditRecord r : list.records()) {
+            if (r.timestamp() != null) {
+                out.add(new Row(r.timestamp(), nz(r.event()), nz(r.action()), nz(r.instance()), nz(r.result()),
+                        nz(r.trigger()), nz(r.actor()), r.dryRun(), nz(r.detail())));
             }
-            out.add(new Row(t, r.path("event").asText(""), r.path("action").asText(""), r.path("instance").asText(""),
-                    r.path("result").asText(""), r.path("trigger").asText(""), r.path("actor").asText(""),
-                    r.path("dry_run").asBoolean(), r.path("detail").asText("")));
         }
         out.sort(Comparator.comparing(Row::timestamp).reversed());
         rows.setAll(out);
         message.set(out.size() + " records since " + since.get()
-                + (json.path("truncated").asBoolean() ? " (more matched: showing the newest " + LIMIT + ")" : ""));
+                + (list.truncated() ? " (more matched: showing the newest " + LIMIT + ")" : ""));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     public ObservableList<Row> rows() {

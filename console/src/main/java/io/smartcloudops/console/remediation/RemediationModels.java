@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the Remediation screen works with, read from the agent's {@code /remediations} JSON
- * ({@link RemediationJson}): options with targets and cooldowns, remediations, requests.
+ * What the Remediation screen works with, built from the agent's {@code /remediations} records
+ * ({@link RemediationMapping}): options with targets and cooldowns, remediations, requests.
  */
 public final class RemediationModels {
 

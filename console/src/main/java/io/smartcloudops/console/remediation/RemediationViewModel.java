@@ -76,6 +76,8 @@ public final class RemediationViewModel {
     private final ObjectProperty<Instant> now;
     private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>(this, "confirmation");
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    /** Remediations this console started that have not finished yet, with their in-flight key. */
+    private final java.util.Map<String, String> awaiting = new java.util.HashMap<>();
 
     public RemediationViewModel(Clock clock, Backend backend, Supplier<String> keys) {
         this.clock = clock;
@@ -103,13 +105,22 @@ public final class RemediationViewModel {
         pending.setAll(items.stream().filter(Item::pending).toList());
     }
 
-    /** A remediation changed state (SSE {@code action}). */
+    /** A remediation changed state (SSE {@code action}); one this console started reports its result. */
     public void applyEvent(Item item) {
         replaceOrAdd(recent, item, true);
         pending.removeIf(p -> p.id().equals(item.id()));
         if (item.pending()) {
             pending.addFirst(item);
         }
+        if (terminal(item) && awaiting.containsKey(item.id())) {
+            inFlight.remove(awaiting.remove(item.id()));
+            notice(item.succeeded() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, outcome(item));
+            refresh();
+        }
+    }
+
+    static boolean terminal(Item i) {
+        return !"pending".equals(i.state()) && !"running".equals(i.state());
     }
 
     private static void replaceOrAdd(ObservableList<Item> list, Item item, boolean first) {
@@ -215,11 +226,19 @@ public final class RemediationViewModel {
         String k = key(c.request().target(), c.request().action());
         inFlight.add(k);
         notice(Notice.Kind.INFO, "Running " + describe(c.request()) + "...");
-        backend.run(c.request(), c.idempotencyKey(), item -> {
-            inFlight.remove(k);
-            applyEvent(item);
-            notice(item.succeeded() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, outcome(item));
-            refresh();
+        backend.run(c.request(), c.idempotencyKey(), answer -> {
+            // The run may still be going: its result then arrives as an event (maybe before this answer).
+            Item latest = recent.stream().filter(r -> r.id().equals(answer.id()) && terminal(r)).findFirst().orElse(answer);
+            if (terminal(latest)) {
+                inFlight.remove(k);
+                replaceOrAdd(recent, latest, true);
+                notice(latest.succeeded() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, outcome(latest));
+                refresh();
+            } else {
+                awaiting.put(latest.id(), k);
+                applyEvent(latest);
+                notice(Notice.Kind.INFO, outcome(latest));
+            }
         }, e -> {
             inFlight.remove(k);
             notice(Notice.Kind.ERROR, describe(c.request()) + " did not run: " + message(e));

@@ -154,6 +154,22 @@ class RemediationViewModelTest {
     }
 
     @Test
+    void aRunThatIsStillGoingReportsItsResultWhenTheEventArrives() {
+        vm.request(new Request("scale_up", "web-1", "", "test"));
+        backend.pendingOk.accept(item("dry", "scale_up", "web-1", "planned", true));
+        vm.confirm();
+        backend.pendingOk.accept(item("r2", "scale_up", "web-1", "running", false));
+        assertThat(vm.notices().getLast().kind()).isEqualTo(RemediationViewModel.Notice.Kind.INFO);
+        assertThat(vm.disabledReason("web-1", "scale_up", "")).isEqualTo("A request is in flight...");
+        vm.applyEvent(item("r2", "scale_up", "web-1", "failed", false));
+        assertThat(vm.notices().getLast()).isEqualTo(new RemediationViewModel.Notice(RemediationViewModel.Notice.Kind.ERROR,
+                "scale up on web-1: failed"));
+        assertThat(vm.disabledReason("web-1", "scale_up", "")).isEmpty();
+        vm.applyEvent(item("r2", "scale_up", "web-1", "failed", false));
+        assertThat(vm.notices().stream().filter(n -> n.text().equals("scale up on web-1: failed"))).hasSize(1);
+    }
+
+    @Test
     void cancelRunsNothingAndARefusalIsShownWithTheAgentsWords() {
         vm.request(new Request("scale_up", "web-1", "", "test"));
         backend.pendingOk.accept(item("dry", "scale_up", "web-1", "planned", true));

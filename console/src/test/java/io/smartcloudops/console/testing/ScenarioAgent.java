@@ -24,6 +24,7 @@ public final class ScenarioAgent implements AutoCloseable {
 
     private final Path dir;
     private final double speed;
+    private Path yaml;
     private Agent agent;
     private String bind = "127.0.0.1:0";
 
@@ -42,6 +43,16 @@ public final class ScenarioAgent implements AutoCloseable {
         }
     }
 
+    /** Adds an agent.yaml (e.g. a remediation section) to the configuration. */
+    public ScenarioAgent withYaml(String text) {
+        try {
+            yaml = Files.writeString(dir.resolve("agent.yaml"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public static Map<String, String> env() {
         return Map.of("SMARTCLOUDOPS_OPERATOR_TOKEN", OPERATOR_TOKEN, "SMARTCLOUDOPS_VIEWER_TOKEN", VIEWER_TOKEN);
     }
@@ -58,7 +69,7 @@ public final class ScenarioAgent implements AutoCloseable {
 
     public ScenarioAgent start() {
         try {
-            agent = Agent.start(new ConfigLoader(env()).load(null, overrides()), env(), Clock.systemUTC());
+            agent = Agent.start(new ConfigLoader(env()).load(yaml, overrides()), env(), Clock.systemUTC());
         } catch (Exception e) {
             throw new IllegalStateException("scenario agent did not start: " + e.getMessage(), e);
         }

@@ -1,0 +1,234 @@
+package io.smartcloudops.agent.audit;
+
+import io.smartcloudops.agent.journal.DailyJsonl;
+import io.smartcloudops.api.audit.AuditRecord;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tamper-evident remediation audit log: {@code DIR/remediation-YYYY-MM-DD.jsonl}, one sealed record
+ * a line (see {@link AuditChain}), each appended and forced to disk by {@link DailyJsonl} before
+ * {@link #append} returns. The agent and the {@code remediate} CLI may write the same directory at the
+ * same time: appends take an exclusive lock on {@code DIR/.remediation.lock} and pick the chain up from
+ * whatever the other process wrote last.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    public static final String PREFIX = "remediation";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int TAIL_BYTES = 256 * 1024;
+    /** One in-JVM lock per directory: a JVM may hold a file lock only once. */
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final DailyJsonl journal;
+    private final Clock clock;
+    private final int retentionDays;
+    private final ReentrantLock jvmLock;
+    private String head;
+    private LocalDate lastDay;
+    private long lastSize = -1;
+    private LocalDate cleanedOn;
+
+    public AuditLog(Path dir, Clock clock, int retentionDays) {
+        Path abs = dir.toAbsolutePath().normalize();
+        this.journal = new DailyJsonl(abs, PREFIX);
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(abs, d -> new ReentrantLock());
+    }
+
+    public Path dir() {
+        return journal.dir();
+    }
+
+    public Path fileFor(LocalDate day) {
+        return journal.fileFor(day);
+    }
+
+    /**
+     * Seals {@code record} (timestamp as given) onto the chain and forces it to disk.
+     *
+     * @throws AuditWriteException if it could not be written: whatever it records must then not happen
+     */
+    public AuditRecord append(AuditRecord record) {
+        jvmLock.lock();
+        try (DirectoryLock ignored = DirectoryLock.acquire(journal.dir())) {
+            LocalDate day = record.timestamp().atZone(ZoneOffset.UTC).toLocalDate();
+            refreshHead();
+            AuditChain.Sealed sealed = AuditChain.seal(record, head);
+            journal.append(record.timestamp(), sealed.line());
+            head = sealed.record().hash();
+            lastDay = day;
+            lastSize = sizeOf(journal.fileFor(day));
+            cleanUp(day);
+            return sealed.record();
+        } catch (IOException | RuntimeException e) {
+            throw new AuditWriteException("cannot write the audit log in " + journal.dir() + ": " + e.getMessage(), e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** The current clock's time, for stamping records. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The hash of the newest record (the chain's head), {@link AuditChain#GENESIS} for an empty log. */
+    public String head() {
+        jvmLock.lock();
+        try {
+            refreshHead();
+            return head;
+        } catch (IOException e) {
+            throw new AuditWriteException("cannot read the audit log in " + journal.dir() + ": " + e.getMessage(), e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** An exclusive lock on {@code DIR/.remediation.lock}, shared with other processes writing the directory. */
+    private record DirectoryLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        static DirectoryLock acquire(Path dir) throws IOException {
+            Files.createDirectories(dir);
+            FileChannel ch = FileChannel.open(dir.resolve("." + PREFIX + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                return new DirectoryLock(ch, ch.lock());
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    /**
+     * Finds the hash the next record links to. When another process appended since this log's last
+     * write, the journal's channel is reopened too, so this append lands after their lines.
+     */
+    private void refreshHead() throws IOException {
+        List<LocalDate> days = journal.days();
+        if (head != null && !days.isEmpty() && days.getLast().equals(lastDay)
+                && sizeOf(journal.fileFor(lastDay)) == lastSize) {
+            return;
+        }
+        journal.close();
+        head = AuditChain.GENESIS;
+        for (int i = days.size() - 1; i >= 0; i--) {
+            String h = lastHash(journal.fileFor(days.get(i)));
+            if (h != null) {
+                head = h;
+                return;
+            }
+        }
+    }
+
+    /** The hash of the last valid record of a file (reading its tail first); null when it has none. */
+    static String lastHash(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        long size = Files.size(file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long from = Math.max(0, size - TAIL_BYTES);
+            byte[] bytes = new byte[(int) (size - from)];
+            raf.seek(from);
+            raf.readFully(bytes);
+            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+            // The last element follows the final newline (empty, or a torn write); the first may be cut by the window.
+            for (int i = lines.length - 2; i >= (from == 0 ? 0 : 1); i--) {
+                var rec = AuditChain.parse(lines[i].strip());
+                if (rec.isPresent()) {
+                    return rec.get().hash();
+                }
+            }
+            if (from == 0) {
+                return null;
+            }
+        }
+        // A tail without one valid line (a huge torn write): read the whole file.
+        String found = null;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            var rec = AuditChain.parse(line.strip());
+            if (rec.isPresent()) {
+                found = rec.get().hash();
+            }
+        }
+        return found;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void cleanUp(LocalDate today) {
+        if (retentionDays <= 0 || today.equals(cleanedOn)) {
+            return;
+        }
+        cleanedOn = today;
+        try {
+            int n = journal.deleteBefore(today.minusDays(retentionDays));
+            if (n > 0) {
+                LOG.info("deleted {} audit file(s) older than {} days", n, retentionDays);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete old audit files in {}: {}", journal.dir(), e.toString());
+        }
+    }
+
+    /** Valid records of the days from {@code from} to {@code to} (inclusive, UTC), oldest first. */
+    public List<AuditRecord> read(LocalDate from, LocalDate to) {
+        List<AuditRecord> out = new ArrayList<>();
+        try {
+            for (LocalDate d : journal.days()) {
+                if (d.isBefore(from) || d.isAfter(to)) {
+                    continue;
+                }
+                // Decoded leniently: a write cut short inside a multi-byte character must not hide the day.
+                String text = new String(Files.readAllBytes(journal.fileFor(d)), StandardCharsets.UTF_8);
+                String[] lines = text.split("\n", -1);
+                for (int i = 0; i < lines.length - 1; i++) {
+                    AuditChain.parse(lines[i].strip()).ifPresent(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new AuditWriteException("cannot read the audit log in " + journal.dir() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+}

@@ -1,0 +1,75 @@
+package io.smartcloudops.agent.remediate;
+
+import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.api.remediation.PlanStep;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Plans, runs and verifies each kind of action with the executor configuration chose for it. */
+public final class ActionRunner {
+
+    private final RestartExecutor restart;
+    private final AutoScalingScaleUp scaleUp;
+    private final SnsNotify notify;
+    private final String executor;
+
+    public ActionRunner(AgentConfig config, AwsClients aws, Clock clock) {
+        this.executor = config.remediation().executor();
+        this.restart = "aws".equals(executor)
+                ? new SsmRestart(aws, config.aws().ssmDocument(), config.aws().commandTimeout(), config.aws().pollInterval(), clock)
+                : new LocalRestart(config.remediation().restartCommand(), config.remediation().verifyCommand(),
+                config.remediation().commandTimeout());
+        this.scaleUp = new AutoScalingScaleUp(aws);
+        this.notify = new SnsNotify(aws, config.aws().snsTopicArn());
+    }
+
+    /** {@code local} or {@code aws}. */
+    public String executor() {
+        return executor;
+    }
+
+    /** Why {@code action} cannot be done on {@code target} with this configuration, if it cannot. */
+    public Optional<String> unsupported(RemediationAction action, Target target) {
+        return switch (action) {
+            case RemediationAction.RestartService r -> restart.unsupported(target);
+            case RemediationAction.ScaleUp s -> scaleUp.unsupported(target);
+            case RemediationAction.Notify n -> notify.unsupported();
+        };
+    }
+
+    /** Exactly what {@link #run} would do. */
+    public List<PlanStep> plan(RemediationAction action, Target target) {
+        return switch (action) {
+            case RemediationAction.RestartService r -> restart.plan(r, target);
+            case RemediationAction.ScaleUp s -> scaleUp.plan(target);
+            case RemediationAction.Notify n -> notify.plan(n, target);
+        };
+    }
+
+    public Outcome run(RemediationAction action, Target target) {
+        try {
+            return switch (action) {
+                case RemediationAction.RestartService r -> restart.run(r, target);
+                case RemediationAction.ScaleUp s -> scaleUp.run(target);
+                case RemediationAction.Notify n -> notify.run(n, target);
+            };
+        } catch (RuntimeException e) {
+            // e.g. the SDK cannot find a region or credentials: a failed action, not a crashed agent
+            return Outcome.failure(action.type().key() + " could not run: " + e.getMessage());
+        }
+    }
+
+    /** The action's own check of its effect; empty when it has none (notify). */
+    public Optional<Verdict> verify(RemediationAction action, Target target, Outcome outcome) {
+        try {
+            return switch (action) {
+                case RemediationAction.RestartService r -> restart.verify(r, target, outcome);
+                case RemediationAction.ScaleUp s -> Optional.of(scaleUp.verify(target));
+                case RemediationAction.Notify n -> Optional.empty();
+            };
+        } catch (RuntimeException e) {
+            return Optional.of(new Verdict(false, "verification could not run: " + e.getMessage()));
+        }
+    }
+}

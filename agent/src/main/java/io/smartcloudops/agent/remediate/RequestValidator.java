@@ -1,0 +1,156 @@
+package io.smartcloudops.agent.remediate;
+
+import io.smartcloudops.agent.config.RemediationConfig;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RemediationRequest} into a {@link ValidRequest}, or refuses it naming the field. Every
+ * path (button, rule, chat, CLI) goes through here, so a unit name reaches a process or an AWS call only
+ * after it matched the safe pattern, the configured pattern and the allow-list.
+ */
+public final class RequestValidator {
+
+    /** The floor no configuration can lower: no shell, path or option characters. */
+    private static final Pattern SAFE_UNIT = Pattern.compile("[A-Za-z0-9@][A-Za-z0-9@._:-]{0,255}");
+    static final int MAX_UNIT = 256;
+    static final int MAX_REASON = 500;
+    static final int MAX_MESSAGE = 4000;
+    static final int MAX_SUBJECT = 100;
+    private static final int MAX_TARGET = 253;
+
+    /** A request that passed every check. */
+    public record ValidRequest(RemediationAction action, Target target, boolean dryRun, String reason) {
+    }
+
+    private final Pattern unitPattern;
+    private final List<String> allowedUnits;
+    private final Targets targets;
+
+    public RequestValidator(RemediationConfig config, Targets targets) {
+        this.unitPattern = Pattern.compile(config.unitPattern());
+        this.allowedUnits = List.copyOf(config.allowedUnits() == null ? List.of() : config.allowedUnits());
+        this.targets = targets;
+    }
+
+    public List<String> allowedUnits() {
+        return allowedUnits;
+    }
+
+    public ValidRequest validate(RemediationRequest request) {
+        if (request == null) {
+            throw new RemediationException.Invalid("body", "a JSON object {action, target, params, dry_run, reason} is required");
+        }
+        ActionType type = ActionType.fromKey(required("action", request.action())).orElseThrow(() ->
+                new RemediationException.Invalid("action", "unknown action '" + printable(request.action())
+                        + "' (expected " + ActionType.keys() + ")"));
+        String targetName = required("target", request.target());
+        if (targetName.length() > MAX_TARGET || targetName.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '/')) {
+            throw new RemediationException.Invalid("target", "'" + printable(targetName) + "' is not a host name");
+        }
+        RemediationAction action = action(type, request.params());
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.length() > MAX_REASON) {
+            throw new RemediationException.Invalid("reason", "longer than " + MAX_REASON + " characters");
+        }
+        if (reason.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new RemediationException.Invalid("reason", "contains control characters");
+        }
+        Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
+                "target '" + targetName + "' is not a remediation target (known: " + targets.names() + ")"));
+        return new ValidRequest(action, target, request.dryRun(), reason);
+    }
+
+    /** Checks an action and its parameters alone (rules at load time); fields named {@code action}, {@code params.X}. */
+    public RemediationAction action(String action, Map<String, String> params) {
+        ActionType type = ActionType.fromKey(required("action", action)).orElseThrow(() ->
+                new RemediationException.Invalid("action", "unknown action '" + printable(action)
+                        + "' (expected " + ActionType.keys() + ")"));
+        return action(type, params == null ? Map.of() : params);
+    }
+
+    private RemediationAction action(ActionType type, Map<String, String> params) {
+        return switch (type) {
+            case RESTART_SERVICE -> new RemediationAction.RestartService(unit(params));
+            case SCALE_UP -> {
+                onlyParams(type, params, Set.of());
+                yield new RemediationAction.ScaleUp();
+            }
+            case NOTIFY -> notifyAction(params);
+        };
+    }
+
+    private String unit(Map<String, String> params) {
+        onlyParams(ActionType.RESTART_SERVICE, params, Set.of("unit"));
+        String unit = params.get("unit");
+        if (unit == null || unit.isBlank()) {
+            throw new RemediationException.Invalid("params.unit", "is required (allowed: " + allowedList() + ")");
+        }
+        if (unit.length() > MAX_UNIT) {
+            throw new RemediationException.Invalid("params.unit", "longer than " + MAX_UNIT + " characters");
+        }
+        if (!SAFE_UNIT.matcher(unit).matches() || !unitPattern.matcher(unit).matches()) {
+            throw new RemediationException.Invalid("params.unit", "'" + printable(unit)
+                    + "' is not a valid unit name (must match " + unitPattern.pattern() + "; no spaces, shell or path characters)");
+        }
+        if (!allowedUnits.contains(unit)) {
+            throw new RemediationException.Invalid("params.unit", "'" + unit + "' is not on remediation.allowed_units (allowed: "
+                    + allowedList() + ")");
+        }
+        return unit;
+    }
+
+    private String allowedList() {
+        return allowedUnits.isEmpty() ? "none configured" : String.join(", ", allowedUnits);
+    }
+
+    private static RemediationAction notifyAction(Map<String, String> params) {
+        onlyParams(ActionType.NOTIFY, params, Set.of("message", "subject"));
+        String message = params.get("message");
+        if (message == null || message.isBlank()) {
+            throw new RemediationException.Invalid("params.message", "is required for notify");
+        }
+        if (message.length() > MAX_MESSAGE) {
+            throw new RemediationException.Invalid("params.message", "longer than " + MAX_MESSAGE + " characters");
+        }
+        String subject = params.get("subject");
+        if (subject == null || subject.isBlank()) {
+            subject = "Smart Cloud Ops notification";
+        }
+        if (subject.length() > MAX_SUBJECT || subject.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new RemediationException.Invalid("params.subject", "must be at most " + MAX_SUBJECT
+                    + " printable ASCII characters on one line (an SNS rule)");
+        }
+        return new RemediationAction.Notify(subject.strip(), message.strip());
+    }
+
+    private static void onlyParams(ActionType type, Map<String, String> params, Set<String> accepted) {
+        for (String k : params.keySet()) {
+            if (!accepted.contains(k)) {
+                throw new RemediationException.Invalid("params." + printable(k), "unknown parameter for " + type.key()
+                        + (accepted.isEmpty() ? " (it takes none)" : " (accepted: " + String.join(", ", new TreeSet<>(accepted)) + ")"));
+            }
+        }
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new RemediationException.Invalid(field, "is required");
+        }
+        return value.strip();
+    }
+
+    /** A value safe to echo in an error: control characters replaced, cut at 80 characters. */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

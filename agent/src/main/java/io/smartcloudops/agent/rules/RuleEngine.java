@@ -1,0 +1,251 @@
+package io.smartcloudops.agent.rules;
+
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.agent.collect.HostSample;
+import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.remediate.ConditionCheck;
+import io.smartcloudops.agent.remediate.RemediationException;
+import io.smartcloudops.agent.remediate.RemediationService;
+import io.smartcloudops.agent.remediate.Submission;
+import io.smartcloudops.agent.remediate.Target;
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.api.remediation.Trigger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the rules: every live sample and every anomaly the detector publishes re-evaluates the rules of
+ * that host, steps each rule's state machine ({@link RuleTracker}) on the injected clock, and asks the
+ * {@link RemediationService} to act when a rule fires — again after the rule's cooldown while it keeps
+ * firing, up to its hourly limit. The service decides the rest (guardrails, breaker, approval, dry run).
+ */
+public final class RuleEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+    /** Values older than this are not used to verify an action. */
+    private static final Duration FRESH = Duration.ofMinutes(5);
+
+    private record OpenAnomaly(Anomaly anomaly, Instant seenAt) {
+    }
+
+    private final List<Rule> rules;
+    private final RemediationService remediation;
+    private final Clock clock;
+    private final Duration anomalyHold;
+    private final Map<String, Map<Metric, Double>> latest = new HashMap<>();
+    private final Map<String, Instant> lastSample = new HashMap<>();
+    private final Map<String, Map<String, OpenAnomaly>> anomalies = new HashMap<>();
+    private final Map<String, Map<String, RuleTracker>> trackers = new LinkedHashMap<>();
+
+    public RuleEngine(List<Rule> rules, RemediationService remediation, Clock clock, Duration anomalyHold,
+                      PrometheusRegistry registry) {
+        this.rules = List.copyOf(rules);
+        this.remediation = remediation;
+        this.clock = clock;
+        this.anomalyHold = anomalyHold;
+        rules.forEach(r -> trackers.put(r.name(), new TreeMap<>()));
+        GaugeWithCallback.builder().name("smartcloudops_rule_state")
+                .help("State of each rule, the worst over its hosts: 0 inactive, 1 pending, 2 firing")
+                .labelNames("rule")
+                .callback(cb -> stateByRule().forEach((rule, state) -> cb.call(state.value(), rule)))
+                .register(registry);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Live samples (back-filled history is not evaluated: it would fire on the past). */
+    public void onSamples(SamplesCollected batch) {
+        if (batch.history() || rules.isEmpty()) {
+            return;
+        }
+        for (HostSample s : batch.samples()) {
+            synchronized (this) {
+                latest.computeIfAbsent(s.host(), h -> new EnumMap<>(Metric.class)).putAll(s.values());
+                lastSample.put(s.host(), clock.instant());
+                evaluate(s.host());
+            }
+        }
+    }
+
+    /** An anomaly opened, changed or closed ({@code end} set). */
+    public synchronized void onAnomaly(Anomaly a) {
+        if (a.host() == null || a.id() == null || rules.isEmpty()) {
+            return;
+        }
+        Map<String, OpenAnomaly> open = anomalies.computeIfAbsent(a.host(), h -> new HashMap<>());
+        if (a.end() != null) {
+            open.remove(a.id());
+        } else {
+            open.put(a.id(), new OpenAnomaly(a, clock.instant()));
+        }
+        evaluate(a.host());
+    }
+
+    private HostFacts facts(String host, Instant now) {
+        Map<String, OpenAnomaly> open = anomalies.getOrDefault(host, Map.of());
+        open.values().removeIf(o -> !now.isBefore(o.seenAt().plus(anomalyHold)));
+        return new HostFacts(latest.getOrDefault(host, Map.of()), open.values().stream().map(OpenAnomaly::anomaly).toList());
+    }
+
+    private void evaluate(String host) {
+        Instant now = clock.instant();
+        HostFacts facts = facts(host, now);
+        for (Rule rule : rules) {
+            if (!appliesTo(rule, host)) {
+                continue;
+            }
+            RuleTracker t = trackers.get(rule.name()).computeIfAbsent(host,
+                    h -> new RuleTracker(rule.forDuration(), rule.keepFiringFor()));
+            boolean holds = rule.condition().holds(facts);
+            switch (t.evaluate(holds, now)) {
+                case PENDING -> LOG.info("rule {} pending on {} ({})", rule.name(), host, rule.condition().describe());
+                case FIRED -> LOG.info("rule {} firing on {} ({})", rule.name(), host, rule.condition().describe());
+                case RESOLVED -> LOG.info("rule {} resolved on {}", rule.name(), host);
+                default -> {
+                }
+            }
+            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t)) {
+                act(rule, host, t, now);
+            }
+        }
+    }
+
+    /** A proposal of this rule that nobody decided on yet is not proposed again. */
+    private boolean stillWaiting(RuleTracker t) {
+        return t.lastRemediation != null && remediation.find(t.lastRemediation)
+                .map(r -> r.state() == io.smartcloudops.api.remediation.RemediationState.PENDING).orElse(false);
+    }
+
+    private boolean appliesTo(Rule rule, String host) {
+        if (!rule.hosts().isEmpty() && !rule.hosts().contains(host)) {
+            return false;
+        }
+        if (rule.tags().isEmpty()) {
+            return true;
+        }
+        Optional<Target> target = remediation.targets().find(host);
+        return target.isPresent() && target.get().tags().entrySet().containsAll(rule.tags().entrySet());
+    }
+
+    private void act(Rule rule, String host, RuleTracker t, Instant now) {
+        RemediationRequest request = new RemediationRequest(rule.action(), host, rule.params(), rule.dryRun(),
+                "rule " + rule.name() + ": " + rule.condition().describe() + cut(rule.description()));
+        ConditionCheck check = new ConditionCheck() {
+            @Override
+            public Optional<Boolean> stillHolds() {
+                return verifyNow(rule, host);
+            }
+
+            @Override
+            public String describe() {
+                return rule.condition().describe();
+            }
+        };
+        try {
+            Remediation r = remediation.submit(new Submission(request, Trigger.RULE, "rule:" + rule.name(), null,
+                    rule.name(), rule.requiresApproval(), check));
+            t.acted(now, r.id());
+        } catch (RemediationException.Blocked e) {
+            t.retryAt = e.retryAt();
+            t.lastError = e.getMessage();
+            LOG.info("rule {} on {}: {}", rule.name(), host, e.getMessage());
+        } catch (RemediationException.Invalid | RemediationException.NotFound e) {
+            t.gaveUp = true;
+            t.lastError = e.getMessage();
+            LOG.warn("rule {} cannot act on {}: {}", rule.name(), host, e.getMessage());
+        } catch (RemediationException e) {
+            t.retryAt = now.plus(Duration.ofMinutes(1));
+            t.lastError = e.getMessage();
+            LOG.error("rule {} could not act on {}: {}", rule.name(), host, e.getMessage());
+        }
+    }
+
+    private static String cut(String description) {
+        if (description == null || description.isBlank()) {
+            return "";
+        }
+        String d = " (" + description.strip() + ")";
+        return d.length() > 200 ? d.substring(0, 200) + "...)" : d;
+    }
+
+    /** Whether the rule's condition still holds on the host, judged on fresh data only. */
+    private synchronized Optional<Boolean> verifyNow(Rule rule, String host) {
+        Instant now = clock.instant();
+        if (!rule.condition().metrics().isEmpty()) {
+            Instant seen = lastSample.get(host);
+            if (seen == null || seen.isBefore(now.minus(FRESH))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(rule.condition().holds(facts(host, now)));
+    }
+
+    /** The worst state of each rule over its hosts. */
+    public synchronized Map<String, RuleState> stateByRule() {
+        Map<String, RuleState> out = new LinkedHashMap<>();
+        trackers.forEach((rule, hosts) -> out.put(rule, hosts.values().stream().map(t -> t.state)
+                .max(Enum::compareTo).orElse(RuleState.INACTIVE)));
+        return out;
+    }
+
+    /** The state of one rule on one host. */
+    public synchronized RuleState state(String rule, String host) {
+        RuleTracker t = trackers.getOrDefault(rule, Map.of()).get(host);
+        return t == null ? RuleState.INACTIVE : t.state;
+    }
+
+    /** For {@code /status}: every rule with its state per host. */
+    public synchronized Map<String, Object> status() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Rule r : rules) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("when", r.condition().describe());
+            m.put("for", io.smartcloudops.agent.time.DurationText.format(r.forDuration()));
+            m.put("action", r.action());
+            m.put("state", stateByRule().get(r.name()).key());
+            List<Map<String, Object>> hosts = new ArrayList<>();
+            trackers.get(r.name()).forEach((host, t) -> {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("host", host);
+                h.put("state", t.state.key());
+                putIfSet(h, "active_since", t.activeAt);
+                putIfSet(h, "fired_at", t.state == RuleState.FIRING ? t.firedAt : null);
+                putIfSet(h, "resolved_at", t.resolvedAt);
+                putIfSet(h, "last_action_at", t.lastActionAt);
+                putIfSet(h, "last_remediation", t.lastRemediation);
+                putIfSet(h, "last_error", t.lastError);
+                hosts.add(h);
+            });
+            m.put("hosts", hosts);
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", rules.size());
+        out.put("rules", list);
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}
