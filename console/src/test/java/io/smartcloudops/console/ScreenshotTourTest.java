@@ -1,5 +1,6 @@
 package io.smartcloudops.console;
 
+import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
@@ -47,7 +48,24 @@ class ScreenshotTourTest {
         Path out = Path.of(System.getProperty("screenshots.dir"));
         int seconds = Integer.getInteger("screenshots.seconds", 60);
         Path tmp = Files.createTempDirectory("sco-tour");
-        try (ScenarioAgent agent = new ScenarioAgent(tmp, 15).start()) {
+        System.setProperty("aws.accessKeyId", "AKIDTESTONLY");
+        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
+        try (FakeAws aws = new FakeAws(); ScenarioAgent agent = new ScenarioAgent(tmp, 15).withYaml("""
+                remediation:
+                  enabled: true
+                  executor: aws
+                  allowed_units: [nginx, php-fpm]
+                  cooldown: 10m
+                  targets:
+                    web-1: {auto_scaling_group: asg-web}
+                    db-1: {instance_id: i-0db1000000000001}
+                aws:
+                  region: eu-west-1
+                  ssm_document: SmartCloudOps-RestartService
+                  endpoints: {autoscaling: "%s", ssm: "%s"}
+                  max_attempts: 1
+                """.formatted(aws.endpoint(), aws.endpoint())).start()) {
+            aws.on("DescribeAutoScalingGroups", FakeAws.always(FakeAws.Reply.xml(FakeAws.group("asg-web", 2, 4, 2))));
             ConsoleSession session = FxWait.onFx(() -> {
                 ConsoleSession s = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, true),
                         Optional.empty(), ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(2)),
@@ -69,6 +87,12 @@ class ScreenshotTourTest {
                 Thread.sleep(1500);
                 shot(out, s.name().toLowerCase(Locale.ROOT));
             }
+            fx(() -> session.root().show(Screen.REMEDIATION));
+            Thread.sleep(1000);
+            fx(() -> ((javafx.scene.control.Button) scene.lookup("#scale-up-web-1")).fire());
+            Thread.sleep(2000);
+            shot(out, "remediation-confirm");
+            fx(() -> ((javafx.scene.control.Button) scene.lookup("#confirm-cancel")).fire());
             fx(() -> session.root().show(Screen.DASHBOARD));
             fx(() -> session.root().toggleHelp());
             Thread.sleep(500);

@@ -29,7 +29,7 @@ public final class ConfirmOverlay extends StackPane {
         plan.setId("confirm-plan");
         plan.setEditable(false);
         plan.setWrapText(true);
-        plan.setPrefRowCount(Math.min(8, Math.max(2, c.preview().plan().size() + 1)));
+        plan.setPrefRowCount(Math.min(12, Math.max(4, 2 * c.preview().plan().size() + 1)));
         plan.setStyle("-fx-font-family: monospace;");
         Label key = new Label("Idempotency key " + c.idempotencyKey() + ": retries of this click never run twice.");
         key.getStyleClass().add("empty-hint");
