@@ -4,6 +4,8 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.EventTypes;
 import io.smartcloudops.api.events.SampleEvent;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationState;
 import io.smartcloudops.api.status.SourceStatus;
 import io.smartcloudops.console.connection.AgentConnection;
 import org.slf4j.Logger;
@@ -43,9 +45,14 @@ public final class DashboardFeed {
         connection.on(EventTypes.SOURCE, SourceStatus.class, vm::applySource);
         connection.on(EventTypes.ANOMALY, Anomaly.class, vm::applyAnomaly);
         connection.onReconnected(this::backfill);
+        connection.on(EventTypes.ACTION, Remediation.class, this::remediationMarker);
         connection.offeredPathsProperty().addListener((o, a, paths) -> {
             if (paths.contains("/anomalies")) {
                 loadAnomalyMarkers();
+            }
+            if (paths.contains("/remediations")) {
+                connection.call(c -> c.remediations(null, 500).remediations(), list -> list.forEach(this::remediationMarker),
+                        e -> LOG.debug("remediation markers unavailable: {}", e.getMessage()));
             }
         });
         vm.selectedHostProperty().addListener((o, a, b) -> backfill());
@@ -63,6 +70,18 @@ public final class DashboardFeed {
             connection.call(c -> c.series(host, m.key(), since), vm::applyBackfill,
                     e -> LOG.debug("back-fill of {} {} failed: {}", host, m.key(), e.getMessage()));
         }
+    }
+
+    /** What was done, where: real runs only (a dry run changed nothing). */
+    private void remediationMarker(Remediation r) {
+        java.time.Instant at = r.startedAt() != null ? r.startedAt() : r.createdAt();
+        if (r.dryRun() || at == null || r.state() == null
+                || r.state() == RemediationState.PENDING || r.state() == RemediationState.REJECTED
+                || r.state() == RemediationState.EXPIRED || r.state() == RemediationState.REFUSED) {
+            return;
+        }
+        vm.addMarker(new ChartMarker(r.target(), at, ChartMarker.Kind.REMEDIATION,
+                r.action() == null ? "remediation" : r.action().key().replace('_', ' ')));
     }
 
     private void loadAnomalyMarkers() {

@@ -139,6 +139,12 @@ class RemediationLiveTest {
             assertThat(r.trigger()).isEqualTo("operator");
             assertThat(r.idempotencyKey()).isNotBlank();
         });
+        FxWait.until("a remediation marker on web-1's charts", 10, () -> {
+            session.dashboardVm().selectedHostProperty().set("web-1");
+            return session.dashboardVm().chartData(io.smartcloudops.console.dashboard.ChartSpec.DEFAULT.getFirst(), 100)
+                    .markers().stream().anyMatch(m -> m.kind() == io.smartcloudops.console.dashboard.ChartMarker.Kind.REMEDIATION
+                            && m.label().equals("scale up"));
+        });
         FxWait.until("the cooldown shown on the button", 10, () -> {
             Button b = robot.lookup("#scale-up-web-1").queryAs(Button.class);
             Label reason = robot.lookup("#reason-web-1").queryAs(Label.class);
