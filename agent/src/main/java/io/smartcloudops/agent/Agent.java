@@ -5,6 +5,11 @@ import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.auth.WhoAmIRoutes;
+import io.smartcloudops.agent.chat.ChatAssembly;
+import io.smartcloudops.agent.chat.ModelKey;
+import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
+import io.smartcloudops.agent.chat.adapters.RemediationProposer;
+import io.smartcloudops.agent.chat.tools.AnomalyHistory;
 import io.smartcloudops.agent.cluster.Membership;
 import io.smartcloudops.agent.cluster.RedisMembership;
 import io.smartcloudops.agent.cluster.ShardAssignment;
@@ -64,6 +69,7 @@ public final class Agent implements AutoCloseable {
     private final StatusService status;
     private final EventStream events;
     private final AgentServer server;
+    private final ChatAssembly chat;
     private final AuditLog auditLog;
     private final RemediationService remediation;
     private final RuleEngine rules;
@@ -73,6 +79,7 @@ public final class Agent implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Agent(AgentConfig initial, Map<String, String> env, Clock clock) throws SourceException {
+        ModelKey.check(initial, env);
         AwsClients aws = new AwsClients(initial.aws());
         closeables.add(aws);
         AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
@@ -120,6 +127,13 @@ public final class Agent implements AutoCloseable {
         routes.add(new WhoAmIRoutes(clock));
         routes.add(new RemediationRoutes(remediation, clock));
         routes.add(new AuditRoutes(auditLog, clock));
+
+        // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
+        this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
+                AnomalyHistory.unavailable("anomaly detection is not running in this agent"),
+                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
+        closeables.add(chat);
+        routes.add(chat.routes());
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);
     }
 
@@ -182,6 +196,10 @@ public final class Agent implements AutoCloseable {
 
     public AgentMetrics metrics() {
         return metrics;
+    }
+
+    public ChatAssembly chat() {
+        return chat;
     }
 
     public RemediationService remediation() {

@@ -15,16 +15,18 @@ public record AgentConfig(
         RemediationConfig remediation,
         AwsConfig aws,
         RulesConfig rules,
-        SsmConfig ssm) {
+        SsmConfig ssm,
+        ChatConfig chat) {
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
                 AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults(),
-                RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(), SsmConfig.defaults());
+                RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(), SsmConfig.defaults(),
+                ChatConfig.defaults());
     }
 
     /** The same configuration with other tokens (filled from SSM at start). */
     public AgentConfig withAuth(AuthConfig newAuth) {
-        return new AgentConfig(server, source, store, newAuth, logs, redis, cluster, remediation, aws, rules, ssm);
+        return new AgentConfig(server, source, store, newAuth, logs, redis, cluster, remediation, aws, rules, ssm, chat);
     }
 }

@@ -20,6 +20,7 @@ final class ConfigValidator {
         requireSection(c.store(), "store");
         requireSection(c.auth(), "auth");
         requireSection(c.logs(), "logs");
+        requireSection(c.chat(), "chat");
 
         BindAddress.parse("server.bind", c.server().bind());
         if (c.server().maxRequestBytes() < 1024 || c.server().maxRequestBytes() > 64L * 1024 * 1024) {
@@ -95,6 +96,7 @@ final class ConfigValidator {
         if (c.logs().retentionDays() < 0) {
             throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
         }
+        ChatConfigChecks.validate(c.chat());
         RemediationConfigChecks.validate(c);
     }
 

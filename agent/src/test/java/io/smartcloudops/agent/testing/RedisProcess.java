@@ -43,6 +43,11 @@ public final class RedisProcess implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** A client for assertions on what the agent wrote. */
+    public redis.clients.jedis.RedisClient client() {
+        return redis.clients.jedis.RedisClient.create(java.net.URI.create(url()));
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

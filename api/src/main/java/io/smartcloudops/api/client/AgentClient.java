@@ -5,6 +5,8 @@ import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.AnomalyList;
 import io.smartcloudops.api.auth.WhoAmI;
+import io.smartcloudops.api.chat.QueryRequest;
+import io.smartcloudops.api.chat.QueryResponse;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.remediation.Decision;
 import io.smartcloudops.api.remediation.Remediation;
@@ -125,6 +127,19 @@ public final class AgentClient implements AutoCloseable {
         q.put("since", since);
         q.put("host", host);
         return get("/anomalies", q, AnomalyList.class);
+    }
+
+    /**
+     * {@code POST /query}: asks the agent's assistant. Too many questions for one token answer 429, whose
+     * detail says how many seconds to wait.
+     */
+    public QueryResponse query(QueryRequest request) {
+        return post("/query", request, Map.of(), QueryResponse.class);
+    }
+
+    /** {@code POST /query} starting a new conversation. */
+    public QueryResponse query(String question) {
+        return query(QueryRequest.of(question));
     }
 
     /**

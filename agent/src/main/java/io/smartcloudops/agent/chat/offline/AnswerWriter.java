@@ -1,0 +1,360 @@
+package io.smartcloudops.agent.chat.offline;
+
+import io.smartcloudops.agent.chat.tools.AuditEntry;
+import io.smartcloudops.agent.chat.tools.RemediationSummary;
+import io.smartcloudops.agent.chat.tools.ToolOutput;
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.chat.ProposedAction;
+import io.smartcloudops.api.status.AgentStatus;
+import io.smartcloudops.api.status.HostStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes the offline answers: short, with the numbers and times they rest on. */
+final class AnswerWriter {
+
+    static final int MAX_HOSTS_LISTED = 5;
+    private static final int MAX_DETAIL = 140;
+
+    private final ZoneId zone;
+    private final String zoneLabel;
+    private final DateTimeFormatter hm;
+    private final DateTimeFormatter hms;
+    private final DateTimeFormatter dayHm;
+
+    AnswerWriter(ZoneId zone) {
+        this.zone = zone;
+        this.zoneLabel = TimeExpressions.zoneLabel(zone);
+        this.hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
+        this.hms = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
+        this.dayHm = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT).withZone(zone);
+    }
+
+    static String metricName(String key) {
+        return Metric.fromKey(key).map(m -> switch (m) {
+            case CPU -> "CPU";
+            case MEM -> "memory";
+            case DISK -> "disk";
+            case DISK_IO -> "disk I/O";
+            case NET_IN -> "network in";
+            case NET_OUT -> "network out";
+            case LOAD1 -> "load (1m)";
+        }).orElse(key);
+    }
+
+    private static String format(String metricKey, double value) {
+        return Metric.fromKey(metricKey).map(m -> m.format(value)).orElse(String.format(Locale.ROOT, "%.2f", value));
+    }
+
+    String time(Instant t) {
+        return hm.format(t) + " " + zoneLabel;
+    }
+
+    private String timeWithSeconds(Instant t) {
+        return hms.format(t);
+    }
+
+    private String when(Instant t, Instant now) {
+        boolean sameDay = t.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (sameDay ? hm.format(t) : dayHm.format(t)) + " " + zoneLabel;
+    }
+
+    // --- current values --------------------------------------------------------------------------------
+
+    String currentMetrics(List<ToolOutput.MetricValues> outputs) {
+        Map<String, List<ToolOutput.HostValue>> byMetric = new LinkedHashMap<>();
+        Instant newest = null;
+        String note = null;
+        for (ToolOutput.MetricValues out : outputs) {
+            for (ToolOutput.HostValue v : out.values()) {
+                byMetric.computeIfAbsent(v.metric(), k -> new ArrayList<>()).add(v);
+                if (v.at() != null && (newest == null || v.at().isAfter(newest))) {
+                    newest = v.at();
+                }
+            }
+            if (out.note() != null) {
+                note = out.note();
+            }
+        }
+        if (byMetric.isEmpty()) {
+            return "I have no values to show: " + (note == null ? "no samples yet" : note) + ".";
+        }
+        List<String> sentences = new ArrayList<>();
+        boolean oneHost = byMetric.values().stream().flatMap(List::stream).map(ToolOutput.HostValue::host).distinct().count() == 1;
+        if (oneHost && byMetric.size() > 1) {
+            String host = byMetric.values().iterator().next().getFirst().host();
+            sentences.add(host + " now: " + byMetric.values().stream().map(List::getFirst)
+                    .map(v -> metricName(v.metric()) + " " + v.formatted() + baseline(v)).collect(Collectors.joining(", ")) + ".");
+        }
+        for (Map.Entry<String, List<ToolOutput.HostValue>> e : oneHost && byMetric.size() > 1 ? Map.<String, List<ToolOutput.HostValue>>of().entrySet() : byMetric.entrySet()) {
+            List<ToolOutput.HostValue> values = e.getValue();
+            String name = metricName(e.getKey());
+            if (values.size() == 1) {
+                ToolOutput.HostValue v = values.getFirst();
+                sentences.add(v.host() + " " + name + " is " + v.formatted() + baseline(v) + ".");
+            } else {
+                String list = values.stream().limit(MAX_HOSTS_LISTED).map(v -> v.host() + " " + v.formatted() + baseline(v))
+                        .collect(Collectors.joining(", "));
+                int more = values.size() - MAX_HOSTS_LISTED;
+                sentences.add(capitalise(name) + " now, highest first: " + list
+                        + (more > 0 ? " and " + more + " more host" + (more == 1 ? "" : "s") : "") + ".");
+            }
+        }
+        if (newest != null) {
+            sentences.add("Latest sample at " + timeWithSeconds(newest) + " " + zoneLabel + "; baseline = the host's median over the last hour.");
+        }
+        return String.join(byMetric.size() > 2 && !oneHost ? "\n" : " ", sentences);
+    }
+
+    private static String baseline(ToolOutput.HostValue v) {
+        return v.baselineFormatted() == null ? "" : " (baseline " + v.baselineFormatted() + ")";
+    }
+
+    // --- statistics --------------------------------------------------------------------------------------
+
+    String seriesStats(List<ToolOutput.SeriesSummary> outputs, String rangeLabel) {
+        List<String> lines = new ArrayList<>();
+        String note = null;
+        for (ToolOutput.SeriesSummary out : outputs) {
+            int shown = 0;
+            for (ToolOutput.Stats s : out.series()) {
+                if (shown++ >= MAX_HOSTS_LISTED) {
+                    lines.add("(" + (out.series().size() - MAX_HOSTS_LISTED) + " more hosts in data)");
+                    break;
+                }
+                lines.add(s.host() + " " + metricName(s.metric()) + " " + rangeLabel + " (" + s.samples() + " samples): min "
+                        + format(s.metric(), s.min()) + ", mean " + format(s.metric(), s.mean()) + ", p95 "
+                        + format(s.metric(), s.p95()) + ", max " + format(s.metric(), s.max()) + ", last "
+                        + format(s.metric(), s.last()) + ".");
+            }
+            if (out.note() != null && out.series().isEmpty()) {
+                note = out.note();
+            }
+        }
+        if (lines.isEmpty()) {
+            return "No data " + rangeLabel + ": " + (note == null ? "no samples" : note) + ".";
+        }
+        return String.join("\n", lines);
+    }
+
+    // --- anomalies ---------------------------------------------------------------------------------------
+
+    String anomalies(ToolOutput.AnomalyDigest digest, int asked, boolean countGiven, String host,
+                     io.smartcloudops.api.anomaly.Severity minSeverity, String rangeLabel, Instant now) {
+        String scope = (minSeverity == null ? "" : " of severity " + minSeverity.key() + " or worse")
+                + (host == null ? "" : " on " + host) + (rangeLabel == null ? "" : " " + rangeLabel);
+        if (digest.anomalies().isEmpty()) {
+            return "No anomalies recorded" + scope + "." + (digest.note() == null ? "" : " (" + digest.note() + ")");
+        }
+        List<Anomaly> list = digest.anomalies();
+        int n = list.size();
+        String head;
+        if (asked == 1) {
+            head = "Last anomaly" + scope + ":";
+        } else if (n == asked) {
+            head = "Last " + n + " anomalies" + scope + " (newest first):";
+        } else {
+            head = (countGiven ? "Only " : "") + n + " anomal" + (n == 1 ? "y" : "ies") + " recorded" + scope
+                    + (n == 1 ? ":" : " (newest first):");
+        }
+        StringBuilder sb = new StringBuilder(head);
+        int i = 1;
+        for (Anomaly a : list) {
+            sb.append('\n').append(i++).append(". ").append(a.host()).append(" at ").append(when(a.timestamp(), now))
+                    .append(", ").append(a.severity() == null ? "unrated" : a.severity().key())
+                    .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
+                    .append(a.end() == null ? "; still open." : "; over at " + when(a.end(), now) + ".");
+        }
+        return sb.toString();
+    }
+
+    private static String drivers(Anomaly a) {
+        if (a.contributors() != null && !a.contributors().isEmpty()) {
+            return a.contributors().stream().limit(3).map(c -> c.metric() + " " + format(c.metric(), c.value())
+                    + " (baseline " + format(c.metric(), c.baseline()) + ")").collect(Collectors.joining(", "));
+        }
+        if (a.summary() != null && !a.summary().isBlank()) {
+            return quote(a.summary());
+        }
+        return a.metrics() == null || a.metrics().isEmpty() ? "no metric named" : String.join(", ", a.metrics());
+    }
+
+    String explanation(ToolOutput.Explanation e, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        Anomaly a = e.anomaly();
+        if (a == null) {
+            sb.append("No anomaly recorded for ").append(e.host()).append(e.note() != null && !e.note().startsWith("no anomaly")
+                    ? " (" + e.note() + ")" : "").append('.');
+        } else {
+            sb.append(a.host()).append(a.end() == null ? " is anomalous since " + when(a.start() == null ? a.timestamp() : a.start(), now)
+                            : " was anomalous from " + when(a.start() == null ? a.timestamp() : a.start(), now) + " to " + when(a.end(), now))
+                    .append(" (").append(a.severity() == null ? "unrated" : a.severity().key())
+                    .append(String.format(Locale.ROOT, ", score %.2f", a.score())).append(").");
+            if (a.contributors() != null && !a.contributors().isEmpty()) {
+                sb.append(" The main driver").append(a.contributors().size() > 1 ? "s are " : " is ");
+                List<String> parts = new ArrayList<>();
+                for (Contributor c : a.contributors().stream().limit(3).toList()) {
+                    parts.add(metricName(c.metric()) + " at " + format(c.metric(), c.value()) + " against a baseline of "
+                            + format(c.metric(), c.baseline())
+                            + String.format(Locale.ROOT, " (%+.1f robust SD)", c.deviation()));
+                }
+                sb.append(String.join("; ", parts)).append('.');
+            } else if (a.summary() != null && !a.summary().isBlank()) {
+                sb.append(" Detector summary: ").append(quote(a.summary())).append('.');
+            }
+        }
+        if (!e.now().isEmpty()) {
+            sb.append(" Now: ").append(e.now().entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        return sb.toString();
+    }
+
+    // --- audit log and remediations ----------------------------------------------------------------------
+
+    String auditLogs(ToolOutput.AuditDigest d, String rangeLabel, int limit) {
+        if (d.records().isEmpty()) {
+            return "No audit records " + rangeLabel + "." + (d.note() == null ? "" : " (" + d.note() + ")");
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.records().size() >= limit ? "The newest " + limit : String.valueOf(d.records().size()))
+                .append(" audit record").append(d.records().size() == 1 ? "" : "s").append(' ').append(rangeLabel)
+                .append(", newest first:");
+        for (AuditEntry e : d.records()) {
+            sb.append("\n- ").append(timeWithSeconds(e.timestamp())).append(' ').append(e.event()).append(' ')
+                    .append(action(e.action(), e.params())).append(" on ").append(e.instance()).append(": ")
+                    .append(e.result()).append(" (").append(who(e.trigger(), e.rule(), e.actor()))
+                    .append(e.dryRun() ? ", dry run" : "").append(')');
+            if (e.detail() != null && !e.detail().isBlank()) {
+                sb.append(" — ").append(quote(e.detail()));
+            }
+        }
+        return sb.toString();
+    }
+
+    String remediations(ToolOutput.RemediationDigest d, String trigger, String rangeLabel, Instant now) {
+        String subject = trigger == null ? "Remediation" : switch (trigger) {
+            case "rule" -> "Auto-remediation";
+            case "operator" -> "Operators";
+            case "chat" -> "Chat proposals";
+            default -> "Remediation";
+        };
+        if (d.remediations().isEmpty()) {
+            return subject + (trigger == null || trigger.equals("rule") ? " did nothing " : ": nothing ") + rangeLabel + "."
+                    + (d.note() == null ? "" : " (" + d.note() + ")");
+        }
+        long succeeded = d.remediations().stream().filter(r -> "success".equals(r.result())).count();
+        StringBuilder sb = new StringBuilder(subject).append(' ').append(rangeLabel).append(": ")
+                .append(d.remediations().size()).append(" remediation").append(d.remediations().size() == 1 ? "" : "s")
+                .append(succeeded > 0 ? ", " + succeeded + " succeeded" : "").append(" (newest first):");
+        for (RemediationSummary r : d.remediations()) {
+            sb.append("\n- ").append(when(r.requestedAt(), now)).append(' ').append(action(r.action(), r.params()))
+                    .append(" on ").append(r.target()).append(" → ").append(outcome(r)).append(" (")
+                    .append(who(r.trigger(), r.rule(), r.actor())).append(')');
+            if (r.effective() != null) {
+                sb.append(r.effective() ? ", verified effective" : ", verified NOT effective");
+            }
+            sb.append('.');
+        }
+        return sb.toString();
+    }
+
+    private static String outcome(RemediationSummary r) {
+        if (r.result() == null) {
+            return r.lastEvent();
+        }
+        return switch (r.result()) {
+            case "dry_run" -> "dry run (nothing ran)";
+            case "pending" -> "waiting for approval";
+            default -> r.result() + (r.dryRun() && !"dry_run".equals(r.result()) ? " (dry run)" : "");
+        };
+    }
+
+    private static String action(String action, Map<String, String> params) {
+        String unit = params.get("unit");
+        return action + (unit == null ? "" : " " + unit);
+    }
+
+    private static String who(String trigger, String rule, String actor) {
+        if ("rule".equals(trigger)) {
+            return "rule " + (rule == null ? "?" : rule);
+        }
+        return (trigger == null ? "" : trigger + " ") + (actor == null ? "" : "by " + actor);
+    }
+
+    // --- status ------------------------------------------------------------------------------------------
+
+    String status(AgentStatus s, Instant now) {
+        StringBuilder sb = new StringBuilder("Agent ").append(s.version()).append(", up ")
+                .append(duration(Duration.ofSeconds(s.uptimeSeconds()))).append(". Source ").append(s.source().kind())
+                .append(s.source().healthy() ? " is healthy" : " is FAILING" + (s.source().reason() == null ? "" : ": " + s.source().reason()));
+        if (s.source().lastSuccess() != null) {
+            sb.append(", last collection ").append(when(s.source().lastSuccess(), now));
+        }
+        sb.append(". ");
+        List<HostStatus> hosts = new ArrayList<>(s.hosts());
+        hosts.sort(Comparator.comparing(HostStatus::host));
+        sb.append(hosts.size()).append(" host").append(hosts.size() == 1 ? "" : "s");
+        if (!hosts.isEmpty()) {
+            sb.append(": ").append(hosts.stream().limit(MAX_HOSTS_LISTED).map(h -> h.host()
+                    + (h.values().containsKey("cpu") ? " (CPU " + format("cpu", h.values().get("cpu")) + ")" : "")
+                    + (h.detector() == null ? "" : " " + h.detector())).collect(Collectors.joining(", ")));
+            if (hosts.size() > MAX_HOSTS_LISTED) {
+                sb.append(" and ").append(hosts.size() - MAX_HOSTS_LISTED).append(" more");
+            }
+        }
+        sb.append('.');
+        if (s.components() != null && !s.components().isEmpty()) {
+            sb.append(" Components: ").append(String.join(", ", s.components().keySet())).append(" (details in data).");
+        }
+        return sb.toString();
+    }
+
+    private static String duration(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        return minutes + "m " + d.toSecondsPart() + "s";
+    }
+
+    // --- proposals ---------------------------------------------------------------------------------------
+
+    String proposed(ProposedAction p) {
+        return "Proposed " + action(p.action(), p.params()) + " on " + p.target() + " for an operator's approval (id "
+                + p.id() + (p.dryRun() ? "; it will run as a dry run" : "") + "). Nothing has run: an operator approves it "
+                + "in the console or with POST /remediations/" + p.id() + "/approve.";
+    }
+
+    String refused(String field, String reason) {
+        return "Not proposed: " + field + ": " + reason + ". Nothing was recorded as pending and nothing ran.";
+    }
+
+    static String quote(String untrusted) {
+        String s = untrusted.replaceAll("\\s+", " ").strip();
+        if (s.length() > MAX_DETAIL) {
+            s = s.substring(0, MAX_DETAIL) + "…";
+        }
+        return "\"" + s.replace("\"", "'") + "\"";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

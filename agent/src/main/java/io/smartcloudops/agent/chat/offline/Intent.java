@@ -1,0 +1,54 @@
+package io.smartcloudops.agent.chat.offline;
+
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Severity;
+import java.util.List;
+import java.util.Map;
+
+/** What a question asks for, as the offline parser reads it: a closed set. Nullable fields mean "not said". */
+sealed interface Intent {
+
+    /** "What's current CPU?", "memory on web-1". Empty hosts = every host; empty metrics = every metric. */
+    record CurrentMetrics(List<String> hosts, List<Metric> metrics) implements Intent {
+    }
+
+    /** "max CPU on web-1 over the last hour". */
+    record SeriesStats(List<String> hosts, List<Metric> metrics, TimeRange range) implements Intent {
+    }
+
+    /** "Summarize last 3 anomalies"; {@code countGiven} when the question named the count. */
+    record Anomalies(int count, boolean countGiven, String host, Severity minSeverity, TimeRange range) implements Intent {
+    }
+
+    /** "Why is web-1 anomalous?"; host null = the newest anomaly. */
+    record Explain(String host) implements Intent {
+    }
+
+    /** "Show logs from 10 minutes ago". */
+    record Logs(TimeRange range, String host, String action) implements Intent {
+    }
+
+    /** "What did auto-remediation do today?"; trigger {@code rule} for auto-remediation. */
+    record Remediations(TimeRange range, String trigger, String host) implements Intent {
+    }
+
+    /** "Is the agent healthy?". */
+    record Status() implements Intent {
+    }
+
+    /**
+     * "Restart nginx on web-1": a proposal for an operator to approve.
+     *
+     * @param missing what is needed before anything can be proposed (null when complete)
+     */
+    record Propose(String action, String target, Map<String, String> params, String missing) implements Intent {
+    }
+
+    /** An action outside the closed set ("reboot", "delete", "run ..."): refused, nothing proposed. */
+    record Unsupported(String verb) implements Intent {
+    }
+
+    /** Not understood: answer with what can be asked; {@code unknownHost} when the question named one. */
+    record Help(String unknownHost) implements Intent {
+    }
+}

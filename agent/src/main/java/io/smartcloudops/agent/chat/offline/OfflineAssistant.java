@@ -1,0 +1,209 @@
+package io.smartcloudops.agent.chat.offline;
+
+import io.smartcloudops.agent.chat.Answer;
+import io.smartcloudops.agent.chat.Assistant;
+import io.smartcloudops.agent.chat.Question;
+import io.smartcloudops.agent.chat.tools.ToolArgumentException;
+import io.smartcloudops.agent.chat.tools.ToolCall;
+import io.smartcloudops.agent.chat.tools.ToolOutput;
+import io.smartcloudops.agent.chat.tools.ToolSession;
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Anomaly;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The default backend: no model, no network. Reads the question with {@link QuestionParser}, calls the
+ * same tools the model would, and writes a short answer with the numbers. Deterministic: the same data
+ * and question give the same answer.
+ */
+public final class OfflineAssistant implements Assistant {
+
+    public static final String BACKEND = "offline";
+    static final int MAX_HOST_CALLS = 5;
+
+    private final QuestionParser parser;
+    private final AnswerWriter writer;
+    private final Clock clock;
+    private final Supplier<Collection<String>> knownHosts;
+
+    /**
+     * @param knownHosts the hosts questions may name (the series store's hosts, plus hosts with anomalies)
+     */
+    public OfflineAssistant(Supplier<Collection<String>> knownHosts, Clock clock, ZoneId zone) {
+        this.knownHosts = knownHosts;
+        this.parser = new QuestionParser(knownHosts, new TimeExpressions(clock, zone));
+        this.writer = new AnswerWriter(zone);
+        this.clock = clock;
+    }
+
+    @Override
+    public Answer answer(Question question, ToolSession tools) {
+        Intent intent = parser.parse(question.text(), question.history());
+        try {
+            return answer(intent, question, tools);
+        } catch (ToolArgumentException e) {
+            return new Answer("I can't answer that: " + e.field() + ": " + e.reason() + ".", BACKEND, List.of());
+        }
+    }
+
+    private Answer answer(Intent intent, Question question, ToolSession tools) {
+        Instant now = clock.instant();
+        return switch (intent) {
+            case Intent.CurrentMetrics i -> {
+                List<ToolOutput.MetricValues> outs = new ArrayList<>();
+                for (String host : hostsOrAll(i.hosts())) {
+                    for (Metric m : metricsOrAll(i.metrics())) {
+                        outs.add((ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(host, m)).output());
+                    }
+                }
+                yield answer(writer.currentMetrics(outs), hostsOf(outs));
+            }
+            case Intent.SeriesStats i -> {
+                TimeRange range = i.range() != null ? i.range()
+                        : new TimeRange(now.minus(Duration.ofHours(1)), null, "over the last hour");
+                List<Metric> metrics = i.metrics().isEmpty() ? List.of(Metric.values()) : i.metrics();
+                List<ToolOutput.SeriesSummary> outs = new ArrayList<>();
+                for (String host : hostsOrAll(i.hosts())) {
+                    for (Metric m : metrics) {
+                        outs.add((ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(host, m, range.from(), range.until())).output());
+                    }
+                }
+                List<String> hosts = outs.stream().flatMap(o -> o.series().stream()).map(ToolOutput.Stats::host).distinct().toList();
+                yield answer(writer.seriesStats(outs, range.label()), hosts);
+            }
+            case Intent.Anomalies i -> {
+                var out = (ToolOutput.AnomalyDigest) tools.run(new ToolCall.RecentAnomalies(i.count(), i.host(), i.minSeverity(),
+                        i.range() == null ? null : i.range().from())).output();
+                List<Anomaly> list = i.range() == null || i.range().until() == null ? out.anomalies()
+                        : out.anomalies().stream().filter(a -> a.timestamp().isBefore(i.range().until())).toList();
+                var filtered = new ToolOutput.AnomalyDigest(list, out.note());
+                yield answer(writer.anomalies(filtered, i.count(), i.countGiven(), i.host(), i.minSeverity(),
+                                i.range() == null ? null : i.range().label(), now),
+                        list.stream().map(Anomaly::host).distinct().toList());
+            }
+            case Intent.Explain i -> explain(i, tools, now);
+            case Intent.Logs i -> {
+                TimeRange range = i.range() != null ? i.range()
+                        : new TimeRange(now.minus(Duration.ofHours(1)), null, "over the last hour");
+                int limit = 20;
+                var out = (ToolOutput.AuditDigest) tools.run(new ToolCall.AuditLogs(range.from(), range.until(), i.action(),
+                        i.host(), null, limit)).output();
+                yield answer(writer.auditLogs(out, range.label(), limit),
+                        out.records().stream().map(e -> e.instance()).filter(h -> h != null).distinct().toList());
+            }
+            case Intent.Remediations i -> {
+                TimeRange range = i.range() != null ? i.range()
+                        : new TimeRange(now.minus(Duration.ofHours(24)), null, "over the last 24 hours");
+                var out = (ToolOutput.RemediationDigest) tools.run(new ToolCall.RemediationHistory(range.from(), range.until(),
+                        i.host(), i.trigger(), 20)).output();
+                yield answer(writer.remediations(out, i.trigger(), range.label(), now),
+                        out.remediations().stream().map(r -> r.target()).filter(h -> h != null).distinct().toList());
+            }
+            case Intent.Status i -> {
+                var out = (ToolOutput.StatusDigest) tools.run(new ToolCall.Status()).output();
+                yield answer(writer.status(out.status(), now), List.of());
+            }
+            case Intent.Propose i -> propose(i, question, tools);
+            case Intent.Unsupported i -> answer("That is not something I can do ('" + i.verb() + "'). I read this agent's "
+                    + "data and can only propose restart_service, scale_up or notify on one named host for an operator to "
+                    + "approve (e.g. 'Restart nginx on web-1'). Nothing was done.", List.of());
+            case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
+        };
+    }
+
+    private Answer explain(Intent.Explain i, ToolSession tools, Instant now) {
+        ToolCall.ExplainAnomaly call;
+        if (i.host() != null) {
+            call = new ToolCall.ExplainAnomaly(i.host(), null);
+        } else {
+            var newest = (ToolOutput.AnomalyDigest) tools.run(new ToolCall.RecentAnomalies(1, null, null, null)).output();
+            if (newest.anomalies().isEmpty()) {
+                return answer("No anomalies are recorded, so nothing looks anomalous right now."
+                        + (newest.note() == null ? "" : " (" + newest.note() + ")"), List.of());
+            }
+            call = new ToolCall.ExplainAnomaly(null, newest.anomalies().getFirst().id());
+        }
+        var out = (ToolOutput.Explanation) tools.run(call).output();
+        return answer(writer.explanation(out, now), out.host() == null ? List.of() : List.of(out.host()));
+    }
+
+    private Answer propose(Intent.Propose i, Question question, ToolSession tools) {
+        if (i.missing() != null) {
+            String text = switch (i.missing()) {
+                case "target" -> "Which host? Name one, e.g. 'Restart nginx on web-1'. Hosts I know: " + hostList() + ". Nothing was proposed.";
+                case "unit" -> "Which service on " + i.target() + "? Name the unit, e.g. 'Restart nginx on " + i.target() + "'"
+                        + units(tools) + ". Nothing was proposed.";
+                default -> "I propose one action on one host at a time: name the service and the host, e.g. "
+                        + "'Restart nginx on web-1'. Nothing was proposed.";
+            };
+            return answer(text, i.target() == null ? List.of() : List.of(i.target()));
+        }
+        String reason = "asked in chat by " + tools.actor() + ": " + AnswerWriter.quote(question.text());
+        var out = (ToolOutput.ProposalOutcome) tools.run(new ToolCall.ProposeRemediation(i.action(), i.target(), i.params(),
+                reason.length() > 300 ? reason.substring(0, 300) : reason)).output();
+        String text = out.pending() ? writer.proposed(out.action()) : writer.refused(out.field(), out.reason());
+        return answer(text, List.of(i.target()));
+    }
+
+    private String units(ToolSession tools) {
+        List<String> units = tools.runner().proposer().allowedUnits();
+        return units.isEmpty() ? "" : " (allowed: " + String.join(", ", units) + ")";
+    }
+
+    private String help(String unknownHost, ToolSession tools) {
+        String prefix = unknownHost == null ? "I did not understand that. "
+                : "I don't know a host called '" + unknownHost + "'. ";
+        return prefix + "I answer from this agent's live data, for example:\n"
+                + "- What's current CPU? (or memory, disk, disk I/O, network, load; add a host)\n"
+                + "- What was the max CPU on <host> over the last hour? (min, mean, p95, max, last)\n"
+                + "- Summarize last 3 anomalies / critical anomalies today\n"
+                + "- Why is <host> anomalous?\n"
+                + "- Show logs from 10 minutes ago (the remediation audit log)\n"
+                + "- What did auto-remediation do today?\n"
+                + "- Is the agent healthy?\n"
+                + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
+                + "Hosts I know: " + hostList() + ".";
+    }
+
+    private String hostList() {
+        List<String> hosts = new ArrayList<>(new LinkedHashSet<>(knownHosts.get()));
+        if (hosts.isEmpty()) {
+            return "none yet";
+        }
+        return String.join(", ", hosts.subList(0, Math.min(10, hosts.size()))) + (hosts.size() > 10 ? ", ..." : "");
+    }
+
+    private static List<String> hostsOrAll(List<String> hosts) {
+        if (hosts.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            all.add(null);
+            return all;
+        }
+        return hosts.subList(0, Math.min(MAX_HOST_CALLS, hosts.size()));
+    }
+
+    private static List<Metric> metricsOrAll(List<Metric> metrics) {
+        if (metrics.isEmpty()) {
+            List<Metric> all = new ArrayList<>();
+            all.add(null);
+            return all;
+        }
+        return metrics;
+    }
+
+    private static List<String> hostsOf(List<ToolOutput.MetricValues> outs) {
+        return outs.stream().flatMap(o -> o.values().stream()).map(ToolOutput.HostValue::host).distinct().limit(MAX_HOST_CALLS).toList();
+    }
+
+    private static Answer answer(String text, List<String> hosts) {
+        return new Answer(text, BACKEND, hosts);
+    }
+}

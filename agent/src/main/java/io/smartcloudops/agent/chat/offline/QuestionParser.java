@@ -1,0 +1,259 @@
+package io.smartcloudops.agent.chat.offline;
+
+import io.smartcloudops.agent.chat.context.Turn;
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Severity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question into an {@link Intent}, deterministically: keyword rules in a fixed order, the hosts
+ * the agent knows, metric synonyms, counts and time expressions. An action is only read from an
+ * imperative sentence ("Restart nginx on web-1", "please restart ..."), never from text in the middle of
+ * a question ("... and restart everything" asks for nothing).
+ */
+final class QuestionParser {
+
+    private static final Pattern POLITE = Pattern.compile(
+            "^(?:(?:please|pls|kindly|ok|okay|now|then|can you|could you|would you|will you|go ahead and|i want you to"
+                    + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should)[,]?\\s+)+");
+    private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle)\\b");
+    private static final Pattern SCALE_UP = Pattern.compile(
+            "^(scale(?:\\s+(?:up|out))?|add\\s+(?:an?\\s+|one\\s+)?(?:more\\s+)?(?:instance|node|server|capacity))\\b(?!\\s+(?:down|in)\\b)");
+    private static final Pattern NOTIFY = Pattern.compile("^(notify|page|alert|tell|inform)\\b");
+    private static final Pattern UNSUPPORTED = Pattern.compile("^(reboot|shut\\s*down|power\\s*off|stop|kill|terminate|delete"
+            + "|remove|rm|drop|wipe|format|run|execute|exec|deploy|roll\\s*back|rollback|start|disable|enable|ssh|sudo"
+            + "|install|uninstall|upgrade|update|patch|scale\\s+(?:down|in)|destroy|purge|truncate|chmod|chown|ignore)\\b");
+
+    private static final Pattern REMEDIATION = Pattern.compile("remediat|\\bauto[- ]?heal|\\bself[- ]?heal"
+            + "|\\bactions?\\b.*\\b(did|done|taken|took|ran|run|performed|happened|today|yesterday|history)\\b"
+            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b");
+    private static final Pattern EXPLAIN = Pattern.compile(
+            "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|diagnos\\w*)\\b");
+    private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail)\\b");
+    private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b");
+    private static final Pattern STATUS = Pattern.compile(
+            "\\b(status|health|healthy|uptime|version|rules?|agent|collector|source|detector)\\b");
+    private static final Pattern STATS = Pattern.compile("\\b(average|avg|mean|max|maximum|peak|peaked|min|minimum|p95|95th"
+            + "|percentile|highest|lowest|stats|statistics|trend|range)\\b");
+    private static final Pattern CURRENT = Pattern.compile("\\b(current|currently|now|right now|latest value|usage|used"
+            + "|utili[sz]ation|how busy|how loaded|how much|level|values?|metrics?|show)\\b");
+    private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
+
+    private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
+    private static final Pattern COUNT = Pattern.compile("\\b(?:last|latest|recent|top|first|past|previous|newest)\\s+(\\d{1,3}|"
+            + NUMBER_WORDS + ")\\b(?!\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|[smhdw]\\b))");
+    private static final Pattern COUNT_BEFORE = Pattern.compile("\\b(\\d{1,3}|" + NUMBER_WORDS
+            + ")\\s+(?:most\\s+)?(?:recent|latest|last|newest|new)?\\s*(?:anomal|incident|alert)");
+    private static final Pattern SINGLE = Pattern.compile("\\b(?:the\\s+)?(?:last|latest|most recent|newest)\\s+(?:anomaly|incident|alert)\\b");
+    private static final Pattern SEVERITY = Pattern.compile("\\b(low|medium|high|critical)(?:[- ]severity)?\\s+(?:or worse\\s+|and above\\s+)?(?:anomal|incident|alert)"
+            + "|\\bseverity\\s+(low|medium|high|critical)\\b|\\b(critical)\\b");
+    private static final Pattern TARGET_AFTER = Pattern.compile("\\b(?:on|at|in|for|to)\\s+([A-Za-z0-9][A-Za-z0-9_.:\\[\\]-]*)");
+    private static final Set<String> FILLER = Set.of("the", "service", "services", "unit", "daemon", "process", "on", "at", "in",
+            "for", "please", "now", "host", "server", "instance", "of", "again", "it", "from", "to", "right", "away", "asap",
+            "a", "an", "my", "our", "its", "immediately", "quickly", "node");
+    private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "everywhere", "each", "*", "fleet");
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
+
+    static final int DEFAULT_ANOMALIES = 5;
+    static final int MAX_ANOMALIES = 50;
+
+    private final Supplier<Collection<String>> knownHosts;
+    private final TimeExpressions times;
+
+    QuestionParser(Supplier<Collection<String>> knownHosts, TimeExpressions times) {
+        this.knownHosts = knownHosts;
+        this.times = times;
+    }
+
+    TimeExpressions times() {
+        return times;
+    }
+
+    Intent parse(String question, List<Turn> history) {
+        String lower = question.toLowerCase(Locale.ROOT).trim();
+        Collection<String> known = knownHosts.get();
+        List<String> hosts = new ArrayList<>(HostMatcher.find(question, known));
+        if (hosts.isEmpty() && REFERS_BACK.matcher(lower).find()) {
+            for (int i = history.size() - 1; i >= 0 && hosts.isEmpty(); i--) {
+                hosts.addAll(history.get(i).hosts());
+            }
+        }
+        String host = hosts.isEmpty() ? null : hosts.getFirst();
+        Optional<TimeRange> range = times.find(lower);
+
+        Matcher polite = POLITE.matcher(lower);
+        int offset = polite.find() ? polite.end() : 0;
+        String imperative = lower.substring(offset);
+        String original = question.trim().substring(Math.min(offset, question.trim().length()));
+        Matcher m;
+        if ((m = RESTART.matcher(imperative)).find()) {
+            return restart(original.substring(m.end()), hosts, known);
+        }
+        if (SCALE_UP.matcher(imperative).find()) {
+            String target = host != null ? host : targetAfter(original, known).orElse(null);
+            return new Intent.Propose("scale_up", target, Map.of(), target == null ? "target" : null);
+        }
+        if ((m = NOTIFY.matcher(imperative)).find()) {
+            return notify(original, hosts, known);
+        }
+        if ((m = UNSUPPORTED.matcher(imperative)).find()) {
+            return new Intent.Unsupported(m.group(1));
+        }
+        if (REMEDIATION.matcher(lower).find()) {
+            return new Intent.Remediations(range.orElse(null), trigger(lower), host);
+        }
+        if (EXPLAIN.matcher(lower).find() && (host != null || ANOMALIES.matcher(lower).find()
+                || HostMatcher.unknownMention(lower, known).isPresent()
+                || Pattern.compile("\\b(wrong|slow|high|down|broken|spik\\w*|problem|issue)\\b").matcher(lower).find())) {
+            return new Intent.Explain(host != null ? host : HostMatcher.unknownMention(lower, known).orElse(null));
+        }
+        if (LOGS.matcher(lower).find()) {
+            return new Intent.Logs(range.orElse(null), host, actionWord(lower));
+        }
+        if (ANOMALIES.matcher(lower).find()) {
+            java.util.OptionalInt count = count(lower);
+            return new Intent.Anomalies(count.orElse(DEFAULT_ANOMALIES), count.isPresent(), host, severity(lower),
+                    range.orElse(null));
+        }
+        if (STATUS.matcher(lower).find() && host == null) {
+            return new Intent.Status();
+        }
+        List<Metric> metrics = MetricWords.find(lower);
+        // "load average" names a metric, not a statistic
+        boolean stats = STATS.matcher(lower.replace("load average", "load")).find() || range.isPresent();
+        if (!metrics.isEmpty() || !hosts.isEmpty() || (stats && !lower.isBlank()) || CURRENT.matcher(lower).find()) {
+            if (metrics.isEmpty() && hosts.isEmpty() && !CURRENT.matcher(lower).find() && !stats) {
+                return new Intent.Help(HostMatcher.unknownMention(lower, known).orElse(null));
+            }
+            if (hosts.isEmpty() && HostMatcher.unknownMention(lower, known).isPresent()) {
+                return new Intent.Help(HostMatcher.unknownMention(lower, known).get());
+            }
+            return stats
+                    ? new Intent.SeriesStats(List.copyOf(hosts), metrics, range.orElse(null))
+                    : new Intent.CurrentMetrics(List.copyOf(hosts), metrics);
+        }
+        return new Intent.Help(HostMatcher.unknownMention(lower, known).orElse(null));
+    }
+
+    private Intent restart(String rest, List<String> hosts, Collection<String> known) {
+        String target = hosts.isEmpty() ? targetAfter(rest, known).orElse(null) : hosts.getFirst();
+        String unit = null;
+        boolean everything = false;
+        for (String raw : rest.trim().split("\\s+")) {
+            String word = raw.replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "");
+            String lowerWord = word.toLowerCase(Locale.ROOT);
+            if (word.isEmpty() || FILLER.contains(lowerWord)) {
+                continue;
+            }
+            if (EVERYTHING.contains(lowerWord)) {
+                everything = true;
+                continue;
+            }
+            boolean isHost = hosts.stream().anyMatch(h -> h.equalsIgnoreCase(word)) || (target != null && target.equalsIgnoreCase(word))
+                    || !HostMatcher.find(word, known).isEmpty();
+            if (isHost) {
+                continue;
+            }
+            if (unit == null && word.matches("[A-Za-z0-9][A-Za-z0-9@._-]{0,99}")) {
+                unit = word;
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (unit != null) {
+            params.put("unit", unit);
+        }
+        String missing = everything ? "one target" : target == null ? "target" : unit == null ? "unit" : null;
+        return new Intent.Propose("restart_service", target, params, missing);
+    }
+
+    private Intent notify(String original, List<String> hosts, Collection<String> known) {
+        String target = hosts.isEmpty() ? targetAfter(original, known).orElse(null) : hosts.getFirst();
+        Matcher m = Pattern.compile("(?i)\\b(?:that|saying|with message|message)\\b[:\\s]*(.+)$|:\\s*(.+)$").matcher(original);
+        String message = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).trim() : original.trim();
+        if (message.length() > 500) {
+            message = message.substring(0, 500);
+        }
+        return new Intent.Propose("notify", target, Map.of("message", message), target == null ? "target" : null);
+    }
+
+    /** "... on web-9": a target the agent may not know; the remediation's validation decides. */
+    private static Optional<String> targetAfter(String text, Collection<String> known) {
+        Matcher m = TARGET_AFTER.matcher(text);
+        while (m.find()) {
+            String word = m.group(1).replaceAll("[.:]+$", "");
+            String lowerWord = word.toLowerCase(Locale.ROOT);
+            if (!FILLER.contains(lowerWord) && !EVERYTHING.contains(lowerWord)) {
+                List<String> matched = HostMatcher.find(word, known);
+                return Optional.of(matched.isEmpty() ? word : matched.getFirst());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String trigger(String lower) {
+        if (Pattern.compile("\\b(auto|automatic|automatically|automation|rules?|auto-remediation|autoremediation|self-heal\\w*)\\b")
+                .matcher(lower).find() || lower.contains("auto-remediat") || lower.contains("auto remediat")) {
+            return "rule";
+        }
+        if (Pattern.compile("\\b(operators?|manual|manually|by hand|people|humans?)\\b").matcher(lower).find()) {
+            return "operator";
+        }
+        if (Pattern.compile("\\b(chat|assistant|you proposed|proposals?)\\b").matcher(lower).find()) {
+            return "chat";
+        }
+        return null;
+    }
+
+    private static String actionWord(String lower) {
+        if (Pattern.compile("\\brestart").matcher(lower).find()) {
+            return "restart_service";
+        }
+        if (Pattern.compile("\\bscal(e|ing|ed)").matcher(lower).find()) {
+            return "scale_up";
+        }
+        if (Pattern.compile("\\bnotif").matcher(lower).find()) {
+            return "notify";
+        }
+        return null;
+    }
+
+    /** The number of anomalies asked for, when the question says one ("last 3", "five most recent", "the last anomaly"). */
+    static java.util.OptionalInt count(String lower) {
+        Matcher m = COUNT.matcher(lower);
+        if (m.find()) {
+            return java.util.OptionalInt.of(clampCount(m.group(1)));
+        }
+        m = COUNT_BEFORE.matcher(lower);
+        if (m.find()) {
+            return java.util.OptionalInt.of(clampCount(m.group(1)));
+        }
+        return SINGLE.matcher(lower).find() ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
+    }
+
+    private static int clampCount(String n) {
+        int v = NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n);
+        return Math.max(1, Math.min(MAX_ANOMALIES, v));
+    }
+
+    private static Severity severity(String lower) {
+        Matcher m = SEVERITY.matcher(lower);
+        if (!m.find()) {
+            return null;
+        }
+        String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return Severity.parse(word).orElse(null);
+    }
+}

@@ -1,0 +1,185 @@
+package io.smartcloudops.agent.chat.offline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Time expressions in questions, relative to an injected clock and zone: "10 minutes ago", "last hour",
+ * "past 2 days", "since 14:00" (yesterday's 14:00 when today's is still ahead), "since 2pm",
+ * "between 13:00 and 14:30", "today", "yesterday", "since yesterday", "since 2026-01-31 14:00", "since 15m".
+ */
+public final class TimeExpressions {
+
+    private static final String NUMBER = "(\\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            + "|fifteen|twenty|thirty|forty-five|sixty|ninety|few|a few|couple of|a couple of)";
+    private static final String UNIT = "(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|s|m|h|d|w)\\b";
+    private static final String CLOCK = "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?";
+
+    private static final Pattern AGO = Pattern.compile("\\b" + NUMBER + "\\s*" + UNIT + "\\s+ago\\b");
+    private static final Pattern LAST = Pattern.compile("\\b(?:last|past|previous|recent|latest)\\s+(?:" + NUMBER + "\\s*)?" + UNIT);
+    private static final Pattern SINCE_DURATION = Pattern.compile("\\b(?:since|in|within|over|for)\\s+(?:the\\s+)?(\\d{1,4})\\s*" + UNIT);
+    private static final Pattern BETWEEN = Pattern.compile("\\bbetween\\s+" + CLOCK + "\\s+and\\s+" + CLOCK + "\\b");
+    private static final Pattern SINCE_DATE = Pattern.compile("\\b(?:since|from|after)\\s+(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{2}:\\d{2}(?::\\d{2})?))?z?\\b");
+    private static final Pattern SINCE_CLOCK = Pattern.compile("\\b(?:since|after|from)\\s+" + CLOCK + "(?!\\s*(?:" + UNIT.substring(1, UNIT.length() - 3) + ")\\b)(?!\\d)");
+    private static final Pattern SINCE_YESTERDAY = Pattern.compile("\\bsince yesterday\\b");
+    private static final Pattern YESTERDAY = Pattern.compile("\\byesterday\\b");
+    private static final Pattern TODAY = Pattern.compile("\\b(today|this morning|so far today)\\b");
+
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30),
+            Map.entry("forty-five", 45), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("few", 3),
+            Map.entry("a few", 3), Map.entry("couple of", 2), Map.entry("a couple of", 2));
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final DateTimeFormatter hm;
+    private final DateTimeFormatter dayHm;
+
+    public TimeExpressions(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+        String z = zoneLabel(zone);
+        this.hm = DateTimeFormatter.ofPattern("HH:mm '" + z + "'", Locale.ROOT).withZone(zone);
+        this.dayHm = DateTimeFormatter.ofPattern("MMM d HH:mm '" + z + "'", Locale.ROOT).withZone(zone);
+    }
+
+    static String zoneLabel(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The first time expression in {@code text} (any case), if any. */
+    public Optional<TimeRange> find(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        ZonedDateTime local = now.atZone(zone);
+        Instant midnight = local.toLocalDate().atStartOfDay(zone).toInstant();
+        Matcher m;
+        if ((m = BETWEEN.matcher(t)).find()) {
+            Optional<LocalTime> a = clockTime(m.group(1), m.group(2), m.group(3));
+            Optional<LocalTime> b = clockTime(m.group(4), m.group(5), m.group(6));
+            if (a.isPresent() && b.isPresent()) {
+                Instant from = latestPast(a.get(), local);
+                Instant until = ZonedDateTime.of(from.atZone(zone).toLocalDate(), b.get(), zone).toInstant();
+                if (!until.isAfter(from)) {
+                    until = until.plus(Duration.ofDays(1));
+                }
+                return Optional.of(new TimeRange(from, until, "between " + format(from) + " and " + format(until)));
+            }
+        }
+        if ((m = SINCE_DATE.matcher(t)).find()) {
+            try {
+                LocalDate day = LocalDate.parse(m.group(1));
+                LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT : LocalTime.parse(m.group(2));
+                Instant from = ZonedDateTime.of(LocalDateTime.of(day, time), zone).toInstant();
+                return Optional.of(new TimeRange(from, null, "since " + dayHm.format(from)));
+            } catch (DateTimeParseException ignored) {
+                // not a real date: look for other expressions
+            }
+        }
+        if ((m = AGO.matcher(t)).find()) {
+            Duration d = duration(m.group(1), m.group(2));
+            Instant from = now.minus(d);
+            return Optional.of(new TimeRange(from, null, "since " + format(from) + " (" + words(m.group(1), m.group(2)) + " ago)"));
+        }
+        if ((m = SINCE_DURATION.matcher(t)).find()) {
+            Duration d = duration(m.group(1), m.group(2));
+            return Optional.of(new TimeRange(now.minus(d), null, "over the last " + words(m.group(1), m.group(2))));
+        }
+        if ((m = LAST.matcher(t)).find()) {
+            String n = m.group(1) == null ? "1" : m.group(1);
+            Duration d = duration(n, m.group(2));
+            return Optional.of(new TimeRange(now.minus(d), null, "over the last " + words(m.group(1), m.group(2))));
+        }
+        if (SINCE_YESTERDAY.matcher(t).find()) {
+            Instant from = midnight.minus(Duration.ofDays(1));
+            return Optional.of(new TimeRange(from, null, "since yesterday " + format(from)));
+        }
+        if (YESTERDAY.matcher(t).find()) {
+            Instant from = local.toLocalDate().minusDays(1).atStartOfDay(zone).toInstant();
+            return Optional.of(new TimeRange(from, midnight, "yesterday (" + dayHm.format(from) + " to " + hm.format(midnight) + ")"));
+        }
+        if ((m = SINCE_CLOCK.matcher(t)).find()) {
+            Optional<LocalTime> at = clockTime(m.group(1), m.group(2), m.group(3));
+            // a bare "since 3" is too vague; a clock time needs minutes or am/pm
+            if (at.isPresent() && (m.group(2) != null || m.group(3) != null)) {
+                Instant from = latestPast(at.get(), local);
+                return Optional.of(new TimeRange(from, null, "since " + format(from)));
+            }
+        }
+        if (TODAY.matcher(t).find()) {
+            return Optional.of(new TimeRange(midnight, null, "today (since " + hm.format(midnight) + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** Today's {@code time}, or yesterday's when today's is still ahead. */
+    private Instant latestPast(LocalTime time, ZonedDateTime now) {
+        ZonedDateTime today = ZonedDateTime.of(now.toLocalDate(), time, zone);
+        return today.isAfter(now) ? today.minusDays(1).toInstant() : today.toInstant();
+    }
+
+    private static Optional<LocalTime> clockTime(String hours, String minutes, String ampm) {
+        int h = Integer.parseInt(hours);
+        int min = minutes == null ? 0 : Integer.parseInt(minutes);
+        if (ampm != null) {
+            if (h < 1 || h > 12) {
+                return Optional.empty();
+            }
+            h = h % 12 + (ampm.equals("pm") ? 12 : 0);
+        }
+        if (h > 23 || min > 59) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalTime.of(h, min));
+    }
+
+    private String format(Instant t) {
+        boolean sameDay = t.atZone(zone).toLocalDate().equals(clock.instant().atZone(zone).toLocalDate());
+        return sameDay ? hm.format(t) : dayHm.format(t);
+    }
+
+    static Duration duration(String number, String unit) {
+        long n = number == null ? 1 : WORDS.containsKey(number) ? WORDS.get(number) : Long.parseLong(number);
+        return switch (unit.charAt(0)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            case 'w' -> Duration.ofDays(7 * n);
+            default -> throw new IllegalStateException(unit);
+        };
+    }
+
+    private static String words(String number, String unit) {
+        long n = number == null ? 1 : WORDS.containsKey(number) ? WORDS.get(number) : Long.parseLong(number);
+        String name = switch (unit.charAt(0)) {
+            case 's' -> "second";
+            case 'm' -> "minute";
+            case 'h' -> "hour";
+            case 'd' -> "day";
+            case 'w' -> "week";
+            default -> unit;
+        };
+        return n == 1 ? name : n + " " + name + "s";
+    }
+}

@@ -1,0 +1,101 @@
+package io.smartcloudops.agent.chat.tools;
+
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Severity;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The closed set of things the assistant can ask of the agent, validated by {@link ToolCatalog} before they
+ * exist. Nullable components mean "no filter". Only {@link ProposeRemediation} leads anywhere near an
+ * action, and it ends at a pending approval.
+ */
+public sealed interface ToolCall {
+
+    /** The tool's wire name, as the model calls it. */
+    String tool();
+
+    /** Latest value of one metric (or all) on one host (or all), with the host's 1-hour median as baseline. */
+    record CurrentMetrics(String host, Metric metric) implements ToolCall {
+        @Override
+        public String tool() {
+            return ToolCatalog.CURRENT_METRICS;
+        }
+    }
+
+    /** min/max/mean/p95/last of one metric over {@code [since, until)} on one host (or each host). */
+    record SeriesStats(String host, Metric metric, Instant since, Instant until) implements ToolCall {
+        public SeriesStats {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(since, "since");
+        }
+
+        @Override
+        public String tool() {
+            return ToolCatalog.SERIES_STATS;
+        }
+    }
+
+    record RecentAnomalies(int limit, String host, Severity minSeverity, Instant since) implements ToolCall {
+        @Override
+        public String tool() {
+            return ToolCatalog.RECENT_ANOMALIES;
+        }
+    }
+
+    /** The newest anomaly of {@code host} (or the one with {@code anomalyId}) with its drivers and the values now. */
+    record ExplainAnomaly(String host, String anomalyId) implements ToolCall {
+        @Override
+        public String tool() {
+            return ToolCatalog.EXPLAIN_ANOMALY;
+        }
+    }
+
+    record AuditLogs(Instant since, Instant until, String action, String host, String result, int limit)
+            implements ToolCall {
+        public AuditLogs {
+            Objects.requireNonNull(since, "since");
+        }
+
+        @Override
+        public String tool() {
+            return ToolCatalog.AUDIT_LOGS;
+        }
+    }
+
+    /** The agent itself: version, uptime, source health, hosts, and its components (rules, remediation, ...). */
+    record Status() implements ToolCall {
+        @Override
+        public String tool() {
+            return ToolCatalog.AGENT_STATUS;
+        }
+    }
+
+    /** Remediations (one per request id, with their outcome) since a time, optionally by trigger. */
+    record RemediationHistory(Instant since, Instant until, String host, String trigger, int limit) implements ToolCall {
+        public RemediationHistory {
+            Objects.requireNonNull(since, "since");
+        }
+
+        @Override
+        public String tool() {
+            return ToolCatalog.REMEDIATION_HISTORY;
+        }
+    }
+
+    /** Creates a pending approval (never runs anything): the same validation as a button press. */
+    record ProposeRemediation(String action, String target, Map<String, String> params, String reason)
+            implements ToolCall {
+        public ProposeRemediation {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(target, "target");
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+
+        @Override
+        public String tool() {
+            return ToolCatalog.PROPOSE_REMEDIATION;
+        }
+    }
+}

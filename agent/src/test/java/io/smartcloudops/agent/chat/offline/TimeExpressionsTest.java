@@ -1,0 +1,76 @@
+package io.smartcloudops.agent.chat.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Time expressions against a fixed clock: 2026-03-10 15:00 UTC (a Tuesday). */
+class TimeExpressionsTest {
+
+    static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
+    final TimeExpressions utc = new TimeExpressions(Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("UTC"));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Show logs from 10 minutes ago          | 2026-03-10T14:50:00Z | -
+            what happened 2 hours ago?             | 2026-03-10T13:00:00Z | -
+            an hour ago                            | 2026-03-10T14:00:00Z | -
+            five minutes ago                       | 2026-03-10T14:55:00Z | -
+            30s ago                                | 2026-03-10T14:59:30Z | -
+            CPU over the last hour                 | 2026-03-10T14:00:00Z | -
+            memory in the last 15 minutes          | 2026-03-10T14:45:00Z | -
+            past 2 days                            | 2026-03-08T15:00:00Z | -
+            last 24h                               | 2026-03-09T15:00:00Z | -
+            previous week                          | 2026-03-03T15:00:00Z | -
+            logs since 14:00                       | 2026-03-10T14:00:00Z | -
+            logs since 2pm                         | 2026-03-10T14:00:00Z | -
+            since 16:30                            | 2026-03-09T16:30:00Z | -
+            since 9:05 am                          | 2026-03-10T09:05:00Z | -
+            since 15m                              | 2026-03-10T14:45:00Z | -
+            What did auto-remediation do today?    | 2026-03-10T00:00:00Z | -
+            anomalies yesterday                    | 2026-03-09T00:00:00Z | 2026-03-10T00:00:00Z
+            since yesterday                        | 2026-03-09T00:00:00Z | -
+            between 13:00 and 14:30                | 2026-03-10T13:00:00Z | 2026-03-10T14:30:00Z
+            since 2026-03-01 08:00                 | 2026-03-01T08:00:00Z | -
+            since 2026-03-01                       | 2026-03-01T00:00:00Z | -
+            """)
+    void readsTheRange(String text, String from, String until) {
+        TimeRange r = utc.find(text).orElseThrow();
+        assertThat(r.from()).isEqualTo(Instant.parse(from));
+        assertThat(r.until()).isEqualTo(until == null ? null : Instant.parse(until));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            What's current CPU?
+            Summarize last 3 anomalies
+            show the last 5 logs
+            since 3
+            restart nginx on web-1
+            """)
+    void findsNoRangeWhereThereIsNone(String text) {
+        assertThat(utc.find(text)).isEmpty();
+    }
+
+    @Test
+    void labelsSayTheTimeInTheZone() {
+        assertThat(utc.find("Show logs from 10 minutes ago").orElseThrow().label()).isEqualTo("since 14:50 UTC (10 minutes ago)");
+        assertThat(utc.find("today").orElseThrow().label()).isEqualTo("today (since 00:00 UTC)");
+        assertThat(utc.find("last hour").orElseThrow().label()).isEqualTo("over the last hour");
+    }
+
+    @Test
+    void todayAndClockTimesFollowTheConfiguredZone() {
+        TimeExpressions berlin = new TimeExpressions(Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Europe/Berlin"));
+        // 15:00 UTC is 16:00 in Berlin (CET, UTC+1 in March before the switch)
+        assertThat(berlin.find("today").orElseThrow().from()).isEqualTo(Instant.parse("2026-03-09T23:00:00Z"));
+        assertThat(berlin.find("since 14:00").orElseThrow().from()).isEqualTo(Instant.parse("2026-03-10T13:00:00Z"));
+        assertThat(berlin.find("since 14:00").orElseThrow().label()).isEqualTo("since 14:00 Europe/Berlin");
+    }
+}
