@@ -1,6 +1,5 @@
 package io.smartcloudops.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
@@ -90,12 +89,11 @@ public final class ConsoleSession implements AutoCloseable {
             }
         });
 
-        chatVm = new ChatViewModel((q, conv, ok, err) -> connection.call(
-                c -> c.post("/query", conv.isEmpty() ? Map.of("question", q) : Map.of("question", q, "conversation_id", conv),
-                        Map.of(), JsonNode.class), ok, err));
+        chatVm = new ChatViewModel((q, ok, err) -> connection.call(c -> c.query(q), ok, err));
         connection.offeredPathsProperty().addListener((o, a, p) -> chatVm.offeredProperty().set(p.contains("/query")));
-        ChatPane chat = new ChatPane(chatVm, action -> root().toasts().show(io.smartcloudops.console.shell.Toasts.Kind.INFO,
-                "Proposed " + action.action() + " on " + action.target() + ": approve it on the Remediation screen (Ctrl+3)."));
+        ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(new io.smartcloudops.console.remediation.RemediationModels.Item(
+                action.id(), action.action(), action.target(), action.unit(), "pending", "", action.dryRun(),
+                java.util.List.of(action.description()), action.description(), "chat", "", null)));
 
         String where = endpoint.embedded() ? "embedded agent " + endpoint.url() : endpoint.url();
         settingsVm = new SettingsViewModel(store, settings,

@@ -18,12 +18,14 @@ public record ChatMessage(Kind kind, String text, String backend, List<ProposedA
     /**
      * An action the assistant proposed: rendered as a button that goes through the confirm dialog.
      *
-     * @param id          the pending approval's id at the agent (empty when the agent gave none)
+     * @param id          the pending approval's id at the agent
      * @param action      e.g. {@code restart_service}
      * @param target      the host
+     * @param unit        the unit for restart_service (empty otherwise)
      * @param description what it would do, in words
+     * @param dryRun      whether approving it records a dry run only
      */
-    public record ProposedAction(String id, String action, String target, String description) {
+    public record ProposedAction(String id, String action, String target, String unit, String description, boolean dryRun) {
     }
 
     public static ChatMessage question(String text) {

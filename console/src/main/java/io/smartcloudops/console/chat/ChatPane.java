@@ -98,7 +98,9 @@ public final class ChatPane extends BorderPane {
             box.getChildren().add(by);
         }
         for (ChatMessage.ProposedAction a : m.actions()) {
-            Button b = new Button(a.action().replace('_', ' ') + " on " + a.target() + "...");
+            Button b = new Button("Approve " + a.action().replace('_', ' ') + (a.unit().isEmpty() ? "" : " " + a.unit())
+                    + " on " + a.target() + "...");
+            b.getStyleClass().add("chat-action");
             b.setTooltip(new Tooltip(a.description()));
             b.setOnAction(e -> onAction.accept(a));
             box.getChildren().add(b);

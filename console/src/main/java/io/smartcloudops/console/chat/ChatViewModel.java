@@ -1,6 +1,7 @@
 package io.smartcloudops.console.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.smartcloudops.api.chat.QueryRequest;
+import io.smartcloudops.api.chat.QueryResponse;
 import io.smartcloudops.api.client.AgentApiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ChatViewModel {
     /** Asks the agent ({@code POST /query}); the answer or error arrives on the UI thread. */
     @FunctionalInterface
     public interface Backend {
-        void ask(String question, String conversationId, Consumer<JsonNode> answer, Consumer<AgentApiException> error);
+        void ask(QueryRequest question, Consumer<QueryResponse> answer, Consumer<AgentApiException> error);
     }
 
     private final Backend backend;
@@ -71,7 +72,7 @@ public final class ChatViewModel {
         input.set("");
         messages.add(ChatMessage.question(q));
         sending.set(true);
-        backend.ask(q, conversationId, this::answered, e -> {
+        backend.ask(new QueryRequest(q, conversationId.isEmpty() ? null : conversationId), this::answered, e -> {
             sending.set(false);
             messages.add(ChatMessage.error(e.status() == 404
                     ? "The connected agent does not offer chat (POST /query answered 404)."
@@ -85,20 +86,23 @@ public final class ChatViewModel {
         send();
     }
 
-    private void answered(JsonNode r) {
+    private void answered(QueryResponse r) {
         sending.set(false);
-        conversationId = r.path("conversation_id").asText(conversationId);
-        List<ChatMessage.ProposedAction> actions = new ArrayList<>();
-        for (JsonNode a : r.path("proposed_actions")) {
-            actions.add(new ChatMessage.ProposedAction(
-                    a.path("id").asText(a.path("request_id").asText("")),
-                    a.path("action").asText(""),
-                    a.path("target").asText(a.path("instance").asText(a.path("host").asText(""))),
-                    a.path("description").asText(a.path("summary").asText(a.path("detail").asText("")))));
+        if (r.conversationId() != null) {
+            conversationId = r.conversationId();
         }
-        String answer = r.path("answer").asText("");
+        List<ChatMessage.ProposedAction> actions = new ArrayList<>();
+        for (io.smartcloudops.api.chat.ProposedAction a : r.proposedActions()) {
+            actions.add(new ChatMessage.ProposedAction(nz(a.id()), nz(a.action()), nz(a.target()),
+                    nz(a.params().get("unit")), nz(a.detail()).isEmpty() ? nz(a.reason()) : nz(a.detail()), a.dryRun()));
+        }
+        String answer = nz(r.answer());
         messages.add(new ChatMessage(ChatMessage.Kind.ANSWER, answer.isEmpty() ? "(the agent sent an empty answer)" : answer,
-                r.path("backend").asText(""), actions));
+                nz(r.backend()), actions));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     public ObservableList<ChatMessage> messages() {

@@ -18,12 +18,13 @@ public final class ConfirmOverlay extends StackPane {
     public ConfirmOverlay(RemediationViewModel.Confirmation c, Runnable confirm, Runnable cancel) {
         setId("confirm-overlay");
         getStyleClass().add("help-overlay");
-        Label title = new Label("Run " + RemediationViewModel.describe(c.request()) + "?");
+        Label title = new Label((c.approval() ? "Approve " : "Run ") + RemediationViewModel.describe(c.request()) + "?");
         title.getStyleClass().add("screen-title");
         Label mode = new Label(c.realRun() ? "This runs for real on " + c.request().target() + "."
                 : "Remediation is disabled on this agent: confirming records a dry run; nothing runs.");
         mode.setWrapText(true);
-        Label planTitle = new Label("Exactly what will run (the agent's dry run):");
+        Label planTitle = new Label(c.approval() ? "Proposed by " + c.preview().trigger() + "; what happens on approval:"
+                : "Exactly what will run (the agent's dry run):");
         TextArea plan = new TextArea(c.preview().plan().isEmpty() ? "(the agent gave no plan) " + c.preview().detail()
                 : String.join("\n", c.preview().plan()));
         plan.setId("confirm-plan");
@@ -31,10 +32,11 @@ public final class ConfirmOverlay extends StackPane {
         plan.setWrapText(true);
         plan.setPrefRowCount(Math.min(12, Math.max(4, 2 * c.preview().plan().size() + 1)));
         plan.setStyle("-fx-font-family: monospace;");
-        Label key = new Label("Idempotency key " + c.idempotencyKey() + ": retries of this click never run twice.");
+        Label key = new Label(c.approval() ? "Approving runs it once; rejecting is on the Remediation screen (Ctrl+3)."
+                : "Idempotency key " + c.idempotencyKey() + ": retries of this click never run twice.");
         key.getStyleClass().add("empty-hint");
         key.setWrapText(true);
-        Button run = new Button(c.realRun() ? "Run" : "Record dry run");
+        Button run = new Button(c.approval() ? "Approve" : c.realRun() ? "Run" : "Record dry run");
         run.setId("confirm-run");
         Button no = new Button("Cancel");
         no.setId("confirm-cancel");

@@ -56,6 +56,11 @@ public final class RemediationViewModel {
      * @param realRun        false when remediation is disabled on the agent (confirming records a dry run)
      */
     public record Confirmation(Request request, Item preview, String idempotencyKey, boolean realRun) {
+
+        /** Whether confirming approves a pending remediation (proposed by a rule or the chat). */
+        public boolean approval() {
+            return preview.pending();
+        }
     }
 
     /** A notification for the operator. */
@@ -216,13 +221,33 @@ public final class RemediationViewModel {
         });
     }
 
-    /** The operator confirmed: runs it (once, whatever happens to the network). */
+    /**
+     * A pending remediation (the chat's proposal) goes through the same confirm dialog; confirming approves it.
+     */
+    public void review(Item proposal) {
+        if ("viewer".equals(role.get())) {
+            notice(Notice.Kind.ERROR, "Your token is a viewer token: approving needs an operator token.");
+            return;
+        }
+        if (!offered.get()) {
+            notice(Notice.Kind.ERROR, "The connected agent does not offer remediation yet (no /remediations route).");
+            return;
+        }
+        confirmation.set(new Confirmation(new Request(proposal.action(), proposal.target(), proposal.unit(), "approved in the chat"),
+                proposal, "", !proposal.dryRun()));
+    }
+
+    /** The operator confirmed: runs it (once, whatever happens to the network), or approves the proposal. */
     public void confirm() {
         Confirmation c = confirmation.get();
         if (c == null) {
             return;
         }
         confirmation.set(null);
+        if (c.approval()) {
+            decide(c.preview(), true);
+            return;
+        }
         String k = key(c.request().target(), c.request().action());
         inFlight.add(k);
         notice(Notice.Kind.INFO, "Running " + describe(c.request()) + "...");

@@ -2,10 +2,11 @@ package io.smartcloudops.console.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.api.ApiError;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.api.chat.ProposedAction;
+import io.smartcloudops.api.chat.QueryResponse;
 import io.smartcloudops.api.client.AgentApiException;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ChatViewModelTest {
 
     private final List<String> asked = new ArrayList<>();
-    private Consumer<JsonNode> pendingAnswer;
+    private Consumer<QueryResponse> pendingAnswer;
     private Consumer<AgentApiException> pendingError;
-    private final ChatViewModel vm = new ChatViewModel((q, conv, ok, err) -> {
-        asked.add(q + "|" + conv);
+    private final ChatViewModel vm = new ChatViewModel((q, ok, err) -> {
+        asked.add(q.question() + "|" + (q.conversationId() == null ? "" : q.conversationId()));
         pendingAnswer = ok;
         pendingError = err;
     });
@@ -36,7 +37,7 @@ class ChatViewModelTest {
     }
 
     @Test
-    void oneQuestionInFlightThenTheAnswerWithItsProposedActions() throws Exception {
+    void oneQuestionInFlightThenTheAnswerWithItsProposedActions() {
         vm.offeredProperty().set(true);
         vm.ask("What's current CPU?");
         assertThat(asked).containsExactly("What's current CPU?|");
@@ -46,14 +47,14 @@ class ChatViewModelTest {
         vm.send();
         assertThat(asked).hasSize(1);
 
-        pendingAnswer.accept(Json.mapper().readTree("""
-                {"answer":"web-1 cpu 37.5%","backend":"offline","conversation_id":"c-1",
-                 "proposed_actions":[{"id":"p-7","action":"restart_service","target":"web-1","description":"restart nginx"}]}"""));
+        pendingAnswer.accept(new QueryResponse("web-1 cpu 37.5%", "offline", List.of(), List.of(new ProposedAction("p-7",
+                "restart_service", "web-1", Map.of("unit", "nginx"), "pending", false, "asked in chat", "restart nginx")), "c-1"));
         assertThat(vm.sendingProperty().get()).isFalse();
         ChatMessage answer = vm.messages().getLast();
         assertThat(answer.text()).isEqualTo("web-1 cpu 37.5%");
         assertThat(answer.backend()).isEqualTo("offline");
-        assertThat(answer.actions()).containsExactly(new ChatMessage.ProposedAction("p-7", "restart_service", "web-1", "restart nginx"));
+        assertThat(answer.actions()).containsExactly(
+                new ChatMessage.ProposedAction("p-7", "restart_service", "web-1", "nginx", "restart nginx", false));
 
         vm.send();
         assertThat(asked).containsExactly("What's current CPU?|", "again|c-1");
