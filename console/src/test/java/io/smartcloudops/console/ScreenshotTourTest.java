@@ -57,8 +57,8 @@ class ScreenshotTourTest {
                   allowed_units: [nginx, php-fpm]
                   cooldown: 10m
                   targets:
-                    web-1: {auto_scaling_group: asg-web}
-                    db-1: {instance_id: i-0db1000000000001}
+                    web-1: {instance_id: i-0a1b2c3d4e5f60718, auto_scaling_group: asg-web}
+                    db-1: {instance_id: i-0fedcba9876543210}
                 aws:
                   region: eu-west-1
                   ssm_document: SmartCloudOps-RestartService
@@ -77,8 +77,11 @@ class ScreenshotTourTest {
             Thread.sleep(seconds * 1000L);
             FxWait.onFx(() -> {
                 session.dashboardVm().selectedHostProperty().set("web-1");
+                session.chatVm().ask("What's current CPU?");
                 return null;
             });
+            Thread.sleep(1000);
+            fx(() -> session.chatVm().ask("Restart nginx on web-1"));
             for (Screen s : Screen.values()) {
                 FxWait.onFx(() -> {
                     session.root().show(s);
@@ -92,6 +95,10 @@ class ScreenshotTourTest {
             fx(() -> ((javafx.scene.control.Button) scene.lookup("#scale-up-web-1")).fire());
             Thread.sleep(2000);
             shot(out, "remediation-confirm");
+            fx(() -> ((javafx.scene.control.Button) scene.lookup("#confirm-cancel")).fire());
+            fx(() -> ((javafx.scene.control.Button) scene.lookup(".chat-action")).fire());
+            Thread.sleep(1000);
+            shot(out, "chat-proposal-confirm");
             fx(() -> ((javafx.scene.control.Button) scene.lookup("#confirm-cancel")).fire());
             fx(() -> session.root().show(Screen.DASHBOARD));
             fx(() -> session.root().toggleHelp());
