@@ -50,7 +50,7 @@ class ScreenshotTourTest {
         Path tmp = Files.createTempDirectory("sco-tour");
         System.setProperty("aws.accessKeyId", "AKIDTESTONLY");
         System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
-        try (FakeAws aws = new FakeAws(); ScenarioAgent agent = new ScenarioAgent(tmp, 15).withYaml("""
+        try (FakeAws aws = new FakeAws(); ScenarioAgent agent = new ScenarioAgent(tmp, Double.parseDouble(System.getProperty("screenshots.speed", "15"))).withYaml("""
                 remediation:
                   enabled: true
                   executor: aws
@@ -85,6 +85,9 @@ class ScreenshotTourTest {
             for (Screen s : Screen.values()) {
                 FxWait.onFx(() -> {
                     session.root().show(s);
+                    if (s == Screen.ANOMALIES) {
+                        session.anomaliesVm().visible().stream().findFirst().ifPresent(a -> session.anomaliesVm().selectedProperty().set(a));
+                    }
                     return null;
                 });
                 Thread.sleep(1500);

@@ -171,7 +171,7 @@ public final class AnomaliesViewModel {
         markers.add(new ChartMarker(a.host(), a.start() != null ? a.start() : a.timestamp(), ChartMarker.Kind.ANOMALY,
                 a.severity().key()));
         if (a.end() != null) {
-            markers.add(new ChartMarker(a.host(), a.end(), ChartMarker.Kind.REMEDIATION, "ended"));
+            markers.add(new ChartMarker(a.host(), a.end(), ChartMarker.Kind.ANOMALY, "ended"));
         }
         ChartSpec spec = new ChartSpec(m.description() + " on " + a.host(), List.of(m));
         Optional<String> empty = xs.length == 0 ? Optional.of("No samples of " + m.key() + " around this anomaly are"

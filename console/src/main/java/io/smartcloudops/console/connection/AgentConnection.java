@@ -69,6 +69,7 @@ public final class AgentConnection implements AutoCloseable {
     private volatile boolean streamUp;
     private volatile boolean needsProbe = true;
     private volatile EventSubscription subscription;
+    private volatile boolean closed;
 
     public AgentConnection(AgentEndpoint endpoint, Executor ui) {
         this.endpoint = endpoint;
@@ -204,13 +205,23 @@ public final class AgentConnection implements AutoCloseable {
     /** Runs {@code request} off the UI thread and hands the result or the error to the UI executor. */
     public <T> void call(Function<AgentClient, T> request, Consumer<? super T> onSuccess,
                          Consumer<? super AgentApiException> onError) {
+        if (closed) {
+            return;
+        }
         io.execute(() -> {
             try {
                 T result = request.apply(client);
-                ui.execute(() -> onSuccess.accept(result));
+                if (!closed) {
+                    ui.execute(() -> onSuccess.accept(result));
+                }
             } catch (AgentApiException e) {
-                ui.execute(() -> onError.accept(e));
+                if (!closed) {
+                    ui.execute(() -> onError.accept(e));
+                }
             } catch (RuntimeException e) {
+                if (closed) {
+                    return; // a call cut short by close(): nobody waits for it
+                }
                 LOG.error("agent call failed", e);
                 AgentApiException wrapped = new AgentApiException("unexpected failure: " + e, e);
                 ui.execute(() -> onError.accept(wrapped));
@@ -244,12 +255,13 @@ public final class AgentConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         EventSubscription s = subscription;
         if (s != null) {
             s.close();
         }
         poller.shutdownNow();
-        io.shutdownNow();
+        io.shutdown(); // no interrupts: OkHttp turns them into errors; calls end within their timeout, answers are dropped
         client.close();
     }
 }
