@@ -202,6 +202,17 @@ public final class ConsoleSession implements AutoCloseable {
                 "everywhere", () -> settingsVm.fontScaleProperty().set(settings.withFontScale(settings.fontScale() - 0.1).fontScale())));
         list.add(new Shortcut(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Refresh status now",
                 "everywhere", connection::refreshNow));
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Focus the filter",
+                "Anomalies, Logs", () -> {
+                    String id = switch (window.currentProperty().get()) {
+                        case ANOMALIES -> "#anomaly-search";
+                        case LOGS -> "#logs-instance";
+                        default -> "";
+                    };
+                    if (!id.isEmpty() && scene != null && scene.lookup(id) != null) {
+                        scene.lookup(id).requestFocus();
+                    }
+                }));
         TimeRange[] ranges = TimeRange.values();
         KeyCode[] keys = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int i = 0; i < ranges.length; i++) {

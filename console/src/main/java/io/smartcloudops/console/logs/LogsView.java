@@ -33,6 +33,7 @@ public final class LogsView extends BorderPane {
         result.valueProperty().bindBidirectional(vm.resultProperty());
         TextField instance = new TextField();
         instance.setPromptText("instance (host)");
+        instance.setId("logs-instance");
         instance.textProperty().bindBidirectional(vm.instanceProperty());
         instance.setOnAction(e -> vm.reload());
         Button reload = new Button("Reload");
