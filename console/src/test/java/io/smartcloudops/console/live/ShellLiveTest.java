@@ -82,6 +82,8 @@ class ShellLiveTest {
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.SETTINGS);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         FxWait.until("the chat question focused", 5, () -> robot.lookup("#chat-input").query().isFocused());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.LOGS);
 
         robot.press(KeyCode.F1).release(KeyCode.F1);
         FxWait.until("the help overlay", 5, () -> robot.lookup("#help-overlay").tryQuery().isPresent());
