@@ -42,8 +42,9 @@ if needs_build "$jar" api/src agent/src console/src docs/api pom.xml api/pom.xml
   ./mvnw -B -q -DskipTests package -pl console -am
 fi
 # A class-data archive made on the first start makes later starts faster (JDK 19+). A desktop app's
-# heap stays small (the console holds about 1 MB per host-day): serial GC, capped heap (bench/console/rss.sh).
-console_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx160m"
+# heap stays small (about 1 MB per host-day): serial GC, capped heap, and the C1 compiler only (C2 costs
+# about 80 MB of resident memory for no visible gain in a UI; bench/console/rss.sh).
+console_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:TieredStopAtLevel=1"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/smartcloudops"
 mkdir -p "$cache"
 # shellcheck disable=SC2086

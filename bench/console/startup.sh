@@ -14,8 +14,11 @@ trap 'rm -rf "$work"' EXIT
 # A jar, not a directory: class-data archives refuse non-empty directories on the class path.
 "$JAVA_HOME/bin/jar" --create --file "$work/bare.jar" -C "$work/classes" .
 
+# The console runs with run.sh's JVM options, as a user starts it.
+# shellcheck disable=SC2206
+jvm_opts=($(sed -n 's/^console_jvm_opts="\(.*\)"$/\1/p' run.sh))
 console() {
-  xvfb-run -a -s "-screen 0 1280x800x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  xvfb-run -a -s "-screen 0 1280x800x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${jvm_opts[@]}" \
     -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/console.jsa" \
     -jar "$jar" --exit-after-first-frame --bind 127.0.0.1:0 --settings-dir "$work/settings" 2>/dev/null \
     | sed -n 's/^first live frame after \([0-9]*\) ms.*/\1/p'
@@ -40,4 +43,4 @@ done
 mc=$(median <"$work/c")
 mb=$(median <"$work/b")
 echo "median: console first live frame ${mc} ms; bare JavaFX first frame ${mb} ms; ratio $(awk -v a="$mc" -v b="$mb" 'BEGIN {printf "%.2f", a / b}')"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "console JVM options: ${jvm_opts[*]}; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -63,6 +63,7 @@ common=(
   --java-options "-XX:+UseSerialGC"
   --java-options "-Xms32m"
   --java-options "-Xmx160m"
+  --java-options "-XX:TieredStopAtLevel=1"
   --add-modules "$modules"
   --jlink-options "--strip-debug --no-man-pages --no-header-files"
   --dest "$out"

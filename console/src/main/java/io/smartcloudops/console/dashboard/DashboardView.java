@@ -33,7 +33,10 @@ public final class DashboardView extends BorderPane {
     private final DashboardViewModel vm;
     private final VBox rows = new VBox(4);
     private final int maxPointsOverride;
-    private final Map<String, HostTilesRow> rowsByHost = new HashMap<>();
+    /** Up to this many hosts each get a TilesFX tile row; a larger fleet gets compact lines (memory). */
+    static final int TILE_ROWS_UP_TO = 8;
+
+    private final Map<String, HostRow> rowsByHost = new HashMap<>();
     private final List<TimeSeriesChart> charts = new ArrayList<>();
     private final ComboBox<String> hostChoice = new ComboBox<>();
     private final ToggleGroup rangeGroup = new ToggleGroup();
@@ -42,6 +45,7 @@ public final class DashboardView extends BorderPane {
     private long drawnVersion = -1;
     private long lastDrawNanos;
     private boolean drawPending;
+    private boolean compact;
     private boolean dark = true;
     private double fontSize = 12;
     private Runnable afterDraw = () -> { };
@@ -112,19 +116,22 @@ public final class DashboardView extends BorderPane {
         noHosts.getStyleClass().add("empty-hint");
         rows.getChildren().add(noHosts);
         vm.hosts().addListener((ListChangeListener<HostTileModel>) c -> {
+            boolean compactNow = vm.hosts().size() > TILE_ROWS_UP_TO;
+            if (compactNow != compact) {
+                compact = compactNow;
+                rows.getChildren().clear();
+                rowsByHost.clear();
+                vm.hosts().forEach(this::addRow);
+                return;
+            }
             while (c.next()) {
                 for (HostTileModel m : c.getAddedSubList()) {
                     rows.getChildren().remove(noHosts);
-                    HostTilesRow row = new HostTilesRow(m, () -> vm.selectedHostProperty().set(m.host()));
-                    row.applyTheme(dark);
-                    row.selected(m.host().equals(vm.selectedHostProperty().get()));
-                    rowsByHost.put(m.host(), row);
-                    rows.getChildren().add(row);
-                    hostChoice.getItems().add(m.host());
-                    String selected = vm.selectedHostProperty().get();
-                    javafx.application.Platform.runLater(() -> scrollTo(selected));
+                    addRow(m);
                 }
             }
+            String selected = vm.selectedHostProperty().get();
+            javafx.application.Platform.runLater(() -> scrollTo(selected));
         });
 
         GridPane grid = new GridPane();
@@ -172,12 +179,25 @@ public final class DashboardView extends BorderPane {
         requestRedraw();
     }
 
+    private void addRow(HostTileModel m) {
+        if (!hostChoice.getItems().contains(m.host())) {
+            hostChoice.getItems().add(m.host());
+        }
+        HostRow row = compact ? new CompactHostRow(m, () -> vm.selectedHostProperty().set(m.host()))
+                : new HostTilesRow(m, () -> vm.selectedHostProperty().set(m.host()));
+        row.applyTheme(dark);
+        row.selected(m.host().equals(vm.selectedHostProperty().get()));
+        rowsByHost.put(m.host(), row);
+        rows.getChildren().add((javafx.scene.Node) row);
+    }
+
     /** Scrolls the tile rows so the selected host's row is the one in view. */
     private void scrollTo(String host) {
-        HostTilesRow row = rowsByHost.get(host);
-        if (row == null || tilesScroll == null) {
+        HostRow found = rowsByHost.get(host);
+        if (found == null || tilesScroll == null) {
             return;
         }
+        javafx.scene.Node row = (javafx.scene.Node) found;
         double content = rows.getHeight();
         double viewport = tilesScroll.getViewportBounds().getHeight();
         if (content > viewport) {

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /** One host's tiles: CPU, memory and disk gauges with sparklines, and the anomaly score. */
-final class HostTilesRow extends HBox {
+final class HostTilesRow extends HBox implements HostRow {
 
     static final double TILE = 132;
 
@@ -66,7 +66,8 @@ final class HostTilesRow extends HBox {
         score.setText(m.detectorTextProperty().get());
     }
 
-    HostTileModel model() {
+    @Override
+    public HostTileModel model() {
         return model;
     }
 
@@ -95,7 +96,8 @@ final class HostTilesRow extends HBox {
         });
     }
 
-    void selected(boolean on) {
+    @Override
+    public void selected(boolean on) {
         if (on) {
             if (!getStyleClass().contains("selected")) {
                 getStyleClass().add("selected");
@@ -105,7 +107,8 @@ final class HostTilesRow extends HBox {
         }
     }
 
-    void applyTheme(boolean dark) {
+    @Override
+    public void applyTheme(boolean dark) {
         Color bg = dark ? Color.web("#252a34") : Color.web("#ffffff");
         Color fg = dark ? Color.web("#e5e9f0") : Color.web("#263238");
         for (Tile t : tiles) {
