@@ -4,6 +4,7 @@ import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
+import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
 import io.smartcloudops.agent.chat.ModelKey;
 import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
@@ -146,6 +147,7 @@ public final class Agent implements AutoCloseable {
         } else {
             this.detector = Optional.empty();
         }
+        routes.add(new WhoAmIRoutes(clock));
         routes.add(new RemediationRoutes(remediation, clock));
         routes.add(new AuditRoutes(auditLog, clock));
 

@@ -36,6 +36,7 @@ public final class AgentServer implements AutoCloseable {
             c.http.maxRequestSize = config.maxRequestBytes();
             c.http.generateEtags = false;
             c.startup.showJavalinBanner = false;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             c.routes.before(ctx -> {
                 securityHeaders(ctx);

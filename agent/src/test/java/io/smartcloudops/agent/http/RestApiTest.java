@@ -143,6 +143,19 @@ class RestApiTest {
     }
 
     @Test
+    void requestsJettyRefusesItselfAreJsonToo() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> bigHeader = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/status"))
+                .header("X-Junk", "x".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bigHeader.statusCode()).isEqualTo(431);
+        assertThat(bigHeader.body()).startsWith("{\"error\":").doesNotContain("<html");
+        HttpResponse<String> bigUri = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/series?host="
+                + "y".repeat(20_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bigUri.statusCode()).isIn(414, 431);
+        assertThat(bigUri.body()).startsWith("{\"error\":").doesNotContain("<html");
+    }
+
+    @Test
     void unreachableAgentIsReportedAsSuch() {
         try (AgentClient gone = AgentClient.create("http://127.0.0.1:1", TestAgents.VIEWER_TOKEN, Duration.ofSeconds(2))) {
             assertThatThrownBy(gone::status).isInstanceOfSatisfying(AgentApiException.class,
