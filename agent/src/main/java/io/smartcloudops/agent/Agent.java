@@ -4,10 +4,12 @@ import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
 import io.smartcloudops.agent.auth.TokenFile;
+import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
 import io.smartcloudops.agent.chat.ModelKey;
 import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
 import io.smartcloudops.agent.chat.adapters.RemediationProposer;
+import io.smartcloudops.agent.chat.adapters.StoreAnomalyHistory;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
 import io.smartcloudops.agent.cluster.Membership;
 import io.smartcloudops.agent.cluster.RedisMembership;
@@ -21,6 +23,10 @@ import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.collect.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.agent.detect.AnomalyRoutes;
+import io.smartcloudops.agent.detect.ModelRoutes;
+import io.smartcloudops.agent.detect.DetectorStartup;
+import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.events.SamplesCollected;
 import io.smartcloudops.agent.http.AgentServer;
@@ -70,6 +76,7 @@ public final class Agent implements AutoCloseable {
     private final StatusService status;
     private final EventStream events;
     private final AgentServer server;
+    private final Optional<OnlineDetector> detector;
     private final ChatAssembly chat;
     private final AuditLog auditLog;
     private final RemediationService remediation;
@@ -126,12 +133,33 @@ public final class Agent implements AutoCloseable {
 
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
+        if (config.detect().enabled()) {
+            OnlineDetector d;
+            try {
+                d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()), config.logs().retentionDays(),
+                        bus, metrics.registry(), clock);
+            } catch (RuntimeException e) {
+                closeAll();  // a refused model must not leave connections behind
+                throw e;
+            }
+            closeables.add(d);
+            status.detector(d);
+            status.component("detector", d::status);
+            events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
+            routes.add(new AnomalyRoutes(d.store(), store, clock));
+            routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
+            this.detector = Optional.of(d);
+        } else {
+            this.detector = Optional.empty();
+        }
+        routes.add(new WhoAmIRoutes(clock));
         routes.add(new RemediationRoutes(remediation, clock));
         routes.add(new AuditRoutes(auditLog, clock));
 
         // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
         this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
-                AnomalyHistory.unavailable("anomaly detection is not running in this agent"),
+                detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
+                        .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
                 new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
         closeables.add(chat);
         routes.add(chat.routes());
@@ -208,6 +236,11 @@ public final class Agent implements AutoCloseable {
         return metrics;
     }
 
+    /** The anomaly detector, unless {@code detect.enabled} is false. */
+    public Optional<OnlineDetector> detector() {
+        return detector;
+    }
+
     public ChatAssembly chat() {
         return chat;
     }
@@ -238,6 +271,10 @@ public final class Agent implements AutoCloseable {
         collector.close();
         events.close();
         server.close();
+        closeAll();
+    }
+
+    private void closeAll() {
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AgentMain.Version.class,
         description = "Smart Cloud Ops AI agent: collects host metrics, detects anomalies, remediates safely, answers questions.",
-        subcommands = {ServeCommand.class, AskCommand.class, RemediateCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, AskCommand.class, RemediateCommand.class, AuditCommand.class, ExportCommand.class,
+                TrainCommand.class, EvaluateCommand.class, DetectCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:bad usage (options, configuration, input files)"})
 public final class AgentMain implements Runnable {

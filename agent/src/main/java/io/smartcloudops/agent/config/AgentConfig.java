@@ -10,6 +10,7 @@ public record AgentConfig(
         StoreConfig store,
         AuthConfig auth,
         LogsConfig logs,
+        DetectConfig detect,
         RedisConfig redis,
         ClusterConfig cluster,
         RemediationConfig remediation,
@@ -20,13 +21,13 @@ public record AgentConfig(
 
     public static AgentConfig defaults() {
         return new AgentConfig(ServerConfig.defaults(), SourceConfig.defaults(), StoreConfig.defaults(),
-                AuthConfig.defaults(), LogsConfig.defaults(), RedisConfig.defaults(), ClusterConfig.defaults(),
-                RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(), SsmConfig.defaults(),
-                ChatConfig.defaults());
+                AuthConfig.defaults(), LogsConfig.defaults(), DetectConfig.defaults(), RedisConfig.defaults(),
+                ClusterConfig.defaults(), RemediationConfig.defaults(), AwsConfig.defaults(), RulesConfig.defaults(),
+                SsmConfig.defaults(), ChatConfig.defaults());
     }
 
     /** The same configuration with other tokens (filled from SSM at start). */
     public AgentConfig withAuth(AuthConfig newAuth) {
-        return new AgentConfig(server, source, store, newAuth, logs, redis, cluster, remediation, aws, rules, ssm, chat);
+        return new AgentConfig(server, source, store, newAuth, logs, detect, redis, cluster, remediation, aws, rules, ssm, chat);
     }
 }

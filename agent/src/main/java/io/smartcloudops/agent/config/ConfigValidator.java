@@ -20,6 +20,7 @@ final class ConfigValidator {
         requireSection(c.store(), "store");
         requireSection(c.auth(), "auth");
         requireSection(c.logs(), "logs");
+        requireSection(c.detect(), "detect");
         requireSection(c.chat(), "chat");
 
         BindAddress.parse("server.bind", c.server().bind());
@@ -95,6 +96,15 @@ final class ConfigValidator {
         }
         if (c.logs().retentionDays() < 0) {
             throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
+        }
+        if (c.detect().minSamples() < 10 || c.detect().minSamples() > 100_000) {
+            throw new ConfigException("detect.min_samples", "must be between 10 and 100000 (samples a new host learns from)");
+        }
+        if (c.detect().recent() < 1 || c.detect().recent() > 1_000_000) {
+            throw new ConfigException("detect.recent", "must be between 1 and 1000000");
+        }
+        if (c.detect().model() == null) {
+            throw new ConfigException("detect.model", "is required (empty string for no model)");
         }
         ChatConfigChecks.validate(c.chat());
         RemediationConfigChecks.validate(c);

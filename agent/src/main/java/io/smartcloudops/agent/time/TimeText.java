@@ -41,6 +41,15 @@ public final class TimeText {
     /** Parses an absolute timestamp (ISO-8601 or {@code yyyy-MM-dd HH:mm:ss}, naive = UTC). */
     public static Instant parseAbsolute(String text) {
         String t = text.trim();
+        if (t.length() == 19 && t.charAt(10) == ' ') {
+            // the CSV shape (NAB writes every row like this): parse it directly instead of failing through the
+            // ISO parsers first, which made reading a large CSV exception-bound
+            try {
+                return LocalDateTime.parse(t, SPACE).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                // not quite: the general order below gives the error
+            }
+        }
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException ignored) {

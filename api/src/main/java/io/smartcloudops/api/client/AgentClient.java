@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.AnomalyList;
+import io.smartcloudops.api.model.ModelCard;
+import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.chat.QueryRequest;
 import io.smartcloudops.api.chat.QueryResponse;
 import io.smartcloudops.api.audit.AuditRecordList;
@@ -17,8 +19,10 @@ import io.smartcloudops.api.status.AgentStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -74,6 +78,29 @@ public final class AgentClient implements AutoCloseable {
     public Map<String, Object> healthz() {
         return get("/healthz", Map.of(), Json.mapper().getTypeFactory()
                 .constructMapType(Map.class, String.class, Object.class));
+    }
+
+    /** {@code GET /whoami}: the role of this client's token. */
+    public WhoAmI whoami() {
+        return get("/whoami", Map.of(), WhoAmI.class);
+    }
+
+    /**
+     * The paths this agent serves, read from its {@code /openapi.yaml} (every route is documented
+     * there), e.g. {@code /status}, {@code /remediations}. Lets a client say honestly that a feature
+     * is not offered by an older agent instead of failing on a 404.
+     */
+    public Set<String> offeredPaths() {
+        Set<String> paths = new LinkedHashSet<>();
+        boolean inPaths = false;
+        for (String line : openApi().split("\\R")) {
+            if (!line.startsWith(" ") && !line.isBlank()) {
+                inPaths = line.startsWith("paths:");
+            } else if (inPaths && line.matches("^  /[^ ]*:\\s*$")) {
+                paths.add(line.trim().replaceFirst(":$", ""));
+            }
+        }
+        return paths;
     }
 
     /** {@code GET /status}. */
@@ -189,6 +216,26 @@ public final class AgentClient implements AutoCloseable {
         q.put("result", result);
         q.put("limit", limit == null ? null : limit.toString());
         return get("/logs", q, AuditRecordList.class);
+    }
+
+    /** {@code GET /model}: the detector's model card and the names of its evaluation reports. */
+    public ModelCard model() {
+        return get("/model", Map.of(), ModelCard.class);
+    }
+
+    /** {@code GET /model/reports/{name}}: one evaluation report image (PNG bytes). */
+    public byte[] modelReport(String name) {
+        Request request = authorised(new Request.Builder().url(url("/model/reports/" + name, Map.of()))).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            byte[] body = response.body().bytes();
+            if (!response.isSuccessful()) {
+                throw new AgentApiException(response.code(), parseError(response.code(),
+                        new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new AgentApiException("agent at " + baseUrl + " unreachable: " + e.getMessage(), e);
+        }
     }
 
     /** {@code GET /metrics} in the Prometheus text format. */

@@ -30,7 +30,9 @@ public final class EventSubscription implements AutoCloseable {
     private volatile Call current;
 
     EventSubscription(OkHttpClient http, Request request, AgentEventListener listener) {
-        this.http = http.newBuilder().readTimeout(Duration.ofSeconds(60)).build();
+        // An endless stream: no call timeout (the client's would cut it every few seconds); a stream that
+        // stays silent past the 15 s keep-alives is detected by the read timeout instead.
+        this.http = http.newBuilder().readTimeout(Duration.ofSeconds(60)).callTimeout(Duration.ZERO).build();
         this.request = request;
         this.listener = listener;
         this.thread = Thread.ofVirtual().name("agent-events").unstarted(this::run);

@@ -1,0 +1,20 @@
+package io.smartcloudops.agent.config;
+
+/**
+ * The anomaly detector.
+ *
+ * @param enabled    score samples and raise anomalies
+ * @param model      model file written by {@code train} (its model.json beside it); hosts it knows are scored
+ *                   from their first sample. Empty: none. The default path may be absent (then every host learns).
+ * @param minSamples samples a host without a trained model learns from before it is scored
+ *                   (120 = 10 minutes at the local 5 s interval)
+ * @param recent     anomalies kept in memory for {@code GET /anomalies} (older ones stay in the log files)
+ */
+public record DetectConfig(boolean enabled, String model, int minSamples, int recent) {
+
+    public static final String DEFAULT_MODEL = "ml_models/anomaly_model.ser";
+
+    public static DetectConfig defaults() {
+        return new DetectConfig(true, DEFAULT_MODEL, 120, 1000);
+    }
+}

@@ -1,0 +1,42 @@
+package io.smartcloudops.agent.detect;
+
+import io.smartcloudops.agent.auth.Role;
+import io.smartcloudops.agent.http.ApiException;
+import io.smartcloudops.agent.http.ApiRoutes;
+import io.smartcloudops.agent.http.RequestParams;
+import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.anomaly.AnomalyList;
+import java.time.Clock;
+import java.time.Instant;
+
+/** {@code GET /anomalies?limit=&since=&host=}: recent anomalies, newest first. */
+public final class AnomalyRoutes implements RouteGroup {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final AnomalyStore anomalies;
+    private final SeriesStore series;
+    private final Clock clock;
+
+    public AnomalyRoutes(AnomalyStore anomalies, SeriesStore series, Clock clock) {
+        this.anomalies = anomalies;
+        this.series = series;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(ApiRoutes routes) {
+        routes.get("/anomalies", Role.VIEWER, ctx -> {
+            RequestParams p = RequestParams.of(ctx, clock, "limit", "since", "host");
+            int limit = p.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+            Instant since = p.time("since").orElse(null);
+            String host = p.string("host").orElse(null);
+            if (host != null && !series.hasHost(host) && !anomalies.hasHost(host)) {
+                throw ApiException.badParameter("host", "unknown host '" + host + "' (known: " + String.join(", ", series.hosts()) + ")");
+            }
+            ctx.json(new AnomalyList(anomalies.query(limit, since, host)));
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package io.smartcloudops.api.auth;
+
+/**
+ * {@code GET /whoami}: the caller's token as the agent sees it, so a client can tell before a click
+ * whether it may change state.
+ *
+ * @param name the token's name (the audit log's actor)
+ * @param role {@code viewer} (read) or {@code operator} (read + remediate)
+ */
+public record WhoAmI(String name, String role) {
+
+    /** Whether this token may run remediations and approve them. */
+    public boolean isOperator() {
+        return "operator".equals(role);
+    }
+}

@@ -1,0 +1,304 @@
+package io.smartcloudops.console;
+
+import io.smartcloudops.console.anomalies.AnomaliesFeed;
+import io.smartcloudops.console.anomalies.AnomaliesView;
+import io.smartcloudops.console.anomalies.AnomaliesViewModel;
+import io.smartcloudops.console.chat.ChatPane;
+import io.smartcloudops.console.chat.ChatViewModel;
+import io.smartcloudops.console.connection.AgentConnection;
+import io.smartcloudops.console.connection.AgentEndpoint;
+import io.smartcloudops.console.connection.ConsoleSettings;
+import io.smartcloudops.console.connection.EmbeddedAgent;
+import io.smartcloudops.console.connection.SettingsStore;
+import io.smartcloudops.console.connection.SettingsView;
+import io.smartcloudops.console.connection.SettingsViewModel;
+import io.smartcloudops.console.dashboard.DashboardFeed;
+import io.smartcloudops.console.dashboard.DashboardView;
+import io.smartcloudops.console.dashboard.DashboardViewModel;
+import io.smartcloudops.console.dashboard.TimeRange;
+import io.smartcloudops.console.logs.LogsView;
+import io.smartcloudops.console.logs.LogsViewModel;
+import io.smartcloudops.console.model.ModelView;
+import io.smartcloudops.console.model.ModelViewModel;
+import io.smartcloudops.console.remediation.AgentRemediationBackend;
+import io.smartcloudops.console.remediation.ConfirmOverlay;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.console.remediation.RemediationMapping;
+import io.smartcloudops.console.remediation.RemediationView;
+import io.smartcloudops.console.remediation.RemediationViewModel;
+import io.smartcloudops.console.shell.FeatureGate;
+import io.smartcloudops.console.shell.Toasts;
+import io.smartcloudops.console.shell.MainWindow;
+import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.shell.Shortcut;
+import io.smartcloudops.console.shell.Theme;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Everything the console shows for one agent connection: the connection, every screen's view-model and
+ * view, and the window layout. Settings that change the connection close this session and open another.
+ */
+public final class ConsoleSession implements AutoCloseable {
+
+    private final AgentConnection connection;
+    private final Optional<EmbeddedAgent> embedded;
+    private final DashboardViewModel dashboardVm;
+    private final DashboardView dashboard;
+    private final ChatViewModel chatVm;
+    private final AnomaliesViewModel anomaliesVm;
+    private final AnomaliesView anomaliesView;
+    private final RemediationViewModel remediationVm;
+    private final LogsViewModel logsVm;
+    private final RemediationView remediationView;
+    private final SettingsViewModel settingsVm;
+    private final MainWindow window;
+    private final SettingsStore store;
+    private ConsoleSettings settings;
+    private Scene scene;
+
+    /**
+     * @param onSettingsApplied receives saved settings (the app reconnects when the connection changed)
+     */
+    public ConsoleSession(AgentEndpoint endpoint, Optional<EmbeddedAgent> embedded, ConsoleSettings settings,
+                          SettingsStore store, Executor ui, Clock clock, Consumer<ConsoleSettings> onSettingsApplied) {
+        this.embedded = embedded;
+        this.settings = settings;
+        this.store = store;
+        this.connection = new AgentConnection(endpoint, ui);
+
+        dashboardVm = new DashboardViewModel(clock, connection.stateProperty().get());
+        new DashboardFeed(connection, dashboardVm).attach();
+        dashboard = new DashboardView(dashboardVm);
+
+        ModelViewModel modelVm = new ModelViewModel();
+        connection.statusProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                modelVm.applyStatus(s);
+            }
+        });
+        Runnable loadModel = () -> {
+            if (connection.offeredPathsProperty().get().contains("/model")) {
+                connection.call(c -> c.model(), card -> {
+                    modelVm.applyCard(card);
+                    for (String report : card.reports()) {
+                        connection.call(c -> c.modelReport(report), png -> modelVm.applyReport(report, png), e -> { });
+                    }
+                }, e -> modelVm.cardUnavailable(e.error().detail()));
+            }
+        };
+        connection.offeredPathsProperty().addListener((o, a, p) -> loadModel.run());
+        connection.onReconnected(loadModel);
+
+        chatVm = new ChatViewModel((q, ok, err) -> connection.call(c -> c.query(q), ok, err));
+        connection.offeredPathsProperty().addListener((o, a, p) -> chatVm.offeredProperty().set(p.contains("/query")));
+        ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(new io.smartcloudops.console.remediation.RemediationModels.Item(
+                action.id(), action.action(), action.target(), action.unit(), "pending", "", action.dryRun(),
+                java.util.List.of(action.description()), action.description(), "chat", "", null)));
+
+        String where = endpoint.embedded() ? "embedded agent " + endpoint.url() : endpoint.url();
+        settingsVm = new SettingsViewModel(store, settings,
+                embedded.flatMap(EmbeddedAgent::tokenFile).map(Object::toString).orElse(""));
+        settingsVm.themeProperty().addListener((o, a, b) -> applyAppearance(this.settings.withTheme(b)));
+        settingsVm.fontScaleProperty().addListener((o, a, b) -> applyAppearance(this.settings.withFontScale(b.doubleValue())));
+
+        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.DASHBOARD, dashboard);
+        anomaliesVm = new AnomaliesViewModel(clock);
+        new AnomaliesFeed(connection, anomaliesVm).attach();
+        anomaliesView = new AnomaliesView(anomaliesVm, host -> root().show(Screen.REMEDIATION), remediationBlocked());
+        screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
+                anomaliesView));
+        remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
+                () -> java.util.UUID.randomUUID().toString());
+        remediationView = new RemediationView(remediationVm);
+        screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
+                remediationView));
+        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(q.get("since"), null, q.get("action"),
+                q.get("instance"), q.get("result"), Integer.valueOf(q.get("limit"))), ok, err));
+        connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
+        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class, r -> logsVm.reload());
+        connection.onReconnected(logsVm::reload);
+        screens.put(Screen.LOGS, new FeatureGate(connection.offeredPathsProperty(), "/logs", "the audit log",
+                new LogsView(logsVm)));
+        screens.put(Screen.MODEL, new ModelView(modelVm));
+        screens.put(Screen.SETTINGS, new SettingsView(settingsVm, where, onSettingsApplied));
+        window = new MainWindow(screens, chat, chat::focusQuestion, connection.stateProperty(),
+                (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
+        wireRemediation();
+    }
+
+    private void wireRemediation() {
+        connection.offeredPathsProperty().addListener((o, a, p) -> {
+            remediationVm.offeredProperty().set(p.contains("/remediations"));
+            remediationVm.refresh();
+        });
+        connection.whoamiProperty().addListener((o, a, w) -> remediationVm.roleProperty().set(w == null ? "unknown" : w.role()));
+        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class,
+                r -> remediationVm.applyEvent(RemediationMapping.item(r)));
+        connection.onReconnected(remediationVm::refresh);
+        remediationVm.notices().addListener((javafx.collections.ListChangeListener<RemediationViewModel.Notice>) c -> {
+            while (c.next()) {
+                for (RemediationViewModel.Notice n : c.getAddedSubList()) {
+                    window.toasts().show(switch (n.kind()) {
+                        case INFO -> Toasts.Kind.INFO;
+                        case SUCCESS -> Toasts.Kind.SUCCESS;
+                        case ERROR -> Toasts.Kind.ERROR;
+                    }, n.text());
+                }
+            }
+        });
+        remediationVm.confirmationProperty().addListener((o, a, c) -> {
+            if (c == null) {
+                window.hideOverlay();
+            } else {
+                window.showOverlay(new ConfirmOverlay(c, remediationVm::confirm, remediationVm::cancel));
+            }
+        });
+    }
+
+    public RemediationViewModel remediationVm() {
+        return remediationVm;
+    }
+
+    /** Why remediation buttons are disabled for this connection (empty when they may be used). */
+    private javafx.beans.binding.StringBinding remediationBlocked() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (!connection.offeredPathsProperty().get().contains("/remediations")) {
+                return "The connected agent does not offer remediation yet (no /remediations route).";
+            }
+            var who = connection.whoamiProperty().get();
+            if (who != null && "viewer".equals(who.role())) {
+                return "Your token is a viewer token: remediation needs an operator token (Settings, Ctrl+,).";
+            }
+            return "";
+        }, connection.offeredPathsProperty(), connection.whoamiProperty());
+    }
+
+    public AnomaliesViewModel anomaliesVm() {
+        return anomaliesVm;
+    }
+
+    public MainWindow root() {
+        return window;
+    }
+
+    /** Puts this session into the scene: root, theme, shortcuts. */
+    public void install(Scene s) {
+        this.scene = s;
+        s.setRoot(window);
+        s.getAccelerators().clear();
+        window.installShortcuts(s, shortcuts());
+        applyAppearance(settings);
+    }
+
+    private List<Shortcut> shortcuts() {
+        List<Shortcut> list = new ArrayList<>();
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), "Switch dark / light theme",
+                "everywhere", () -> settingsVm.themeProperty().set(settings.theme() == ConsoleSettings.Theme.DARK
+                ? ConsoleSettings.Theme.LIGHT : ConsoleSettings.Theme.DARK)));
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), "Larger text",
+                "everywhere", () -> settingsVm.fontScaleProperty().set(settings.withFontScale(settings.fontScale() + 0.1).fontScale())));
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), "Smaller text",
+                "everywhere", () -> settingsVm.fontScaleProperty().set(settings.withFontScale(settings.fontScale() - 0.1).fontScale())));
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Refresh status now",
+                "everywhere", connection::refreshNow));
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Focus the filter",
+                "Anomalies, Logs", () -> {
+                    String id = switch (window.currentProperty().get()) {
+                        case ANOMALIES -> "#anomaly-search";
+                        case LOGS -> "#logs-instance";
+                        default -> "";
+                    };
+                    if (!id.isEmpty() && scene != null && scene.lookup(id) != null) {
+                        scene.lookup(id).requestFocus();
+                    }
+                }));
+        TimeRange[] ranges = TimeRange.values();
+        KeyCode[] keys = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (int i = 0; i < ranges.length; i++) {
+            TimeRange r = ranges[i];
+            list.add(new Shortcut(new KeyCodeCombination(keys[i], KeyCombination.ALT_DOWN), "Chart range " + r.label(),
+                    "Dashboard", () -> dashboardVm.rangeProperty().set(r)));
+        }
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN), "Next host",
+                "Dashboard", () -> stepHost(1)));
+        list.add(new Shortcut(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN), "Previous host",
+                "Dashboard", () -> stepHost(-1)));
+        return list;
+    }
+
+    private void stepHost(int delta) {
+        var hosts = dashboardVm.hosts();
+        if (hosts.isEmpty()) {
+            return;
+        }
+        int i = 0;
+        for (int j = 0; j < hosts.size(); j++) {
+            if (hosts.get(j).host().equals(dashboardVm.selectedHostProperty().get())) {
+                i = j;
+            }
+        }
+        dashboardVm.selectedHostProperty().set(hosts.get(Math.floorMod(i + delta, hosts.size())).host());
+    }
+
+    private void applyAppearance(ConsoleSettings s) {
+        if (!s.equals(settings)) {
+            try {
+                store.save(s);
+            } catch (java.io.IOException e) {
+                window.toasts().show(io.smartcloudops.console.shell.Toasts.Kind.ERROR,
+                        "Could not save the appearance settings: " + e.getMessage());
+            }
+        }
+        this.settings = s;
+        if (scene != null) {
+            Theme.apply(scene, s.theme(), s.fontScale());
+            dashboard.applyTheme(s.theme() == ConsoleSettings.Theme.DARK, Theme.fontSize(s.fontScale()) * 0.9);
+        }
+    }
+
+    /** Connects: starts the event stream and the status poll. */
+    public void start() {
+        connection.start(settings.refreshInterval());
+    }
+
+    public AgentConnection connection() {
+        return connection;
+    }
+
+    public DashboardViewModel dashboardVm() {
+        return dashboardVm;
+    }
+
+    public DashboardView dashboard() {
+        return dashboard;
+    }
+
+    public ChatViewModel chatVm() {
+        return chatVm;
+    }
+
+    public Optional<EmbeddedAgent> embedded() {
+        return embedded;
+    }
+
+    /** Closes the connection; the embedded agent is closed by its owner. */
+    @Override
+    public void close() {
+        dashboard.stop();
+        remediationView.stop();
+        connection.close();
+    }
+}

@@ -1,0 +1,220 @@
+package io.smartcloudops.console.anomalies;
+
+import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.series.Series;
+import io.smartcloudops.api.series.SeriesPoint;
+import io.smartcloudops.console.dashboard.ChartData;
+import io.smartcloudops.console.dashboard.ChartMarker;
+import io.smartcloudops.console.dashboard.ChartSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The Anomalies screen: every anomaly the agent reported (newest first), filtered by host, severity,
+ * time window and text; the selected one's contributing metrics and the chart of its surroundings.
+ */
+public final class AnomaliesViewModel {
+
+    /** Shown in the host filter for "every host". */
+    public static final String ALL_HOSTS = "all hosts";
+    /** How much history around an anomaly its chart shows. */
+    static final Duration AROUND = Duration.ofMinutes(15);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final Clock clock;
+    private final ObservableList<Anomaly> all = FXCollections.observableArrayList();
+    private final FilteredList<Anomaly> filtered = new FilteredList<>(all);
+    private final SortedList<Anomaly> visible = new SortedList<>(filtered,
+            Comparator.comparing(AnomaliesViewModel::raisedAt).reversed());
+    private final ObservableList<String> hosts = FXCollections.observableArrayList(ALL_HOSTS);
+    private final StringProperty host = new SimpleStringProperty(this, "host", ALL_HOSTS);
+    private final ObjectProperty<Set<Severity>> severities = new SimpleObjectProperty<>(this, "severities", EnumSet.allOf(Severity.class));
+    private final ObjectProperty<AnomalyWindow> window = new SimpleObjectProperty<>(this, "window", AnomalyWindow.H24);
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<ChartData> detailChart = new SimpleObjectProperty<>(this, "detailChart");
+
+    public AnomaliesViewModel(Clock clock) {
+        this.clock = clock;
+        host.addListener((o, a, b) -> refilter());
+        severities.addListener((o, a, b) -> refilter());
+        window.addListener((o, a, b) -> refilter());
+        text.addListener((o, a, b) -> refilter());
+    }
+
+    private static Instant raisedAt(Anomaly a) {
+        return a.timestamp() != null ? a.timestamp() : a.start();
+    }
+
+    /** Re-applies the filters (also when time moved on: the window is relative to now). */
+    public void refilter() {
+        filtered.setPredicate(predicate());
+    }
+
+    Predicate<Anomaly> predicate() {
+        String h = host.get();
+        Set<Severity> sev = severities.get();
+        Instant since = clock.instant().minus(window.get().duration());
+        String needle = text.get().trim().toLowerCase(Locale.ROOT);
+        return a -> (ALL_HOSTS.equals(h) || a.host().equals(h))
+                && sev.contains(a.severity())
+                && !raisedAt(a).isBefore(since)
+                && (needle.isEmpty() || (a.host() + " " + a.summary() + " " + String.join(" ", a.metrics()))
+                .toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    /** The list from {@code GET /anomalies} replaces what is shown. */
+    public void applyList(List<Anomaly> anomalies) {
+        all.setAll(anomalies);
+        anomalies.forEach(a -> knownHost(a.host()));
+        refilter();
+    }
+
+    /** A new or updated anomaly (SSE {@code anomaly}): replaces the one with the same id. */
+    public void applyEvent(Anomaly a) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(a.id())) {
+                all.set(i, a);
+                if (selected.get() != null && selected.get().id().equals(a.id())) {
+                    selected.set(a);
+                }
+                return;
+            }
+        }
+        all.add(a);
+        knownHost(a.host());
+    }
+
+    /** Adds a host to the host filter's choices. */
+    public void knownHost(String h) {
+        if (!hosts.contains(h)) {
+            Set<String> sorted = new TreeSet<>(hosts.subList(1, hosts.size()));
+            sorted.add(h);
+            hosts.setAll(ALL_HOSTS);
+            hosts.addAll(sorted);
+        }
+    }
+
+    /** Style class for a severity's colour. */
+    public static String severityStyle(Severity s) {
+        return "severity-" + s.key();
+    }
+
+    public static String formatTime(Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    /** "open" while the incident lasts, else its duration. */
+    public static String formatState(Anomaly a) {
+        if (a.end() == null) {
+            return "open";
+        }
+        Duration d = Duration.between(a.start(), a.end());
+        return "closed after " + (d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s");
+    }
+
+    /** One line per contributing metric: value, baseline and how unusual it is. */
+    public static String formatContributor(Contributor c) {
+        String value = Metric.fromKey(c.metric()).map(m -> m.format(c.value())).orElse(String.format(Locale.ROOT, "%.2f", c.value()));
+        String base = Metric.fromKey(c.metric()).map(m -> m.format(c.baseline())).orElse(String.format(Locale.ROOT, "%.2f", c.baseline()));
+        return String.format(Locale.ROOT, "%s %s (baseline %s, %+.1f σ)", c.metric(), value, base, c.deviation());
+    }
+
+    /** The metric whose chart the detail shows: the top contributor, else CPU. */
+    public static Metric chartMetric(Anomaly a) {
+        return a.metrics().stream().map(Metric::fromKey).flatMap(Optional::stream).findFirst().orElse(Metric.CPU);
+    }
+
+    /** Where the surroundings chart starts: {@link #AROUND} before the anomaly. */
+    public static Instant windowStart(Anomaly a) {
+        return (a.start() != null ? a.start() : a.timestamp()).minus(AROUND);
+    }
+
+    /** The surroundings chart: the series from {@code /series}, with the anomaly's start (and end) marked. */
+    public ChartData windowChart(Anomaly a, Series s) {
+        Metric m = Metric.fromKey(s.metric()).orElse(Metric.CPU);
+        long from = windowStart(a).toEpochMilli();
+        Instant endOrNow = a.end() != null ? a.end().plus(AROUND) : clock.instant();
+        long to = Math.min(clock.millis(), endOrNow.toEpochMilli());
+        List<SeriesPoint> pts = s.points().stream()
+                .filter(p -> p.timestamp().toEpochMilli() >= from && p.timestamp().toEpochMilli() <= to).toList();
+        long[] xs = new long[pts.size()];
+        double[] ys = new double[pts.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = pts.get(i).timestamp().toEpochMilli();
+            ys[i] = pts.get(i).value();
+        }
+        List<ChartMarker> markers = new java.util.ArrayList<>();
+        markers.add(new ChartMarker(a.host(), a.start() != null ? a.start() : a.timestamp(), ChartMarker.Kind.ANOMALY,
+                a.severity().key()));
+        if (a.end() != null) {
+            markers.add(new ChartMarker(a.host(), a.end(), ChartMarker.Kind.ANOMALY, "ended"));
+        }
+        ChartSpec spec = new ChartSpec(m.description() + " on " + a.host(), List.of(m));
+        Optional<String> empty = xs.length == 0 ? Optional.of("No samples of " + m.key() + " around this anomaly are"
+                + " still held by the agent (it keeps 24 h in memory).") : Optional.empty();
+        return new ChartData(spec, from, Math.max(to, from + 60_000),
+                List.of(new ChartData.Line(m.description(), xs, ys, xs.length, xs.length == 0 ? Double.NaN : ys[xs.length - 1])),
+                markers, 60_000, empty);
+    }
+
+    public ObservableList<Anomaly> visible() {
+        return visible;
+    }
+
+    public int total() {
+        return all.size();
+    }
+
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public ObjectProperty<Set<Severity>> severitiesProperty() {
+        return severities;
+    }
+
+    public ObjectProperty<AnomalyWindow> windowProperty() {
+        return window;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** The surroundings chart of the selected anomaly (null until loaded). */
+    public ObjectProperty<ChartData> detailChartProperty() {
+        return detailChart;
+    }
+
+    public ObjectProperty<Anomaly> selectedProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,115 @@
+package io.smartcloudops.console.chat;
+
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The chat docked on the right of every screen: conversation, suggestion chips, question field. */
+public final class ChatPane extends BorderPane {
+
+    private final TextField question = new TextField();
+    private final VBox conversation = new VBox(6);
+
+    /**
+     * @param onAction what a proposed-action button does (opens the confirm dialog)
+     */
+    public ChatPane(ChatViewModel vm, Consumer<ChatMessage.ProposedAction> onAction) {
+        setId("chat-pane");
+        getStyleClass().add("chat-pane");
+        setPrefWidth(300);
+        Label title = new Label("Chat (Ctrl+K)");
+        title.getStyleClass().add("screen-title");
+        FlowPane chips = new FlowPane(4, 4);
+        for (String s : ChatViewModel.SUGGESTIONS) {
+            Button chip = new Button(s);
+            chip.getStyleClass().add("chip");
+            chip.setOnAction(e -> vm.ask(s));
+            chip.disableProperty().bind(vm.offeredProperty().not().or(vm.sendingProperty()));
+            chips.getChildren().add(chip);
+        }
+        Label reason = new Label();
+        reason.setId("chat-disabled-reason");
+        reason.setWrapText(true);
+        reason.getStyleClass().add("empty-hint");
+        reason.textProperty().bind(vm.disabledReason());
+        reason.visibleProperty().bind(vm.offeredProperty().not().or(vm.sendingProperty()));
+        reason.managedProperty().bind(reason.visibleProperty());
+        VBox top = new VBox(6, title, chips, reason);
+        top.setPadding(new Insets(8));
+
+        conversation.setId("chat-conversation");
+        conversation.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(conversation);
+        scroll.setFitToWidth(true);
+        vm.messages().addListener((ListChangeListener<ChatMessage>) c -> {
+            while (c.next()) {
+                for (ChatMessage m : c.getAddedSubList()) {
+                    conversation.getChildren().add(render(m, onAction));
+                }
+            }
+            scroll.layout();
+            scroll.setVvalue(1.0);
+        });
+
+        question.setId("chat-input");
+        question.setPromptText("Ask: What's current CPU?");
+        question.textProperty().bindBidirectional(vm.inputProperty());
+        question.setOnAction(e -> vm.send());
+        Button send = new Button("Ask");
+        send.setId("chat-send");
+        send.setOnAction(e -> vm.send());
+        send.disableProperty().bind(vm.disabledReason().isNotEmpty());
+        HBox.setHgrow(question, Priority.ALWAYS);
+        HBox input = new HBox(4, question, send);
+        input.setPadding(new Insets(8));
+        input.setAlignment(Pos.CENTER);
+        setTop(top);
+        setCenter(scroll);
+        setBottom(input);
+    }
+
+    private static VBox render(ChatMessage m, Consumer<ChatMessage.ProposedAction> onAction) {
+        Label text = new Label(m.text());
+        text.setWrapText(true);
+        text.setMaxWidth(260);
+        text.getStyleClass().addAll("chat-message", m.kind() == ChatMessage.Kind.QUESTION ? "chat-question" : "chat-answer");
+        if (m.kind() == ChatMessage.Kind.ANSWER) {
+            text.getStyleClass().add("chat-answer-text");
+        }
+        if (m.kind() == ChatMessage.Kind.ERROR) {
+            text.getStyleClass().add("field-error");
+        }
+        VBox box = new VBox(3, text);
+        box.setAlignment(m.kind() == ChatMessage.Kind.QUESTION ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        if (!m.backend().isEmpty()) {
+            Label by = new Label("answered by " + m.backend());
+            by.getStyleClass().add("empty-hint");
+            box.getChildren().add(by);
+        }
+        for (ChatMessage.ProposedAction a : m.actions()) {
+            Button b = new Button("Approve " + a.action().replace('_', ' ') + (a.unit().isEmpty() ? "" : " " + a.unit())
+                    + " on " + a.target() + "...");
+            b.getStyleClass().add("chat-action");
+            b.setTooltip(new Tooltip(a.description()));
+            b.setOnAction(e -> onAction.accept(a));
+            box.getChildren().add(b);
+        }
+        return box;
+    }
+
+    /** Puts the cursor into the question field. */
+    public void focusQuestion() {
+        question.requestFocus();
+    }
+}

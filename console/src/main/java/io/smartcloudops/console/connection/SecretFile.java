@@ -1,0 +1,59 @@
+package io.smartcloudops.console.connection;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * A secret in a file that only the user can read (mode 0600 in a 0700 directory on POSIX systems),
+ * written atomically so a crash never leaves half a token.
+ */
+public final class SecretFile {
+
+    private final Path path;
+
+    public SecretFile(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Optional<String> read() throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(path, StandardCharsets.UTF_8).trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    public void write(String secret) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        Path tmp = dir.resolve(path.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (posix) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, secret.trim() + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public void delete() throws IOException {
+        Files.deleteIfExists(path);
+    }
+}

@@ -1,0 +1,248 @@
+package io.smartcloudops.console.dashboard;
+
+import io.smartcloudops.api.Metric;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A time-series chart drawn on a canvas: lines (gaps left open), time and value axes, markers for
+ * anomalies and remediations, and — when there are no points — the reason in the middle. A canvas
+ * redraw of a few hundred downsampled points per line is far cheaper than a scene graph of them.
+ */
+public final class TimeSeriesChart extends Region {
+
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final Color[] LINE_COLOURS = {Color.web("#4fc3f7"), Color.web("#ffb74d")};
+    private static final Color ANOMALY = Color.web("#ef5350");
+    private static final Color REMEDIATION = Color.web("#66bb6a");
+
+    private final Canvas canvas = new Canvas();
+    private ChartData data;
+    private boolean dark = true;
+    private double fontSize = 12;
+
+    public TimeSeriesChart() {
+        getChildren().add(canvas);
+        getStyleClass().add("time-series-chart");
+        setMinSize(200, 120);
+        setPrefSize(420, 180);
+    }
+
+    public void setTheme(boolean darkTheme, double baseFontSize) {
+        this.dark = darkTheme;
+        this.fontSize = baseFontSize;
+        draw();
+    }
+
+    public void setData(ChartData d) {
+        this.data = d;
+        draw();
+    }
+
+    public ChartData data() {
+        return data;
+    }
+
+    /** Points per line worth drawing at this width: one per two pixels. */
+    public int maxPoints() {
+        return Math.max(50, (int) (getWidth() / 2));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        Color bg = dark ? Color.web("#1e2129") : Color.web("#ffffff");
+        Color fg = dark ? Color.web("#d8dee9") : Color.web("#263238");
+        Color grid = dark ? Color.web("#333844") : Color.web("#e3e7ea");
+        g.setFill(bg);
+        g.fillRect(0, 0, w, h);
+        if (data == null || w < 10 || h < 10) {
+            return;
+        }
+        Font font = Font.font(fontSize);
+        Font titleFont = Font.font(null, javafx.scene.text.FontWeight.BOLD, fontSize);
+        double left = data.spec().isPercent() ? fontSize * 3.4 : fontSize * 5.2;
+        double right = fontSize * 1.8;
+        double top = fontSize * 2;
+        double bottom = fontSize * 1.8;
+        double pw = Math.max(1, w - left - right);
+        double ph = Math.max(1, h - top - bottom);
+
+        g.setFill(fg);
+        g.setFont(titleFont);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(data.spec().title() + latestText(), 8, 4);
+
+        double[] yr = yRange();
+        g.setStroke(grid);
+        g.setLineWidth(1);
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int i = 0; i <= 4; i++) {
+            double v = yr[0] + (yr[1] - yr[0]) * i / 4;
+            double y = top + ph - ph * i / 4;
+            g.strokeLine(left, y, left + pw, y);
+            g.setFill(fg);
+            g.fillText(axisLabel(v), left - 4, y);
+        }
+        long span = Math.max(1, data.toMillis() - data.fromMillis());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i <= 4; i++) {
+            long t = data.fromMillis() + span * i / 4;
+            double x = left + pw * i / 4;
+            g.strokeLine(x, top, x, top + ph);
+            g.fillText(HHMM.format(Instant.ofEpochMilli(t)), x, top + ph + 3);
+        }
+
+        for (ChartMarker m : data.markers()) {
+            double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
+            g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
+            g.setLineWidth(2);
+            g.setLineDashes(4, 3);
+            g.strokeLine(x, top, x, top + ph);
+            g.setLineDashes();
+            g.setFill(g.getStroke());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(m.label(), Math.min(x + 3, left + pw - 60), top + 2);
+        }
+
+        List<ChartData.Line> lines = data.lines();
+        for (int li = 0; li < lines.size(); li++) {
+            ChartData.Line line = lines.get(li);
+            g.setStroke(LINE_COLOURS[li % LINE_COLOURS.length]);
+            g.setLineWidth(1.6);
+            boolean open = false;
+            long prev = Long.MIN_VALUE;
+            g.beginPath();
+            for (int i = 0; i < line.count(); i++) {
+                double x = left + pw * (line.times()[i] - data.fromMillis()) / span;
+                double y = top + ph - ph * (line.values()[i] - yr[0]) / (yr[1] - yr[0]);
+                if (!open || line.times()[i] - prev > data.gapMillis()) {
+                    g.moveTo(x, y);
+                    open = true;
+                } else {
+                    g.lineTo(x, y);
+                }
+                prev = line.times()[i];
+            }
+            g.stroke();
+            if (line.count() == 1) {
+                double x = left + pw * (line.times()[0] - data.fromMillis()) / span;
+                double y = top + ph - ph * (line.values()[0] - yr[0]) / (yr[1] - yr[0]);
+                g.setFill(g.getStroke());
+                g.fillOval(x - 2.5, y - 2.5, 5, 5);
+            }
+        }
+        if (lines.size() > 1) {
+            double x = left + pw - 4;
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            for (int li = lines.size() - 1; li >= 0; li--) {
+                String label = lines.get(li).label();
+                g.setFill(LINE_COLOURS[li % LINE_COLOURS.length]);
+                g.fillText(label, x, top + 2);
+                x -= label.length() * fontSize * 0.6 + 12;
+            }
+        }
+
+        data.emptyReason().ifPresent(reason -> {
+            g.setFill(dark ? Color.web("#1e2129cc") : Color.web("#ffffffcc"));
+            g.fillRect(left, top, pw, ph);
+            g.setFill(dark ? Color.web("#ffcc80") : Color.web("#8d4a00"));
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            wrapText(g, reason, left + pw / 2, top + ph / 2, pw - 20);
+        });
+    }
+
+    private static void wrapText(GraphicsContext g, String text, double cx, double cy, double maxWidth) {
+        int perLine = Math.max(20, (int) (maxWidth / (g.getFont().getSize() * 0.55)));
+        StringBuilder out = new StringBuilder();
+        int lineLen = 0;
+        for (String word : text.split(" ")) {
+            if (lineLen + word.length() + 1 > perLine && lineLen > 0) {
+                out.append('\n');
+                lineLen = 0;
+            } else if (lineLen > 0) {
+                out.append(' ');
+                lineLen++;
+            }
+            out.append(word);
+            lineLen += word.length();
+        }
+        g.fillText(out.toString(), cx, cy);
+    }
+
+    private String latestText() {
+        ChartData.Line first = data.lines().getFirst();
+        Metric m = data.spec().metrics().getFirst();
+        if (Double.isNaN(first.latest())) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("   ");
+        for (int i = 0; i < data.lines().size(); i++) {
+            if (i > 0) {
+                sb.append(" / ");
+            }
+            sb.append(data.spec().metrics().get(i).format(data.lines().get(i).latest()));
+        }
+        return m == null ? "" : sb.toString();
+    }
+
+    private double[] yRange() {
+        if (data.spec().isPercent()) {
+            return new double[] {0, 100};
+        }
+        double max = 0;
+        for (ChartData.Line l : data.lines()) {
+            for (int i = 0; i < l.count(); i++) {
+                max = Math.max(max, l.values()[i]);
+            }
+        }
+        return new double[] {0, max <= 0 ? 1 : niceCeiling(max * 1.1)};
+    }
+
+    static double niceCeiling(double v) {
+        double exp = Math.pow(10, Math.floor(Math.log10(v)));
+        double f = v / exp;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        return nice * exp;
+    }
+
+    private String axisLabel(double v) {
+        Metric m = data.spec().metrics().getFirst();
+        if (m.isPercent()) {
+            return String.format(Locale.ROOT, "%.0f%%", v);
+        }
+        if (m == Metric.LOAD1) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return m.format(v).replace("/s", "");
+    }
+}

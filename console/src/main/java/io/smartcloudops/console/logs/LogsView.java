@@ -1,0 +1,72 @@
+package io.smartcloudops.console.logs;
+
+import io.smartcloudops.console.anomalies.AnomaliesViewModel;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The Logs screen: filters and the audit log table, newest first. */
+public final class LogsView extends BorderPane {
+
+    public LogsView(LogsViewModel vm) {
+        setId("logs");
+        Label title = new Label("Audit log");
+        title.getStyleClass().add("screen-title");
+        ComboBox<String> since = new ComboBox<>();
+        since.setId("logs-since");
+        since.getItems().setAll(LogsViewModel.SINCE);
+        since.valueProperty().bindBidirectional(vm.sinceProperty());
+        ComboBox<String> action = new ComboBox<>();
+        action.getItems().setAll(LogsViewModel.ACTIONS);
+        action.valueProperty().bindBidirectional(vm.actionProperty());
+        ComboBox<String> result = new ComboBox<>();
+        result.getItems().setAll(LogsViewModel.RESULTS);
+        result.valueProperty().bindBidirectional(vm.resultProperty());
+        TextField instance = new TextField();
+        instance.setPromptText("instance (host)");
+        instance.setId("logs-instance");
+        instance.textProperty().bindBidirectional(vm.instanceProperty());
+        instance.setOnAction(e -> vm.reload());
+        Button reload = new Button("Reload");
+        reload.setOnAction(e -> vm.reload());
+        HBox filters = new HBox(8, title, new Label("since"), since, new Label("action"), action, new Label("result"), result,
+                instance, reload);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("logs-message");
+        message.getStyleClass().add("empty-hint");
+        message.textProperty().bind(vm.messageProperty());
+        TableView<LogsViewModel.Row> table = new TableView<>(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setId("logs-table");
+        table.setPlaceholder(new Label("No audit record matches. Remediations, approvals and refusals are recorded here."));
+        table.getColumns().add(col("Time", 130, r -> AnomaliesViewModel.formatTime(r.timestamp())));
+        table.getColumns().add(col("Event", 80, LogsViewModel.Row::event));
+        table.getColumns().add(col("Action", 110, LogsViewModel.Row::action));
+        table.getColumns().add(col("Instance", 100, LogsViewModel.Row::instance));
+        table.getColumns().add(col("Result", 90, r -> r.result() + (r.dryRun() ? " (dry run)" : "")));
+        table.getColumns().add(col("By", 130, r -> r.trigger() + " " + r.actor()));
+        table.getColumns().add(col("Detail", 360, LogsViewModel.Row::detail));
+        VBox top = new VBox(4, filters, message);
+        top.setPadding(new Insets(6, 8, 6, 8));
+        setTop(top);
+        setCenter(table);
+    }
+
+    private static TableColumn<LogsViewModel.Row, String> col(String name, double width,
+                                                               java.util.function.Function<LogsViewModel.Row, String> f) {
+        TableColumn<LogsViewModel.Row, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,56 @@
+package io.smartcloudops.console.remediation;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The confirm dialog, drawn over the window: what will run, exactly (the agent's dry-run plan), and
+ * two buttons. Escape or Cancel runs nothing; the default button is Cancel so Enter never runs an action.
+ */
+public final class ConfirmOverlay extends StackPane {
+
+    public ConfirmOverlay(RemediationViewModel.Confirmation c, Runnable confirm, Runnable cancel) {
+        setId("confirm-overlay");
+        getStyleClass().add("help-overlay");
+        Label title = new Label((c.approval() ? "Approve " : "Run ") + RemediationViewModel.describe(c.request()) + "?");
+        title.getStyleClass().add("screen-title");
+        Label mode = new Label(c.realRun() ? "This runs for real on " + c.request().target() + "."
+                : "Remediation is disabled on this agent: confirming records a dry run; nothing runs.");
+        mode.setWrapText(true);
+        Label planTitle = new Label(c.approval() ? "Proposed by " + c.preview().trigger() + "; what happens on approval:"
+                : "Exactly what will run (the agent's dry run):");
+        TextArea plan = new TextArea(c.preview().plan().isEmpty() ? "(the agent gave no plan) " + c.preview().detail()
+                : String.join("\n", c.preview().plan()));
+        plan.setId("confirm-plan");
+        plan.setEditable(false);
+        plan.setWrapText(true);
+        plan.setPrefRowCount(Math.min(12, Math.max(4, 2 * c.preview().plan().size() + 1)));
+        plan.setStyle("-fx-font-family: monospace;");
+        Label key = new Label(c.approval() ? "Approving runs it once; rejecting is on the Remediation screen (Ctrl+3)."
+                : "Idempotency key " + c.idempotencyKey() + ": retries of this click never run twice.");
+        key.getStyleClass().add("empty-hint");
+        key.setWrapText(true);
+        Button run = new Button(c.approval() ? "Approve" : c.realRun() ? "Run" : "Record dry run");
+        run.setId("confirm-run");
+        Button no = new Button("Cancel");
+        no.setId("confirm-cancel");
+        no.setDefaultButton(true);
+        no.setCancelButton(true);
+        run.setOnAction(e -> confirm.run());
+        no.setOnAction(e -> cancel.run());
+        HBox buttons = new HBox(10, no, run);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox card = new VBox(10, title, mode, planTitle, plan, key, buttons);
+        card.getStyleClass().add("help-card");
+        card.setPadding(new Insets(18));
+        card.setMaxSize(620, VBox.USE_PREF_SIZE);
+        setAlignment(Pos.CENTER);
+        getChildren().add(card);
+    }
+}

@@ -1,0 +1,92 @@
+package io.smartcloudops.console.anomalies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.series.Series;
+import io.smartcloudops.api.series.SeriesPoint;
+import io.smartcloudops.console.dashboard.ChartData;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnomaliesViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-05T12:00:00Z");
+    private final AnomaliesViewModel vm = new AnomaliesViewModel(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static Anomaly anomaly(String id, String host, Severity s, Duration ago, String summary) {
+        Instant t = NOW.minus(ago);
+        return new Anomaly(id, host, t.minusSeconds(30), t, null, 0.8, s, List.of("cpu"),
+                List.of(new Contributor("cpu", 97.0, 12.0, 6.4)), summary);
+    }
+
+    @Test
+    void newestFirstAndFilteredByHostSeverityWindowAndText() {
+        vm.applyList(List.of(
+                anomaly("1", "web-1", Severity.HIGH, Duration.ofMinutes(5), "cpu 97.0% (baseline 12.0%)"),
+                anomaly("2", "db-1", Severity.LOW, Duration.ofMinutes(1), "mem 80.0% (baseline 60.0%)"),
+                anomaly("3", "web-1", Severity.CRITICAL, Duration.ofHours(30), "cpu 99.0% (baseline 12.0%)")));
+
+        assertThat(vm.visible()).extracting(Anomaly::id).containsExactly("2", "1");
+        assertThat(vm.hosts()).containsExactly(AnomaliesViewModel.ALL_HOSTS, "db-1", "web-1");
+
+        vm.windowProperty().set(AnomalyWindow.D7);
+        assertThat(vm.visible()).extracting(Anomaly::id).containsExactly("2", "1", "3");
+        vm.hostProperty().set("web-1");
+        assertThat(vm.visible()).extracting(Anomaly::id).containsExactly("1", "3");
+        vm.severitiesProperty().set(EnumSet.of(Severity.CRITICAL));
+        assertThat(vm.visible()).extracting(Anomaly::id).containsExactly("3");
+        vm.severitiesProperty().set(EnumSet.allOf(Severity.class));
+        vm.hostProperty().set(AnomaliesViewModel.ALL_HOSTS);
+        vm.textProperty().set("MEM");
+        assertThat(vm.visible()).extracting(Anomaly::id).containsExactly("2");
+    }
+
+    @Test
+    void anEventUpdatesTheAnomalyWithTheSameIdOrAddsANewOne() {
+        vm.applyList(List.of(anomaly("1", "web-1", Severity.MEDIUM, Duration.ofMinutes(5), "cpu")));
+        vm.selectedProperty().set(vm.visible().getFirst());
+        Anomaly escalated = anomaly("1", "web-1", Severity.CRITICAL, Duration.ofMinutes(5), "cpu");
+        vm.applyEvent(escalated);
+        vm.applyEvent(anomaly("9", "cache-1", Severity.LOW, Duration.ofMinutes(1), "net_in"));
+        assertThat(vm.total()).isEqualTo(2);
+        assertThat(vm.selectedProperty().get().severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(vm.hosts()).contains("cache-1");
+    }
+
+    @Test
+    void formatsContributorsStateAndSeverityColour() {
+        assertThat(AnomaliesViewModel.formatContributor(new Contributor("cpu", 97.0, 12.0, 6.42)))
+                .isEqualTo("cpu 97.0% (baseline 12.0%, +6.4 σ)");
+        Anomaly closed = new Anomaly("1", "web-1", NOW.minusSeconds(600), NOW.minusSeconds(590), NOW.minusSeconds(300),
+                0.9, Severity.HIGH, List.of("mem"), List.of(), "m");
+        assertThat(AnomaliesViewModel.formatState(closed)).isEqualTo("closed after 5 min");
+        assertThat(AnomaliesViewModel.formatState(anomaly("2", "h", Severity.LOW, Duration.ZERO, ""))).isEqualTo("open");
+        assertThat(AnomaliesViewModel.severityStyle(Severity.CRITICAL)).isEqualTo("severity-critical");
+        assertThat(AnomaliesViewModel.chartMetric(closed).key()).isEqualTo("mem");
+    }
+
+    @Test
+    void theDetailChartShowsTheSurroundingsWithTheStartMarked() {
+        Anomaly a = anomaly("1", "web-1", Severity.HIGH, Duration.ofMinutes(5), "cpu");
+        List<SeriesPoint> pts = List.of(
+                new SeriesPoint(NOW.minus(Duration.ofMinutes(40)), 10),
+                new SeriesPoint(NOW.minus(Duration.ofMinutes(10)), 12),
+                new SeriesPoint(NOW.minus(Duration.ofMinutes(5)), 97),
+                new SeriesPoint(NOW.minus(Duration.ofMinutes(1)), 95));
+        ChartData d = vm.windowChart(a, new Series("web-1", "cpu", "%", NOW.minus(Duration.ofHours(1)), pts));
+        assertThat(d.lines().getFirst().count()).isEqualTo(3);
+        assertThat(d.markers()).hasSize(1);
+        assertThat(d.markers().getFirst().at()).isEqualTo(a.start());
+        assertThat(d.emptyReason()).isEmpty();
+        ChartData none = vm.windowChart(a, new Series("web-1", "cpu", "%", NOW, List.of()));
+        assertThat(none.emptyReason()).get().asString().contains("keeps 24 h");
+    }
+}
