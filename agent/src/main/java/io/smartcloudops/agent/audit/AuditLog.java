@@ -139,6 +139,10 @@ public final class AuditLog implements AutoCloseable {
             return;
         }
         journal.close();
+        // Remember what this head was read from: a head read while the files were unreadable (swapped out,
+        // restored) must be read again once they are back, or the next record would link to the wrong one.
+        lastDay = days.isEmpty() ? null : days.getLast();
+        lastSize = lastDay == null ? -1 : sizeOf(journal.fileFor(lastDay));
         head = AuditChain.GENESIS;
         for (int i = days.size() - 1; i >= 0; i--) {
             String h = lastHash(journal.fileFor(days.get(i)));
@@ -214,8 +218,14 @@ public final class AuditLog implements AutoCloseable {
                 if (d.isBefore(from) || d.isAfter(to)) {
                     continue;
                 }
+                Path file = journal.fileFor(d);
+                if (!Files.isRegularFile(file)) {
+                    // a device or pipe under a log file's name would be read forever (/dev/full never ends)
+                    LOG.warn("skipping {}: not a regular file", file);
+                    continue;
+                }
                 // Decoded leniently: a write cut short inside a multi-byte character must not hide the day.
-                String text = new String(Files.readAllBytes(journal.fileFor(d)), StandardCharsets.UTF_8);
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
                 String[] lines = text.split("\n", -1);
                 for (int i = 0; i < lines.length - 1; i++) {
                     AuditChain.parse(lines[i].strip()).ifPresent(out::add);

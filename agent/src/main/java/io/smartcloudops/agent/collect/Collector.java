@@ -73,6 +73,12 @@ public final class Collector implements AutoCloseable {
         while (!closed.get()) {
             long started = System.nanoTime();
             collectOnce();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.collectionTook(took, interval);
+            if (took.compareTo(interval) > 0) {
+                LOG.warn("a collection took {} ms, longer than the {} ms interval: samples are scored late "
+                        + "(too many hosts for this machine? see serve --shard)", took.toMillis(), interval.toMillis());
+            }
             Duration delay = nextDelay();
             long sleepMillis = delay.toMillis() - (System.nanoTime() - started) / 1_000_000;
             if (sleepMillis > 0) {

@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
@@ -25,6 +26,8 @@ public final class AgentMetrics {
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final Counter collections;
     private final Counter samples;
+    private final Histogram collectionSeconds;
+    private final Counter overruns;
 
     public AgentMetrics(String version, Supplier<SourceStatus> source, SeriesStore store) {
         JvmMetrics.builder().register(registry);
@@ -35,6 +38,13 @@ public final class AgentMetrics {
                 .register(registry);
         samples = Counter.builder().name("smartcloudops_samples_total")
                 .help("Host samples stored").register(registry);
+        collectionSeconds = Histogram.builder().name("smartcloudops_collection_duration_seconds")
+                .help("One collection from its start until its samples are stored, scored and evaluated by the rules")
+                .classicOnly().classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+                .register(registry);
+        overruns = Counter.builder().name("smartcloudops_collection_overruns_total")
+                .help("Collections that took longer than the interval: the agent is falling behind its hosts")
+                .register(registry);
         GaugeWithCallback.builder().name("smartcloudops_source_up")
                 .help("1 if the last collection from the metric source succeeded, else 0").labelNames("source")
                 .callback(cb -> {
@@ -79,6 +89,14 @@ public final class AgentMetrics {
     public void samples(int n) {
         if (n > 0) {
             samples.inc(n);
+        }
+    }
+
+    /** How long one collection took, and whether that was longer than the collection interval. */
+    public void collectionTook(java.time.Duration took, java.time.Duration interval) {
+        collectionSeconds.observe(took.toNanos() / 1e9);
+        if (took.compareTo(interval) > 0) {
+            overruns.inc();
         }
     }
 

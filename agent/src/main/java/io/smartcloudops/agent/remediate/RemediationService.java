@@ -163,7 +163,12 @@ public final class RemediationService implements AutoCloseable {
                 if (s.requiresApproval()) {
                     e.state = RemediationState.PENDING;
                     e.detail = "waiting for an operator's approval" + (dryRun ? " (will run as a dry run)" : "");
-                    audit.record(now, "proposed", e, "pending", s.actor(), describePlan(e));
+                    try {
+                        audit.record(now, "proposed", e, "pending", s.actor(), describePlan(e));
+                    } catch (RemediationException.AuditUnavailable ex) {
+                        metrics.auditError();
+                        throw ex;
+                    }
                 } else {
                     start(e, now, s.actor());
                 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The agent monitoring a simulated fleet (issue 8): HOSTS replayed host CSVs, one row every 5 s (the local
+# interval), collected every 5 s, every sample scored by the detector. Runs the shaded jar as a process for
+# MINUTES and prints, every 30 s: hosts learning/scoring, collections, mean and worst collection time (the
+# time to collect, store, score and evaluate rules for the whole fleet: it must stay under the 5 s
+# interval), overruns, CPU share of the machine, RSS. At the end: the collection-time distribution once every
+# host is scoring, CPU share, memory per host (RSS and heap after a full GC).
+#   bench/fleet/run.sh [HOSTS=1000] [MINUTES=25]
+# JVM options: BENCH_JAVA_OPTS (default -Xmx3g). Output also goes to bench/fleet/results/fleet-<UTC time>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/java-home.sh
+hosts=${1:-1000}
+minutes=${2:-25}
+java_opts=${BENCH_JAVA_OPTS:--Xmx3g -XX:+ExitOnOutOfMemoryError}
+[ -f agent/target/smartcloudops-agent.jar ] || ./mvnw -B -q -DskipTests package -pl agent -am
+jar=agent/target/smartcloudops-agent.jar
+work=$(mktemp -d)
+mkdir -p bench/fleet/results
+results=bench/fleet/results/fleet-$(date -u +%Y%m%dT%H%M%SZ).txt
+exec > >(tee "$results") 2>&1
+cleanup() {
+  [ -n "${agent_pid:-}" ] && kill "$agent_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+token=bench-viewer-token-0123456789
+
+# HOSTS CSVs of 720 rows (one hour at 5 s), a daily-looking wave plus noise, different per host; looped.
+mkdir -p "$work/fleet"
+for h in $(seq 1 "$hosts"); do
+  awk -v h="$h" 'BEGIN { srand(h); pi = 3.14159265; print "timestamp,cpu,mem,disk,disk_io,net_in,net_out,load1"
+    for (i = 0; i < 720; i++) {
+      w = sin(2 * pi * i / 720 + h)
+      printf "%s,%.1f,%.1f,%.1f,%.1f,%.0f,%.0f,%.2f\n", strftime("%Y-%m-%d %H:%M:%S", 1793491200 + i * 5, 1),
+        25 + 10 * w + 4 * rand(), 50 + 3 * w + rand(), 40 + i / 720, 5 + 3 * rand(),
+        100000 + 30000 * w + 10000 * rand(), 50000 + 15000 * w + 5000 * rand(), 0.6 + 0.3 * w + 0.1 * rand() } }' \
+    > "$work/fleet/host-$(printf '%04d' "$h").csv"
+done
+echo "generated $hosts host CSVs ($(du -sh "$work/fleet" | cut -f1))"
+
+port=18281
+# shellcheck disable=SC2086
+SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
+  "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve \
+  --bind 127.0.0.1:$port --source "replay:$work/fleet?loop=true" > "$work/agent.log" 2>&1 &
+agent_pid=$!
+for i in $(seq 1 200); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  kill -0 $agent_pid 2>/dev/null || { echo "agent exited:"; tail -20 "$work/agent.log"; exit 1; }
+  sleep 0.5
+done
+
+ticks=$(getconf CLK_TCK)
+cores=$(nproc)
+cpu_seconds() { awk -v t="$ticks" '{ print ($14 + $15) / t }' "/proc/$agent_pid/stat"; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$agent_pid/status"; }
+metric() { awk -v n="$1" '$1 == n { print $2; f = 1 } END { if (!f) print 0 }' "$work/metrics.txt"; }
+buckets() { grep '^smartcloudops_collection_duration_seconds_bucket' "$work/metrics.txt" | sed 's/.*le="\([^"]*\)"} \(.*\)/\1 \2/'; }
+scrape() {
+  curl -sf "http://127.0.0.1:$port/metrics" > "$work/metrics.txt"
+  curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/status" > "$work/status.json"
+}
+field() { grep -o "\"$1\":[0-9]*" "$work/status.json" | head -1 | cut -d: -f2; }
+
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg); JVM: $java_opts"
+printf '%-6s %-9s %-9s %-7s %-10s %-9s %-9s %-8s %s\n' min learning scoring ticks mean_ms overruns anomalies cpu_% rss_MB
+start=$(date +%s)
+prev_cpu=$(cpu_seconds); prev_t=$start; prev_count=0; prev_sum=0
+all_scoring_at=""
+while [ $(( $(date +%s) - start )) -lt $(( minutes * 60 )) ]; do
+  sleep 30
+  scrape
+  now=$(date +%s); cpu=$(cpu_seconds)
+  count=$(metric smartcloudops_collection_duration_seconds_count); sum=$(metric smartcloudops_collection_duration_seconds_sum)
+  share=$(awk -v a="$prev_cpu" -v b="$cpu" -v s="$prev_t" -v e="$now" -v c="$cores" 'BEGIN { printf "%.1f", 100 * (b - a) / ((e - s) * c) }')
+  mean=$(awk -v c0="$prev_count" -v c1="$count" -v s0="$prev_sum" -v s1="$sum" 'BEGIN { if (c1 > c0) printf "%.0f", 1000 * (s1 - s0) / (c1 - c0); else print "-" }')
+  learning=$(field hosts_learning); scoring=$(field hosts_scoring)
+  printf '%-6s %-9s %-9s %-7s %-10s %-9s %-9s %-8s %s\n' "$(awk -v s=$((now - start)) 'BEGIN { printf "%.1f", s / 60 }')" \
+    "${learning:-?}" "${scoring:-?}" "${count%.*}" "$mean" "$(metric smartcloudops_collection_overruns_total)" \
+    "$(grep '^smartcloudops_anomalies_total' "$work/metrics.txt" | awk '{ s += $2 } END { print s + 0 }')" "$share" "$(rss_mb)"
+  if [ -z "$all_scoring_at" ] && [ "${scoring:-0}" = "$hosts" ]; then
+    sleep 10; scrape  # past the tick in which the last hosts fitted their models
+    all_scoring_at=$(date +%s); cpu_at_scoring=$(cpu_seconds); cp "$work/metrics.txt" "$work/metrics-scoring.txt"
+  fi
+  prev_cpu=$cpu; prev_t=$now; prev_count=$count; prev_sum=$sum
+done
+scrape
+echo
+echo "overrun warnings in the agent log: $(grep -c 'longer than the' "$work/agent.log" || true); longest: $(grep -o 'took [0-9]* ms' "$work/agent.log" | sort -k2 -n | tail -1)"
+if [ -n "$all_scoring_at" ]; then
+  end=$(date +%s); cpu=$(cpu_seconds)
+  join <(grep '^smartcloudops_collection_duration_seconds_bucket' "$work/metrics-scoring.txt" | sed 's/.*le="\([^"]*\)"} \(.*\)/\1 \2/' | sort) \
+       <(buckets | sort) | sort -g > "$work/delta.txt"
+  awk '{ d[NR] = $3 - $2; le[NR] = $1 } END { n = d[NR]; for (i = 1; i <= NR; i++) {
+          if (!p50 && d[i] >= 0.5 * n) p50 = le[i]; if (!p99 && d[i] >= 0.99 * n) p99 = le[i] }
+        printf "once all %s hosts were scoring: %d collections, p50 <= %s s, p99 <= %s s (histogram bucket bounds), max bucket %s\n",
+          "'"$hosts"'", n, p50, p99, le[NR] }' "$work/delta.txt"
+  awk -v a="$cpu_at_scoring" -v b="$cpu" -v s="$all_scoring_at" -v e="$end" -v c="$cores" -v h="$hosts" 'BEGIN {
+    printf "CPU while scoring: %.1f%% of the machine (%.2f cores), %.2f ms of CPU per host per 5 s sample\n",
+      100 * (b - a) / ((e - s) * c), (b - a) / (e - s), 1000 * (b - a) / ((e - s) / 5) / h }'
+else
+  echo "not every host was scoring within $minutes minutes"
+fi
+rss=$(rss_mb)
+"$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
+heap=$("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
+awk -v r="$rss" -v k="$heap" -v h="$hosts" 'BEGIN { printf "memory: RSS %d MB (%.0f KB per host); heap after a full GC %.0f MB (%.0f KB per host)\n", r, 1024 * r / h, k / 1024, k / h }'
+echo "agent log: $(grep -c ' ERROR ' "$work/agent.log" || true) errors, $(grep -c ' WARN ' "$work/agent.log" || true) warnings"
+echo "results in $results"
