@@ -10,7 +10,7 @@ import java.time.Duration;
  *                           OpenAI-compatible Chat Completions server; falls back to offline on any failure)
  * @param baseUrl            e.g. {@code http://127.0.0.1:11434/v1} for Ollama; empty = OpenAI's own API
  * @param model              model name sent to the server
- * @param timeout            per model request (connect + answer)
+ * @param timeout            the longest a question waits for the model: every tool round and retry included
  * @param maxRetries         retries of a failed model request (timeouts, 429, 5xx) before falling back
  * @param maxToolRounds      model round trips with tool calls per question before falling back
  * @param maxOutputTokens    cap on the model's answer length

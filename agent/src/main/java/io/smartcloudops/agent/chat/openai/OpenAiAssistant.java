@@ -112,9 +112,11 @@ public final class OpenAiAssistant implements Assistant {
         }
         messages.add(user(redactor.redact(question.text())));
         int refused = 0;
+        // chat.timeout bounds the whole question: every round and every retry of the SDK
+        long deadline = System.nanoTime() + config.timeout().toNanos();
         for (int round = 1; round <= config.maxToolRounds(); round++) {
             // the last round asks for words: the model must answer from what the tools gave it so far
-            ChatCompletionMessage reply = complete(messages, round == config.maxToolRounds());
+            ChatCompletionMessage reply = complete(messages, round == config.maxToolRounds(), deadline);
             List<ChatCompletionMessageToolCall> calls = reply.toolCalls().orElse(List.of());
             if (calls.isEmpty()) {
                 String text = reply.content().orElse("").strip();
@@ -156,7 +158,7 @@ public final class OpenAiAssistant implements Assistant {
                 : "no answer after " + config.maxToolRounds() + " tool rounds");
     }
 
-    private ChatCompletionMessage complete(List<ChatCompletionMessageParam> messages, boolean lastRound) {
+    private ChatCompletionMessage complete(List<ChatCompletionMessageParam> messages, boolean lastRound, long deadline) {
         ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()
                 .model(config.model())
                 .messages(messages)
@@ -167,7 +169,7 @@ public final class OpenAiAssistant implements Assistant {
         }
         ChatCompletionCreateParams params = b.build();
         try {
-            ChatCompletion completion = client.chat().completions().create(params);
+            ChatCompletion completion = withinDeadline(() -> client.chat().completions().create(params), deadline);
             completion.usage().ifPresent(u -> metrics.tokens(u.promptTokens(), u.completionTokens()));
             if (completion.choices().isEmpty()) {
                 throw new ModelFailure("the model server answered without a choice");
@@ -180,20 +182,80 @@ public final class OpenAiAssistant implements Assistant {
         }
     }
 
+    /**
+     * Runs one model call but waits only until the question's deadline: the SDK's own timeout is per attempt,
+     * so a server that hangs would otherwise cost a full timeout for each retry (and each tool round).
+     * An abandoned call ends by itself at its attempt's timeout; nothing waits for it and it runs no tool.
+     */
+    private <T> T withinDeadline(java.util.concurrent.Callable<T> call, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new ModelFailure(timedOut());
+        }
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call);
+        Thread.ofVirtual().name("chat-model-call").start(task);
+        try {
+            return task.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            throw new ModelFailure(timedOut());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ModelFailure("interrupted while waiting for the model");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ModelFailure("the model client failed (" + e.getCause().getClass().getSimpleName() + ")");
+        }
+    }
+
+    private String timedOut() {
+        return "the model timed out after " + DurationText.format(config.timeout());
+    }
+
     String reason(RuntimeException e) {
         if (hasCause(e, InterruptedIOException.class)) {
-            return "the model timed out after " + DurationText.format(config.timeout());
+            return timedOut();
         }
         if (e instanceof OpenAIServiceException s) {
             return "the model server answered HTTP " + s.statusCode();
         }
         if (e instanceof OpenAIIoException) {
-            return "the model server is unreachable (" + shorten(rootMessage(e), 100) + ")";
+            return "the model server is unreachable (" + connectionFault(e) + ")";
         }
         if (e instanceof OpenAIInvalidDataException || hasCause(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
             return "malformed answer from the model server";
         }
-        return shorten(e.getClass().getSimpleName() + ": " + rootMessage(e), 120);
+        // never the exception's message: the label reaches users, and messages can quote what the endpoint sent
+        return "the model client failed (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /**
+     * What went wrong on the connection, in the agent's words. OkHttp's messages quote the bytes the endpoint
+     * sent ("Unexpected status line: ..."), which must not reach the answer a user reads.
+     */
+    private static String connectionFault(Throwable e) {
+        if (hasCause(e, java.net.ConnectException.class)) {
+            return "connection refused";
+        }
+        if (hasCause(e, java.net.UnknownHostException.class)) {
+            return "unknown host";
+        }
+        if (hasCause(e, javax.net.ssl.SSLException.class)) {
+            return "TLS failed";
+        }
+        if (hasCause(e, java.net.ProtocolException.class)) {
+            return "the answer was not HTTP";
+        }
+        if (hasCause(e, java.io.EOFException.class)) {
+            return "connection closed in the middle of the answer";
+        }
+        if (hasCause(e, java.net.SocketException.class)) {
+            return "connection reset";
+        }
+        return "connection failed";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -203,14 +265,6 @@ public final class OpenAiAssistant implements Assistant {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static String shorten(String s, int max) {
