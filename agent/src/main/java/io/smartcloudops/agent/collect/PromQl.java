@@ -20,16 +20,29 @@ public final class PromQl {
 
     /** The query for one metric; {@code rateWindow} is the range of {@code rate()}. */
     public static String query(Metric metric, Duration rateWindow) {
-        String w = "[" + DurationText.format(rateWindow) + "]";
+        String range = DurationText.format(rateWindow);
+        String w = "[" + range + "]";
         return switch (metric) {
-            case CPU -> "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}" + w + ")))";
+            case CPU -> covered("100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}" + w + ")))", range);
             case MEM -> "100 * (1 - max by (instance) (node_memory_MemAvailable_bytes) / max by (instance) (node_memory_MemTotal_bytes))";
             case DISK -> "100 * (1 - max by (instance) (node_filesystem_avail_bytes{" + ROOT_FS + "})"
                     + " / max by (instance) (node_filesystem_size_bytes{" + ROOT_FS + "}))";
-            case DISK_IO -> "100 * max by (instance) (rate(node_disk_io_time_seconds_total" + w + "))";
-            case NET_IN -> "sum by (instance) (rate(node_network_receive_bytes_total{" + REAL_NICS + "}" + w + "))";
-            case NET_OUT -> "sum by (instance) (rate(node_network_transmit_bytes_total{" + REAL_NICS + "}" + w + "))";
+            case DISK_IO -> covered("100 * max by (instance) (rate(node_disk_io_time_seconds_total" + w + "))", range);
+            case NET_IN -> covered("sum by (instance) (rate(node_network_receive_bytes_total{" + REAL_NICS + "}" + w + "))", range);
+            case NET_OUT -> covered("sum by (instance) (rate(node_network_transmit_bytes_total{" + REAL_NICS + "}" + w + "))", range);
             case LOAD1 -> "max by (instance) (node_load1)";
         };
+    }
+
+    /**
+     * Keeps a rate only for instances whose whole window was scraped: no failed scrape in it, and about as
+     * many scrapes as in the window before it. {@code rate()} divides the increase it sees by the whole
+     * window, so a window with scrapes missing (the exporter or Prometheus was down, or just came back)
+     * reads low: the CPU of a host that is merely not being scraped appeared to climb towards 100 % and
+     * fall back, an anomaly made of a gap. Those instants are left out: a gap stays a gap.
+     */
+    static String covered(String rate, String range) {
+        return "(" + rate + ") and on (instance) (min_over_time(up[" + range + "]) == 1)"
+                + " and on (instance) (count_over_time(up[" + range + "]) + 1 >= count_over_time(up[" + range + "] offset " + range + "))";
     }
 }

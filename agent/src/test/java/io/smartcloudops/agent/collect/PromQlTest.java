@@ -11,7 +11,17 @@ class PromQlTest {
     @Test
     void cpuIsOneMinusTheIdleRateAveragedPerInstance() {
         assertThat(PromQl.query(Metric.CPU, Duration.ofMinutes(1)))
-                .isEqualTo("100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m])))");
+                .startsWith("(100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m])))) and on (instance) ");
+    }
+
+    @Test
+    void ratesAreKeptOnlyWhereTheirWholeWindowWasScraped() {
+        for (Metric m : java.util.List.of(Metric.CPU, Metric.DISK_IO, Metric.NET_IN, Metric.NET_OUT)) {
+            assertThat(PromQl.query(m, Duration.ofMinutes(1))).as(m.key())
+                    .endsWith(" and on (instance) (min_over_time(up[1m]) == 1) and on (instance) "
+                            + "(count_over_time(up[1m]) + 1 >= count_over_time(up[1m] offset 1m))");
+        }
+        assertThat(PromQl.query(Metric.MEM, Duration.ofMinutes(1))).doesNotContain("up[");
     }
 
     @Test
