@@ -11,23 +11,34 @@ public final class RedisProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final String password;
 
-    private RedisProcess(Process process, int port) {
+    private RedisProcess(Process process, int port, String password) {
         this.process = process;
         this.port = port;
+        this.password = password;
     }
 
     public static RedisProcess start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null);
+    }
+
+    /** With {@code requirepass} when {@code password} is not null ({@link #url()} then carries it). */
+    public static RedisProcess start(Path dir, String password) throws IOException, InterruptedException {
         String binary = ManagedProcess.requireBinary("/usr/bin/redis-server", "redis-server");
         int port = FreePort.find();
-        Process p = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "yes"))
+        List<String> command = new java.util.ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "yes"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new RedisProcess(p, port);
+                return new RedisProcess(p, port, password);
             } catch (IOException notYet) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis.log"));
@@ -40,7 +51,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
     /** A client for assertions on what the agent wrote. */
