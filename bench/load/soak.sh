@@ -58,7 +58,8 @@ done
   > "$work/load.txt" 2>&1 &
 load_pid=$!
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$agent_pid/status"; }
-heap() { "$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'total [0-9]*K, used [0-9]*K' | head -1 | awk '{ gsub(/[K,]/, ""); printf "%.0f %.0f", $4 / 1024, $2 / 1024 }'; }
+# "garbage-first heap   total reserved 1048576K, committed 65536K, used 33261K [...]" -> "used committed" in MB
+heap() { "$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'committed [0-9]*K, used [0-9]*K' | head -1 | awk '{ gsub(/[K,]/, ""); printf "%.0f %.0f", $4 / 1024, $2 / 1024 }'; }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $hosts hosts, $rate req/s, $sse SSE clients; JVM: $java_opts"
 printf '%-5s %-8s %-14s %-16s %-10s %s\n' min rss_MB heap_used_MB heap_committed_MB live_MB audit_records
 for m in $(seq 1 "$minutes"); do
