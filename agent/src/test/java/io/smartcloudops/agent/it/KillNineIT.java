@@ -48,6 +48,13 @@ class KillNineIT {
 
     private RecordingCommand restart;
 
+    private final List<Process> started = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void killLeftovers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
     @Test
     void everythingAcknowledgedSurvivesKillNineAndTheLogsStayWhole() throws Exception {
         Path jar = Path.of("target/smartcloudops-agent.jar").toAbsolutePath();
@@ -159,7 +166,9 @@ class KillNineIT {
         pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCLOUDOPS_"));
         pb.environment().put("SMARTCLOUDOPS_OPERATOR_TOKEN", TestAgents.OPERATOR_TOKEN);
         pb.environment().put("SMARTCLOUDOPS_LOGS_DIR", dir.resolve("logs").toString());
-        return pb.start();
+        Process p = pb.start();
+        started.add(p);
+        return p;
     }
 
     private static String java() {
