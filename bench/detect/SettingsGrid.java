@@ -21,7 +21,7 @@ import java.util.Optional;
  * Every detector setting tried on the NAB development set, and the ablations of docs/benchmarks.md.
  * Prints one tab-separated line per setting: event F1 with the FP cap of 12, windows found, FP events.
  *
- * Run: java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsGrid.java grid|ablation|seeds [DATA_DIR LABELS]
+ * Run: java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsGrid.java grid|band|ablation|seeds [DATA_DIR LABELS]
  * (default: the NAB development set, ml_models/datasets/nab/data and its labels.json)
  */
 public class SettingsGrid {
@@ -52,8 +52,10 @@ public class SettingsGrid {
                             for (double b : new double[] {1.0, 1.5, 2.0, 3.0}) {
                                 for (int m : new int[] {1, 3}) {
                                     for (int r : new int[] {0, 288}) {
-                                        DetectorSettings s = new DetectorSettings(w[0], w[1], w[2], h, ex, b, m, 12, r,
-                                                d.isolationGate(), d.trees(), d.sampleSize(), 0, d.scaleFloors());
+                                        // the grid of the first design: one novelty threshold, forest gate at the median
+                                        DetectorSettings s = new DetectorSettings(w[0], w[1], w[2], h, ex, b,
+                                                Double.POSITIVE_INFINITY, m, 12, r, 0.5, d.trees(), d.sampleSize(), 0,
+                                                d.scaleFloors());
                                         System.out.println(w[0] + "/" + w[1] + "/" + w[2] + "\t" + h + "\t" + ex + "\t" + b + "\t" + m
                                                 + "\t" + r + "\t" + line(evaluate(s)));
                                     }
@@ -68,18 +70,44 @@ public class SettingsGrid {
                     System.out.println("seed " + seed + "\t" + line(evaluate(d.withSeed(seed))));
                 }
             }
+            case "band" -> {
+                // the two-level rule: novelty threshold (band's lower edge) x clear novelty x gate quantile
+                System.out.println("novelty_threshold\tclear_novelty\tgate_quantile\tseed\tevent_f1_cap12\tdetected\tfp_events");
+                for (double lo : new double[] {0.75, 1.0, 1.25, 1.5}) {
+                    for (double hi : new double[] {1.5, 2.0, 2.25, 2.5, 2.75, 3.0, 4.0}) {
+                        for (double q : new double[] {0.5, 0.9, 0.95, 0.99, 1.0}) {
+                            if (hi < lo) {
+                                continue;
+                            }
+                            for (long seed = 0; seed < 5; seed++) {
+                                System.out.println(lo + "\t" + hi + "\t" + q + "\t" + seed + "\t"
+                                        + line(evaluate(d.withDecision(lo, hi, q).withSeed(seed))));
+                            }
+                        }
+                    }
+                }
+            }
             default -> {
                 System.out.println("variant\tseed\tevent_f1_cap12\tdetected\tfp_events");
+                double lo = d.noveltyThreshold();
+                double hi = d.clearNovelty();
                 for (long seed = 0; seed < 5; seed++) {
-                    for (double q : new double[] {0.0, 0.5, 0.9, 0.99}) {
-                        DetectorSettings s = new DetectorSettings(d.shortWindow(), d.levelWindow(), d.spreadWindow(), d.noveltyHorizon(),
-                                d.noveltyExclusion(), d.noveltyThreshold(), d.confirmRows(), d.closeAfterRows(), d.refractoryRows(), q,
-                                d.trees(), d.sampleSize(), seed, d.scaleFloors());
-                        System.out.println("novelty + isolation gate q=" + q + "\t" + seed + "\t" + line(evaluate(s)));
+                    DetectorSettings s = d.withSeed(seed);
+                    System.out.println("shipped: novelty " + hi + " alone, or " + lo + " confirmed by the forest (gate q" + d.isolationGate()
+                            + ")\t" + seed + "\t" + line(evaluate(s)));
+                    System.out.println("no forest, band dropped: novelty " + hi + " alone\t" + seed + "\t"
+                            + line(evaluate(s.withDecision(hi, hi, 0))));
+                    System.out.println("no forest, band accepted: novelty " + lo + " alone\t" + seed + "\t"
+                            + line(evaluate(s.withDecision(lo, lo, 0))));
+                    for (double q : new double[] {0.5, 0.9, 0.99}) {
+                        System.out.println("band judged by the forest at gate q" + q + "\t" + seed + "\t"
+                                + line(evaluate(s.withDecision(lo, hi, q))));
                     }
+                    System.out.println("first design: novelty " + lo + " and forest gate q0.5 (shipped until this change)\t" + seed
+                            + "\t" + line(evaluate(s.withDecision(lo, Double.POSITIVE_INFINITY, 0.5))));
                     for (double factor : new double[] {1.0, 1.05, 1.1}) {
                         System.out.println("isolation forest alone, threshold " + factor + " x max fitted score\t" + seed + "\t"
-                                + line(isolationOnly(d.withSeed(seed), factor)));
+                                + line(isolationOnly(s, factor)));
                     }
                 }
             }
