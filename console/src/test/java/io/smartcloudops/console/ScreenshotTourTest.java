@@ -64,7 +64,10 @@ class ScreenshotTourTest {
                   ssm_document: SmartCloudOps-RestartService
                   endpoints: {autoscaling: "%s", ssm: "%s"}
                   max_attempts: 1
-                """.formatted(aws.endpoint(), aws.endpoint())).start()) {
+                detect:
+                  model: "%s"
+                """.formatted(aws.endpoint(), aws.endpoint(),
+                Path.of("../ml_models/anomaly_model.ser").toAbsolutePath().normalize())).start()) {
             aws.on("DescribeAutoScalingGroups", FakeAws.always(FakeAws.Reply.xml(FakeAws.group("asg-web", 2, 4, 2))));
             ConsoleSession session = FxWait.onFx(() -> {
                 ConsoleSession s = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, true),
