@@ -23,7 +23,6 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
-import smile.math.MathEx;
 
 /**
  * Every way of giving the isolation forest a say in the decision that was tried on the development data
@@ -102,17 +101,9 @@ public final class ForestDesigns {
         return new Data(name, labels, tables);
     }
 
-    private static final Object SMILE_RANDOM = new Object();
-
+    /** One tree grown on exactly these rows, through ForestTrainer (seeded, under its lock on Smile's generator). */
     static IsolationTree growTree(double[][] sample, long seed) {
-        int psi = sample.length;
-        double fraction = Math.min(1 - 1e-9, (psi + 0.25) / psi);
-        int maxDepth = Math.max(1, (int) Math.ceil(Math.log(psi) / Math.log(2)));
-        IsolationForest.Options one = new IsolationForest.Options(1, maxDepth, fraction, 0);
-        synchronized (SMILE_RANDOM) {
-            MathEx.setSeed(seed);
-            return IsolationForest.fit(sample, one).trees()[0];
-        }
+        return ForestTrainer.fit(sample, 1, sample.length, seed).trees()[0];
     }
 
     static double[][] project(double[][] z, int[] cols) {
