@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every detector setting tried on the NAB development set, and the ablations of docs/benchmarks.md.
+ * Every detector setting tried on the NAB development set, and the ablations of docs/benchmarks.md (the
+ * other ways of giving the isolation forest a say are in bench/detect/forest/).
  * Prints one tab-separated line per setting: event F1 with the FP cap of 12, windows found, FP events.
  *
  * Run: java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsGrid.java grid|ablation|seeds [DATA_DIR LABELS]
@@ -44,7 +45,7 @@ public class SettingsGrid {
         DetectorSettings d = DetectorSettings.defaults();
         switch (mode) {
             case "grid" -> {
-                System.out.println("windows\thorizon\texclusion\tthreshold\tconfirm\trefractory\tevent_f1_cap12\tdetected\tfp_events");
+                System.out.println("windows\thorizon\texclusion\tthreshold\tconfirm\trefractory\tevent_f1_cap12\tdetected\tfp_events\tdelay_mean_rows");
                 int[][] windows = {{3, 24, 48}, {6, 48, 48}, {3, 12, 24}};
                 for (int[] w : windows) {
                     for (int h : new int[] {576, 1152, 2016}) {
@@ -52,8 +53,10 @@ public class SettingsGrid {
                             for (double b : new double[] {1.0, 1.5, 2.0, 3.0}) {
                                 for (int m : new int[] {1, 3}) {
                                     for (int r : new int[] {0, 288}) {
-                                        DetectorSettings s = new DetectorSettings(w[0], w[1], w[2], h, ex, b, m, 12, r,
-                                                d.isolationGate(), d.trees(), d.sampleSize(), 0, d.scaleFloors());
+                                        // the grid of the first design: one novelty threshold, forest gate at the median
+                                        DetectorSettings s = new DetectorSettings(w[0], w[1], w[2], h, ex, b,
+                                                Double.POSITIVE_INFINITY, m, 12, r, 0.5, d.trees(), d.sampleSize(), 0,
+                                                d.scaleFloors());
                                         System.out.println(w[0] + "/" + w[1] + "/" + w[2] + "\t" + h + "\t" + ex + "\t" + b + "\t" + m
                                                 + "\t" + r + "\t" + line(evaluate(s)));
                                     }
@@ -69,17 +72,26 @@ public class SettingsGrid {
                 }
             }
             default -> {
-                System.out.println("variant\tseed\tevent_f1_cap12\tdetected\tfp_events");
+                System.out.println("variant\tseed\tevent_f1_cap12\tdetected\tfp_events\tdelay_mean_rows");
+                double lo = d.noveltyThreshold();
+                double hi = d.clearNovelty();
                 for (long seed = 0; seed < 5; seed++) {
-                    for (double q : new double[] {0.0, 0.5, 0.9, 0.99}) {
-                        DetectorSettings s = new DetectorSettings(d.shortWindow(), d.levelWindow(), d.spreadWindow(), d.noveltyHorizon(),
-                                d.noveltyExclusion(), d.noveltyThreshold(), d.confirmRows(), d.closeAfterRows(), d.refractoryRows(), q,
-                                d.trees(), d.sampleSize(), seed, d.scaleFloors());
-                        System.out.println("novelty + isolation gate q=" + q + "\t" + seed + "\t" + line(evaluate(s)));
+                    DetectorSettings s = d.withSeed(seed);
+                    System.out.println("shipped: novelty " + hi + " alone, or " + lo + " confirmed by the forest (gate q" + d.isolationGate()
+                            + ")\t" + seed + "\t" + line(evaluate(s)));
+                    System.out.println("no forest, band dropped: novelty " + hi + " alone\t" + seed + "\t"
+                            + line(evaluate(s.withDecision(hi, hi, 0))));
+                    System.out.println("no forest, band accepted: novelty " + lo + " alone\t" + seed + "\t"
+                            + line(evaluate(s.withDecision(lo, lo, 0))));
+                    for (double q : new double[] {0.5, 0.9, 0.99}) {
+                        System.out.println("band judged by the forest at gate q" + q + "\t" + seed + "\t"
+                                + line(evaluate(s.withDecision(lo, hi, q))));
                     }
+                    System.out.println("first design: novelty " + lo + " and forest gate q0.5 (shipped until this change)\t" + seed
+                            + "\t" + line(evaluate(s.withDecision(lo, Double.POSITIVE_INFINITY, 0.5))));
                     for (double factor : new double[] {1.0, 1.05, 1.1}) {
                         System.out.println("isolation forest alone, threshold " + factor + " x max fitted score\t" + seed + "\t"
-                                + line(isolationOnly(d.withSeed(seed), factor)));
+                                + line(isolationOnly(s, factor)));
                     }
                 }
             }
@@ -95,7 +107,8 @@ public class SettingsGrid {
     }
 
     static String line(Summary s) {
-        return String.format(Locale.ROOT, "%.3f\t%d/%d\t%d", s.event().f1(), s.detected(), s.windows(), s.fpEvents());
+        return String.format(Locale.ROOT, "%.3f\t%d/%d\t%d\t%.1f", s.event().f1(), s.detected(), s.windows(), s.fpEvents(),
+                s.delayMean());
     }
 
     static Summary evaluate(DetectorSettings s) {

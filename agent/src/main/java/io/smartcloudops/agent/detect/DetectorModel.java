@@ -19,7 +19,7 @@ public record DetectorModel(int formatVersion, DetectorSettings settings, HostMo
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public DetectorModel {
         if (formatVersion != FORMAT_VERSION) {

@@ -18,13 +18,16 @@ import java.util.Arrays;
  *                          the range of the rows [i - horizon, i - exclusion] ("not seen recently either")
  * @param noveltyExclusion  most recent rows left out of that trailing range, so a slowly growing anomaly
  *                          is compared with how things were before it began
- * @param noveltyThreshold  a row is anomalous when a feature exceeds that range by this many robust scale
- *                          units (scale = max(IQR, std/2, range/20, floor) of the fitted rows)
+ * @param noveltyThreshold  the borderline band's lower edge: a feature beyond that range by this many robust
+ *                          scale units (scale = max(IQR, std/2, range/20, floor) of the fitted rows) makes the
+ *                          row anomalous if the isolation forest confirms it (score at least the gate)
+ * @param clearNovelty      novelty (same units) that makes a row anomalous whatever the forest says; equal to
+ *                          {@code noveltyThreshold} when the forest should decide nothing
  * @param confirmRows       consecutive anomalous rows before an anomaly is raised
  * @param closeAfterRows    consecutive normal rows that end an incident
  * @param refractoryRows    rows after an incident was raised before the next one may be raised
- * @param isolationGate     a row is anomalous only if its isolation-forest score is at least this
- *                          quantile of the fitted rows' scores (0 disables the gate)
+ * @param isolationGate     a borderline row is anomalous only if its isolation-forest score is at least this
+ *                          quantile of the fitted rows' scores (1 = above every fitted row; 0 = always)
  * @param trees             isolation trees
  * @param sampleSize        rows each tree is grown on
  * @param seed              forest seed
@@ -33,7 +36,7 @@ import java.util.Arrays;
  */
 public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindow,
                                int noveltyHorizon, int noveltyExclusion, double noveltyThreshold,
-                               int confirmRows, int closeAfterRows, int refractoryRows,
+                               double clearNovelty, int confirmRows, int closeAfterRows, int refractoryRows,
                                double isolationGate, int trees, int sampleSize, long seed,
                                double[] scaleFloors) implements Serializable {
 
@@ -54,6 +57,9 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
         }
         if (!(noveltyThreshold > 0)) {
             throw new IllegalArgumentException("novelty_threshold must be positive");
+        }
+        if (!(clearNovelty >= noveltyThreshold)) {
+            throw new IllegalArgumentException("clear_novelty must be at least novelty_threshold");
         }
         positive("confirm_rows", confirmRows);
         positive("close_after_rows", closeAfterRows);
@@ -86,7 +92,7 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
 
     /** The configuration evaluated in docs/benchmarks.md. */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(3, 24, 48, 1152, 48, 1.5, 3, 12, 0, 0.5, 100, 256, 0, defaultFloors());
+        return new DetectorSettings(3, 24, 48, 1152, 48, 1.5, 2.5, 3, 12, 0, 1.0, 100, 256, 0, defaultFloors());
     }
 
     /**
@@ -116,8 +122,15 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
 
     public DetectorSettings withSeed(long newSeed) {
         return new DetectorSettings(shortWindow, levelWindow, spreadWindow, noveltyHorizon, noveltyExclusion,
-                noveltyThreshold, confirmRows, closeAfterRows, refractoryRows, isolationGate, trees, sampleSize, newSeed,
+                noveltyThreshold, clearNovelty, confirmRows, closeAfterRows, refractoryRows, isolationGate, trees, sampleSize, newSeed,
                 scaleFloors);
+    }
+
+    /** The same configuration with another decision rule (for ablations: the band, the gate). */
+    public DetectorSettings withDecision(double newNoveltyThreshold, double newClearNovelty, double newIsolationGate) {
+        return new DetectorSettings(shortWindow, levelWindow, spreadWindow, noveltyHorizon, noveltyExclusion,
+                newNoveltyThreshold, newClearNovelty, confirmRows, closeAfterRows, refractoryRows, newIsolationGate, trees,
+                sampleSize, seed, scaleFloors);
     }
 
     @Override
@@ -130,6 +143,7 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
         return o instanceof DetectorSettings s && shortWindow == s.shortWindow && levelWindow == s.levelWindow
                 && spreadWindow == s.spreadWindow && noveltyHorizon == s.noveltyHorizon
                 && noveltyExclusion == s.noveltyExclusion && Double.compare(noveltyThreshold, s.noveltyThreshold) == 0
+                && Double.compare(clearNovelty, s.clearNovelty) == 0
                 && confirmRows == s.confirmRows && closeAfterRows == s.closeAfterRows
                 && refractoryRows == s.refractoryRows && Double.compare(isolationGate, s.isolationGate) == 0
                 && trees == s.trees && sampleSize == s.sampleSize && seed == s.seed
@@ -144,7 +158,7 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
     @Override
     public String toString() {
         return "DetectorSettings[windows " + shortWindow + "/" + levelWindow + "/" + spreadWindow + ", novelty "
-                + noveltyThreshold + " over " + noveltyHorizon + "-" + noveltyExclusion + " rows, confirm " + confirmRows
+                + noveltyThreshold + " (forest-confirmed) / " + clearNovelty + " over " + noveltyHorizon + "-" + noveltyExclusion + " rows, confirm " + confirmRows
                 + ", close " + closeAfterRows + ", refractory " + refractoryRows + ", gate q" + isolationGate + ", "
                 + trees + " trees x " + sampleSize + ", seed " + seed + "]";
     }

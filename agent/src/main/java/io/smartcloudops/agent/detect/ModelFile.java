@@ -119,6 +119,10 @@ public final class ModelFile {
             throw new ModelFileException("model " + file + " refused: unknown class " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException("model " + file + " refused: inconsistent content: " + e.getMessage(), e);
+        } catch (java.io.InvalidObjectException e) {
+            // a record's constructor refused what it read: inconsistent, or written by an older format
+            throw new ModelFileException("model " + file + " refused: inconsistent content or an older model format ("
+                    + e.getMessage() + "); retrain it with this version's train command", e);
         } catch (IOException e) {
             throw new ModelFileException("model " + file + " refused: not a model file (" + e + ")", e);
         }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Fits a {@link SeriesModel} on chosen rows: baseline statistics of the features and raw values, an
- * isolation forest on the standardised features, and the isolation gate calibrated on the same rows.
+ * isolation forest on the standardised features, and the isolation gate calibrated on the same rows (a
+ * quantile of their own forest scores; the default quantile 1 is the highest of them).
  */
 public final class ModelFitter {
 

@@ -15,8 +15,9 @@ import java.util.Optional;
  * learns on its first {@code learningRows} rows (features, baseline, forest, gate) and scores every later
  * row using only that row and earlier ones, so appending rows never changes an earlier verdict.
  *
- * <p>A row is anomalous when some feature is novel by at least the threshold (beyond the fitted range and
- * beyond the trailing range, in robust scale units) and its isolation score passes the gate; incidents
+ * <p>A row is anomalous when some feature is novel (beyond the fitted range and beyond the trailing range, in
+ * robust scale units) by at least the clear-novelty level, or by at least the lower novelty threshold while the
+ * isolation forest scores the row at or above the gate (the forest decides the borderline band); incidents
  * come from {@link IncidentTracker}, and an open incident gives way to a new one when a metric that was
  * not novel in it stays novel for {@code confirmRows} rows (a disk filling up during a CPU incident is a
  * second incident, not more of the first).
@@ -113,17 +114,22 @@ public final class SeriesDetector {
             }
         }
         double e = nov[top];
-        double r = e / settings.noveltyThreshold();
-        double score = r / (1 + r);
         double isolation = model.forest().score(model.baseline().standardise(f));
-        boolean anomalous = e >= settings.noveltyThreshold() && isolation >= model.isolationGate();
+        // the forest decides the borderline band: novelty in [threshold, clear) counts only when the row as a
+        // whole is more isolated than the gate (by default: than every fitted row)
+        boolean confirmed = isolation >= model.isolationGate();
+        double threshold = confirmed ? settings.noveltyThreshold() : settings.clearNovelty();
+        double rs = e / threshold;
+        double score = rs / (1 + rs);
+        boolean anomalous = e >= threshold;
+        double r = e / settings.noveltyThreshold();
         IncidentStep step = incidents.next(current, anomalous);
         if (step == IncidentStep.RAISED) {
             incidentMetrics.clear();
-            incidentMetrics.or(novelMetrics(nov));
+            incidentMetrics.or(novelMetrics(nov, threshold));
             newMetricRun = 0;
         } else if (step == IncidentStep.ONGOING && anomalous) {
-            BitSet now = novelMetrics(nov);
+            BitSet now = novelMetrics(nov, threshold);
             BitSet fresh = (BitSet) now.clone();
             fresh.andNot(incidentMetrics);
             if (fresh.isEmpty()) {
@@ -149,11 +155,11 @@ public final class SeriesDetector {
         return new RowResult(current, true, score, e, isolation, anomalous, step, severity, contributors);
     }
 
-    /** Metrics with a feature novel by at least the threshold on this row. */
-    private BitSet novelMetrics(double[] nov) {
+    /** Metrics with a feature novel by at least this row's threshold. */
+    private static BitSet novelMetrics(double[] nov, double threshold) {
         BitSet out = new BitSet();
         for (int j = 0; j < nov.length; j++) {
-            if (nov[j] >= settings.noveltyThreshold()) {
+            if (nov[j] >= threshold) {
                 out.set(j / DetectorSettings.FEATURES_PER_METRIC);
             }
         }

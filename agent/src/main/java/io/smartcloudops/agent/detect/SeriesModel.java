@@ -15,8 +15,8 @@ import java.util.List;
  * @param fittedRows       rows the model was fitted on
  * @param baseline         ranges, medians, scales
  * @param forest           isolation forest over the standardised features
- * @param isolationGate    isolation score a row needs to count as anomalous (the gate quantile of the
- *                         fitted rows' scores; 0 when the gate is off)
+ * @param isolationGate    isolation score that confirms a borderline row (the gate quantile of the fitted
+ *                         rows' scores, by default their maximum; 0 when every row is confirmed)
  */
 public record SeriesModel(String[] metricKeys, boolean hostUnits, int fittedRows, Baseline baseline, FlatForest forest,
                           double isolationGate) implements Serializable {

@@ -6,8 +6,8 @@ import io.smartcloudops.api.anomaly.Severity;
 /**
  * Severity from how novel the behaviour is and how far the leading metric is from its baseline:
  * <ul>
- *   <li>novelty ratio r = novelty / threshold (1 at the alarm threshold) and deviation d = |value - baseline
- *       median| / baseline scale of the leading metric;</li>
+ *   <li>novelty ratio r = novelty / novelty threshold (1 at the lower edge of the band the forest decides)
+ *       and deviation d = |value - baseline median| / baseline scale of the leading metric;</li>
  *   <li>critical when r &gt;= 8 or d &gt;= 24; high when r &gt;= 4 or d &gt;= 12; medium when r &gt;= 2 or d &gt;= 6;
  *       low otherwise;</li>
  *   <li>for host metrics (known units) saturation raises it: memory or disk at 95 % or more is critical,
