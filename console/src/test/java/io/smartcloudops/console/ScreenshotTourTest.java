@@ -112,7 +112,10 @@ class ScreenshotTourTest {
                   max_attempts: 1
                 rules:
                   path: %s
-                """.formatted(aws.endpoint(), aws.endpoint(), aws.endpoint(), rules)).start()) {
+                detect:
+                  model: %s
+                """.formatted(aws.endpoint(), aws.endpoint(), aws.endpoint(), rules,
+                Path.of("../ml_models/anomaly_model.ser").toAbsolutePath().normalize())).start()) {
             // web-1's group: 2 of at most 4 instances; after the scale-up, 3 in service
             aws.then("DescribeAutoScalingGroups", Reply.xml(FakeAws.group("asg-web", 2, 4, 2)))
                     .on("DescribeAutoScalingGroups", FakeAws.always(Reply.xml(FakeAws.group("asg-web", 3, 4, 3))));

@@ -121,7 +121,9 @@ final class DocReferences {
         while (i < words.size()) {
             String w = words.get(i);
             boolean jar = w.endsWith("smartcloudops-agent.jar") && i > 0 && words.get(i - 1).equals("-jar");
-            if (jar || i == 0 && w.equals("smartcloudops-agent")) {
+            // "agent evaluate ..." with the docs' shorthand agent() { java -jar ... "$@"; }
+            boolean shorthand = i == 0 && w.equals("agent") && words.size() > 1 && agent.getSubcommands().containsKey(words.get(1));
+            if (jar || shorthand || i == 0 && w.equals("smartcloudops-agent")) {
                 args = words.subList(i + 1, words.size());
                 break;
             }
