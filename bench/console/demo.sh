@@ -50,7 +50,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash "$work/record.sh" "$work" "$speed"
 ffmpeg -nostdin -loglevel error -y -i "$work/raw.mkv" -c:v libx264 -preset slow -crf 30 -pix_fmt yuv420p \
   -movflags +faststart docs/demo.mp4
 ffmpeg -nostdin -loglevel error -y -i "$work/raw.mkv" -filter_complex \
-  "fps=5,scale=960:-1:flags=lanczos,split[a][b];[a]palettegen=max_colors=96:stats_mode=diff[p];[b][p]paletteuse=dither=none:diff_mode=rectangle" \
+  "fps=8,scale=960:-1:flags=lanczos,split[a][b];[a]palettegen=max_colors=96:stats_mode=diff[p];[b][p]paletteuse=dither=none:diff_mode=rectangle" \
   docs/demo.gif
 if command -v gifsicle >/dev/null; then
   gifsicle -O3 --batch docs/demo.gif

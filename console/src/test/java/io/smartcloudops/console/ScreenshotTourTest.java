@@ -123,7 +123,8 @@ class ScreenshotTourTest {
                     FakeAws.queryResponse("SetDesiredCapacity", FakeAws.AUTOSCALING_NS, null))));
             ConsoleSession session = FxWait.onFx(() -> {
                 ConsoleSession s = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, false),
-                        Optional.empty(), ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(2)),
+                        Optional.empty(), ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(2))
+                                .withConnection(ConsoleSettings.Mode.REMOTE, agent.url()),
                         new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), x -> { });
                 s.install(scene);
                 s.start();
