@@ -340,6 +340,9 @@ final class DocReferences {
     // --- agent.yaml keys and environment variables ---------------------------------------------------
 
     private void checkConfigKeys(Snippet s) {
+        if (s.text().startsWith("error: ")) {
+            return; // a quoted error message names the wrong key on purpose
+        }
         Pattern key = Pattern.compile("(?<![\\w./$:-])(" + String.join("|", sections)
                 + ")\\.([a-z_][a-z0-9_]*(?:\\[])?(?:\\.[a-z_][a-z0-9_-]*(?:\\[])?)*)(?![\\w(/-])");
         Matcher m = key.matcher(s.text());

@@ -69,7 +69,7 @@ class DocsConsistencyTest {
                 .contains("agent.yaml has no key remediation.enabeld", "known in remediation: enabled");
         assertThat(problems("`SMARTCLOUDOPS_REMEDIATION_ENABLE=true`")).singleElement().asString()
                 .contains("SMARTCLOUDOPS_REMEDIATION_ENABLE is neither");
-        assertThat(problems("`remediation.targets.web-1.instance_id`, `rules.yaml`, `chat.offline`, `auth.tokens[].name`, "
+        assertThat(problems("`error: remediation.enabeld: unknown key`, `remediation.targets.web-1.instance_id`, `rules.yaml`, `chat.offline`, `auth.tokens[].name`, "
                 + "SMARTCLOUDOPS_CHAT_API_KEY, `SMARTCLOUDOPS_REMEDIATION_ENABLED=true`")).isEmpty();
     }
 
