@@ -24,6 +24,7 @@ import io.smartcloudops.agent.collect.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
+import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
@@ -143,6 +144,7 @@ public final class Agent implements AutoCloseable {
             status.component("detector", d::status);
             events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
             routes.add(new AnomalyRoutes(d.store(), store, clock));
+            routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
             this.detector = Optional.of(d);
         } else {
             this.detector = Optional.empty();

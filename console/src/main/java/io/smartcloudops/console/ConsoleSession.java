@@ -88,6 +88,18 @@ public final class ConsoleSession implements AutoCloseable {
                 modelVm.applyStatus(s);
             }
         });
+        Runnable loadModel = () -> {
+            if (connection.offeredPathsProperty().get().contains("/model")) {
+                connection.call(c -> c.model(), card -> {
+                    modelVm.applyCard(card);
+                    for (String report : card.reports()) {
+                        connection.call(c -> c.modelReport(report), png -> modelVm.applyReport(report, png), e -> { });
+                    }
+                }, e -> modelVm.cardUnavailable(e.error().detail()));
+            }
+        };
+        connection.offeredPathsProperty().addListener((o, a, p) -> loadModel.run());
+        connection.onReconnected(loadModel);
 
         chatVm = new ChatViewModel((q, ok, err) -> connection.call(c -> c.query(q), ok, err));
         connection.offeredPathsProperty().addListener((o, a, p) -> chatVm.offeredProperty().set(p.contains("/query")));

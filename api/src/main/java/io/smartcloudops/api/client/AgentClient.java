@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.AnomalyList;
+import io.smartcloudops.api.model.ModelCard;
 import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.chat.QueryRequest;
 import io.smartcloudops.api.chat.QueryResponse;
@@ -215,6 +216,26 @@ public final class AgentClient implements AutoCloseable {
         q.put("result", result);
         q.put("limit", limit == null ? null : limit.toString());
         return get("/logs", q, AuditRecordList.class);
+    }
+
+    /** {@code GET /model}: the detector's model card and the names of its evaluation reports. */
+    public ModelCard model() {
+        return get("/model", Map.of(), ModelCard.class);
+    }
+
+    /** {@code GET /model/reports/{name}}: one evaluation report image (PNG bytes). */
+    public byte[] modelReport(String name) {
+        Request request = authorised(new Request.Builder().url(url("/model/reports/" + name, Map.of()))).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            byte[] body = response.body().bytes();
+            if (!response.isSuccessful()) {
+                throw new AgentApiException(response.code(), parseError(response.code(),
+                        new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new AgentApiException("agent at " + baseUrl + " unreachable: " + e.getMessage(), e);
+        }
     }
 
     /** {@code GET /metrics} in the Prometheus text format. */

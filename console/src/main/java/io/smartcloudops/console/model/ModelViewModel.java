@@ -1,5 +1,7 @@
 package io.smartcloudops.console.model;
 
+import io.smartcloudops.api.Json;
+import io.smartcloudops.api.model.ModelCard;
 import io.smartcloudops.api.status.AgentStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +13,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Model screen: the detector's model card as the agent reports it in {@code /status} (component
- * {@code detector}, or {@code model}), flattened into key/value rows: features, parameters,
- * thresholds, training data, evaluation figures, model file hash.
+ * The Model screen: the model card from the agent's {@code GET /model} ({@code model.json} of
+ * {@code ml_models/}: features, parameters, thresholds, training data, evaluation figures, model file
+ * hash) flattened into key/value rows, and its evaluation report images. An agent without that route
+ * (or without a model file) is shown with the detector's summary from {@code /status} instead.
  */
 public final class ModelViewModel {
 
@@ -28,10 +31,46 @@ public final class ModelViewModel {
 
     static final List<String> COMPONENT_NAMES = List.of("model", "detector");
 
+    /** An evaluation report image, as PNG bytes (the view decodes it). */
+    public record Report(String name, byte[] png) {
+    }
+
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Report> reports = FXCollections.observableArrayList();
+    private boolean fullCard;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Waiting for the agent's status...");
 
+    /** The full card from {@code GET /model}; from then on /status no longer replaces it. */
+    @SuppressWarnings("unchecked")
+    public void applyCard(ModelCard card) {
+        List<Row> out = new ArrayList<>();
+        flatten("card", Json.mapper().convertValue(card.card(), Map.class), out);
+        rows.setAll(out);
+        fullCard = true;
+        message.set("Model card of " + card.modelFile() + " (ml_models/model.json)"
+                + (card.reports().isEmpty() ? "; no evaluation reports beside it." : "; evaluation reports: "
+                + String.join(", ", card.reports()) + "."));
+    }
+
+    public void applyReport(String name, byte[] png) {
+        reports.removeIf(r -> r.name().equals(name));
+        reports.add(new Report(name, png));
+        reports.sort(java.util.Comparator.comparing(Report::name));
+    }
+
+    /** {@code GET /model} answered with an error (e.g. 404: no model file): keep the /status summary. */
+    public void cardUnavailable(String why) {
+        fullCard = false;
+        reports.clear();
+        message.set("No model card from this agent (" + why + ")"
+                + (rows.isEmpty() ? "." : "; below: the detector's summary from /status."));
+    }
+
     public void applyStatus(AgentStatus status) {
+        if (fullCard) {
+            return;
+        }
+        boolean explained = message.get().startsWith("No model card from this agent (");
         List<Row> out = new ArrayList<>();
         for (String name : COMPONENT_NAMES) {
             Object part = status.components().get(name);
@@ -40,6 +79,9 @@ public final class ModelViewModel {
             }
         }
         rows.setAll(out);
+        if (explained) {
+            return;
+        }
         message.set(out.isEmpty()
                 ? "Agent " + status.version() + " publishes no model card: its /status has no 'detector' or 'model'"
                   + " component, so this agent does not score anomalies yet. Nothing is shown rather than a made-up card."
@@ -73,6 +115,10 @@ public final class ModelViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    public ObservableList<Report> reports() {
+        return reports;
     }
 
     public ReadOnlyStringProperty messageProperty() {
