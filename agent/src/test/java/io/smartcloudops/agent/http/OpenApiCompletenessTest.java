@@ -103,7 +103,7 @@ class OpenApiCompletenessTest {
             if (op.node().has("requestBody")) {
                 needed.add("413");
             }
-            if (op.path().contains("{id}")) {
+            if (op.path().contains("{")) {
                 needed.add("404");
             }
             for (String code : needed) {
@@ -162,7 +162,7 @@ class OpenApiCompletenessTest {
                 if (op.path().equals("/events")) {
                     continue; // an endless stream
                 }
-                String path = op.path().replace("{id}", UUID.randomUUID().toString());
+                String path = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                 HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(agent.baseUrl() + path + "?zz_not_a_parameter=1"))
                         .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + TestAgents.OPERATOR_TOKEN);
                 req = op.method().equals("post") ? req.POST(HttpRequest.BodyPublishers.ofString("{}")) : req.GET();
@@ -208,7 +208,8 @@ class OpenApiCompletenessTest {
                   targets: {web-1: {instance_id: i-0123456789abcdef0, tags: {role: web}}}
                 aws: {region: eu-west-1, ssm_document: RestartService, sns_topic_arn: "arn:aws:sns:eu-west-1:123456789012:alerts"}
                 rules: {path: %s}
-                """.formatted(incident, dir.resolve("rules.yaml"));
+                detect: {model: %s}
+                """.formatted(incident, dir.resolve("rules.yaml"), Path.of("../ml_models/anomaly_model.ser").toAbsolutePath().normalize());
         Path file = Files.writeString(dir.resolve("agent.yaml"), yaml);
         var config = new ConfigLoader(Map.of()).load(file, Map.of("server.bind", "127.0.0.1:0",
                 "auth.viewer_token", TestAgents.VIEWER_TOKEN, "auth.operator_token", TestAgents.OPERATOR_TOKEN,
@@ -231,7 +232,7 @@ class OpenApiCompletenessTest {
             assertThat(id).as("the chat proposed a remediation: " + proposal).isNotBlank();
             check(problems, "POST /remediations/{id}/reject", probe.post("/remediations/" + id + "/reject", "{\"reason\":\"test\"}"));
             for (String path : List.of("/status", "/anomalies", "/series?host=web-1&metric=cpu", "/whoami", "/remediations",
-                    "/remediations/options", "/remediations/" + id, "/logs", "/healthz")) {
+                    "/remediations/options", "/remediations/" + id, "/logs", "/healthz", "/model")) {
                 check(problems, "GET " + path.replaceAll("\\?.*", "").replace(id, "{id}"), probe.get(path));
             }
             check(problems, "GET /anything", probe.get("/no-such-route"), "404");
