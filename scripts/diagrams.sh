@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates docs/architecture.png from docs/architecture.dot (needs Graphviz: apt-get install graphviz).
+# Regenerates the diagrams of docs/architecture.md from their Graphviz sources (needs Graphviz: apt-get install graphviz):
+#   docs/architecture.dot     -> docs/architecture.png      modules and data flow
+#   docs/architecture-aws.dot -> docs/architecture-aws.png  the deployment that terraform/ builds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v dot >/dev/null || { echo "error: Graphviz 'dot' is missing: apt-get install -y graphviz" >&2; exit 1; }
-dot -Tpng -Gdpi=110 docs/architecture.dot -o docs/architecture.png
-echo "wrote docs/architecture.png"
+for name in architecture architecture-aws; do
+  dot -Tpng -Gdpi=110 "docs/$name.dot" -o "docs/$name.png"
+  echo "wrote docs/$name.png"
+done

@@ -100,6 +100,11 @@ public final class AnomaliesView extends BorderPane {
         table.getColumns().add(column("Summary", 260, Anomaly::summary));
         table.getColumns().add(column("State", 110, AnomaliesViewModel::formatState));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b); // the same anomaly, updated while it lasts
+            }
+        });
 
         Label detailTitle = new Label("Select an anomaly to see what drove it.");
         detailTitle.setId("anomaly-detail-title");

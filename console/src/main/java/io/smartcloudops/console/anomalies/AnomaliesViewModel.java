@@ -97,8 +97,10 @@ public final class AnomaliesViewModel {
     public void applyEvent(Anomaly a) {
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).id().equals(a.id())) {
+                // a table drops its selection when the selected item is replaced: remember it first
+                boolean wasSelected = selected.get() != null && selected.get().id().equals(a.id());
                 all.set(i, a);
-                if (selected.get() != null && selected.get().id().equals(a.id())) {
+                if (wasSelected) {
                     selected.set(a);
                 }
                 return;

@@ -38,9 +38,14 @@ public final class LogsView extends BorderPane {
         instance.setOnAction(e -> vm.reload());
         Button reload = new Button("Reload");
         reload.setOnAction(e -> vm.reload());
+        instance.setPrefColumnCount(9);
         HBox filters = new HBox(8, title, new Label("since"), since, new Label("action"), action, new Label("result"), result,
                 instance, reload);
         filters.setAlignment(Pos.CENTER_LEFT);
+        // labels and buttons keep their text at the console's narrowest width; the instance field gives way
+        filters.getChildren().stream().filter(n -> n instanceof Label || n instanceof Button)
+                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        HBox.setHgrow(instance, javafx.scene.layout.Priority.SOMETIMES);
         Label message = new Label();
         message.setId("logs-message");
         message.getStyleClass().add("empty-hint");

@@ -62,6 +62,17 @@ class AnomaliesViewModelTest {
     }
 
     @Test
+    void theSelectionSurvivesAnUpdateEvenWhenTheTableDropsItOnReplace() {
+        vm.applyList(List.of(anomaly("1", "web-1", Severity.HIGH, Duration.ofMinutes(5), "cpu")));
+        vm.selectedProperty().set(vm.visible().getFirst());
+        // what a TableView does when its selected item is replaced in the list
+        vm.visible().addListener((javafx.collections.ListChangeListener<Anomaly>) c -> vm.selectedProperty().set(null));
+        vm.applyEvent(anomaly("1", "web-1", Severity.CRITICAL, Duration.ofMinutes(5), "cpu"));
+        assertThat(vm.selectedProperty().get()).isNotNull()
+                .satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
     void formatsContributorsStateAndSeverityColour() {
         assertThat(AnomaliesViewModel.formatContributor(new Contributor("cpu", 97.0, 12.0, 6.42)))
                 .isEqualTo("cpu 97.0% (baseline 12.0%, +6.4 σ)");

@@ -23,6 +23,7 @@ public final class ScenarioAgent implements AutoCloseable {
     public static final String VIEWER_TOKEN = "test-viewer-token-0123456789";
 
     private final Path dir;
+    private final Path data;
     private final double speed;
     private Path yaml;
     private Agent agent;
@@ -30,9 +31,10 @@ public final class ScenarioAgent implements AutoCloseable {
 
     public ScenarioAgent(Path tempDir, double speed) {
         this.dir = tempDir;
+        this.data = dir.resolve("scenario");
         this.speed = speed;
         try {
-            Path data = Files.createDirectories(dir.resolve("scenario"));
+            Files.createDirectories(data);
             for (String f : new String[] {"web-1.csv", "db-1.csv"}) {
                 try (InputStream in = ScenarioAgent.class.getResourceAsStream("/scenario/" + f)) {
                     Files.copy(in, data.resolve(f), StandardCopyOption.REPLACE_EXISTING);
@@ -41,6 +43,13 @@ public final class ScenarioAgent implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An agent replaying the host CSVs of {@code csvDir} (read in place) instead of the test scenario. */
+    public ScenarioAgent(Path tempDir, Path csvDir, double speed) {
+        this.dir = tempDir;
+        this.data = csvDir.toAbsolutePath();
+        this.speed = speed;
     }
 
     /** Adds an agent.yaml (e.g. a remediation section) to the configuration. */
@@ -59,7 +68,7 @@ public final class ScenarioAgent implements AutoCloseable {
 
     public Map<String, String> overrides() {
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("source.spec", "replay:" + dir.resolve("scenario") + "?speed=" + speed);
+        o.put("source.spec", "replay:" + data + "?speed=" + speed);
         o.put("source.interval", "1s");
         o.put("server.bind", bind);
         o.put("logs.dir", dir.resolve("logs").toString());
