@@ -113,6 +113,25 @@ public final class SettingsViewModel {
     }
 
     /**
+     * A token sent with plain HTTP to another machine can be read on the way: says so for an {@code http://}
+     * URL whose host is not this machine; empty for https and loopback.
+     */
+    public static Optional<String> plainHttpWarning(String url) {
+        try {
+            URI u = new URI(url.trim());
+            String host = u.getHost() == null ? "" : u.getHost().replaceAll("^\\[|]$", "");
+            boolean loopback = host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1");
+            if ("http".equalsIgnoreCase(u.getScheme()) && !host.isEmpty() && !loopback) {
+                return Optional.of("Warning: http:// sends the token to " + host
+                        + " unencrypted; use https:// (a TLS proxy or load balancer) or an SSH/SSM tunnel to 127.0.0.1.");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Validates and saves. The token (when typed) goes to the user-only file.
      *
      * @return the saved settings, or empty when a field is wrong or saving failed (see {@link #messageProperty()})
@@ -133,7 +152,9 @@ public final class SettingsViewModel {
         }
         token.set("");
         saved = s.get();
-        message.set("Saved to " + store.settingsFile() + ".");
+        String warning = s.get().mode() == ConsoleSettings.Mode.REMOTE
+                ? plainHttpWarning(s.get().remoteUrl()).map(w -> " " + w).orElse("") : "";
+        message.set("Saved to " + store.settingsFile() + "." + warning);
         return s;
     }
 

@@ -4,6 +4,7 @@ import io.smartcloudops.api.Metric;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
@@ -119,6 +120,11 @@ public final class TimeSeriesChart extends Region {
             g.fillText(HHMM.format(Instant.ofEpochMilli(t)), x, top + ph + 3);
         }
 
+        // Labels of markers close together go on separate rows (below the legend when there is one),
+        // and a label that would leave the plot goes on the marker's left.
+        List<double[]> placed = new ArrayList<>();
+        int firstRow = data.lines().size() > 1 ? 1 : 0;
+        double rowHeight = fontSize + 3;
         for (ChartMarker m : data.markers()) {
             double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
             g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
@@ -127,8 +133,16 @@ public final class TimeSeriesChart extends Region {
             g.strokeLine(x, top, x, top + ph);
             g.setLineDashes();
             g.setFill(g.getStroke());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(m.label(), Math.min(x + 3, left + pw - 60), top + 2);
+            double width = m.label().length() * fontSize * 0.6;
+            boolean rightOfMarker = x + 3 + width <= left + pw;
+            double x0 = rightOfMarker ? x + 3 : x - 3 - width;
+            int row = firstRow;
+            while (overlaps(placed, x0, x0 + width, row)) {
+                row++;
+            }
+            placed.add(new double[] {x0, x0 + width, row});
+            g.setTextAlign(rightOfMarker ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            g.fillText(m.label(), rightOfMarker ? x + 3 : x - 3, top + 2 + row * rowHeight);
         }
 
         List<ChartData.Line> lines = data.lines();
@@ -244,5 +258,14 @@ public final class TimeSeriesChart extends Region {
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return m.format(v).replace("/s", "");
+    }
+
+    private static boolean overlaps(List<double[]> placed, double x0, double x1, int row) {
+        for (double[] p : placed) {
+            if (p[2] == row && x0 < p[1] + 4 && p[0] < x1 + 4) {
+                return true;
+            }
+        }
+        return false;
     }
 }

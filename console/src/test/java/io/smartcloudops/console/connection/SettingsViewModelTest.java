@@ -34,6 +34,7 @@ class SettingsViewModelTest {
         Optional<ConsoleSettings> saved = vm.apply();
 
         assertThat(saved).isPresent();
+        assertThat(vm.messageProperty().get()).startsWith("Saved to ").contains("http:// sends the token to 10.0.1.5 unencrypted");
         assertThat(saved.get().remoteUrl()).isEqualTo("http://10.0.1.5:8080");
         assertThat(Files.readString(store.settingsFile())).doesNotContain("s3cret-token").contains("remote_url=http\\://10.0.1.5\\:8080");
         assertThat(store.loadRemoteToken()).contains("s3cret-token");
@@ -41,6 +42,16 @@ class SettingsViewModelTest {
         assertThat(perms).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(vm.tokenProperty().get()).isEmpty();
         assertThat(new SettingsStore(dir).load()).isEqualTo(saved.get());
+    }
+
+    @Test
+    void plainHttpIsFlaggedOnlyWhenTheTokenLeavesTheMachine() {
+        assertThat(SettingsViewModel.plainHttpWarning("http://10.0.1.5:8080")).get().asString().contains("10.0.1.5");
+        assertThat(SettingsViewModel.plainHttpWarning("http://agent.internal")).isPresent();
+        assertThat(SettingsViewModel.plainHttpWarning("https://10.0.1.5:8443")).isEmpty();
+        assertThat(SettingsViewModel.plainHttpWarning("http://127.0.0.1:8080")).isEmpty();
+        assertThat(SettingsViewModel.plainHttpWarning("http://localhost:8080")).isEmpty();
+        assertThat(SettingsViewModel.plainHttpWarning("http://[::1]:8080")).isEmpty();
     }
 
     @Test
