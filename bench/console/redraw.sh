@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 out="$PWD/bench/console/redraw-result.txt"
 # The test JVM gets run.sh's JIT choice (C1 only), as the console runs for users.
-run=(./mvnw -B -q verify -pl console -am -DskipITs -Dspotbugs.skip=true -Djacoco.skip=true "-DargLine=-XX:TieredStopAtLevel=1 -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=1000"
+run=(./mvnw -B -q verify -pl console -am -DskipITs -Dspotbugs.skip=true -Djacoco.skip=true -DargLine=-XX:TieredStopAtLevel=1
      -Dtest=DashboardRedrawBench -Dsurefire.failIfNoSpecifiedTests=false
      -Dbench.redraw=true -Dbench.seconds="$seconds" -Dbench.out="$out")
 if [ -z "${DISPLAY:-}" ]; then

@@ -12,9 +12,6 @@ import io.smartcloudops.console.dashboard.DashboardView;
 import io.smartcloudops.console.dashboard.DashboardViewModel;
 import io.smartcloudops.console.dashboard.TimeRange;
 import io.smartcloudops.console.testing.FxWait;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -43,8 +38,6 @@ import org.testfx.framework.junit5.Start;
  * {@code bench.seconds}. Measures every JavaFX pulse (interval between AnimationTimer frames, which a
  * long pulse stretches) and the FX-thread time of each 1 Hz redraw, with LTTB (one point per two
  * pixels) and, as the baseline in the same run, without downsampling. A 5 s pass of each warms the JIT first.
- * With {@code -Djavafx.pulseLogger=true} (redraw.sh sets it) it also reads JavaFX's own pulse log: the time
- * each pulse took from its start on the FX thread to the end of its rendering, in whole milliseconds.
  */
 @EnabledIfSystemProperty(named = "bench.redraw", matches = "true")
 @ExtendWith(ApplicationExtension.class)
@@ -111,9 +104,6 @@ class DashboardRedrawBench {
         };
         view.setAfterDraw(() -> { });
         Thread.sleep(2000);
-        PrintStream err = System.err;
-        ByteArrayOutputStream pulseLog = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(pulseLog, true, StandardCharsets.UTF_8));
         FxWait.onFx(() -> {
             timer.start();
             return null;
@@ -134,31 +124,12 @@ class DashboardRedrawBench {
             view.stop();
             return null;
         });
-        System.setErr(err);
-        List<Long> pulses = pulseDurations(pulseLog.toString(StandardCharsets.UTF_8));
         int drawn = FxWait.onFx(() -> view.charts().stream().mapToInt(c -> c.data().pointCount()).sum());
         return String.format(Locale.ROOT,
                 "%s: %d series x 5760 points, %d points drawn per frame; pulses %d: interval p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                         + " 1 Hz redraw on the FX thread p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                 downsample ? "LTTB (1 point per 2 px)" : "baseline, no downsampling", Metric.values().length, drawn,
-                frames.size(), pct(frames, 50), pct(frames, 99), pct(frames, 100), pct(redraws, 50), pct(redraws, 99), pct(redraws, 100))
-                + (pulses.isEmpty() ? "" : String.format(Locale.ROOT,
-                        "; pulse duration (JavaFX pulse log, whole ms) of %d pulses: p50 %.0f ms, p99 %.0f ms, max %.0f ms, above 16 ms %d",
-                        pulses.size(), pct(pulses, 50), pct(pulses, 99), pct(pulses, 100),
-                        pulses.stream().filter(n -> n > 16_000_000L).count()));
-    }
-
-    /** JavaFX's PrintLogger writes "[N intervalms:durationms]" per pulse, "PULSE: N [intervalms:durationms]" above its threshold. */
-    private static final Pattern PULSE = Pattern.compile("\\[(\\d+) \\d+ms:(\\d+)ms]|PULSE: (\\d+) \\[\\d+ms:(\\d+)ms]");
-
-    static List<Long> pulseDurations(String log) {
-        List<Long> nanos = new ArrayList<>();
-        Matcher m = PULSE.matcher(log);
-        while (m.find()) {
-            String ms = m.group(2) != null ? m.group(2) : m.group(4);
-            nanos.add(Long.parseLong(ms) * 1_000_000L);
-        }
-        return nanos;
+                frames.size(), pct(frames, 50), pct(frames, 99), pct(frames, 100), pct(redraws, 50), pct(redraws, 99), pct(redraws, 100));
     }
 
     private static double pct(List<Long> nanos, int p) {
