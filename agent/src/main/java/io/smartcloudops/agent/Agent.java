@@ -1,5 +1,7 @@
 package io.smartcloudops.agent;
 
+import io.smartcloudops.agent.alerts.AlertIntake;
+import io.smartcloudops.agent.alerts.AlertRoutes;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
@@ -34,6 +36,13 @@ import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.metrics.AgentMetrics;
+import io.smartcloudops.agent.notify.Channel;
+import io.smartcloudops.agent.notify.Channels;
+import io.smartcloudops.agent.notify.Notifier;
+import io.smartcloudops.agent.oncall.AcknowledgementChanged;
+import io.smartcloudops.agent.oncall.FindingKind;
+import io.smartcloudops.agent.oncall.Oncall;
+import io.smartcloudops.agent.oncall.OncallRoutes;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
@@ -48,12 +57,16 @@ import io.smartcloudops.agent.rules.RuleEngine;
 import io.smartcloudops.agent.rules.RulesFile;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.EventTypes;
+import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +94,9 @@ public final class Agent implements AutoCloseable {
     private final AuditLog auditLog;
     private final RemediationService remediation;
     private final RuleEngine rules;
+    private final AlertIntake alerts;
+    private final Oncall oncall;
+    private final Notifier notifier;
     private final Optional<TokenFile.Generated> generatedToken;
     private final Optional<UnifiedJedis> redis;
     private final ShardAssignment shard;
@@ -92,6 +108,9 @@ public final class Agent implements AutoCloseable {
         closeables.add(aws);
         AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
         this.config = config;
+        // Channel URLs and keys are read once, before anything starts: a missing one stops the start naming its key.
+        List<Channel> channels = Channels.build(config.notifications(), env, config.ssm().enabled()
+                ? names -> SsmSecrets.read(aws.ssm(), config.ssm().parameterPrefix(), names) : null);
         this.clock = clock;
         this.bus = new EventBus();
         Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
@@ -131,6 +150,30 @@ public final class Agent implements AutoCloseable {
         status.component("remediation", remediation::status);
         status.component("rules", rules::status);
 
+        // Alerts in, silences and acknowledgements, notifications out (issue 16).
+        Path logsDir = Path.of(config.logs().dir());
+        int retention = config.logs().retentionDays();
+        java.util.Set<String> ruleNames = ruleList.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock, () -> ruleNames);
+        closeables.add(oncall);
+        this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), logsDir, retention, bus, clock,
+                metrics.registry());
+        closeables.add(alerts);
+        alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);
+        this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+        closeables.add(notifier);
+        bus.subscribe(Anomaly.class, notifier::onAnomaly);
+        bus.subscribe(Alert.class, notifier::onAlert);
+        bus.subscribe(AcknowledgementChanged.class, notifier::onAcknowledgement);
+        bus.subscribe(Silence.class, notifier::onSilence);
+        events.forward(Alert.class, EventTypes.ALERT, oncall::mark);
+        events.forward(AcknowledgementChanged.class, EventTypes.ALERT, e -> e.kind() == FindingKind.ALERT
+                ? alerts.find(e.id()).map(oncall::mark).orElse(null) : null);
+        events.forward(Silence.class, EventTypes.SILENCE, s -> s);
+        status.component("alerts", alerts::status);
+        status.component("silences", oncall::status);
+        status.component("notify", notifier::status);
+
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
         if (config.detect().enabled()) {
@@ -145,8 +188,10 @@ public final class Agent implements AutoCloseable {
             closeables.add(d);
             status.detector(d);
             status.component("detector", d::status);
-            events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
-            routes.add(new AnomalyRoutes(d.store(), store, clock));
+            events.forward(Anomaly.class, EventTypes.ANOMALY, oncall::mark);
+            events.forward(AcknowledgementChanged.class, EventTypes.ANOMALY, e -> e.kind() == FindingKind.ANOMALY
+                    ? d.store().find(e.id()).map(oncall::mark).orElse(null) : null);
+            routes.add(new AnomalyRoutes(d.store(), store, clock, oncall::mark));
             routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
             this.detector = Optional.of(d);
         } else {
@@ -155,6 +200,9 @@ public final class Agent implements AutoCloseable {
         routes.add(new WhoAmIRoutes(clock));
         routes.add(new RemediationRoutes(remediation, clock));
         routes.add(new AuditRoutes(auditLog, clock));
+        routes.add(new AlertRoutes(alerts, oncall::mark, h -> store.hasHost(h)
+                || detector.map(d -> d.store().hasHost(h)).orElse(false), clock, config.server().maxRequestBytes()));
+        routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, clock));
 
         // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
         this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
@@ -255,6 +303,21 @@ public final class Agent implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Alerts received from Alertmanager and Grafana. */
+    public AlertIntake alerts() {
+        return alerts;
+    }
+
+    /** Silences and acknowledgements. */
+    public Oncall oncall() {
+        return oncall;
+    }
+
+    /** Notification channels (Slack, Teams, PagerDuty, webhook). */
+    public Notifier notifier() {
+        return notifier;
     }
 
     public String baseUrl() {

@@ -19,11 +19,12 @@ import java.util.Set;
 /** {@code GET /logs?since=&until=&action=&instance=&result=&event=&limit=}: the audit log read back, newest first. */
 public final class AuditRoutes implements RouteGroup {
 
-    static final Set<String> ACTIONS = Set.of("restart_service", "scale_up", "notify");
+    static final Set<String> ACTIONS = Set.of("restart_service", "scale_up", "notify", "silence", "acknowledge");
     static final Set<String> RESULTS = Set.of("pending", "approved", "rejected", "expired", "refused", "running",
             "success", "failure", "dry_run", "effective", "ineffective", "open", "closed");
     static final Set<String> EVENTS = Set.of("proposed", "approved", "rejected", "expired", "refused", "started",
-            "finished", "verified", "breaker_opened", "breaker_closed");
+            "finished", "verified", "breaker_opened", "breaker_closed", "silence_created", "silence_deleted",
+            "silence_expired", "acknowledged", "unacknowledged");
     private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 
     private final AuditLog log;

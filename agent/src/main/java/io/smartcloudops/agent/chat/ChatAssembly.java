@@ -104,6 +104,7 @@ public final class ChatAssembly implements AutoCloseable {
         apiKey.ifPresent(secrets::add);
         secrets.add(config.auth().viewerToken());
         secrets.add(config.auth().operatorToken());
+        secrets.add(config.auth().webhookToken());
         env.forEach((name, value) -> {
             if (SECRET_VARIABLE.matcher(name).matches()) {
                 secrets.add(value);

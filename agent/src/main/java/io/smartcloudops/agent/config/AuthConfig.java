@@ -10,10 +10,17 @@ import java.util.List;
  * @param operatorToken one read + remediate token
  * @param tokens        further named tokens
  * @param tokenFile     where the generated first-start token is kept (default: the user's config directory)
+ * @param webhookToken  the token Alertmanager and Grafana send with their webhooks (may post alerts, nothing else)
  */
-public record AuthConfig(String viewerToken, String operatorToken, List<TokenEntry> tokens, String tokenFile) {
+public record AuthConfig(String viewerToken, String operatorToken, List<TokenEntry> tokens, String tokenFile,
+                         String webhookToken) {
 
     public static AuthConfig defaults() {
-        return new AuthConfig(null, null, List.of(), null);
+        return new AuthConfig(null, null, List.of(), null, null);
+    }
+
+    /** The same tokens with another webhook token. */
+    public AuthConfig withWebhookToken(String token) {
+        return new AuthConfig(viewerToken, operatorToken, tokens, tokenFile, token);
     }
 }
