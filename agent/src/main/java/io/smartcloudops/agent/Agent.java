@@ -162,10 +162,7 @@ public final class Agent implements AutoCloseable {
         alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);
         this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
         closeables.add(notifier);
-        bus.subscribe(Anomaly.class, notifier::onAnomaly);
-        bus.subscribe(Alert.class, notifier::onAlert);
-        bus.subscribe(AcknowledgementChanged.class, notifier::onAcknowledgement);
-        bus.subscribe(Silence.class, notifier::onSilence);
+        notifier.subscribeTo(bus);
         events.forward(Alert.class, EventTypes.ALERT, oncall::mark);
         events.forward(AcknowledgementChanged.class, EventTypes.ALERT, e -> e.kind() == FindingKind.ALERT
                 ? alerts.find(e.id()).map(oncall::mark).orElse(null) : null);

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.notify;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.config.NotifyConfig;
+import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.oncall.AcknowledgementChanged;
 import io.smartcloudops.agent.oncall.Finding;
 import io.smartcloudops.agent.oncall.FindingKind;
@@ -78,6 +79,14 @@ public final class Notifier implements AutoCloseable {
         if (!senders.isEmpty()) {
             ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Follows anomalies, alerts, acknowledgements and silences on the bus. */
+    public void subscribeTo(EventBus bus) {
+        bus.subscribe(Anomaly.class, this::onAnomaly);
+        bus.subscribe(Alert.class, this::onAlert);
+        bus.subscribe(AcknowledgementChanged.class, this::onAcknowledgement);
+        bus.subscribe(Silence.class, this::onSilence);
     }
 
     /** An anomaly raised, grown or ended (bus event). */

@@ -43,7 +43,9 @@ public record SlackChannel(String name, String url) implements Channel {
             if (fields.size() == FIELDS_MAX) {
                 break;
             }
-            fields.addObject().put("type", "mrkdwn").put("text", Texts.cut("*" + escape(f.getKey()) + "*\n" + escape(f.getValue()), FIELD_MAX));
+            String name = Texts.cut(escape(f.getKey()), 100);
+            fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n"
+                    + Texts.cut(escape(f.getValue()), FIELD_MAX - name.length() - 3));
         }
         blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
                 .put("text", Texts.cut("Smart Cloud Ops AI · " + s.kind().key() + " " + s.id()

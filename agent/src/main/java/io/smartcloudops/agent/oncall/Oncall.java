@@ -5,6 +5,9 @@ import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.oncall.Silence;
+import io.smartcloudops.api.oncall.Acknowledgement;
+import io.smartcloudops.api.oncall.SilenceRequest;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,8 +56,29 @@ public final class Oncall implements AutoCloseable {
         return acknowledgements;
     }
 
-    SilenceRequests requests() {
-        return requests;
+    /**
+     * Creates a silence for an operator (audited).
+     *
+     * @throws io.smartcloudops.agent.http.ApiException 400 naming the field when the request is wrong
+     * @throws io.smartcloudops.agent.audit.AuditWriteException when the audit record cannot be written (nothing changed)
+     */
+    public Silence silence(SilenceRequest request, String actor) throws IOException {
+        return silences.create(requests.check(request), actor);
+    }
+
+    /** Ends a silence now (audited); empty when there is no such silence. */
+    public Optional<Silence> endSilence(String id, String actor) throws IOException {
+        return silences.delete(id, actor);
+    }
+
+    /** Acknowledges an anomaly or alert (audited); the first acknowledgement stays. */
+    public Acknowledgement acknowledge(FindingKind kind, String id, String host, String actor, String note) throws IOException {
+        return acknowledgements.acknowledge(kind, id, host, actor, note);
+    }
+
+    /** Withdraws an acknowledgement (audited); false when there was none. */
+    public boolean withdraw(FindingKind kind, String id, String host, String actor) throws IOException {
+        return acknowledgements.withdraw(kind, id, host, actor);
     }
 
     public Anomaly mark(Anomaly a) {

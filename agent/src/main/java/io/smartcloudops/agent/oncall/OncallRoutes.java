@@ -47,8 +47,8 @@ public final class OncallRoutes implements RouteGroup {
     public void register(ApiRoutes routes) {
         routes.post("/silences", Role.OPERATOR, ctx -> {
             RequestParams.of(ctx, clock);
-            SilenceRequests.Checked checked = oncall.requests().check(JsonBody.read(ctx, SilenceRequest.class));
-            Silence s = changing(() -> oncall.silences().create(checked, ApiRoutes.principal(ctx).name()));
+            SilenceRequest request = JsonBody.read(ctx, SilenceRequest.class);
+            Silence s = changing(() -> oncall.silence(request, ApiRoutes.principal(ctx).name()));
             ctx.header("Location", "/silences/" + s.id());
             ctx.status(201).json(s);
         });
@@ -65,7 +65,7 @@ public final class OncallRoutes implements RouteGroup {
             if (!SILENCE_ID.matcher(id).matches()) {
                 throw ApiException.notFound("no silence with that id (ids look like sil-0123456789abcdef)");
             }
-            ctx.json(changing(() -> oncall.silences().delete(id, ApiRoutes.principal(ctx).name()))
+            ctx.json(changing(() -> oncall.endSilence(id, ApiRoutes.principal(ctx).name()))
                     .orElseThrow(() -> ApiException.notFound("no silence " + id)));
         });
         routes.post("/anomalies/{id}/acknowledge", Role.OPERATOR, ctx -> ctx.json(oncall.mark(acknowledge(ctx, anomaly(ctx)))));
@@ -99,8 +99,8 @@ public final class OncallRoutes implements RouteGroup {
         }
         String actor = ApiRoutes.principal(ctx).name();
         changing(() -> switch (finding) {
-            case Anomaly a -> oncall.acknowledgements().acknowledge(FindingKind.ANOMALY, a.id(), a.host(), actor, note);
-            case Alert a -> oncall.acknowledgements().acknowledge(FindingKind.ALERT, a.id(), a.host(), actor, note);
+            case Anomaly a -> oncall.acknowledge(FindingKind.ANOMALY, a.id(), a.host(), actor, note);
+            case Alert a -> oncall.acknowledge(FindingKind.ALERT, a.id(), a.host(), actor, note);
             default -> throw new IllegalStateException();
         });
         return finding;
@@ -109,8 +109,8 @@ public final class OncallRoutes implements RouteGroup {
     private <T> T withdraw(Context ctx, T finding) {
         String actor = ApiRoutes.principal(ctx).name();
         changing(() -> switch (finding) {
-            case Anomaly a -> oncall.acknowledgements().withdraw(FindingKind.ANOMALY, a.id(), a.host(), actor);
-            case Alert a -> oncall.acknowledgements().withdraw(FindingKind.ALERT, a.id(), a.host(), actor);
+            case Anomaly a -> oncall.withdraw(FindingKind.ANOMALY, a.id(), a.host(), actor);
+            case Alert a -> oncall.withdraw(FindingKind.ALERT, a.id(), a.host(), actor);
             default -> throw new IllegalStateException();
         });
         return finding;

@@ -34,7 +34,12 @@ public final class AlertPayloads {
     public static Map<String, Object> highCpu(String status, String instance, Instant startsAt, Instant endsAt) {
         return alert(status, Map.of("alertname", "HighCPU", "instance", instance, "job", "node", "severity", "critical"),
                 Map.of("summary", "CPU above 90% on " + instance, "description", "5m average"), startsAt, endsAt,
-                "c8e1f5a6b7d8e9f0");
+                fingerprint(instance));
+    }
+
+    /** A fingerprint per label set, as the senders make one (here: per instance, the only label that varies). */
+    public static String fingerprint(String instance) {
+        return String.format("%016x", instance.hashCode() & 0xffffffffL | 0xc8e1L << 48);
     }
 
     /** Alertmanager's webhook payload, version 4. */

@@ -70,7 +70,7 @@ class AlertWebhookTest {
                 assertThat(a.startsAt()).isEqualTo(started);
                 assertThat(a.endsAt()).isNull();
                 assertThat(a.receivedAt()).isEqualTo(T0);
-                assertThat(a.fingerprint()).isEqualTo("c8e1f5a6b7d8e9f0");
+                assertThat(a.fingerprint()).isEqualTo(AlertPayloads.fingerprint("web-1:9100"));
                 assertThat(a.generatorUrl()).startsWith("http://prometheus.example:9090/");
             });
 
