@@ -145,10 +145,16 @@ public final class AgentClient implements AutoCloseable {
      * @param since {@code 10m}, ISO-8601 or {@code yyyy-MM-dd HH:mm:ss}: alerts active at or after it
      */
     public AlertList alerts(String state, String host, String since) {
+        return alerts(state, host, since, null);
+    }
+
+    /** {@code GET /alerts} with a {@code limit} (1..1000, default 100). */
+    public AlertList alerts(String state, String host, String since, Integer limit) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("state", state);
         q.put("host", host);
         q.put("since", since);
+        q.put("limit", limit == null ? null : limit.toString());
         return get("/alerts", q, AlertList.class);
     }
 
