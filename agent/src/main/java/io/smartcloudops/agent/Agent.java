@@ -40,6 +40,7 @@ import io.smartcloudops.agent.notify.Channel;
 import io.smartcloudops.agent.notify.Channels;
 import io.smartcloudops.agent.notify.Notifier;
 import io.smartcloudops.agent.oncall.AcknowledgementChanged;
+import io.smartcloudops.agent.oncall.Finding;
 import io.smartcloudops.agent.oncall.FindingKind;
 import io.smartcloudops.agent.oncall.Oncall;
 import io.smartcloudops.agent.oncall.OncallRoutes;
@@ -143,14 +144,10 @@ public final class Agent implements AutoCloseable {
         closeables.add(remediation);
         List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
                 : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
-        this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry());
-        bus.subscribe(SamplesCollected.class, rules::onSamples);
-        bus.subscribe(Anomaly.class, rules::onAnomaly);
         events.forward(Remediation.class, EventTypes.ACTION, r -> r);
         status.component("remediation", remediation::status);
-        status.component("rules", rules::status);
 
-        // Alerts in, silences and acknowledgements, notifications out (issue 16).
+        // Alerts in, silences and acknowledgements, notifications out (issue 16); rules read all three.
         Path logsDir = Path.of(config.logs().dir());
         int retention = config.logs().retentionDays();
         java.util.Set<String> ruleNames = ruleList.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -160,6 +157,15 @@ public final class Agent implements AutoCloseable {
                 metrics.registry());
         closeables.add(alerts);
         alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);
+        this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry(),
+                (rule, host, read, matched) -> oncall.silences().holding(Finding.ofRule(rule, host, read, clock.instant()))
+                        .or(() -> matched.stream().flatMap(a -> oncall.silences().holding(Finding.of(a)).stream()).findFirst())
+                        .map(s -> s.id() + " until " + s.endsAt()));
+        bus.subscribe(SamplesCollected.class, rules::onSamples);
+        bus.subscribe(Anomaly.class, rules::onAnomaly);
+        bus.subscribe(Alert.class, rules::onAlert);
+        this.alerts.firing().forEach(rules::onAlert);  // alerts still firing when the agent stopped
+        status.component("rules", rules::status);
         this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
         closeables.add(notifier);
         notifier.subscribeTo(bus);

@@ -10,6 +10,7 @@ import io.smartcloudops.agent.remediate.RemediationService;
 import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.remediate.Target;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
@@ -49,10 +50,19 @@ public final class RuleEngine {
     private final Map<String, Map<Metric, Double>> latest = new HashMap<>();
     private final Map<String, Instant> lastSample = new HashMap<>();
     private final Map<String, Map<String, OpenAnomaly>> anomalies = new HashMap<>();
+    private final Map<String, Map<String, Alert>> alerts = new HashMap<>();
+    private final SilenceCheck silences;
     private final Map<String, Map<String, RuleTracker>> trackers = new LinkedHashMap<>();
 
     public RuleEngine(List<Rule> rules, RemediationService remediation, Clock clock, Duration anomalyHold,
                       PrometheusRegistry registry) {
+        this(rules, remediation, clock, anomalyHold, registry, SilenceCheck.NONE);
+    }
+
+    /** @param silences while one holds for a rule on a host, the rule does not act there (it still fires) */
+    public RuleEngine(List<Rule> rules, RemediationService remediation, Clock clock, Duration anomalyHold,
+                      PrometheusRegistry registry, SilenceCheck silences) {
+        this.silences = silences;
         this.rules = List.copyOf(rules);
         this.remediation = remediation;
         this.clock = clock;
@@ -97,10 +107,25 @@ public final class RuleEngine {
         evaluate(a.host());
     }
 
+    /** An alert from Alertmanager or Grafana arrived or changed; alerts without a host concern no rule. */
+    public synchronized void onAlert(Alert a) {
+        if (a.host() == null || a.id() == null || rules.isEmpty()) {
+            return;
+        }
+        Map<String, Alert> firing = alerts.computeIfAbsent(a.host(), h -> new HashMap<>());
+        if (a.firing()) {
+            firing.put(a.id(), a);
+        } else {
+            firing.remove(a.id());
+        }
+        evaluate(a.host());
+    }
+
     private HostFacts facts(String host, Instant now) {
         Map<String, OpenAnomaly> open = anomalies.getOrDefault(host, Map.of());
         open.values().removeIf(o -> !now.isBefore(o.seenAt().plus(anomalyHold)));
-        return new HostFacts(latest.getOrDefault(host, Map.of()), open.values().stream().map(OpenAnomaly::anomaly).toList());
+        return new HostFacts(latest.getOrDefault(host, Map.of()), open.values().stream().map(OpenAnomaly::anomaly).toList(),
+                List.copyOf(alerts.getOrDefault(host, Map.of()).values()));
     }
 
     private void evaluate(String host) {
@@ -113,17 +138,47 @@ public final class RuleEngine {
             RuleTracker t = trackers.get(rule.name()).computeIfAbsent(host,
                     h -> new RuleTracker(rule.forDuration(), rule.keepFiringFor()));
             boolean holds = rule.condition().holds(facts);
-            switch (t.evaluate(holds, now)) {
+            boolean cleared = rule.clearWhen() == null ? !holds : !holds && rule.clearWhen().holds(facts);
+            switch (t.evaluate(holds, cleared, now)) {
                 case PENDING -> LOG.info("rule {} pending on {} ({})", rule.name(), host, rule.condition().describe());
                 case FIRED -> LOG.info("rule {} firing on {} ({})", rule.name(), host, rule.condition().describe());
                 case RESOLVED -> LOG.info("rule {} resolved on {}", rule.name(), host);
                 default -> {
                 }
             }
-            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t)) {
+            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t) && !silenced(rule, host, t, facts, now)) {
                 act(rule, host, t, now);
             }
         }
+    }
+
+    /** A silence holds for this rule here: no action (nor proposal) until it ends; the rule keeps firing. */
+    private boolean silenced(Rule rule, String host, RuleTracker t, HostFacts facts, Instant now) {
+        List<Alert> matched = facts.firingAlerts().stream().filter(a -> readsAlert(rule.condition(), a)).toList();
+        Optional<String> by = silences.silencedBy(rule.name(), host,
+                rule.condition().metrics().stream().map(Metric::key).toList(), matched);
+        if (by.isEmpty()) {
+            if (t.lastError != null && t.lastError.startsWith(SILENCED)) {
+                t.lastError = null;
+            }
+            return false;
+        }
+        if (t.lastError == null || !t.lastError.startsWith(SILENCED)) {
+            LOG.info("rule {} on {}: not acting, {}", rule.name(), host, SILENCED + by.get());
+        }
+        t.lastError = SILENCED + by.get();
+        return true;
+    }
+
+    private static final String SILENCED = "silenced by ";
+
+    private static boolean readsAlert(Condition c, Alert a) {
+        return switch (c) {
+            case Condition.AlertMatch m -> m.holds(new HostFacts(Map.of(), List.of(), List.of(a)));
+            case Condition.And and -> and.parts().stream().anyMatch(p -> readsAlert(p, a));
+            case Condition.Or or -> or.parts().stream().anyMatch(p -> readsAlert(p, a));
+            default -> false;
+        };
     }
 
     /** A proposal of this rule that nobody decided on yet is not proposed again. */
@@ -216,6 +271,9 @@ public final class RuleEngine {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.name());
             m.put("when", r.condition().describe());
+            if (r.clearWhen() != null) {
+                m.put("clear_when", r.clearWhen().describe());
+            }
             m.put("for", io.smartcloudops.agent.time.DurationText.format(r.forDuration()));
             m.put("action", r.action());
             m.put("state", stateByRule().get(r.name()).key());
