@@ -10,6 +10,7 @@ import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
 import io.smartcloudops.agent.chat.ModelKey;
 import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
+import io.smartcloudops.agent.chat.adapters.OncallAlertHistory;
 import io.smartcloudops.agent.chat.adapters.RemediationProposer;
 import io.smartcloudops.agent.chat.adapters.StoreAnomalyHistory;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
@@ -211,7 +212,8 @@ public final class Agent implements AutoCloseable {
         this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
                 detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
                         .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
-                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
+                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
+                new OncallAlertHistory(alerts, oncall)), redis, aws::ssm, clock);
         closeables.add(chat);
         routes.add(chat.routes());
         this.server = new AgentServer(config.server(), auth.authenticator(), routes);

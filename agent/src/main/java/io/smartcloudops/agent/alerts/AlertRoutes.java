@@ -91,7 +91,7 @@ public final class AlertRoutes implements RouteGroup {
     }
 
     /** What {@code GET /alerts} shows: label and annotation values printable and cut at 1,024 characters. */
-    static Alert shown(Alert a) {
+    public static Alert shown(Alert a) {
         return new Alert(a.id(), a.source(), a.fingerprint(), DisplayText.cut(a.name(), 256), a.host(), a.state(),
                 DisplayText.cut(a.severity(), 64), DisplayText.cut(a.summary(), 500), shown(a.labels()),
                 shown(a.annotations()), a.startsAt(), a.endsAt(), a.receivedAt(), a.updatedAt(),

@@ -84,6 +84,22 @@ public sealed interface ToolCall {
         }
     }
 
+    /** Alerts from Alertmanager and Grafana, newest first: of one host (or all), firing only or all. */
+    record Alerts(String host, boolean firingOnly, int limit) implements ToolCall {
+        @Override
+        public String tool() {
+            return ToolCatalog.ALERTS;
+        }
+    }
+
+    /** The silences (snoozes) holding now. */
+    record Silences() implements ToolCall {
+        @Override
+        public String tool() {
+            return ToolCatalog.SILENCES;
+        }
+    }
+
     /** Creates a pending approval (never runs anything): the same validation as a button press. */
     record ProposeRemediation(String action, String target, Map<String, String> params, String reason)
             implements ToolCall {
