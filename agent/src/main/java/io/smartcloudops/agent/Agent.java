@@ -140,20 +140,28 @@ public final class Agent implements AutoCloseable {
         closeables.add(auditLog);
         String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
         Targets targets = new Targets(config.remediation(), localHost, store::hosts);
-        this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),
+
+        // Silences and acknowledgements, notifications out (issue 16): notify actions may name a channel.
+        Path logsDir = Path.of(config.logs().dir());
+        int retention = config.logs().retentionDays();
+        List<Rule> loadedRules = new ArrayList<>();  // filled below; silences are checked against it at request time
+        this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
+                () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        closeables.add(oncall);
+        this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+        closeables.add(notifier);
+        notifier.subscribeTo(bus);
+
+        this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock, notifier),
                 auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
         closeables.add(remediation);
         List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
                 : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
+        loadedRules.addAll(ruleList);
         events.forward(Remediation.class, EventTypes.ACTION, r -> r);
         status.component("remediation", remediation::status);
 
-        // Alerts in, silences and acknowledgements, notifications out (issue 16); rules read all three.
-        Path logsDir = Path.of(config.logs().dir());
-        int retention = config.logs().retentionDays();
-        java.util.Set<String> ruleNames = ruleList.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock, () -> ruleNames);
-        closeables.add(oncall);
+        // Alerts in (issue 16); rules read alerts, anomalies, samples and silences.
         this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), logsDir, retention, bus, clock,
                 metrics.registry());
         closeables.add(alerts);
@@ -167,9 +175,6 @@ public final class Agent implements AutoCloseable {
         bus.subscribe(Alert.class, rules::onAlert);
         this.alerts.firing().forEach(rules::onAlert);  // alerts still firing when the agent stopped
         status.component("rules", rules::status);
-        this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
-        closeables.add(notifier);
-        notifier.subscribeTo(bus);
         events.forward(Alert.class, EventTypes.ALERT, oncall::mark);
         events.forward(AcknowledgementChanged.class, EventTypes.ALERT, e -> e.kind() == FindingKind.ALERT
                 ? alerts.find(e.id()).map(oncall::mark).orElse(null) : null);

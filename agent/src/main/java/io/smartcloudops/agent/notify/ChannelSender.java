@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,11 @@ final class ChannelSender implements AutoCloseable {
     private final OkHttpClient http;
     private final Clock clock;
     private final NotifyMetrics metrics;
-    private final LinkedBlockingDeque<Notice> queue = new LinkedBlockingDeque<>();
+    /** A notice and who waits for its fate (a notify action), if anyone: empty = delivered, else the error. */
+    private record Queued(Notice notice, CompletableFuture<Optional<String>> done) {
+    }
+
+    private final LinkedBlockingDeque<Queued> queue = new LinkedBlockingDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -75,14 +80,23 @@ final class ChannelSender implements AutoCloseable {
 
     /** Queues a notice; never blocks. */
     void offer(Notice n) {
+        track(n);
+    }
+
+    /** Queues a notice; the future completes once it is delivered (empty) or given up (the error). Never blocks. */
+    CompletableFuture<Optional<String>> track(Notice n) {
         while (queue.size() >= policy.queue()) {
-            if (queue.pollFirst() != null) {
+            Queued oldest = queue.pollFirst();
+            if (oldest != null) {
                 dropped.incrementAndGet();
                 metrics.dropped(channel.name());
+                oldest.done().complete(Optional.of("dropped: the channel's queue was full"));
                 LOG.warn("notification channel {}: queue full ({}), oldest notice dropped", channel.name(), policy.queue());
             }
         }
-        queue.offerLast(n);
+        CompletableFuture<Optional<String>> done = new CompletableFuture<>();
+        queue.offerLast(new Queued(n, done));
+        return done;
     }
 
     /** Notices waiting or being sent: 0 when the channel is idle. */
@@ -103,20 +117,22 @@ final class ChannelSender implements AutoCloseable {
 
     private void run() {
         while (running) {
-            Notice n;
+            Queued q;
             try {
-                n = queue.takeFirst();
+                q = queue.takeFirst();
             } catch (InterruptedException e) {
                 return;
             }
             inFlight.incrementAndGet();
             try {
                 awaitToken();
-                deliver(n);
+                q.done().complete(deliver(q.notice()));
             } catch (InterruptedException e) {
+                q.done().complete(Optional.of("the agent stopped"));
                 return;
             } catch (RuntimeException e) {
-                fail("could not render or send: " + e.getClass().getSimpleName());
+                String error = fail("could not render or send: " + e.getClass().getSimpleName());
+                q.done().complete(Optional.of(error));
                 LOG.error("notification channel {}: unexpected failure", channel.name(), e);
             } finally {
                 inFlight.decrementAndGet();
@@ -124,12 +140,13 @@ final class ChannelSender implements AutoCloseable {
         }
     }
 
-    private void deliver(Notice n) throws InterruptedException {
+    /** Empty when delivered (or nothing to say on this channel), else the error it was given up with. */
+    private Optional<String> deliver(Notice n) throws InterruptedException {
         String error = null;
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             Optional<OutgoingRequest> r = channel.render(n.at(clock.instant()));
             if (r.isEmpty()) {
-                return;  // nothing to say on this channel for this notice
+                return Optional.empty();  // nothing to say on this channel for this notice
             }
             Duration wait = policy.backoffAfter(attempt);
             boolean retry;
@@ -138,7 +155,7 @@ final class ChannelSender implements AutoCloseable {
                     sent.incrementAndGet();
                     lastSuccessAt = clock.instant();
                     metrics.sent(channel.name());
-                    return;
+                    return Optional.empty();
                 }
                 int code = response.code();
                 error = "HTTP " + code + answer(response);
@@ -160,15 +177,16 @@ final class ChannelSender implements AutoCloseable {
                     policy.attempts(), error, wait.toMillis());
             Thread.sleep(wait.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff().toMillis() : wait.toMillis());
         }
-        fail(n.kind().key() + " " + n.subject().id() + ": " + error);
+        return Optional.of(fail(n.kind().key() + " " + n.subject().id() + ": " + error));
     }
 
-    private void fail(String error) {
+    private String fail(String error) {
         failed.incrementAndGet();
         lastError = error;
         lastErrorAt = clock.instant();
         metrics.failed(channel.name());
         LOG.warn("notification channel {}: not delivered: {}", channel.name(), error);
+        return error;
     }
 
     private static Request request(OutgoingRequest r) {

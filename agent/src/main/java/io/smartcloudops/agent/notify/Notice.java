@@ -32,6 +32,9 @@ public record Notice(Kind kind, Subject subject, Instant at) {
 
     /** {@code [FIRING] HighCPU on web-1}. */
     public String headline() {
+        if (subject.kind() == io.smartcloudops.agent.oncall.FindingKind.MESSAGE) {
+            return subject.title();  // a notify action's own subject line
+        }
         return "[" + kind.tag() + "] " + subject.title();
     }
 }

@@ -186,6 +186,31 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
+    /** The type of the channel called {@code name} ({@code slack}, ...), if there is one. */
+    public Optional<String> channelType(String name) {
+        return Optional.ofNullable(senders.get(name)).map(s -> s.channel().type());
+    }
+
+    public List<String> channelNames() {
+        return List.copyOf(senders.keySet());
+    }
+
+    /**
+     * A notify action's message to one channel, through its queue, rate limit and retries. Silences do not apply:
+     * the rule that sent it was checked against them already. Completes empty once delivered, else with the error.
+     */
+    public java.util.concurrent.CompletableFuture<Optional<String>> message(String channel, String title, String text,
+                                                                            String host) {
+        ChannelSender s = senders.get(channel);
+        if (s == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Optional.of("no channel '" + channel + "'"));
+        }
+        Instant now = clock.instant();
+        Subject subject = new Subject(FindingKind.MESSAGE, "msg-" + java.util.UUID.randomUUID().toString().substring(0, 13),
+                host, title, null, text, "notify action", now, null, Map.of(), null, null);
+        return s.track(new Notice(Notice.Kind.OPENED, subject, now));
+    }
+
     private void send(Iterable<String> channels, Notice.Kind kind, Subject subject) {
         Notice n = new Notice(kind, subject, clock.instant());
         for (String c : channels) {

@@ -22,6 +22,7 @@ public record Subject(FindingKind kind, String id, String host, String title, St
                       Acknowledgement ack) {
 
     public Subject {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // kept in order: channels show them as fields in this order
+        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 }

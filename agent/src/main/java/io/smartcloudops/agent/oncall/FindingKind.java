@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What can be acknowledged: the detector's anomalies and the alerts received from Alertmanager or Grafana. */
+/**
+ * What notifications are about: the detector's anomalies and the alerts received from Alertmanager or Grafana
+ * (both can be acknowledged and silenced), and the messages of notify actions (neither).
+ */
 public enum FindingKind {
-    ANOMALY, ALERT;
+    ANOMALY, ALERT, MESSAGE;
 
     @JsonValue
     public String key() {
@@ -20,6 +23,6 @@ public enum FindingKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown kind '" + text + "' (expected anomaly or alert)");
+        throw new IllegalArgumentException("unknown kind '" + text + "' (expected anomaly, alert or message)");
     }
 }

@@ -18,7 +18,7 @@ public sealed interface RemediationAction {
         return switch (type) {
             case RESTART_SERVICE -> new RestartService(p.getOrDefault("unit", ""));
             case SCALE_UP -> new ScaleUp();
-            case NOTIFY -> new Notify(p.getOrDefault("subject", ""), p.getOrDefault("message", ""));
+            case NOTIFY -> new Notify(p.getOrDefault("subject", ""), p.getOrDefault("message", ""), p.get("channel"));
         };
     }
 
@@ -58,8 +58,13 @@ public sealed interface RemediationAction {
         }
     }
 
-    /** Publish a message to the SNS topic. */
-    record Notify(String subject, String message) implements RemediationAction {
+    /** Publish a message to the SNS topic, or post it to a notification channel ({@code notify.channels}) when one is named. */
+    record Notify(String subject, String message, String channel) implements RemediationAction {
+
+        public Notify(String subject, String message) {
+            this(subject, message, null);
+        }
+
         @Override
         public ActionType type() {
             return ActionType.NOTIFY;
@@ -70,6 +75,9 @@ public sealed interface RemediationAction {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("subject", subject);
             p.put("message", message);
+            if (channel != null) {
+                p.put("channel", channel);
+            }
             return p;
         }
     }

@@ -114,10 +114,16 @@ public final class RemediationService implements AutoCloseable {
      * @throws IllegalArgumentException {@code "params.unit: ..."}, naming the field first
      */
     public void checkAction(String action, Map<String, String> params) {
+        RemediationAction a;
         try {
-            validator.action(action, params);
+            a = validator.action(action, params);
         } catch (RemediationException.Invalid e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (a instanceof RemediationAction.Notify n && n.channel() != null) {
+            runner.unsupported(n, null).ifPresent(why -> {
+                throw new IllegalArgumentException("params.channel: " + why);
+            });
         }
     }
 

@@ -110,7 +110,12 @@ public final class RequestValidator {
     }
 
     private static RemediationAction notifyAction(Map<String, String> params) {
-        onlyParams(ActionType.NOTIFY, params, Set.of("message", "subject"));
+        onlyParams(ActionType.NOTIFY, params, Set.of("message", "subject", "channel"));
+        String channel = params.get("channel");
+        if (channel != null && !channel.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new RemediationException.Invalid("params.channel", "must name a channel of notify.channels "
+                    + "(letters, digits, _ and -)");
+        }
         String message = params.get("message");
         if (message == null || message.isBlank()) {
             throw new RemediationException.Invalid("params.message", "is required for notify");
@@ -126,7 +131,7 @@ public final class RequestValidator {
             throw new RemediationException.Invalid("params.subject", "must be at most " + MAX_SUBJECT
                     + " printable ASCII characters on one line (an SNS rule)");
         }
-        return new RemediationAction.Notify(subject.strip(), message.strip());
+        return new RemediationAction.Notify(subject.strip(), message.strip(), channel);
     }
 
     private static void onlyParams(ActionType type, Map<String, String> params, Set<String> accepted) {
