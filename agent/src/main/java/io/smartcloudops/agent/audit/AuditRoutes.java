@@ -19,7 +19,8 @@ import java.util.Set;
 /** {@code GET /logs?since=&until=&action=&instance=&result=&event=&limit=}: the audit log read back, newest first. */
 public final class AuditRoutes implements RouteGroup {
 
-    static final Set<String> ACTIONS = Set.of("restart_service", "scale_up", "notify", "silence", "acknowledge");
+    static final Set<String> ACTIONS = Set.of("restart_service", "scale_up", "scale_in", "notify", "silence",
+            "acknowledge");
     static final Set<String> RESULTS = Set.of("pending", "approved", "rejected", "expired", "refused", "running",
             "success", "failure", "dry_run", "effective", "ineffective", "open", "closed");
     static final Set<String> EVENTS = Set.of("proposed", "approved", "rejected", "expired", "refused", "started",

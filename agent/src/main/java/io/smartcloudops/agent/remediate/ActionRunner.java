@@ -11,6 +11,7 @@ public final class ActionRunner {
 
     private final RestartExecutor restart;
     private final AutoScalingScaleUp scaleUp;
+    private final AutoScalingScaleIn scaleIn;
     private final SnsNotify notify;
     private final ChannelNotify channels;
     private final String executor;
@@ -27,6 +28,7 @@ public final class ActionRunner {
                 : new LocalRestart(config.remediation().restartCommand(), config.remediation().verifyCommand(),
                 config.remediation().commandTimeout());
         this.scaleUp = new AutoScalingScaleUp(aws);
+        this.scaleIn = new AutoScalingScaleIn(scaleUp);
         this.notify = new SnsNotify(aws, config.aws().snsTopicArn());
         this.channels = new ChannelNotify(notifier);
     }
@@ -41,6 +43,7 @@ public final class ActionRunner {
         return switch (action) {
             case RemediationAction.RestartService r -> restart.unsupported(target);
             case RemediationAction.ScaleUp s -> scaleUp.unsupported(target);
+            case RemediationAction.ScaleIn s -> scaleIn.unsupported(target);
             case RemediationAction.Notify n -> n.channel() != null ? channels.unsupported(n.channel()) : notify.unsupported();
         };
     }
@@ -50,6 +53,7 @@ public final class ActionRunner {
         return switch (action) {
             case RemediationAction.RestartService r -> restart.plan(r, target);
             case RemediationAction.ScaleUp s -> scaleUp.plan(target);
+            case RemediationAction.ScaleIn s -> scaleIn.plan(s, target);
             case RemediationAction.Notify n -> n.channel() != null ? channels.plan(n, target) : notify.plan(n, target);
         };
     }
@@ -59,6 +63,7 @@ public final class ActionRunner {
             return switch (action) {
                 case RemediationAction.RestartService r -> restart.run(r, target);
                 case RemediationAction.ScaleUp s -> scaleUp.run(target);
+                case RemediationAction.ScaleIn s -> scaleIn.run(s, target);
                 case RemediationAction.Notify n -> n.channel() != null ? channels.run(n, target) : notify.run(n, target);
             };
         } catch (RuntimeException e) {
@@ -73,6 +78,7 @@ public final class ActionRunner {
             return switch (action) {
                 case RemediationAction.RestartService r -> restart.verify(r, target, outcome);
                 case RemediationAction.ScaleUp s -> Optional.of(scaleUp.verify(target));
+                case RemediationAction.ScaleIn s -> Optional.of(scaleUp.verify(target));
                 case RemediationAction.Notify n -> Optional.empty();
             };
         } catch (RuntimeException e) {

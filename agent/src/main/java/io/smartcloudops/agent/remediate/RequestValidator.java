@@ -81,8 +81,28 @@ public final class RequestValidator {
                 onlyParams(type, params, Set.of());
                 yield new RemediationAction.ScaleUp();
             }
+            case SCALE_IN -> {
+                onlyParams(type, params, Set.of("to", "expected"));
+                yield new RemediationAction.ScaleIn(capacity(params, "to"), capacity(params, "expected"));
+            }
             case NOTIFY -> notifyAction(params);
         };
+    }
+
+    private static Integer capacity(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 0 || n > 10_000) {
+                throw new RemediationException.Invalid("params." + name, "must be a capacity between 0 and 10000");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new RemediationException.Invalid("params." + name, "'" + printable(v) + "' is not a whole number");
+        }
     }
 
     private String unit(Map<String, String> params) {

@@ -4,6 +4,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.remediate.CapacityChange;
 import io.smartcloudops.agent.remediate.ConditionCheck;
 import io.smartcloudops.agent.remediate.RemediationException;
 import io.smartcloudops.agent.remediate.RemediationService;
@@ -141,10 +142,22 @@ public final class RuleEngine {
             boolean cleared = rule.clearWhen() == null ? !holds : !holds && rule.clearWhen().holds(facts);
             switch (t.evaluate(holds, cleared, now)) {
                 case PENDING -> LOG.info("rule {} pending on {} ({})", rule.name(), host, rule.condition().describe());
-                case FIRED -> LOG.info("rule {} firing on {} ({})", rule.name(), host, rule.condition().describe());
-                case RESOLVED -> LOG.info("rule {} resolved on {}", rule.name(), host);
+                case FIRED -> {
+                    LOG.info("rule {} firing on {} ({})", rule.name(), host, rule.condition().describe());
+                    t.scaleInDue = null;  // firing again: the capacity it added is still needed
+                }
+                case RESOLVED -> {
+                    LOG.info("rule {} resolved on {}", rule.name(), host);
+                    if (rule.scaleInAfter() != null && !t.scaleUps.isEmpty()) {
+                        t.scaleInDue = now.plus(rule.scaleInAfter());
+                    }
+                }
                 default -> {
                 }
+            }
+            if (t.scaleInDue != null && t.state == RuleState.INACTIVE && !now.isBefore(t.scaleInDue)
+                    && !silenced(rule, host, t, facts, now)) {
+                scaleIn(rule, host, t, now);
             }
             if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t) && !silenced(rule, host, t, facts, now)) {
                 act(rule, host, t, now);
@@ -215,6 +228,9 @@ public final class RuleEngine {
         try {
             Remediation r = remediation.submit(Submission.byRule(request, rule.name(), rule.requiresApproval(), check));
             t.acted(now, r.id());
+            if (rule.scaleInAfter() != null) {
+                t.scaleUps.add(r.id());
+            }
         } catch (RemediationException.Blocked e) {
             t.retryAt = e.retryAt();
             t.lastError = e.getMessage();
@@ -227,6 +243,46 @@ public final class RuleEngine {
             t.retryAt = now.plus(Duration.ofMinutes(1));
             t.lastError = e.getMessage();
             LOG.error("rule {} could not act on {}: {}", rule.name(), host, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code scale_in_after}: the rule stayed resolved that long, so the group goes back to the desired capacity it
+     * had before the rule's first scale_up, expecting the capacity its last one left (compare first, in the
+     * executor). Scale-ups that changed nothing (dry runs, refusals, failures) have nothing to undo; when none
+     * did, a dry run shows what would happen.
+     */
+    private void scaleIn(Rule rule, String host, RuleTracker t, Instant now) {
+        List<CapacityChange> changes = t.scaleUps.stream().flatMap(id -> remediation.find(id).stream())
+                .flatMap(r -> CapacityChange.of(r).stream()).toList();
+        Map<String, String> params = new LinkedHashMap<>();
+        boolean dryRun = rule.dryRun();
+        String why;
+        if (changes.isEmpty()) {
+            dryRun = true;
+            why = "rule " + rule.name() + " resolved " + io.smartcloudops.agent.time.DurationText.format(rule.scaleInAfter())
+                    + " ago; its scale_up changed nothing for real, so this only shows the way back";
+        } else {
+            params.put("to", Integer.toString(changes.getFirst().before()));
+            params.put("expected", Integer.toString(changes.getLast().after()));
+            why = "rule " + rule.name() + " resolved " + io.smartcloudops.agent.time.DurationText.format(rule.scaleInAfter())
+                    + " ago: back to the desired capacity " + changes.getFirst().before() + " it had before its scale_up";
+        }
+        try {
+            Remediation r = remediation.submit(Submission.byRule(new RemediationRequest("scale_in", host, params, dryRun, why),
+                    rule.name(), rule.requiresApproval(), null));
+            t.scaleInDue = null;
+            t.scaleUps.clear();
+            t.lastRemediation = r.id();
+            LOG.info("rule {} on {}: scale_in {}", rule.name(), host, r.state().key());
+        } catch (RemediationException.Blocked e) {
+            t.scaleInDue = e.retryAt();
+            t.lastError = e.getMessage();
+        } catch (RemediationException e) {
+            t.scaleInDue = null;
+            t.scaleUps.clear();
+            t.lastError = "scale_in: " + e.getMessage();
+            LOG.warn("rule {} cannot scale {} back in: {}", rule.name(), host, e.getMessage());
         }
     }
 
@@ -276,6 +332,9 @@ public final class RuleEngine {
             }
             m.put("for", io.smartcloudops.agent.time.DurationText.format(r.forDuration()));
             m.put("action", r.action());
+            if (r.scaleInAfter() != null) {
+                m.put("scale_in_after", io.smartcloudops.agent.time.DurationText.format(r.scaleInAfter()));
+            }
             m.put("state", stateByRule().get(r.name()).key());
             List<Map<String, Object>> hosts = new ArrayList<>();
             trackers.get(r.name()).forEach((host, t) -> {
@@ -288,6 +347,7 @@ public final class RuleEngine {
                 putIfSet(h, "last_action_at", t.lastActionAt);
                 putIfSet(h, "last_remediation", t.lastRemediation);
                 putIfSet(h, "last_error", t.lastError);
+                putIfSet(h, "scale_in_due", t.scaleInDue);
                 hosts.add(h);
             });
             m.put("hosts", hosts);

@@ -31,6 +31,10 @@ final class RuleTracker {
     String lastError;
     String lastRemediation;
     final Deque<Instant> actions = new ArrayDeque<>();
+    /** scale_up remediations of this rule not yet undone ({@code scale_in_after}). */
+    final java.util.List<String> scaleUps = new java.util.ArrayList<>();
+    /** When the rule, resolved, returns its group to the earlier capacity (null: nothing due). */
+    Instant scaleInDue;
 
     RuleTracker(Duration forDuration, Duration keepFiringFor) {
         this.forDuration = forDuration;
