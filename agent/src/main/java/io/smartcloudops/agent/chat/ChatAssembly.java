@@ -87,6 +87,7 @@ public final class ChatAssembly implements AutoCloseable {
         Supplier<Collection<String>> hosts = () -> {
             Collection<String> known = knownHosts(store, context);
             known.addAll(sources.alerts().hosts());
+            known.addAll(sources.proposer().groups());
             return known;
         };
         ZoneId zone = ZoneId.of(chat.timeZone().trim());

@@ -130,6 +130,10 @@ public final class RemediationService implements AutoCloseable {
     /** Checks a request exactly as {@link #submit} would, without doing or recording anything. */
     public RequestValidator.ValidRequest validate(RemediationRequest request) {
         RequestValidator.ValidRequest v = validator.validate(request);
+        if (targets.isGroup(v.target().name()) && v.action() instanceof RemediationAction.RestartService) {
+            throw new RemediationException.Invalid("target", "'" + v.target().name() + "' is a group (remediation.groups): "
+                    + "restart_service acts on one host; name one of its hosts");
+        }
         runner.unsupported(v.action(), v.target()).ifPresent(why -> {
             throw new RemediationException.Invalid(v.action() instanceof RemediationAction.Notify ? "action" : "target", why);
         });
