@@ -2,6 +2,9 @@ package io.smartcloudops.agent.chat.tools;
 
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +55,7 @@ public sealed interface ToolCall {
         }
     }
 
-    record AuditLogs(Instant since, Instant until, String action, String host, String result, int limit)
+    record AuditLogs(Instant since, Instant until, ActionType action, String host, AuditResult result, int limit)
             implements ToolCall {
         public AuditLogs {
             Objects.requireNonNull(since, "since");
@@ -73,7 +76,7 @@ public sealed interface ToolCall {
     }
 
     /** Remediations (one per request id, with their outcome) since a time, optionally by trigger. */
-    record RemediationHistory(Instant since, Instant until, String host, String trigger, int limit) implements ToolCall {
+    record RemediationHistory(Instant since, Instant until, String host, Trigger trigger, int limit) implements ToolCall {
         public RemediationHistory {
             Objects.requireNonNull(since, "since");
         }

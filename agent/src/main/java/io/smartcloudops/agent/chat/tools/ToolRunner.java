@@ -218,9 +218,9 @@ public final class ToolRunner {
             case ToolCall.AuditLogs c -> {
                 put(o, "since", c.since().toString());
                 put(o, "until", c.until() == null ? null : c.until().toString());
-                put(o, "action", c.action());
+                put(o, "action", c.action() == null ? null : c.action().key());
                 put(o, "host", c.host());
-                put(o, "result", c.result());
+                put(o, "result", c.result() == null ? null : c.result().key());
                 o.put("limit", c.limit());
             }
             case ToolCall.Status c -> {
@@ -230,7 +230,7 @@ public final class ToolRunner {
                 put(o, "since", c.since().toString());
                 put(o, "until", c.until() == null ? null : c.until().toString());
                 put(o, "host", c.host());
-                put(o, "trigger", c.trigger());
+                put(o, "trigger", c.trigger() == null ? null : c.trigger().key());
                 o.put("limit", c.limit());
             }
             case ToolCall.ProposeRemediation c -> {
