@@ -69,6 +69,9 @@ public final class RemediationViewModel {
         public enum Kind { INFO, SUCCESS, ERROR }
     }
 
+    /** Remediations the Recent table keeps: as many as it loads from the agent; events push the oldest out. */
+    public static final int MAX_RECENT = 50;
+
     private final Clock clock;
     private final Backend backend;
     private final Supplier<String> keys;
@@ -139,6 +142,9 @@ public final class RemediationViewModel {
             list.addFirst(item);
         } else {
             list.add(item);
+        }
+        if (list.size() > MAX_RECENT) {
+            list.remove(MAX_RECENT, list.size());
         }
     }
 
