@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Console soak benchmark: the console with its embedded agent replaying 20 hosts (one 15 s row a second
-# each, with CPU incidents that raise anomalies), driven through every screen by a robot (xdotool: screen
+# Console soak benchmark: the console with its embedded agent replaying 20 hosts (15 s rows at speed 5: one
+# row every 3 s each, so the detector scores after 6 minutes; CPU incidents on ten hosts raise anomalies from
+# minute 7), driven through every screen by a robot (xdotool: screen
 # shortcuts, host and range changes, the anomaly search, the chat, the help, the theme, a Model report
 # enlarged, and a resize between 1024x700 and 1440x900 every cycle), for MINUTES with the JVM options
 # run.sh ships. Once a minute: a full collection (jcmd GC.run) and the heap it leaves, the RSS, and the
 # intervals between JavaFX pulses (--report-pulses). Prints one line a minute and a summary; the heap is
 # flat when it grows by at most 10 % from minute 5 to the end.
-#   bench/console/soak.sh [MINUTES]   (default 30)
+#   bench/console/soak.sh [MINUTES]   (default 30; SOAK_HEAP_DUMP=FILE writes a heap dump at the end)
 # Needs Debian's xvfb and xdotool. The full collections stall the UI for a moment each minute: they show
 # in the pulse maximum, not in the p99 (one pulse in thousands).
 set -euo pipefail
@@ -26,16 +27,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 20 hosts, 15 s rows for 40 minutes of replay at speed 15; hosts 0-9 each get two CPU incidents.
+# 20 hosts, 15 s rows for MINUTES + 10 of replay at speed 5; hosts 0-9 each get CPU incidents (rows 150+,
+# every 150 rows, 12 rows long).
 python3 - "$work/hosts" "$minutes" <<'PY'
 import math, os, random, sys, datetime
 out, minutes = sys.argv[1], int(sys.argv[2])
 os.makedirs(out)
-rows = (minutes + 10) * 60
+rows = (minutes + 10) * 20
 start = datetime.datetime(2026, 1, 5)
 rnd = random.Random(18)
 for h in range(20):
-    spikes = [] if h >= 10 else [(300 + 97 * h + k * 700, 40) for k in range(2)]
+    spikes = [] if h >= 10 else [(150 + 13 * h + k * 150, 12) for k in range(rows // 150)]
     with open(os.path.join(out, f"host-{h:02d}.csv"), "w") as f:
         f.write("timestamp,cpu,mem,disk,disk_io,net_in,net_out,load1\n")
         for i in range(rows):
@@ -58,7 +60,7 @@ export DISPLAY=$display
 # shellcheck disable=SC2206
 jvm_opts=(${CONSOLE_JVM_OPTS:-$(sed -n 's/^console_jvm_opts="\(.*\)"$/\1/p' run.sh)})
 XDG_DATA_HOME="$work/data" "$JAVA_HOME/bin/java" "${jvm_opts[@]}" -Xlog:gc:file="$work/gc.log" -jar "$jar" \
-  --source "replay:$work/hosts?speed=15" --bind 127.0.0.1:0 --settings-dir "$work/settings" \
+  --source "replay:$work/hosts?speed=5" --bind 127.0.0.1:0 --settings-dir "$work/settings" \
   --report-pulses "$work/pulses.csv" >"$work/console.log" 2>&1 &
 console=$!
 pids+=("$console")
@@ -125,4 +127,7 @@ awk -v total="$total" '
     printf "pulse intervals over the run: %d pulses, p50 %d ms, p99 %d ms, max %d ms\n", t[1], t[2], t[3], t[4]
     printf "heap flat (<= 10 %% growth after minute 5): %s\n", ((last - h5) * 100 / h5 <= 10 ? "yes" : "NO")
   }' "$work/minutes.txt"
-grep -c 'Pause Full (Allocation Failure)' "$work/gc.log" | sed 's/^/full collections the heap itself needed: /'
+grep -c 'Pause Full (Allocation Failure)' "$work/gc.log" | sed 's/^/full collections the heap itself needed: /' || true
+if [ -n "${SOAK_HEAP_DUMP:-}" ]; then
+  "$JAVA_HOME/bin/jcmd" "$console" GC.heap_dump "$SOAK_HEAP_DUMP" >/dev/null
+fi
