@@ -1,6 +1,11 @@
 package io.smartcloudops.agent.store;
 
-/** Reads bit fields written by {@link BitWriter} between two bit positions; never past the end. */
+/**
+ * Reads bit fields written by {@link BitWriter} from a stream between two bit positions. Reads past the
+ * stream's end are not checked one by one (the decoders are hot): the caller checks {@link #atEnd()} when
+ * a stream is done, and a read past the array's end fails with an index exception the caller turns into
+ * a {@link CorruptBlockException}.
+ */
 final class BitReader {
 
     private final long[] words;
@@ -16,30 +21,29 @@ final class BitReader {
         this.end = end;
     }
 
-    /** The next {@code n} bits (0 to 64) as the low bits of a long. */
-    long read(int n) throws CorruptBlockException {
-        if (n == 0) {
-            return 0;
-        }
-        if (end - position < n) {
-            throw new CorruptBlockException("stream ends " + (end - position) + " bits early");
-        }
+    /** The next 64 bits, left-aligned (zeros past the last word), without consuming them. */
+    long peek() {
         int word = (int) (position >>> 6);
-        int available = 64 - (int) (position & 63);
-        position += n;
-        if (n <= available) {
-            long v = words[word] >>> (available - n);
-            return n == 64 ? v : v & ((1L << n) - 1);
+        int offset = (int) (position & 63);
+        long high = words[word] << offset;
+        if (offset == 0 || word + 1 >= words.length) {
+            return high;
         }
-        int rest = n - available;
-        long high = words[word] & ((1L << available) - 1);
-        return (high << rest) | (words[word + 1] >>> (64 - rest));
+        return high | (words[word + 1] >>> (64 - offset));
     }
 
-    boolean readBit() throws CorruptBlockException {
-        return read(1) != 0;
+    void skip(int n) {
+        position += n;
     }
 
+    /** The next {@code n} bits (1 to 64) as the low bits of a long. */
+    long read(int n) {
+        long v = peek() >>> (64 - n);
+        position += n;
+        return v;
+    }
+
+    /** Exactly at the stream's end: neither short of it nor past it. */
     boolean atEnd() {
         return position == end;
     }

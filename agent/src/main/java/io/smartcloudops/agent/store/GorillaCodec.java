@@ -44,34 +44,45 @@ final class GorillaCodec {
         }
     }
 
-    static void readTimes(BitReader in, long[] times, int n) throws CorruptBlockException {
+    /** Decodes {@code n} timestamps; the prefix is read from one 64-bit peek (count of leading ones). */
+    static void readTimes(BitReader in, long[] times, int n) {
         if (n == 0) {
             return;
         }
         times[0] = in.read(64);
         long previousDelta = 0;
         for (int i = 1; i < n; i++) {
+            long w = in.peek();
             long dod;
-            if (!in.readBit()) {
-                dod = 0;
-            } else if (!in.readBit()) {
-                dod = signed(in.read(7), 7);
-            } else if (!in.readBit()) {
-                dod = signed(in.read(9), 9);
-            } else if (!in.readBit()) {
-                dod = signed(in.read(12), 12);
-            } else if (!in.readBit()) {
-                dod = signed(in.read(32), 32);
-            } else {
-                dod = in.read(64);
+            switch (Long.numberOfLeadingZeros(~w)) {
+                case 0 -> {
+                    dod = 0;
+                    in.skip(1);
+                }
+                case 1 -> {
+                    dod = (w << 2) >> 57;
+                    in.skip(2 + 7);
+                }
+                case 2 -> {
+                    dod = (w << 3) >> 55;
+                    in.skip(3 + 9);
+                }
+                case 3 -> {
+                    dod = (w << 4) >> 52;
+                    in.skip(4 + 12);
+                }
+                case 4 -> {
+                    dod = (w << 5) >> 32;
+                    in.skip(5 + 32);
+                }
+                default -> {
+                    in.skip(5);
+                    dod = in.read(64);
+                }
             }
             previousDelta += dod;
             times[i] = times[i - 1] + previousDelta;
         }
-    }
-
-    private static long signed(long bits, int width) {
-        return (bits << (64 - width)) >> (64 - width);
     }
 
     static void writeValues(BitWriter out, double[] values, int n) {
@@ -107,6 +118,7 @@ final class GorillaCodec {
         }
     }
 
+    /** Decodes {@code n} values; control bits and short fields come from one 64-bit peek. */
     static void readValues(BitReader in, double[] values, int n) throws CorruptBlockException {
         if (n == 0) {
             return;
@@ -116,16 +128,23 @@ final class GorillaCodec {
         int windowLeading = -1;
         int windowTrailing = 0;
         for (int i = 1; i < n; i++) {
-            if (in.readBit()) {
-                if (in.readBit()) {
-                    windowLeading = (int) in.read(5);
-                    int length = (int) in.read(6) + 1;
+            long w = in.peek();
+            if (w >= 0) {  // 0: a repeat
+                in.skip(1);
+            } else {
+                if ((w << 1) < 0) {  // 11: a new window
+                    windowLeading = (int) ((w << 2) >>> 59);
+                    int length = (int) ((w << 7) >>> 58) + 1;
                     windowTrailing = 64 - windowLeading - length;
                     if (windowTrailing < 0) {
                         throw new CorruptBlockException("value window of " + windowLeading + " + " + length + " bits");
                     }
-                } else if (windowLeading < 0) {
-                    throw new CorruptBlockException("value reuses a window before any was set");
+                    in.skip(13);
+                } else {
+                    if (windowLeading < 0) {
+                        throw new CorruptBlockException("value reuses a window before any was set");
+                    }
+                    in.skip(2);
                 }
                 previous ^= in.read(64 - windowLeading - windowTrailing) << windowTrailing;
             }

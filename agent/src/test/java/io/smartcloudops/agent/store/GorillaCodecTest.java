@@ -104,15 +104,47 @@ class GorillaCodecTest {
         long[] bits = good.copyOfBits();
         long[] flipped = bits.clone();
         flipped[0] ^= 1L << 20;
-        SealedBlock bitFlip = new SealedBlock(1000, 4000, 4, flipped, good.copyOfEnds(), good.checksum());
+        SealedBlock bitFlip = new SealedBlock(1000, 4000, 4, flipped, good.copyOfEnds(), good.copyOfChecksums());
         assertThatThrownBy(bitFlip::times).isInstanceOf(CorruptBlockException.class);
 
         long[] shortEnds = good.copyOfEnds();
         shortEnds[1] = bits.length * 64L + 640;  // claims more bits than the block holds
-        SealedBlock truncated = new SealedBlock(1000, 4000, 4, bits, shortEnds, SealedBlock.checksum(bits, shortEnds));
+        SealedBlock truncated = new SealedBlock(1000, 4000, 4, bits, shortEnds, SealedBlock.checksums(bits, shortEnds));
         assertThatThrownBy(() -> truncated.column(0)).isInstanceOf(CorruptBlockException.class);
 
-        SealedBlock wrongCount = new SealedBlock(1000, 4000, 9, bits, good.copyOfEnds(), good.checksum());
+        SealedBlock wrongCount = new SealedBlock(1000, 4000, 9, bits, good.copyOfEnds(), good.copyOfChecksums());
         assertThatThrownBy(wrongCount::times).isInstanceOf(CorruptBlockException.class);
+    }
+
+    @Test
+    void garbageNeverDecodesToAnythingButACorruptBlock() {
+        long seed = Long.getLong("hostile.seed", System.nanoTime());
+        System.out.println("GorillaCodecTest garbage seed=" + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        int decoded = 0;
+        for (int c = 0; c < 20_000; c++) {
+            long[] bits = new long[random.nextInt(40)];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = random.nextInt(3) == 0 ? 0 : random.nextLong();
+            }
+            long[] ends = new long[1 + random.nextInt(3)];
+            for (int k = 0; k < ends.length; k++) {
+                ends[k] = random.nextInt(4) == 0 ? random.nextLong() : random.nextInt(bits.length * 64 + 100);
+            }
+            int count = random.nextInt(5) == 0 ? random.nextInt() : random.nextInt(200);
+            SealedBlock block = new SealedBlock(random.nextLong(), random.nextLong(), count, bits, ends, SealedBlock.checksums(bits, ends));
+            try {
+                block.times();
+                decoded++;
+            } catch (CorruptBlockException expected) {
+                // the only way a damaged block may fail
+            }
+            try {
+                block.column(random.nextInt(3) - 1);
+            } catch (CorruptBlockException expected) {
+                // likewise
+            }
+        }
+        System.out.println(decoded + " of 20000 garbage blocks happened to decode as valid timestamps");
     }
 }

@@ -139,12 +139,12 @@ class SeriesStoreTest {
         assertThat(series.sealedBlocks()).isEqualTo(3);
         series.replaceBlock(1, b -> {
             long[] bits = b.copyOfBits();
-            bits[bits.length / 2] ^= 0x40L;
-            return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), b.checksum());
+            bits[0] ^= 0x40L;  // inside the timestamps, which every query decodes
+            return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), b.copyOfChecksums());
         });
         series.replaceBlock(2, b -> {
             long[] bits = java.util.Arrays.copyOf(b.copyOfBits(), 3);  // truncated, checksum recomputed: decoding must notice
-            return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), SealedBlock.checksum(bits, b.copyOfEnds()));
+            return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), SealedBlock.checksums(bits, b.copyOfEnds()));
         });
 
         List<SeriesPoint> cpu = store.series("a", Metric.CPU, Instant.EPOCH);
