@@ -131,7 +131,7 @@ final class SealedBlock {
         if (start < 0 || ends[k] < start || ends[k] > 64L * bits.length) {
             throw new CorruptBlockException("stream " + k + " at bits " + start + ".." + ends[k] + " outside the block");
         }
-        if (ends[k] - start < 64 + (long) count - 1) {  // the first sample raw, then at least a bit per sample
+        if (ends[k] - start < count) {  // every sample takes at least a bit
             throw new CorruptBlockException("stream " + k + " too short for " + count + " samples");
         }
         if (checksum(bits, start, ends[k]) != checksums[k]) {

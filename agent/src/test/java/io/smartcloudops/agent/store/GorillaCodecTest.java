@@ -68,8 +68,15 @@ class GorillaCodecTest {
     private static double[] values(SplittableRandom random, int n) {
         double[] v = new double[n];
         double level = random.nextDouble() * 100;
-        int style = random.nextInt(5);
+        int style = random.nextInt(7);
+        int digits = random.nextInt(5);
+        double scale = Math.pow(10, digits);
         for (int i = 0; i < n; i++) {
+            if (style >= 5) {  // short decimals as CSVs and exporters give them, absent now and then (canonical NaN)
+                double x = Math.round((style == 5 ? level + random.nextGaussian() : random.nextDouble() * 1e9) * scale) / scale;
+                v[i] = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(30) == 0 ? -x : x;
+                continue;
+            }
             v[i] = switch (random.nextInt(20) == 0 ? 0 : style) {
                 case 0 -> SPECIAL[random.nextInt(SPECIAL.length)];
                 case 1 -> Double.longBitsToDouble(random.nextLong());
@@ -94,6 +101,44 @@ class GorillaCodecTest {
         }
         long raw = 8L * n * 8;
         assertThat(SealedBlock.seal(times, columns, n).footprintBytes()).isLessThan(raw / 2);
+    }
+
+    @Test
+    void shortDecimalsTakeAFewBitsAndEverythingElseKeepsTheXorEncoding() throws Exception {
+        int n = HostSeries.BLOCK;
+        double[] decimals = new double[n];
+        double[] full = new double[n];
+        double[] negativeZero = new double[n];
+        for (int i = 0; i < n; i++) {
+            full[i] = 40 + Math.sin(i / 7.0) * 3.3333;
+            decimals[i] = i % 10 == 3 ? Double.NaN : Math.round(full[i] * 10) / 10.0;
+            negativeZero[i] = i == 5 ? -0.0 : decimals[i];
+        }
+        for (double[] column : new double[][] {decimals, full, negativeZero}) {
+            SealedBlock b = SealedBlock.seal(new long[] {0}, new double[][] {column}, 1);
+            assertThat(b.count()).isEqualTo(1);
+        }
+        long decimalBits = bitsOfColumn(decimals);
+        long fullBits = bitsOfColumn(full);
+        assertThat(decimalBits).as("one decimal: about a byte a value").isLessThan(12L * n);
+        assertThat(fullBits).as("full precision: XOR").isGreaterThan(30L * n);
+        assertThat(bitsOfColumn(negativeZero)).as("-0.0 forces XOR").isGreaterThan(30L * n);
+        for (double[] column : new double[][] {decimals, full, negativeZero}) {
+            long[] times = new long[n];
+            for (int i = 0; i < n; i++) {
+                times[i] = 5_000L * i;
+            }
+            double[] back = SealedBlock.seal(times, new double[][] {column}, n).column(0);
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(back[i])).isEqualTo(Double.doubleToRawLongBits(column[i]));
+            }
+        }
+    }
+
+    private static long bitsOfColumn(double[] column) {
+        BitWriter out = new BitWriter(8);
+        GorillaCodec.writeValues(out, column, column.length);
+        return out.length();
     }
 
     @Test
