@@ -1,4 +1,5 @@
 import io.smartcloudops.agent.collect.HostSample;
+import io.smartcloudops.agent.collect.SampleResolution;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.Metric;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,8 @@ import java.util.Random;
  * of data: "decimal" (a daily wave plus noise, rounded to one decimal as the replayed CSVs and many
  * exporters give it), "full" (the same wave at full double precision, as the local collector computes
  * percentages and rates; timestamps jitter by a few ms as real collections do) and "random" (uniform
- * random doubles: the worst case for XOR encoding). Also times queries of 15 minutes of one metric.
+ * random doubles: the worst case for XOR encoding), and "collected": "full" at the resolution the
+ * collector keeps (collect.SampleResolution). Also times queries of 15 minutes, 1 hour and 24 hours of one metric.
  * Run: java -cp agent/target/smartcloudops-agent.jar bench/store/StoreMemoryBench.java [hosts] [hours] [shape]
  */
 public class StoreMemoryBench {
@@ -49,7 +51,8 @@ public class StoreMemoryBench {
                         default -> x;
                     });
                 }
-                store.append(new HostSample("host-" + h, t, v));
+                HostSample sample = new HostSample("host-" + h, t, v);
+                store.append(shape.equals("collected") ? SampleResolution.apply(sample) : sample);
             }
         }
         long after = usedHeap();

@@ -159,6 +159,32 @@ class SeriesStoreTest {
     }
 
     @Test
+    void aDayOfCollectedSamplesTakesAFractionOfRawArrays() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        MovableClock clock = new MovableClock();
+        SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
+        int n = 24 * 720;
+        for (int i = 0; i < n; i++) {
+            double wave = Math.sin(i / 500.0);
+            Map<Metric, Double> v = new java.util.EnumMap<>(Metric.class);
+            v.put(Metric.CPU, 30 + 10 * wave + 5 * random.nextDouble());  // full precision, as sources compute them
+            v.put(Metric.MEM, 60 + wave + random.nextDouble() / 10);
+            v.put(Metric.DISK, 41.5 + i / 1e5);
+            v.put(Metric.DISK_IO, 3 * random.nextDouble());
+            v.put(Metric.NET_IN, 1e5 + 3e4 * wave + 1e4 * random.nextDouble());
+            v.put(Metric.NET_OUT, 5e4 + 1e4 * random.nextDouble());
+            v.put(Metric.LOAD1, Math.round((0.6 + 0.3 * wave) * 100) / 100.0);
+            HostSample s = io.smartcloudops.agent.collect.SampleResolution.apply(
+                    new HostSample("h", T0.plusMillis(5_000L * i + random.nextInt(5)), v));
+            assertThat(store.append(s)).isTrue();
+        }
+        long perSample = store.footprintBytes() / n;
+        assertThat(perSample).as("bytes per sample of 7 metrics; raw arrays take 64").isLessThan(20);
+        clock.now = T0.plusSeconds(5L * (n - 1));
+        assertThat(store.series("h", Metric.CPU, Instant.EPOCH)).hasSize(n);
+    }
+
+    @Test
     void ringsGrowWithTheDataNotUpFront() {
         MovableClock clock = new MovableClock();
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
