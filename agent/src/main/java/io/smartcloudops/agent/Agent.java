@@ -112,6 +112,8 @@ public final class Agent implements AutoCloseable {
         this.status = new StatusService(version, clock, collector::status, store);
         this.events = new EventStream(bus);
         status.component("cluster", shard::describe);
+        status.component("store", store::status);
+        status.component("agent", io.smartcloudops.agent.metrics.AgentFootprint::status);
         bus.subscribe(Object.class, event -> status.changed());
 
         // Remediation, audit and rules (issue 4): the audit log is the only state they keep.

@@ -32,6 +32,7 @@ final class HostSeries {
     private final Runnable onCorruptBlock;
     private final ArrayDeque<SealedBlock> blocks = new ArrayDeque<>();
     private int sealedSamples;
+    private long sealedBytes;
     private final long[] headTimes = new long[BLOCK];
     private final double[][] headValues = new double[METRICS.length][BLOCK];
     private int headSize;
@@ -53,8 +54,10 @@ final class HostSeries {
             return false;
         }
         if (headSize == BLOCK) {
-            blocks.addLast(SealedBlock.seal(headTimes, headValues, BLOCK));
+            SealedBlock sealed = SealedBlock.seal(headTimes, headValues, BLOCK);
+            blocks.addLast(sealed);
             sealedSamples += BLOCK;
+            sealedBytes += sealed.footprintBytes();
             headSize = 0;
         }
         headTimes[headSize] = t;
@@ -79,7 +82,9 @@ final class HostSeries {
         long cutoff = now - retentionMillis;
         while (!blocks.isEmpty() && (blocks.peekFirst().lastTime() < cutoff
                 || sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples)) {
-            sealedSamples -= blocks.removeFirst().count();
+            SealedBlock dropped = blocks.removeFirst();
+            sealedSamples -= dropped.count();
+            sealedBytes -= dropped.footprintBytes();
         }
     }
 
@@ -230,6 +235,7 @@ final class HostSeries {
     private synchronized void drop(SealedBlock block) {
         if (blocks.removeIf(b -> b == block)) {
             sealedSamples -= block.count();
+            sealedBytes -= block.footprintBytes();
             onCorruptBlock.run();
         }
     }
@@ -237,7 +243,9 @@ final class HostSeries {
     /** Replaces the {@code index}-th sealed block (oldest first) with what {@code damage} makes of it: for corruption tests. */
     synchronized void replaceBlock(int index, UnaryOperator<SealedBlock> damage) {
         List<SealedBlock> all = new ArrayList<>(blocks);
-        all.set(index, damage.apply(all.get(index)));
+        SealedBlock damaged = damage.apply(all.get(index));
+        sealedBytes += damaged.footprintBytes() - all.get(index).footprintBytes();
+        all.set(index, damaged);
         blocks.clear();
         blocks.addAll(all);
     }
@@ -248,12 +256,12 @@ final class HostSeries {
 
     /** Heap bytes held: the raw head plus every sealed block (for /metrics and docs/benchmarks.md). */
     synchronized long footprintBytes() {
-        long bytes = 16L + 8L * BLOCK + (16L + 8L * BLOCK) * METRICS.length + 16L * 4;
-        for (SealedBlock b : blocks) {
-            bytes += b.footprintBytes();
-        }
-        return bytes;
+        return HEAD_BYTES + sealedBytes;
     }
+
+    /** The object, its deque and the raw head: arrays of the head, the latest values and their headers. */
+    private static final long HEAD_BYTES = 96 + 16 + 8L * 16 + 16 + 8L * BLOCK + 16 + 4L * METRICS.length
+            + (16 + 8L * BLOCK) * METRICS.length + 2 * (16 + 8L * METRICS.length);
 
     @Override
     public synchronized String toString() {

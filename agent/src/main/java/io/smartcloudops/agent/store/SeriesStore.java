@@ -128,6 +128,25 @@ public final class SeriesStore {
         return corruptBlocks.get();
     }
 
+    /** Samples held for every host together. */
+    public long samplesHeld() {
+        return hosts.values().stream().mapToLong(HostSeries::size).sum();
+    }
+
+    /** For /status: what the store holds and what it costs. */
+    public Map<String, Object> status() {
+        long samples = samplesHeld();
+        long bytes = footprintBytes();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("hosts", hosts.size());
+        out.put("samples", samples);
+        out.put("bytes", bytes);
+        out.put("bytes_per_sample", samples == 0 ? null : Math.round(10.0 * bytes / samples) / 10.0);
+        out.put("retention", io.smartcloudops.agent.time.DurationText.format(retention));
+        out.put("corrupt_blocks_dropped", corruptBlocks.get());
+        return out;
+    }
+
     /** Heap bytes the series of all hosts hold now: raw heads plus compressed blocks. */
     public long footprintBytes() {
         return hosts.values().stream().mapToLong(HostSeries::footprintBytes).sum();
