@@ -2,6 +2,7 @@ package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditWriteException;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditResult;
@@ -68,7 +69,7 @@ final class AuditTrail {
                 .instance(target.name(), target.instance().orElse(null))
                 .result(AuditResult.OPEN)
                 .by(Trigger.RULE, "breaker")
-                .detail(cut(detail))
+                .detail(TextCut.ellipsis(detail, MAX_DETAIL))
                 .build();
         try {
             log.append(r);
@@ -88,7 +89,7 @@ final class AuditTrail {
                 .dryRun(e.dryRun())
                 .requestId(e.id())
                 .durationMs(durationMs)
-                .detail(cut(detail))
+                .detail(TextCut.ellipsis(detail, MAX_DETAIL))
                 .rule(e.rule())
                 .params(e.action().params())
                 .reason(e.reason().isEmpty() ? null : e.reason())
@@ -102,12 +103,5 @@ final class AuditTrail {
             throw new RemediationException.AuditUnavailable(ex.getMessage()
                     + " — nothing was run; fix the log directory (logs.dir) and try again");
         }
-    }
-
-    private static String cut(String s) {
-        if (s == null) {
-            return null;
-        }
-        return s.length() > MAX_DETAIL ? s.substring(0, MAX_DETAIL) + "..." : s;
     }
 }

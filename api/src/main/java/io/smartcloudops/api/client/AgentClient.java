@@ -3,6 +3,7 @@ package io.smartcloudops.api.client;
 import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.AnomalyList;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.auth.WhoAmI;
@@ -307,7 +308,7 @@ public final class AgentClient implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // not our JSON error shape (a proxy in between?): keep the raw text below
         }
-        String detail = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        String detail = TextCut.ellipsis(text, 200);
         return new ApiError("HTTP " + status, detail);
     }
 

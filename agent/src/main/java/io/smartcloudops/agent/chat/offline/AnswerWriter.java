@@ -4,6 +4,7 @@ import io.smartcloudops.agent.chat.tools.AuditEntry;
 import io.smartcloudops.agent.chat.tools.RemediationSummary;
 import io.smartcloudops.agent.chat.tools.ToolOutput;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.audit.AuditResult;
@@ -355,9 +356,7 @@ final class AnswerWriter {
 
     static String quote(String untrusted) {
         String s = untrusted.replaceAll("\\s+", " ").strip();
-        if (s.length() > MAX_DETAIL) {
-            s = s.substring(0, MAX_DETAIL) + "…";
-        }
+        s = TextCut.ellipsis(s, MAX_DETAIL, "…");
         return "\"" + s.replace("\"", "'") + "\"";
     }
 

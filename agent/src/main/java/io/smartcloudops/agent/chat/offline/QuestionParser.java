@@ -2,6 +2,7 @@ package io.smartcloudops.agent.chat.offline;
 
 import io.smartcloudops.agent.chat.context.Turn;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Trigger;
@@ -185,9 +186,7 @@ final class QuestionParser {
         String target = hosts.isEmpty() ? targetAfter(original, known).orElse(null) : hosts.getFirst();
         Matcher m = Pattern.compile("(?i)\\b(?:that|saying|with message|message)\\b[:\\s]*(.+)$|:\\s*(.+)$").matcher(original);
         String message = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).trim() : original.trim();
-        if (message.length() > 500) {
-            message = message.substring(0, 500);
-        }
+        message = TextCut.head(message, 500);
         return new Intent.Propose("notify", target, Map.of("message", message), target == null ? "target" : null);
     }
 

@@ -149,7 +149,7 @@ public final class ToolCatalog {
     }
 
     /** Validates a model's call: the tool must exist and its JSON arguments must pass every check. */
-    public ToolCall parse(String name, String argumentsJson) {
+    public ToolCall<?> parse(String name, String argumentsJson) {
         ToolDefinition d = tools.get(name);
         if (d == null) {
             throw new ToolArgumentException("tool", "unknown tool '" + (name == null ? "" : name.replaceAll("\\p{Cntrl}", "?"))

@@ -63,7 +63,11 @@ public final class ToolRunner {
      *
      * @param actor who asked (the API token's name): the actor of a proposal in the audit log
      */
-    public ToolOutput run(ToolCall call, String actor) {
+    public <O extends ToolOutput> O run(ToolCall<O> call, String actor) {
+        return call.outputType().cast(output(call, actor));
+    }
+
+    private ToolOutput output(ToolCall<?> call, String actor) {
         return switch (call) {
             case ToolCall.CurrentMetrics c -> currentMetrics(c);
             case ToolCall.SeriesStats c -> seriesStats(c);
@@ -192,7 +196,7 @@ public final class ToolRunner {
     }
 
     /** The arguments a call ran with, as JSON (for {@code data}). */
-    public static ObjectNode arguments(ToolCall call) {
+    public static ObjectNode arguments(ToolCall<?> call) {
         ObjectNode o = Json.mapper().createObjectNode();
         switch (call) {
             case ToolCall.CurrentMetrics c -> {
