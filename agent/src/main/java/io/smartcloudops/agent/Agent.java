@@ -27,8 +27,8 @@ import io.smartcloudops.agent.collect.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
-import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
+import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.events.SamplesCollected;
@@ -36,6 +36,7 @@ import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.metrics.AgentFootprint;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.notify.Channel;
 import io.smartcloudops.agent.notify.Channels;
@@ -48,15 +49,15 @@ import io.smartcloudops.agent.oncall.OncallRoutes;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
-import io.smartcloudops.agent.remediate.RemediationRoutes;
 import io.smartcloudops.agent.remediate.RedisIdempotencyKeys;
+import io.smartcloudops.agent.remediate.RemediationRoutes;
 import io.smartcloudops.agent.remediate.RemediationService;
 import io.smartcloudops.agent.remediate.SharedIdempotencyKeys;
 import io.smartcloudops.agent.remediate.Targets;
-import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.rules.Rule;
 import io.smartcloudops.agent.rules.RuleEngine;
 import io.smartcloudops.agent.rules.RulesFile;
+import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.alert.Alert;
@@ -64,8 +65,8 @@ import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.EventTypes;
 import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.remediation.Remediation;
-import java.nio.file.Path;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -104,124 +105,130 @@ public final class Agent implements AutoCloseable {
     private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
+    /**
+     * Builds every part; starts nothing that listens or collects ({@link #start} does). When a step fails
+     * (a bad rules file, a refused model, SSM unreachable, ...) everything opened before it is closed
+     * again: an embedding application (the console) or a test lives on after the failure.
+     */
     private Agent(AgentConfig initial, Map<String, String> env, Clock clock) throws SourceException {
-        ModelKey.check(initial, env);
-        AwsClients aws = new AwsClients(initial.aws());
-        closeables.add(aws);
-        AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
-        this.config = config;
-        // Channel URLs and keys are read once, before anything starts: a missing one stops the start naming its key.
-        List<Channel> channels = Channels.build(config.notifications(), env, config.ssm().enabled()
-                ? names -> SsmSecrets.read(aws.ssm(), config.ssm().parameterPrefix(), names) : null);
-        this.clock = clock;
-        this.bus = new EventBus();
-        Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
-        this.generatedToken = auth.generated();
-        this.redis = config.redis().enabled()
-                ? Optional.of(RedisClient.create(URI.create(config.redis().url()))) : Optional.empty();
-        redis.ifPresent(closeables::add);
-        this.shard = shard(config, redis);
-        closeables.add(shard);
-        this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
-        MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
-        String version = AgentVersion.get();
-        Collector[] holder = new Collector[1];
-        this.metrics = new AgentMetrics(version, () -> holder[0].status(), store);
-        this.collector = new Collector(source, store, bus, clock, config.source().interval(),
-                config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
-        holder[0] = collector;
-        this.status = new StatusService(version, clock, collector::status, store);
-        this.events = new EventStream(bus);
-        status.component("cluster", shard::describe);
-        bus.subscribe(Object.class, event -> status.changed());
+        try {
+            ModelKey.check(initial, env);
+            AwsClients aws = new AwsClients(initial.aws());
+            closeables.add(aws);
+            AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
+            this.config = config;
+            // Channel URLs and keys are read once, before anything starts: a missing one stops the start naming its key.
+            List<Channel> channels = Channels.build(config.notifications(), env, config.ssm().enabled()
+                    ? names -> SsmSecrets.read(aws.ssm(), config.ssm().parameterPrefix(), names) : null);
+            this.clock = clock;
+            this.bus = new EventBus();
+            Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
+            this.generatedToken = auth.generated();
+            this.redis = config.redis().enabled()
+                    ? Optional.of(RedisClient.create(URI.create(config.redis().url()))) : Optional.empty();
+            redis.ifPresent(closeables::add);
+            this.shard = shard(config, redis);
+            closeables.add(shard);
+            this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
+            MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
+            String version = AgentVersion.get();
+            this.metrics = new AgentMetrics(version, store);
+            this.collector = new Collector(source, store, bus, clock, config.source().interval(),
+                    config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
+            metrics.watchSource(collector::status);
+            this.status = new StatusService(version, clock, collector::status, store);
+            this.events = new EventStream(bus);
+            status.component("cluster", shard::describe);
+            status.component("store", store::status);
+            status.component("agent", AgentFootprint::status);
+            bus.subscribe(Object.class, event -> status.changed());
 
-        // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
-        this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
-        closeables.add(auditLog);
-        String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
-        Targets targets = new Targets(config.remediation(), localHost, store::hosts);
+            // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
+            this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
+            closeables.add(auditLog);
+            String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
+            Targets targets = new Targets(config.remediation(), localHost, store::hosts);
 
-        // Silences and acknowledgements, notifications out (issue 16): notify actions may name a channel.
-        Path logsDir = Path.of(config.logs().dir());
-        int retention = config.logs().retentionDays();
-        List<Rule> loadedRules = new ArrayList<>();  // filled below; silences are checked against it at request time
-        this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
-                () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
-        closeables.add(oncall);
-        this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
-        closeables.add(notifier);
-        notifier.subscribeTo(bus);
+            // Silences and acknowledgements, notifications out (issue 16): notify actions may name a channel.
+            Path logsDir = Path.of(config.logs().dir());
+            int retention = config.logs().retentionDays();
+            List<Rule> loadedRules = new ArrayList<>();  // filled below; silences are checked against it at request time
+            this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
+                    () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            closeables.add(oncall);
+            this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+            closeables.add(notifier);
+            notifier.subscribeTo(bus);
 
-        this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock, notifier),
-                auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
-        closeables.add(remediation);
-        List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
-                : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
-        loadedRules.addAll(ruleList);
-        events.forward(Remediation.class, EventTypes.ACTION, r -> r);
-        status.component("remediation", remediation::status);
+            this.remediation = RemediationService.start(config.remediation(), targets,
+                    new ActionRunner(config, aws, clock, notifier), auditLog, bus, metrics.registry(),
+                    sharedKeys(config, redis, localHost));
+            closeables.add(remediation);
+            List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
+                    : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
+            loadedRules.addAll(ruleList);
+            events.forward(Remediation.class, EventTypes.ACTION, r -> r);
+            status.component("remediation", remediation::status);
 
-        // Alerts in (issue 16); rules read alerts, anomalies, samples and silences.
-        this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), logsDir, retention, bus, clock,
-                metrics.registry());
-        closeables.add(alerts);
-        alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);
-        this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry(),
-                (rule, host, read, matched) -> oncall.silences().holding(Finding.ofRule(rule, host, read, clock.instant()))
-                        .or(() -> matched.stream().flatMap(a -> oncall.silences().holding(Finding.of(a)).stream()).findFirst())
-                        .map(s -> s.id() + " until " + s.endsAt()));
-        bus.subscribe(SamplesCollected.class, rules::onSamples);
-        bus.subscribe(Anomaly.class, rules::onAnomaly);
-        bus.subscribe(Alert.class, rules::onAlert);
-        this.alerts.firing().forEach(rules::onAlert);  // alerts still firing when the agent stopped
-        status.component("rules", rules::status);
-        events.forward(Alert.class, EventTypes.ALERT, oncall::mark);
-        events.forward(AcknowledgementChanged.class, EventTypes.ALERT, e -> e.kind() == FindingKind.ALERT
-                ? alerts.find(e.id()).map(oncall::mark).orElse(null) : null);
-        events.forward(Silence.class, EventTypes.SILENCE, s -> s);
-        status.component("alerts", alerts::status);
-        status.component("silences", oncall::status);
-        status.component("notify", notifier::status);
+            // Alerts in (issue 16); rules read alerts, anomalies, samples and silences.
+            this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), logsDir, retention, bus, clock,
+                    metrics.registry());
+            closeables.add(alerts);
+            alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);
+            this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry(),
+                    (rule, host, read, matched) -> oncall.silences().holding(Finding.ofRule(rule, host, read, clock.instant()))
+                            .or(() -> matched.stream().flatMap(a -> oncall.silences().holding(Finding.of(a)).stream()).findFirst())
+                            .map(s -> s.id() + " until " + s.endsAt()));
+            bus.subscribe(SamplesCollected.class, rules::onSamples);
+            bus.subscribe(Anomaly.class, rules::onAnomaly);
+            bus.subscribe(Alert.class, rules::onAlert);
+            this.alerts.firing().forEach(rules::onAlert);  // alerts still firing when the agent stopped
+            status.component("rules", rules::status);
+            events.forward(Alert.class, EventTypes.ALERT, oncall::mark);
+            events.forward(AcknowledgementChanged.class, EventTypes.ALERT, e -> e.kind() == FindingKind.ALERT
+                    ? alerts.find(e.id()).map(oncall::mark).orElse(null) : null);
+            events.forward(Silence.class, EventTypes.SILENCE, s -> s);
+            status.component("alerts", alerts::status);
+            status.component("silences", oncall::status);
+            status.component("notify", notifier::status);
 
-        List<RouteGroup> routes = new ArrayList<>();
-        routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
-        if (config.detect().enabled()) {
-            OnlineDetector d;
-            try {
-                d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()), config.logs().retentionDays(),
-                        bus, metrics.registry(), clock);
-            } catch (RuntimeException e) {
-                closeAll();  // a refused model must not leave connections behind
-                throw e;
+            List<RouteGroup> routes = new ArrayList<>();
+            routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
+            if (config.detect().enabled()) {
+                OnlineDetector d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()),
+                        config.logs().retentionDays(), bus, metrics.registry(), clock);
+                closeables.add(d);
+                status.detector(d);
+                status.component("detector", d::status);
+                events.forward(Anomaly.class, EventTypes.ANOMALY, oncall::mark);
+                events.forward(AcknowledgementChanged.class, EventTypes.ANOMALY, e -> e.kind() == FindingKind.ANOMALY
+                        ? d.store().find(e.id()).map(oncall::mark).orElse(null) : null);
+                routes.add(new AnomalyRoutes(d.store(), store, clock, oncall::mark));
+                routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
+                this.detector = Optional.of(d);
+            } else {
+                this.detector = Optional.empty();
             }
-            closeables.add(d);
-            status.detector(d);
-            status.component("detector", d::status);
-            events.forward(Anomaly.class, EventTypes.ANOMALY, oncall::mark);
-            events.forward(AcknowledgementChanged.class, EventTypes.ANOMALY, e -> e.kind() == FindingKind.ANOMALY
-                    ? d.store().find(e.id()).map(oncall::mark).orElse(null) : null);
-            routes.add(new AnomalyRoutes(d.store(), store, clock, oncall::mark));
-            routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
-            this.detector = Optional.of(d);
-        } else {
-            this.detector = Optional.empty();
-        }
-        routes.add(new WhoAmIRoutes(clock));
-        routes.add(new RemediationRoutes(remediation, clock));
-        routes.add(new AuditRoutes(auditLog, clock));
-        routes.add(new AlertRoutes(alerts, oncall::mark, h -> store.hasHost(h)
-                || detector.map(d -> d.store().hasHost(h)).orElse(false), clock, config.server().maxRequestBytes()));
-        routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, clock));
+            routes.add(new WhoAmIRoutes(clock));
+            routes.add(new RemediationRoutes(remediation, clock));
+            routes.add(new AuditRoutes(auditLog, clock));
+            routes.add(new AlertRoutes(alerts, oncall::mark, h -> store.hasHost(h)
+                    || detector.map(d -> d.store().hasHost(h)).orElse(false), clock, config.server().maxRequestBytes()));
+            routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, clock));
 
-        // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
-        this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
-                detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
-                        .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
-                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
-                new OncallAlertHistory(alerts, oncall)), redis, aws::ssm, clock);
-        closeables.add(chat);
-        routes.add(chat.routes());
-        this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+            // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
+            this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
+                    detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
+                            .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
+                    new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
+                    new OncallAlertHistory(alerts, oncall)), redis, aws::ssm, clock);
+            closeables.add(chat);
+            routes.add(chat.routes());
+            this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+        } catch (RuntimeException | SourceException | Error e) {
+            closeAll();
+            throw e;
+        }
     }
 
     private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {
@@ -254,11 +261,19 @@ public final class Agent implements AutoCloseable {
         return shard;
     }
 
-    /** Builds and starts an agent: HTTP first (so a failing source is visible), then collection. */
+    /**
+     * Builds and starts an agent: HTTP first (so a failing source is visible), then collection. When it
+     * fails, whatever was opened is closed before the exception leaves.
+     */
     public static Agent start(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         Agent agent = new Agent(config, env, clock);
-        agent.server.start();
-        agent.collector.start();
+        try {
+            agent.server.start();
+            agent.collector.start();
+        } catch (RuntimeException | Error e) {
+            agent.close(); // e.g. the port is taken: nothing of this agent stays behind
+            throw e;
+        }
         return agent;
     }
 
@@ -355,5 +370,6 @@ public final class Agent implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Agent.class).warn("closing {} failed", closeables.get(i), e);
             }
         }
+        closeables.clear();
     }
 }

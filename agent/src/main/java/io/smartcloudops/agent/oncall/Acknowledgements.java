@@ -2,6 +2,7 @@ package io.smartcloudops.agent.oncall;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.agent.journal.DailyJsonl;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.oncall.Acknowledgement;
@@ -97,7 +98,7 @@ public final class Acknowledgements implements AutoCloseable {
         }
         Instant now = clock.instant();
         Acknowledgement ack = new Acknowledgement(actor, now, note);
-        audit.acknowledgement("acknowledged", kind, id, host, ack, actor, now);
+        audit.acknowledgement(AuditEvent.ACKNOWLEDGED, kind, id, host, ack, actor, now);
         files.append(now, Json.write(new Line(now, kind, id, host, actor, note, false)));
         acks.put(key, ack);
         LOG.info("{} {} acknowledged by {}", kind.key(), id, actor);
@@ -119,7 +120,7 @@ public final class Acknowledgements implements AutoCloseable {
             return false;
         }
         Instant now = clock.instant();
-        audit.acknowledgement("unacknowledged", kind, id, host, null, actor, now);
+        audit.acknowledgement(AuditEvent.UNACKNOWLEDGED, kind, id, host, null, actor, now);
         files.append(now, Json.write(new Line(now, kind, id, host, actor, null, true)));
         acks.remove(key);
         LOG.info("{} {}: acknowledgement withdrawn by {}", kind.key(), id, actor);

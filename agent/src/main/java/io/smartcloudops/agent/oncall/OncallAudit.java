@@ -1,22 +1,23 @@
 package io.smartcloudops.agent.oncall;
 
 import io.smartcloudops.agent.audit.AuditLog;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.oncall.Acknowledgement;
 import io.smartcloudops.api.oncall.Silence;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The audit records of silences and acknowledgements, on the same hash-chained log as remediations (actions
- * {@code silence} and {@code acknowledge}; the remediation replay skips actions it does not know). Each is
+ * The audit records of silences and acknowledgements, on the same hash-chained log as remediations: events
+ * {@code silence_created|deleted|expired} and {@code acknowledged|unacknowledged}, without an action (the
+ * remediation replay skips records without one), {@code request_id} = the silence's or the finding's id. Each is
  * forced to disk before the change it records takes effect.
  */
 final class OncallAudit {
-
-    static final String SILENCE = "silence";
-    static final String ACKNOWLEDGE = "acknowledge";
 
     private final AuditLog log;
 
@@ -29,7 +30,7 @@ final class OncallAudit {
     }
 
     /** @throws io.smartcloudops.agent.audit.AuditWriteException when it cannot be written: the change must not happen */
-    void silence(String event, Silence s, String actor, Instant at) {
+    void silence(AuditEvent event, Silence s, String actor, Instant at) {
         Map<String, String> params = new LinkedHashMap<>();
         putIfSet(params, "host", s.host());
         putIfSet(params, "metric", s.metric());
@@ -37,20 +38,22 @@ final class OncallAudit {
         s.labels().forEach((k, v) -> params.put("label." + k, v));
         params.put("ends_at", s.endsAt().toString());
         String detail = switch (event) {
-            case "silence_created" -> "silenced " + Silences.describe(s) + " until " + s.endsAt();
-            case "silence_deleted" -> "silence ended early (it would have held until " + s.endsAt() + ")";
+            case SILENCE_CREATED -> "silenced " + Silences.describe(s) + " until " + s.endsAt();
+            case SILENCE_DELETED -> "silence ended early (it would have held until " + s.endsAt() + ")";
             default -> "silence ran out";
         };
-        log.append(new AuditRecord(at, event, SILENCE, s.host(), null, "success",
-                event.equals("silence_expired") ? null : "operator", actor, false, s.id(),
-                null, detail, s.rule(), params, s.reason(), null, null, null, null));
+        log.append(AuditRecord.builder(at, event).instance(s.host(), null).result(AuditResult.SUCCESS)
+                .by(event == AuditEvent.SILENCE_EXPIRED ? null : Trigger.OPERATOR, actor).requestId(s.id())
+                .detail(detail).rule(s.rule()).params(params).reason(s.reason()).build());
     }
 
-    void acknowledgement(String event, FindingKind kind, String id, String host, Acknowledgement ack, String actor, Instant at) {
-        String detail = (event.equals("acknowledged") ? "acknowledged " : "acknowledgement withdrawn from ")
+    void acknowledgement(AuditEvent event, FindingKind kind, String id, String host, Acknowledgement ack, String actor,
+                         Instant at) {
+        String detail = (event == AuditEvent.ACKNOWLEDGED ? "acknowledged " : "acknowledgement withdrawn from ")
                 + kind.key() + " " + id + (ack != null && ack.note() != null ? ": " + ack.note() : "");
-        log.append(new AuditRecord(at, event, ACKNOWLEDGE, host, null, "success", "operator", actor, false, id,
-                null, detail, null, Map.of("kind", kind.key()), ack == null ? null : ack.note(), null, null, null, null));
+        log.append(AuditRecord.builder(at, event).instance(host, null).result(AuditResult.SUCCESS)
+                .by(Trigger.OPERATOR, actor).requestId(id).detail(detail).params(Map.of("kind", kind.key()))
+                .reason(ack == null ? null : ack.note()).build());
     }
 
     private static void putIfSet(Map<String, String> m, String k, String v) {

@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.oncall;
 
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.agent.journal.DailyJsonl;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.oncall.Silence;
@@ -91,7 +92,7 @@ public final class Silences implements AutoCloseable {
         Silence s = new Silence("sil-" + HexFormat.of().formatHex(randomBytes()), request.host(), request.metric(),
                 request.rule(), request.labels(), request.reason(), actor, now, now.plus(request.duration()), null, null,
                 SilenceState.ACTIVE);
-        audit.silence("silence_created", s, actor, now);
+        audit.silence(AuditEvent.SILENCE_CREATED, s, actor, now);
         record(s);
         LOG.info("silence {} by {}: {} until {} ({})", s.id(), actor, describe(s), s.endsAt(), s.reason());
         return s;
@@ -121,7 +122,7 @@ public final class Silences implements AutoCloseable {
         }
         Silence ended = new Silence(s.id(), s.host(), s.metric(), s.rule(), s.labels(), s.reason(), s.createdBy(),
                 s.createdAt(), s.endsAt(), actor, now, SilenceState.DELETED);
-        audit.silence("silence_deleted", ended, actor, now);
+        audit.silence(AuditEvent.SILENCE_DELETED, ended, actor, now);
         record(ended);
         LOG.info("silence {} ended early by {}", id, actor);
         return new Deleted(Optional.of(ended), true);
@@ -139,7 +140,7 @@ public final class Silences implements AutoCloseable {
             if (s.state() == SilenceState.ACTIVE && !now.isBefore(s.endsAt())) {
                 Silence expired = s.at(now);
                 try {
-                    audit.silence("silence_expired", expired, "agent", s.endsAt());
+                    audit.silence(AuditEvent.SILENCE_EXPIRED, expired, "agent", s.endsAt());
                     record(expired);
                     out.add(expired);
                 } catch (IOException | RuntimeException e) {

@@ -89,7 +89,7 @@ class AlertmanagerIntegrationTest {
             List<AuditRecord> audit = agent.auditLog().read(java.time.LocalDate.MIN, java.time.LocalDate.MAX);
             assertThat(audit).as("one audit record for the dry run").singleElement().satisfies(r -> {
                 assertThat(r.rule()).isEqualTo("restart-web-on-high-cpu");
-                assertThat(r.result()).isEqualTo("dry_run");
+                assertThat(r.result()).isEqualTo(io.smartcloudops.api.audit.AuditResult.DRY_RUN);
                 assertThat(r.reason()).contains("alert(HighCPU)");
             });
 

@@ -13,6 +13,7 @@ import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.WebhookReceipt;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
@@ -117,7 +118,8 @@ class SilenceAndAcknowledgeTest {
                     .isEqualTo("[FIRING] HighCPU on web-1");
             assertThat(op.silences("active").silences()).isEmpty();
             assertThat(op.silences("deleted").silences()).extracting(Silence::id).containsExactly(s.id());
-            assertThat(audit(agent)).extracting(AuditRecord::event).containsSubsequence("silence_created", "silence_deleted");
+            assertThat(audit(agent)).extracting(AuditRecord::event)
+                    .containsSubsequence(AuditEvent.SILENCE_CREATED, AuditEvent.SILENCE_DELETED);
         }
     }
 
@@ -132,7 +134,7 @@ class SilenceAndAcknowledgeTest {
                 assertThat(x.state()).isEqualTo(SilenceState.EXPIRED);
             });
             agent.oncall().silences().expire();
-            assertThat(audit(agent)).filteredOn(r -> r.event().equals("silence_expired")).singleElement()
+            assertThat(audit(agent)).filteredOn(r -> r.event() == AuditEvent.SILENCE_EXPIRED).singleElement()
                     .satisfies(r -> {
                         assertThat(r.requestId()).isEqualTo(s.id());
                         assertThat(r.timestamp()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
@@ -162,9 +164,10 @@ class SilenceAndAcknowledgeTest {
                 assertThat(slack.takeRequest(300, TimeUnit.MILLISECONDS)).as("no repeat while acknowledged").isNull();
                 assertThat(op.acknowledgeAlert(alertId, "me too").acknowledged().note()).as("the first stays")
                         .isEqualTo("looking into it");
-                assertThat(audit(agent)).filteredOn(r -> r.event().equals("acknowledged")).singleElement()
+                assertThat(audit(agent)).filteredOn(r -> r.event() == AuditEvent.ACKNOWLEDGED).singleElement()
                         .satisfies(r -> {
-                            assertThat(r.action()).isEqualTo("acknowledge");
+                            assertThat(r.action()).as("an on-call record, not a remediation").isNull();
+                            assertThat(r.params()).containsEntry("kind", "alert");
                             assertThat(r.actor()).isEqualTo("operator");
                             assertThat(r.requestId()).isEqualTo(alertId);
                             assertThat(r.instance()).isEqualTo("web-1");
@@ -188,7 +191,8 @@ class SilenceAndAcknowledgeTest {
             assertThat(op.anomalies(null, null, null).anomalies()).singleElement()
                     .satisfies(x -> assertThat(x.acknowledged().at()).isEqualTo(T0));
             assertThat(op.unacknowledgeAnomaly(a.id()).acknowledged()).isNull();
-            assertThat(audit(agent)).extracting(AuditRecord::event).containsSubsequence("acknowledged", "unacknowledged");
+            assertThat(audit(agent)).extracting(AuditRecord::event)
+                    .containsSubsequence(AuditEvent.ACKNOWLEDGED, AuditEvent.UNACKNOWLEDGED);
             assertThatThrownBy(() -> op.acknowledgeAnomaly("an-nope-00000000", null))
                     .isInstanceOfSatisfying(AgentApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         }

@@ -148,8 +148,9 @@ class ScaleInAfterTest {
         assertThat(desired.get()).isEqualTo(5);
         assertThat(aws.calls("SetDesiredCapacity")).hasSize(1);
         List<AuditRecord> audit = fx.audit.read(LocalDate.MIN, LocalDate.MAX);
-        assertThat(audit).filteredOn(r -> "scale_in".equals(r.action()) && "finished".equals(r.event()))
-                .singleElement().satisfies(r -> assertThat(r.result()).isEqualTo("refused"));
+        assertThat(audit).filteredOn(r -> r.action() == io.smartcloudops.api.remediation.ActionType.SCALE_IN
+                        && r.event() == io.smartcloudops.api.audit.AuditEvent.FINISHED)
+                .singleElement().satisfies(r -> assertThat(r.result()).isEqualTo(io.smartcloudops.api.audit.AuditResult.REFUSED));
     }
 
     @Test
