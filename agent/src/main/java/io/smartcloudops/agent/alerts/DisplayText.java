@@ -1,8 +1,11 @@
 package io.smartcloudops.agent.alerts;
 
+import io.smartcloudops.api.TextCut;
+
 /**
- * Text from a webhook, made fit to show: control characters (terminal escapes, line breaks) replaced by
- * U+FFFD and anything longer than a limit cut with a note of how much was left out. What is stored keeps
+ * Text from a webhook, made fit to show: control characters (terminal escapes, line breaks) and bidirectional
+ * overrides replaced by U+FFFD, and anything longer than a limit cut ({@link TextCut}) with a note of how much
+ * was left out. What is stored keeps
  * the text as received (JSON escapes it); only what is shown is cut.
  */
 public final class DisplayText {
@@ -17,19 +20,13 @@ public final class DisplayText {
         if (s == null) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 32);
-        int shown = 0;
-        for (int i = 0; i < s.length() && shown < max; ) {
-            int cp = s.codePointAt(i);
-            sb.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || isBidi(cp) ? 0xFFFD : cp);
-            i += Character.charCount(cp);
-            shown++;
-        }
-        int total = s.codePointCount(0, s.length());
-        if (total > shown) {
-            sb.append("… (").append(total - shown).append(" more characters)");
-        }
-        return sb.toString();
+        StringBuilder printable = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> printable.appendCodePoint(
+                Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || isBidi(cp) ? 0xFFFD : cp));
+        String shown = printable.toString();
+        String head = TextCut.head(shown, max);
+        return head.length() == shown.length() ? shown
+                : head + "… (" + (shown.length() - head.length()) + " more characters)";
     }
 
     /** Bidirectional overrides and isolates, which can make shown text read differently from what it is. */

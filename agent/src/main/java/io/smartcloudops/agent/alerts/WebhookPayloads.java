@@ -48,7 +48,8 @@ final class WebhookPayloads {
         try {
             root = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", "not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw ApiException.badParameter("body", "not valid JSON (" + DisplayText.cut(
+                    io.smartcloudops.agent.config.JacksonMessages.firstLine(e.getOriginalMessage()), 200) + ")");
         }
         if (root == null || !root.isObject()) {
             throw ApiException.badParameter("body", "must be a JSON object with an \"alerts\" array");
@@ -188,13 +189,5 @@ final class WebhookPayloads {
 
     private static String sender(AlertSource source) {
         return source == AlertSource.ALERTMANAGER ? "Alertmanager" : "Grafana";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int cut = s.indexOf('\n');
-        return DisplayText.cut(cut > 0 ? s.substring(0, cut) : s, 200);
     }
 }
