@@ -184,6 +184,39 @@ class AlertWebhookTest {
         }
     }
 
+    @Test
+    void newAndChangedAlertsAreSentOnEventsAndAReplayIsNot() throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        try (Agent agent = start(clock); AgentClient hook = TestAgents.webhook(agent); AgentClient viewer = TestAgents.viewer(agent)) {
+            java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+            try (var sub = viewer.subscribe(new io.smartcloudops.api.client.AgentEventListener() {
+                @Override
+                public void onEvent(String type, String json) {
+                    if (type.equals(io.smartcloudops.api.events.EventTypes.ALERT)) {
+                        events.add(json);
+                    }
+                }
+
+                @Override
+                public void onConnected() {
+                    connected.countDown();
+                }
+            })) {
+                assertThat(connected.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                Map<String, Object> payload = alertmanager("firing", List.of(highCpu("firing", "web-1:9100", T0, null)));
+                hook.post("/webhooks/alertmanager", payload, Map.of(), WebhookReceipt.class);
+                String first = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(first).as("the alert on /events").contains("\"name\":\"HighCPU\"").contains("\"state\":\"firing\"");
+                hook.post("/webhooks/alertmanager", payload, Map.of(), WebhookReceipt.class);
+                hook.post("/webhooks/alertmanager", alertmanager("resolved", List.of(highCpu("resolved", "web-1:9100", T0, T0))),
+                        Map.of(), WebhookReceipt.class);
+                String next = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(next).as("the replay sent nothing: the next event is the resolve").contains("\"state\":\"resolved\"");
+            }
+        }
+    }
+
     private List<String> lines(String prefix) throws Exception {
         try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix))

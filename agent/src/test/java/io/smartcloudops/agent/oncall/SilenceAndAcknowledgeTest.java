@@ -164,6 +164,9 @@ class SilenceAndAcknowledgeTest {
                 assertThat(slack.takeRequest(300, TimeUnit.MILLISECONDS)).as("no repeat while acknowledged").isNull();
                 assertThat(op.acknowledgeAlert(alertId, "me too").acknowledged().note()).as("the first stays")
                         .isEqualTo("looking into it");
+                assertThat(op.metrics()).contains("smartcloudops_notifications_total{channel=\"oncall\",result=\"sent\"} 2.0")
+                        .contains("smartcloudops_notification_channel_healthy{channel=\"oncall\"} 1.0")
+                        .contains("smartcloudops_alerts_firing{source=\"grafana\"} 1.0");
                 assertThat(audit(agent)).filteredOn(r -> r.event() == AuditEvent.ACKNOWLEDGED).singleElement()
                         .satisfies(r -> {
                             assertThat(r.action()).as("an on-call record, not a remediation").isNull();
