@@ -140,7 +140,7 @@ public final class ConsoleSession implements AutoCloseable {
                 new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection", anomaliesView),
                 new FeatureGate(connection.offeredPathsProperty(), "/alerts", "alerts from Alertmanager and Grafana",
                         new OncallPane(oncallVm)));
-        anomaliesAndAlerts.setDividerPositions(0.58);
+        anomaliesAndAlerts.setDividerPositions(0.6);
         screens.put(Screen.ANOMALIES, anomaliesAndAlerts);
         remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
                 () -> java.util.UUID.randomUUID().toString());

@@ -4,19 +4,19 @@ import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.oncall.Silence;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -26,8 +26,8 @@ import javafx.scene.layout.VBox;
  */
 public final class OncallPane extends VBox {
 
-    private final TableView<Alert> alerts;
-    private final TableView<Silence> silences;
+    private final ListView<Alert> alerts;
+    private final ListView<Silence> silences;
 
     public OncallPane(OncallViewModel vm) {
         setId("oncall");
@@ -61,15 +61,21 @@ public final class OncallPane extends VBox {
         TextField custom = new TextField();
         custom.setId("oncall-snooze-custom");
         custom.setPromptText("custom: 90m, 2d");
-        custom.setPrefColumnCount(7);
+        custom.setPrefColumnCount(8);
+        custom.setMinWidth(Region.USE_PREF_SIZE);
         Button snoozeCustom = new Button("Snooze for");
         snoozeCustom.setId("oncall-snooze-custom-go");
         snoozeCustom.setOnAction(e -> vm.snoozeHost(custom.getText(), reason.getText()));
         snoozeCustom.disableProperty().bind(Bindings.isNotEmpty(vm.blockedReason()).or(custom.textProperty().isEmpty()));
         ack.disableProperty().bind(Bindings.isNotEmpty(vm.blockedReason()));
         snooze.disableProperty().bind(Bindings.isNotEmpty(vm.blockedReason()));
-        HBox actions = new HBox(6, ack, snooze, custom, snoozeCustom, reason);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {ack, snooze, snoozeCustom}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox actions = new HBox(6, ack, snooze);
         actions.setAlignment(Pos.CENTER_LEFT);
+        HBox customRow = new HBox(6, custom, snoozeCustom, reason);
+        customRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(reason, Priority.ALWAYS);
         Label blocked = new Label();
         blocked.setId("oncall-blocked");
@@ -80,37 +86,27 @@ public final class OncallPane extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        alerts = new TableView<>(vm.alerts());
+        alerts = new ListView<>(vm.alerts());
         alerts.setId("oncall-alerts");
-        alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        alerts.setPlaceholder(new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager or "
-                + "/webhooks/grafana (docs/install.md)."));
-        alerts.getColumns().add(column("Started", 95, a -> OncallViewModel.formatTime(a.startsAt())));
-        alerts.getColumns().add(column("Host", 90, a -> a.host() == null ? "" : a.host()));
-        alerts.getColumns().add(column("Alert", 110, Alert::name));
-        alerts.getColumns().add(column("Severity", 70, a -> a.severity() == null ? "" : a.severity()));
-        alerts.getColumns().add(column("Source", 90, a -> a.source().key()));
-        alerts.getColumns().add(column("State", 100, OncallViewModel::state));
-        alerts.getColumns().add(column("Acknowledged", 120, a -> OncallViewModel.acknowledged(a.acknowledged())));
-        alerts.getColumns().add(column("Silenced", 70, a -> a.silenced() == null ? "" : "yes"));
-        alerts.getColumns().add(column("Summary", 200, Alert::summary));
+        alerts.setPlaceholder(new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager\n"
+                + "or /webhooks/grafana (docs/install.md)."));
+        alerts.setCellFactory(l -> new TwoLineCell<>(OncallViewModel::alertLine, OncallViewModel::alertDetail,
+                a -> a.firing() ? "alert-firing" : "alert-resolved"));
         alerts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectionProperty().set(new Selection.OfAlert(b));
             }
         });
 
-        silences = new TableView<>(vm.silences());
+        silences = new ListView<>(vm.silences());
         silences.setId("oncall-silences");
-        silences.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         silences.setPlaceholder(new Label("Nothing is snoozed."));
-        silences.setPrefHeight(130);
-        silences.getColumns().add(sColumn("Matches", 140, OncallViewModel::describe));
-        silences.getColumns().add(sColumn("Until", 95, s -> OncallViewModel.formatTime(s.endsAt())));
-        silences.getColumns().add(sColumn("By", 90, Silence::createdBy));
-        silences.getColumns().add(sColumn("Reason", 160, Silence::reason));
+        silences.setPrefHeight(120);
+        silences.setCellFactory(l -> new TwoLineCell<>(s -> OncallViewModel.describe(s) + " until "
+                + OncallViewModel.formatTime(s.endsAt()), s -> "by " + s.createdBy() + ": " + s.reason(), s -> "silence"));
         Button end = new Button("End silence");
         end.setId("oncall-end-silence");
+        end.setMinWidth(Region.USE_PREF_SIZE);
         end.disableProperty().bind(silences.getSelectionModel().selectedItemProperty().isNull()
                 .or(vm.roleProperty().isEqualTo("viewer")));
         end.setOnAction(e -> vm.endSilence(silences.getSelectionModel().getSelectedItem()));
@@ -120,28 +116,41 @@ public final class OncallPane extends VBox {
         silencesHead.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(alerts, Priority.ALWAYS);
-        getChildren().addAll(title, selected, actions, blocked, message, alerts, silencesHead, silences);
+        getChildren().addAll(title, selected, actions, customRow, blocked, message, alerts, silencesHead, silences);
     }
 
-    private static TableColumn<Alert, String> column(String name, double width, Function<Alert, String> f) {
-        TableColumn<Alert, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        return c;
-    }
-
-    private static TableColumn<Silence, String> sColumn(String name, double width, Function<Silence, String> f) {
-        TableColumn<Silence, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        return c;
-    }
-
-    public TableView<Alert> alertsTable() {
+    public ListView<Alert> alertsList() {
         return alerts;
     }
 
-    public TableView<Silence> silencesTable() {
+    public ListView<Silence> silencesList() {
         return silences;
+    }
+
+    /** A row of two lines: what it is, then its details (the pane is narrow; a table's columns would be cut). */
+    private static final class TwoLineCell<T> extends ListCell<T> {
+        private final Function<T, String> first;
+        private final Function<T, String> second;
+        private final Function<T, String> style;
+
+        TwoLineCell(Function<T, String> first, Function<T, String> second, Function<T, String> style) {
+            this.first = first;
+            this.second = second;
+            this.style = style;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeIf(c -> c.startsWith("alert-") || c.equals("silence"));
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(first.apply(item) + "\n" + second.apply(item));
+            setTooltip(new Tooltip(getText()));
+            getStyleClass().add(style.apply(item));
+        }
     }
 }

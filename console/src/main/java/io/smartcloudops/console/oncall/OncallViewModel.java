@@ -179,6 +179,24 @@ public final class OncallViewModel {
         return a == null ? "" : a.by() + " at " + formatTime(a.at());
     }
 
+    /** {@code HighCPU on web-1 (critical) from alertmanager}. */
+    public static String alertLine(Alert a) {
+        return a.name() + (a.host() == null ? "" : " on " + a.host()) + (a.severity() == null ? "" : " (" + a.severity() + ")")
+                + " from " + a.source().key();
+    }
+
+    /** {@code firing since May 4 10:00 · acknowledged by alice at ... · silenced: CPU above 90%}. */
+    public static String alertDetail(Alert a) {
+        StringBuilder sb = new StringBuilder(a.firing() ? "firing since " + formatTime(a.startsAt()) : state(a));
+        if (a.acknowledged() != null) {
+            sb.append(" · acknowledged by ").append(acknowledged(a.acknowledged()));
+        }
+        if (a.silenced() != null) {
+            sb.append(" · silenced");
+        }
+        return sb.append(": ").append(a.summary()).toString();
+    }
+
     public static String state(Alert a) {
         return a.firing() ? "firing" : "resolved " + formatTime(a.endsAt());
     }

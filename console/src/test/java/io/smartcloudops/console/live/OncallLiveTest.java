@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +37,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The Anomalies screen's on-call pane against a real agent: an alert Alertmanager posted is listed beside the
  * anomalies with its source; Acknowledge records the operator on the agent (and the row shows it); the Snooze menu
- * silences the alert's host for an hour and the Silences list shows it.
+ * silences the alert's host for an hour and the Silences list shows it. With {@code -Dscreenshots.dir} it also
+ * writes the walkthrough's picture of that moment ({@code oncall.png}, bench/console/screenshots.sh).
  */
 @ExtendWith(ApplicationExtension.class)
 class OncallLiveTest {
@@ -89,9 +90,9 @@ class OncallLiveTest {
         });
         robot.clickOn("#nav-anomalies");
         FxWait.until("the alert listed beside the anomalies", 15, () -> !robot.lookup("#oncall-alerts")
-                .queryAs(TableView.class).getItems().isEmpty());
+                .queryAs(ListView.class).getItems().isEmpty());
         @SuppressWarnings("unchecked")
-        TableView<Alert> alerts = robot.lookup("#oncall-alerts").queryAs(TableView.class);
+        ListView<Alert> alerts = robot.lookup("#oncall-alerts").queryAs(ListView.class);
         Alert listed = alerts.getItems().getFirst();
         assertThat(listed.source().key()).isEqualTo("alertmanager");
         assertThat(listed.host()).isEqualTo("web-1");
@@ -117,8 +118,16 @@ class OncallLiveTest {
             }
         });
         @SuppressWarnings("unchecked")
-        TableView<Silence> silences = robot.lookup("#oncall-silences").queryAs(TableView.class);
+        ListView<Silence> silences = robot.lookup("#oncall-silences").queryAs(ListView.class);
         FxWait.until("the Silences list shows it", 10, () -> silences.getItems().stream()
                 .anyMatch(s -> "web-1".equals(s.host()) && s.endsAt().isAfter(Instant.now().plus(Duration.ofMinutes(59)))));
+        String dir = System.getProperty("screenshots.dir");
+        if (dir != null && !dir.isBlank()) {
+            FxWait.until("the acknowledgement shown in the row", 10, () -> alerts.getItems().getFirst().acknowledged() != null);
+            FxWait.onFx(() -> {
+                io.smartcloudops.console.testing.Png.write(stage.getScene(), Path.of(dir).resolve("oncall.png"));
+                return null;
+            });
+        }
     }
 }
