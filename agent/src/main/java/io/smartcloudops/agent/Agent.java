@@ -33,6 +33,7 @@ import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.journal.DamagedLines;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
@@ -117,6 +118,9 @@ public final class Agent implements AutoCloseable {
         // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
         this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
         closeables.add(auditLog);
+        DamagedLines damaged = DamagedLines.of(Path.of(config.logs().dir()));
+        damaged.register(metrics.registry());
+        status.component("logs", damaged::status);
         String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
         Targets targets = new Targets(config.remediation(), localHost, store::hosts);
         this.remediation = new RemediationService(config.remediation(), targets, new ActionRunner(config, aws, clock),

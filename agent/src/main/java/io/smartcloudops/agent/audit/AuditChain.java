@@ -1,26 +1,29 @@
 package io.smartcloudops.agent.audit;
 
-import io.smartcloudops.api.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smartcloudops.agent.journal.JsonLine;
 import io.smartcloudops.api.audit.AuditRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How one audit line is sealed: the line is the record's JSON with {@code prev_hash} set, followed by
  * {@code ,"hash":"<sha256>"}} where the hash covers every byte of the line before {@code ,"hash":}. Checking
- * a line therefore needs no canonical JSON: hash the text before the suffix and compare.
+ * a line therefore needs no canonical JSON: hash the text before the suffix and compare. Lines are written
+ * by {@link JsonLine} (printable ASCII) and read back by parsing them as JSON; the suffix is then located by
+ * the parsed hash, never by a pattern over the line (a pattern's {@code .} stops at U+2028, U+0085 and CR,
+ * which an older agent wrote raw: such a line hid itself from every reader).
  */
 public final class AuditChain {
 
     /** {@code prev_hash} of the first record ever written. */
     public static final String GENESIS = "0".repeat(64);
 
-    private static final Pattern SEALED = Pattern.compile("(.*),\"hash\":\"([0-9a-f]{64})\"}");
+    private static final String HASH_FIELD = ",\"hash\":\"";
+    private static final int HASH_LENGTH = 64;
 
     private AuditChain() {
     }
@@ -31,10 +34,10 @@ public final class AuditChain {
 
     /** Seals {@code record} onto the chain after {@code prevHash}. */
     public static Sealed seal(AuditRecord record, String prevHash) {
-        String json = Json.write(record.chained(prevHash, null));
+        String json = JsonLine.write(record.chained(prevHash, null));
         String body = json.substring(0, json.length() - 1);
         String hash = sha256(body);
-        return new Sealed(record.chained(prevHash, hash), body + ",\"hash\":\"" + hash + "\"}");
+        return new Sealed(record.chained(prevHash, hash), body + HASH_FIELD + hash + "\"}");
     }
 
     /** The outcome of reading one line back. */
@@ -56,19 +59,23 @@ public final class AuditChain {
     public static Line read(String line) {
         AuditRecord record;
         try {
-            record = Json.mapper().readValue(line, AuditRecord.class);
-        } catch (Exception e) {
-            return new Line.Torn("not a JSON record");
+            record = JsonLine.read(line, AuditRecord.class);
+        } catch (JsonProcessingException e) {
+            return new Line.Torn("not a JSON record (" + JsonLine.problem(e) + ")");
         }
-        Matcher m = SEALED.matcher(line);
-        if (!m.matches() || record.hash() == null || record.prevHash() == null) {
+        String hash = record.hash();
+        if (hash == null || record.prevHash() == null || !isHex(hash) || !line.endsWith(HASH_FIELD + hash + "\"}")) {
             return new Line.Altered("has no hash chain fields (prev_hash, hash at the end)");
         }
-        String actual = sha256(m.group(1));
-        if (!actual.equals(m.group(2)) || !m.group(2).equals(record.hash())) {
+        String body = line.substring(0, line.length() - HASH_FIELD.length() - HASH_LENGTH - 2);
+        if (!sha256(body).equals(hash)) {
             return new Line.Altered("its content does not match its hash (the line was changed)");
         }
         return new Line.Valid(record);
+    }
+
+    private static boolean isHex(String hash) {
+        return hash.length() == HASH_LENGTH && hash.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
     }
 
     /** The record of a valid line, empty for torn or altered ones. */

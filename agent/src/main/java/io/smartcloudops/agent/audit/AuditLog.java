@@ -178,8 +178,8 @@ public final class AuditLog implements AutoCloseable {
         }
         // A tail without one valid line (a huge torn write): read the whole file.
         String found = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            var rec = AuditChain.parse(line.strip());
+        for (DailyJsonl.Line line : DailyJsonl.completeLines(file)) {
+            var rec = AuditChain.parse(line.text());
             if (rec.isPresent()) {
                 found = rec.get().hash();
             }
@@ -210,25 +210,19 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Valid records of the days from {@code from} to {@code to} (inclusive, UTC), oldest first. */
+    /**
+     * Valid records of the days from {@code from} to {@code to} (inclusive, UTC), oldest first. A line that
+     * is not a valid record is skipped and reported ({@link DailyJsonl#unreadable}: ERROR naming file:line,
+     * counted in /metrics and /status).
+     */
     public List<AuditRecord> read(LocalDate from, LocalDate to) {
         List<AuditRecord> out = new ArrayList<>();
         try {
-            for (LocalDate d : journal.days()) {
-                if (d.isBefore(from) || d.isAfter(to)) {
-                    continue;
-                }
-                Path file = journal.fileFor(d);
-                if (!Files.isRegularFile(file)) {
-                    // a device or pipe under a log file's name would be read forever (/dev/full never ends)
-                    LOG.warn("skipping {}: not a regular file", file);
-                    continue;
-                }
-                // Decoded leniently: a write cut short inside a multi-byte character must not hide the day.
-                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                String[] lines = text.split("\n", -1);
-                for (int i = 0; i < lines.length - 1; i++) {
-                    AuditChain.parse(lines[i].strip()).ifPresent(out::add);
+            for (DailyJsonl.Line line : journal.lines(from, to)) {
+                switch (AuditChain.read(line.text())) {
+                    case AuditChain.Line.Valid v -> out.add(v.record());
+                    case AuditChain.Line.Torn t -> journal.unreadable(line, t.why() + " (a write cut short, or not a record)");
+                    case AuditChain.Line.Altered a -> journal.unreadable(line, a.why());
                 }
             }
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.agent.journal.DailyJsonl;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,14 +68,9 @@ public final class AuditVerifier {
         int records = 0;
         List<String> torn = new ArrayList<>();
         for (Path file : files) {
-            List<String> lines = completeLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String text = lines.get(i).strip();
-                if (text.isEmpty()) {
-                    continue;
-                }
-                int lineNo = i + 1;
-                switch (AuditChain.read(text)) {
+            for (DailyJsonl.Line line : DailyJsonl.completeLines(file)) {
+                int lineNo = line.number();
+                switch (AuditChain.read(line.text())) {
                     case AuditChain.Line.Torn t -> torn.add(file + ":" + lineNo);
                     case AuditChain.Line.Altered a -> {
                         return new Report(files.size(), records, torn, Optional.of(new Break(file, lineNo, a.why())), prev);
@@ -93,13 +88,5 @@ public final class AuditVerifier {
             }
         }
         return new Report(files.size(), records, torn, Optional.empty(), prev == null ? AuditChain.GENESIS : prev);
-    }
-
-    /** Lines ended by a newline; an unterminated last line is a write in progress (or cut short) and not read. */
-    private static List<String> completeLines(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        lines.removeLast();
-        return lines;
     }
 }
