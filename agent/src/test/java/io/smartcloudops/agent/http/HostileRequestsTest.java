@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.audit.AuditVerifier;
+import io.smartcloudops.agent.journal.DamagedLines;
 import io.smartcloudops.agent.testing.HostileInput;
 import io.smartcloudops.agent.testing.RawHttp;
 import io.smartcloudops.agent.testing.RecordingCommand;
@@ -140,8 +142,30 @@ class HostileRequestsTest {
                     .contains(400, 401, 403, 404, 413);
             assertThat(http.send("GET", "/healthz", List.of(), null).status()).isEqualTo(200);
             assertThat(agent.store().hosts()).as("no host created by a request").containsExactly("web-1");
+            List<String> before = agent.remediation().list(Optional.empty(), 100_000).stream().map(r -> r.id()).sorted().toList();
+
+            // A restart after any accepted request finds every record: the chain verifies, every line is a record.
+            agent.close();
+            AuditVerifier.Report report = AuditVerifier.verify(dir.resolve("logs"));
+            assertThat(report.broken()).isEmpty();
+            assertThat(report.torn()).isEmpty();
+            assertThat(report.records()).isEqualTo(auditLines());
+            agent = TestAgents.start(config, Clock.systemUTC());
+            assertThat(agent.remediation().list(Optional.empty(), 100_000).stream().map(r -> r.id()).sorted().toList())
+                    .as("every remediation restored").isEqualTo(before);
+            assertThat(DamagedLines.of(dir.resolve("logs")).counts()).as("no line skipped").isEmpty();
         } finally {
             agent.close();
+        }
+    }
+
+    private long auditLines() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
+            long n = 0;
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("remediation-")).toList()) {
+                n += Files.readString(f, StandardCharsets.UTF_8).split("\n").length;
+            }
+            return n;
         }
     }
 
@@ -321,7 +345,8 @@ class HostileRequestsTest {
             case 4 -> com.fasterxml.jackson.databind.node.NullNode.getInstance();
             case 5 -> "x".repeat(100 + in.nextInt(20_000));
             case 6 -> valid instanceof String s ? in.pick(List.of(s + "; reboot", "../" + s, s + "\u0000", s + "\n" + s,
-                    "$(" + s + ")", "`" + s + "`", s.toUpperCase(java.util.Locale.ROOT), "\u202e" + s, s + " ")) : in.string("x");
+                    "$(" + s + ")", "`" + s + "`", s.toUpperCase(java.util.Locale.ROOT), "\u202e" + s, s + " ",
+                    s + in.pick(HostileInput.LINE_TERMINATORS) + s, s + in.anyText(20))) : in.string("x");
             default -> in.string(valid instanceof String s ? s : "x");
         };
     }
