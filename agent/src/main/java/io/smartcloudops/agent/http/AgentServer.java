@@ -39,11 +39,15 @@ public final class AgentServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            ApiRoutes api = new ApiRoutes(c.routes, authenticator);
             c.routes.before(ctx -> {
                 securityHeaders(ctx);
-                cors(ctx, corsOrigins);
+                if (cors(ctx, corsOrigins)) {
+                    return;
+                }
+                MethodOverride.refuse(ctx);
+                api.gate(ctx);
             });
-            ApiRoutes api = new ApiRoutes(c.routes, authenticator);
             groups.forEach(g -> g.register(api));
             routes = api.registered();
             c.routes.exception(ApiException.class, (e, ctx) -> {
@@ -90,10 +94,11 @@ public final class AgentServer implements AutoCloseable {
         SECURITY_HEADERS.forEach(ctx::header);
     }
 
-    private static void cors(Context ctx, Set<String> origins) {
+    /** Adds the CORS headers for a listed origin; true when this was a preflight, answered here. */
+    private static boolean cors(Context ctx, Set<String> origins) {
         String origin = ctx.header("Origin");
         if (origin == null || !origins.contains(origin)) {
-            return;
+            return false;
         }
         ctx.header("Access-Control-Allow-Origin", origin);
         ctx.header("Vary", "Origin");
@@ -101,11 +106,13 @@ public final class AgentServer implements AutoCloseable {
         ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
         // A browser asks before every call that carries a token: without a 2xx here the configured origin
         // could not use the API at all (there is no OPTIONS route).
-        if (ctx.method() == io.javalin.http.HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
+        if (ctx.req().getMethod().equals("OPTIONS") && ctx.header("Access-Control-Request-Method") != null) {
             ctx.header("Access-Control-Max-Age", "600");
             ctx.status(204);
             ctx.skipRemainingHandlers();
+            return true;
         }
+        return false;
     }
 
     static void error(Context ctx, int status, String error, String detail) {

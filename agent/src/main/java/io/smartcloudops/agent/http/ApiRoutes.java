@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Route registration with the role each route needs. Every route but the explicitly open ones checks
- * the bearer token first: 401 without a valid one, 403 when its role is too weak.
+ * Route registration with the role each route needs. Every request but a GET or HEAD of an explicitly open
+ * route must carry a valid bearer token, checked before routing ({@link #gate}): 401 without one, whatever
+ * the path or method, so a client without a token cannot tell which paths exist. Each route then checks
+ * the token's role (403 when it is too weak).
  */
 public final class ApiRoutes {
 
@@ -33,9 +35,11 @@ public final class ApiRoutes {
         this.authenticator = authenticator;
     }
 
+    /** A read route; HEAD runs the same handler (same token, same status, no body: Jetty drops it). */
     public ApiRoutes get(String path, Role role, Handler handler) {
         registered.add(new Route("GET", path, role));
         routes.get(path, guarded(role, handler));
+        routes.head(path, guarded(role, handler));
         return this;
     }
 
@@ -55,6 +59,7 @@ public final class ApiRoutes {
     public ApiRoutes open(String path, Handler handler) {
         registered.add(new Route("GET", path, null));
         routes.get(path, handler);
+        routes.head(path, handler);
         return this;
     }
 
@@ -66,6 +71,8 @@ public final class ApiRoutes {
             }
         });
         routes.sse(path, client);
+        // HEAD says what a GET would get without opening the stream
+        routes.head(path, guarded(role, ctx -> ctx.contentType("text/event-stream")));
         return this;
     }
 
@@ -80,7 +87,32 @@ public final class ApiRoutes {
         };
     }
 
-    private void authorise(Context ctx, Role role) {
+    /**
+     * Runs before routing, on every request: lets a GET or HEAD of an open route through, and otherwise
+     * needs a valid token (401), for unknown paths and wrong methods too.
+     */
+    void gate(Context ctx) {
+        String method = ctx.req().getMethod();
+        if ((method.equals("GET") || method.equals("HEAD")) && isOpen(ctx.path())) {
+            return;
+        }
+        authenticate(ctx);
+    }
+
+    private boolean isOpen(String path) {
+        for (Route r : registered) {
+            if (r.role() == null && r.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Principal authenticate(Context ctx) {
+        Principal known = ctx.attribute(PRINCIPAL);
+        if (known != null) {
+            return known;
+        }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, "unauthorized", "missing bearer token: send 'Authorization: Bearer <token>'",
@@ -89,11 +121,16 @@ public final class ApiRoutes {
         Principal p = authenticator.authenticate(header.substring(7).trim()).orElseThrow(() ->
                 new ApiException(401, "unauthorized", "invalid token",
                         Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\", error=\"invalid_token\"")));
+        ctx.attribute(PRINCIPAL, p);
+        return p;
+    }
+
+    private void authorise(Context ctx, Role role) {
+        Principal p = authenticate(ctx);
         if (!p.role().covers(role)) {
             throw new ApiException(403, "forbidden", "this needs the " + role.key() + " role; the token has "
                     + p.role().key());
         }
-        ctx.attribute(PRINCIPAL, p);
     }
 
     /** The caller of an authorised route. */
