@@ -9,6 +9,7 @@ import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.remediation.Decision;
 import io.smartcloudops.api.remediation.Remediation;
@@ -47,7 +48,7 @@ public final class RemediationRoutes implements RouteGroup {
         routes.get("/remediations", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "state", "limit");
             Optional<RemediationState> state = p.string("state").map(s -> RemediationState.fromKey(s).orElseThrow(() ->
-                    ApiException.badParameter("state", "unknown state '" + s + "' (expected " + RemediationState.keys() + ")")));
+                    ApiException.badParameter("state", "unknown state '" + UntrustedText.printable(s) + "' (expected " + RemediationState.keys() + ")")));
             ctx.json(new RemediationList(service.list(state, p.integer("limit", 100, 1, 1000))));
         });
         routes.get("/remediations/options", Role.VIEWER, ctx -> {
@@ -97,7 +98,7 @@ public final class RemediationRoutes implements RouteGroup {
     private static String id(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ID.matcher(id).matches()) {
-            throw ApiException.notFound("no remediation " + RequestValidator.printable(id));
+            throw ApiException.notFound("no remediation " + UntrustedText.printable(id));
         }
         return id;
     }
