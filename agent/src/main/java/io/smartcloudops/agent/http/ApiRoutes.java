@@ -20,8 +20,16 @@ import java.util.function.Consumer;
  */
 public final class ApiRoutes {
 
-    /** A registered route, for the OpenAPI consistency test and the docs. */
-    public record Route(String method, String path, Role role) {
+    /**
+     * A registered route, for the OpenAPI consistency test, the hostile-input suites and the docs.
+     *
+     * @param role null for an open route
+     * @param body the body it reads, null for none
+     */
+    public record Route(String method, String path, Role role, JsonBody<?> body) {
+        public Route(String method, String path, Role role) {
+            this(method, path, role, null);
+        }
     }
 
     private static final String PRINCIPAL = "smartcloudops.principal";
@@ -43,9 +51,10 @@ public final class ApiRoutes {
         return this;
     }
 
-    public ApiRoutes post(String path, Role role, Handler handler) {
-        registered.add(new Route("POST", path, role));
-        routes.post(path, guarded(role, handler));
+    /** A route that changes something; it reads its body with {@code body} and nothing else. */
+    public <T> ApiRoutes post(String path, Role role, JsonBody<T> body, JsonBody.Handler<T> handler) {
+        registered.add(new Route("POST", path, role, body));
+        routes.post(path, guarded(role, ctx -> handler.handle(ctx, body.read(ctx))));
         return this;
     }
 

@@ -165,7 +165,8 @@ class OpenApiCompletenessTest {
                 String path = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                 HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(agent.baseUrl() + path + "?zz_not_a_parameter=1"))
                         .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + TestAgents.OPERATOR_TOKEN);
-                req = op.method().equals("post") ? req.POST(HttpRequest.BodyPublishers.ofString("{}")) : req.GET();
+                req = op.method().equals("post") ? req.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")) : req.GET();
                 HttpResponse<String> answer = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
                 Set<String> documented = new TreeSet<>();
                 parameters(op).stream().filter(p -> p.path("in").asText().equals("query"))
