@@ -102,6 +102,7 @@ class OpenApiCompletenessTest {
             }
             if (op.node().has("requestBody")) {
                 needed.add("413");
+                needed.add("415"); // JsonBody: a Content-Type other than application/json
             }
             if (op.path().contains("{")) {
                 needed.add("404");
