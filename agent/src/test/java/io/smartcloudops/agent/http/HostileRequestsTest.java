@@ -311,6 +311,14 @@ class HostileRequestsTest {
             return in.pick(List.of("", "null", "[]", "\"text\"", "42", "{", "{\"a\":", "[{}]", "{}{}", "{\"question\":\"a\"}x",
                     "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "\uFEFF{}")).getBytes(StandardCharsets.UTF_8);
         }
+        if (kind == 3 && route.equals("/remediations")) {
+            // the looseness a lenient reader would accept: a repeated key, a coerced boolean, trailing content
+            String json = Json.write(remediation());
+            String open = json.substring(0, json.length() - 1);
+            return in.pick(List.of(open + ",\"dry_run\":false}", open.replace("\"dry_run\":false", "\"dry_run\":\"false\"")
+                    .replace("\"dry_run\":true", "\"dry_run\":\"true\"") + "}", open.replaceAll("\"dry_run\":(true|false)", "\"dry_run\":1") + "}",
+                    json + " {\"dry_run\":false}")).getBytes(StandardCharsets.UTF_8);
+        }
         Map<String, Object> valid = switch (route) {
             case "/remediations" -> remediation();
             case "/query" -> new LinkedHashMap<>(Map.of("question", in.pick(List.of("What's current CPU?",
