@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.audit;
 
 import io.smartcloudops.agent.journal.DailyJsonl;
+import io.smartcloudops.agent.journal.PrivateFiles;
 import io.smartcloudops.api.audit.AuditRecord;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,9 +109,9 @@ public final class AuditLog implements AutoCloseable {
     /** An exclusive lock on {@code DIR/.remediation.lock}, shared with other processes writing the directory. */
     private record DirectoryLock(FileChannel channel, FileLock lock) implements AutoCloseable {
         static DirectoryLock acquire(Path dir) throws IOException {
-            Files.createDirectories(dir);
-            FileChannel ch = FileChannel.open(dir.resolve("." + PREFIX + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectories(dir);
+            FileChannel ch = PrivateFiles.open(dir.resolve("." + PREFIX + ".lock"),
+                    EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
             try {
                 return new DirectoryLock(ch, ch.lock());
             } catch (IOException | RuntimeException e) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,9 +83,9 @@ public final class DailyJsonl {
             return channel;
         }
         closeChannel();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path file = fileFor(day);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        FileChannel ch = PrivateFiles.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
         ch.position(ch.size());
         if (ch.size() > 0 && !endsWithNewline(ch)) {
             ch.write(ByteBuffer.wrap("\n".getBytes(StandardCharsets.UTF_8)));
