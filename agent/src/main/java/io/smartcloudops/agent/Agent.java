@@ -1,5 +1,7 @@
 package io.smartcloudops.agent;
 
+import io.smartcloudops.agent.audit.AuditAnchor;
+import io.smartcloudops.agent.audit.AuditKey;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
@@ -116,11 +118,24 @@ public final class Agent implements AutoCloseable {
         bus.subscribe(Object.class, event -> status.changed());
 
         // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
-        this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
+        Optional<AuditKey> auditKey = AuditKey.resolve(config, env, aws::ssm);
+        this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays(), auditKey);
         closeables.add(auditLog);
         DamagedLines damaged = DamagedLines.of(Path.of(config.logs().dir()));
         damaged.register(metrics.registry());
-        status.component("logs", damaged::status);
+        AuditAnchor anchor = new AuditAnchor(auditLog, auditKey, clock);
+        anchor.register(metrics.registry());
+        closeables.add(anchor);
+        status.component("logs", () -> {
+            Map<String, Object> logs = new java.util.LinkedHashMap<>(damaged.status());
+            logs.putAll(anchor.status());
+            return logs;
+        });
+        String anchorTopic = config.logs().anchorTopicArn();
+        if (anchorTopic != null && !anchorTopic.isBlank()) {
+            anchor.start(config.logs().anchorInterval(), anchorTopic.strip(), (subject, message) ->
+                    aws.sns().publish(r -> r.topicArn(anchorTopic.strip()).subject(subject).message(message)));
+        }
         String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
         Targets targets = new Targets(config.remediation(), localHost, store::hosts);
         this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -43,12 +44,21 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private final int retentionDays;
     private final ReentrantLock jvmLock;
+    private final Optional<AuditKey> key;
+    private volatile boolean warnedUnchecked;
     private String head;
     private LocalDate lastDay;
     private long lastSize = -1;
     private LocalDate cleanedOn;
 
+    /** A log whose records are sealed with plain SHA-256. */
     public AuditLog(Path dir, Clock clock, int retentionDays) {
+        this(dir, clock, retentionDays, Optional.empty());
+    }
+
+    /** A log whose records are sealed with {@code key}'s HMAC when there is one ({@link AuditKey}). */
+    public AuditLog(Path dir, Clock clock, int retentionDays, Optional<AuditKey> key) {
+        this.key = key;
         Path abs = dir.toAbsolutePath().normalize();
         this.journal = new DailyJsonl(abs, PREFIX);
         this.clock = clock;
@@ -74,7 +84,12 @@ public final class AuditLog implements AutoCloseable {
         try (DirectoryLock ignored = DirectoryLock.acquire(journal.dir())) {
             LocalDate day = record.timestamp().atZone(ZoneOffset.UTC).toLocalDate();
             refreshHead();
-            AuditChain.Sealed sealed = AuditChain.seal(record, head);
+            if (key.isEmpty() && AuditChain.isKeyed(head)) {
+                throw new IllegalStateException("its records are sealed with an HMAC key and none is set: set "
+                        + AuditKey.VARIABLE + " (or the SSM parameter " + io.smartcloudops.agent.secrets.SsmSecrets.AUDIT_HMAC_KEY
+                        + ") to the key it was written with; nothing was recorded");
+            }
+            AuditChain.Sealed sealed = AuditChain.seal(record, head, key);
             journal.append(record.timestamp(), sealed.line());
             head = sealed.record().hash();
             lastDay = day;
@@ -147,7 +162,7 @@ public final class AuditLog implements AutoCloseable {
         lastSize = lastDay == null ? -1 : sizeOf(journal.fileFor(lastDay));
         head = AuditChain.GENESIS;
         for (int i = days.size() - 1; i >= 0; i--) {
-            String h = lastHash(journal.fileFor(days.get(i)));
+            String h = lastHash(journal.fileFor(days.get(i)), key);
             if (h != null) {
                 head = h;
                 return;
@@ -156,7 +171,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** The hash of the last valid record of a file (reading its tail first); null when it has none. */
-    static String lastHash(Path file) throws IOException {
+    static String lastHash(Path file, Optional<AuditKey> key) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -169,7 +184,7 @@ public final class AuditLog implements AutoCloseable {
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
             // The last element follows the final newline (empty, or a torn write); the first may be cut by the window.
             for (int i = lines.length - 2; i >= (from == 0 ? 0 : 1); i--) {
-                var rec = AuditChain.parse(lines[i].strip());
+                var rec = AuditChain.parse(lines[i].strip(), key);
                 if (rec.isPresent()) {
                     return rec.get().hash();
                 }
@@ -181,7 +196,7 @@ public final class AuditLog implements AutoCloseable {
         // A tail without one valid line (a huge torn write): read the whole file.
         String found = null;
         for (DailyJsonl.Line line : DailyJsonl.completeLines(file)) {
-            var rec = AuditChain.parse(line.text());
+            var rec = AuditChain.parse(line.text(), key);
             if (rec.isPresent()) {
                 found = rec.get().hash();
             }
@@ -221,8 +236,16 @@ public final class AuditLog implements AutoCloseable {
         List<AuditRecord> out = new ArrayList<>();
         try {
             for (DailyJsonl.Line line : journal.lines(from, to)) {
-                switch (AuditChain.read(line.text())) {
+                switch (AuditChain.read(line.text(), key)) {
                     case AuditChain.Line.Valid v -> out.add(v.record());
+                    case AuditChain.Line.Unchecked u -> {
+                        out.add(u.record());
+                        if (!warnedUnchecked) {
+                            warnedUnchecked = true;
+                            LOG.warn("audit records in {} are sealed with an HMAC key and {} is not set: they are read "
+                                    + "without checking their hashes, and nothing can be appended", journal.dir(), AuditKey.VARIABLE);
+                        }
+                    }
                     case AuditChain.Line.Torn t -> journal.unreadable(line, t.why() + " (a write cut short, or not a record)");
                     case AuditChain.Line.Altered a -> journal.unreadable(line, a.why());
                 }

@@ -24,6 +24,7 @@ public final class SsmSecrets {
     public static final String VIEWER_TOKEN = "api/viewer_token";
     public static final String OPERATOR_TOKEN = "api/operator_token";
     public static final String OPENAI_API_KEY = "openai/api_key";
+    public static final String AUDIT_HMAC_KEY = "audit/hmac_key";
 
     private static final Logger LOG = LoggerFactory.getLogger(SsmSecrets.class);
 
