@@ -5,6 +5,7 @@ import io.smartcloudops.agent.audit.AuditKey;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
+import io.smartcloudops.agent.auth.FailedAuthLimiter;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
@@ -182,7 +183,9 @@ public final class Agent implements AutoCloseable {
                 new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
         closeables.add(chat);
         routes.add(chat.routes());
-        this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+        FailedAuthLimiter failedAuth = new FailedAuthLimiter(config.auth().failuresPerMinute(), clock);
+        failedAuth.register(metrics.registry());
+        this.server = new AgentServer(config.server(), auth.authenticator(), failedAuth, routes);
     }
 
     private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {

@@ -91,6 +91,9 @@ final class ConfigValidator {
         if (c.cluster().vnodes() < 1 || c.cluster().vnodes() > 1024) {
             throw new ConfigException("cluster.vnodes", "must be between 1 and 1024");
         }
+        if (c.auth().failuresPerMinute() < 0 || c.auth().failuresPerMinute() > 100_000) {
+            throw new ConfigException("auth.failures_per_minute", "must be between 0 (no limit) and 100000");
+        }
         if (c.logs().dir() == null || c.logs().dir().isBlank()) {
             throw new ConfigException("logs.dir", "is required");
         }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.smartcloudops.agent.auth.FailedAuthLimiter;
 import io.smartcloudops.agent.auth.TokenAuthenticator;
 import io.smartcloudops.agent.config.BindAddress;
 import io.smartcloudops.agent.config.ServerConfig;
@@ -30,6 +31,11 @@ public final class AgentServer implements AutoCloseable {
     private List<ApiRoutes.Route> routes = List.of();
 
     public AgentServer(ServerConfig config, TokenAuthenticator authenticator, List<RouteGroup> groups) {
+        this(config, authenticator, FailedAuthLimiter.unlimited(), groups);
+    }
+
+    public AgentServer(ServerConfig config, TokenAuthenticator authenticator, FailedAuthLimiter failures,
+                       List<RouteGroup> groups) {
         this.bind = BindAddress.parse("server.bind", config.bind());
         Set<String> corsOrigins = Set.copyOf(config.corsOrigins() == null ? List.of() : config.corsOrigins());
         this.app = Javalin.create(c -> {
@@ -39,7 +45,7 @@ public final class AgentServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            ApiRoutes api = new ApiRoutes(c.routes, authenticator);
+            ApiRoutes api = new ApiRoutes(c.routes, authenticator, failures);
             c.routes.before(ctx -> {
                 securityHeaders(ctx);
                 if (cors(ctx, corsOrigins)) {

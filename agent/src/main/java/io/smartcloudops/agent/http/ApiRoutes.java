@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
+import io.smartcloudops.agent.auth.FailedAuthLimiter;
 import io.smartcloudops.agent.auth.Principal;
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.auth.TokenAuthenticator;
@@ -36,11 +37,13 @@ public final class ApiRoutes {
 
     private final RoutesConfig routes;
     private final TokenAuthenticator authenticator;
+    private final FailedAuthLimiter failures;
     private final List<Route> registered = new ArrayList<>();
 
-    ApiRoutes(RoutesConfig routes, TokenAuthenticator authenticator) {
+    ApiRoutes(RoutesConfig routes, TokenAuthenticator authenticator, FailedAuthLimiter failures) {
         this.routes = routes;
         this.authenticator = authenticator;
+        this.failures = failures;
     }
 
     /** A read route; HEAD runs the same handler (same token, same status, no body: Jetty drops it). */
@@ -123,13 +126,26 @@ public final class ApiRoutes {
             return known;
         }
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (header == null) {
             throw new ApiException(401, "unauthorized", "missing bearer token: send 'Authorization: Bearer <token>'",
                     Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\""));
         }
-        Principal p = authenticator.authenticate(header.substring(7).trim()).orElseThrow(() ->
-                new ApiException(401, "unauthorized", "invalid token",
-                        Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\", error=\"invalid_token\"")));
+        String client = ctx.req().getRemoteAddr();
+        failures.blocked(client).ifPresent(wait -> {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new ApiException(429, "too many requests", "too many failed authentications from this address; "
+                    + "retry in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
+        });
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            failures.failed(client);
+            throw new ApiException(401, "unauthorized", "missing bearer token: send 'Authorization: Bearer <token>'",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\""));
+        }
+        Principal p = authenticator.authenticate(header.substring(7).trim()).orElseThrow(() -> {
+            failures.failed(client);
+            return new ApiException(401, "unauthorized", "invalid token",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\", error=\"invalid_token\""));
+        });
         ctx.attribute(PRINCIPAL, p);
         return p;
     }

@@ -66,7 +66,7 @@ public final class SsmSecrets {
         AuthConfig auth = new AuthConfig(
                 blank(a.viewerToken()) ? s.get(VIEWER_TOKEN) : a.viewerToken(),
                 blank(a.operatorToken()) ? s.get(OPERATOR_TOKEN) : a.operatorToken(),
-                a.tokens(), a.tokenFile());
+                a.tokens(), a.tokenFile(), a.failuresPerMinute());
         LOG.info("API tokens from SSM under {}: viewer {}, operator {}", config.ssm().parameterPrefix(),
                 s.containsKey(VIEWER_TOKEN) ? "set" : "unset", s.containsKey(OPERATOR_TOKEN) ? "set" : "unset");
         return config.withAuth(auth);

@@ -83,6 +83,8 @@ class HostileRequestsTest {
                   interval: 200ms
                 chat:
                   rate_limit_per_minute: 10000
+                auth:
+                  failures_per_minute: 100000  # the wrong tokens here must reach the checks, not the limit
                 remediation:
                   enabled: true
                   allowed_units: [nginx]
