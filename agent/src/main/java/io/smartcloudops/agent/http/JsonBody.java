@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
+import io.smartcloudops.agent.config.JacksonMessages;
 import io.smartcloudops.api.Json;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -124,8 +125,7 @@ public record JsonBody<T>(Class<T> type, Supplier<T> whenAbsent) {
                 throw ApiException.badParameter(UntrustedText.printable(path(p.getParsingContext(), name)),
                         "given more than once (a key may appear once)");
             }
-            int cut = message.indexOf('\n');
-            String why = (cut > 0 ? message.substring(0, cut) : message).split(" \\(|;", 2)[0];
+            String why = JacksonMessages.firstLine(message).split(" \\(|;", 2)[0];
             throw ApiException.badParameter("body", "not valid JSON (" + UntrustedText.printable(why) + ")");
         } catch (IOException e) {
             throw ApiException.badParameter("body", "unreadable");
@@ -144,11 +144,9 @@ public record JsonBody<T>(Class<T> type, Supplier<T> whenAbsent) {
         return path.isEmpty() ? "body" : path;
     }
 
-    /** {@code params.unit}, {@code items[2]}: where in the body the problem is. */
+    /** {@code params.unit}, {@code items[2]}: where in the body the problem is (names are the client's text). */
     private static String path(JsonMappingException e) {
-        return UntrustedText.printable(e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "["));
+        return UntrustedText.printable(JacksonMessages.path(e));
     }
 
     private static String path(JsonStreamContext ctx, String leaf) {

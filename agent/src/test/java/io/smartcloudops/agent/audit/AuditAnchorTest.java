@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.api.client.LogQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
@@ -71,7 +72,7 @@ class AuditAnchorTest {
     private static AuditRecord dryRun(Agent agent, AgentClient operator) {
         String host = operator.remediationOptions().targets().stream().filter(TargetOptions::local).findFirst().orElseThrow().name();
         operator.remediate(RemediationRequest.restartService(host, "nginx", true, "anchor test"), null);
-        return operator.logs("1h", null, null, null, null, 1).records().getFirst();
+        return operator.logs(LogQuery.since("1h").limit(1)).records().getFirst();
     }
 
     @Test

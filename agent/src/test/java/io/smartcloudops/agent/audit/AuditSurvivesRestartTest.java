@@ -1,5 +1,7 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.client.LogQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
@@ -109,14 +111,15 @@ class AuditSurvivesRestartTest {
         assertThat(approved.approvedBy()).isEqualTo("operator");
         assertThat(approved.state()).isEqualTo(RemediationState.SUCCEEDED);
 
-        List<AuditRecord> logs = operator.logs("1h", null, null, null, null, 1000).records();
+        List<AuditRecord> logs = operator.logs(LogQuery.since("1h").limit(1000)).records();
         assertThat(logs).filteredOn(r -> ran.id().equals(r.requestId())).extracting(AuditRecord::event)
-                .containsExactlyInAnyOrder("started", "finished", "verified");
+                .containsExactlyInAnyOrder(AuditEvent.STARTED, AuditEvent.FINISHED, AuditEvent.VERIFIED);
         assertThat(logs).filteredOn(r -> proposed.id().equals(r.requestId())).extracting(AuditRecord::event)
-                .containsExactlyInAnyOrder("proposed", "approved", "started", "finished", "verified");
+                .containsExactlyInAnyOrder(AuditEvent.PROPOSED, AuditEvent.APPROVED, AuditEvent.STARTED,
+                        AuditEvent.FINISHED, AuditEvent.VERIFIED);
         assertThat(logs).filteredOn(r -> ran.id().equals(r.requestId())).allSatisfy(r ->
                 assertThat(r.reason()).isEqualTo(REASON));
-        assertThat(logs).filteredOn(r -> "approved".equals(r.event())).singleElement().satisfies(r -> {
+        assertThat(logs).filteredOn(r -> r.event() == AuditEvent.APPROVED).singleElement().satisfies(r -> {
             assertThat(r.actor()).isEqualTo("operator");
             assertThat(r.detail()).isEqualTo("approved\u2028by the on-call\u0085engineer");
         });

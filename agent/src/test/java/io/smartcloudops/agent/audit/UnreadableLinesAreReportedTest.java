@@ -1,5 +1,7 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.client.LogQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -77,13 +79,13 @@ class UnreadableLinesAreReportedTest {
         Files.writeString(anomalies, "{\"id\":\"a1\",\"host\":\"web-1\",\"timest\n", StandardCharsets.UTF_8);
 
         try (Agent agent = TestAgents.start(dir, Map.of()); AgentClient viewer = TestAgents.viewer(agent)) {
-            assertThat(viewer.logs("1h", null, null, null, null, 100).records()).extracting(AuditRecord::event)
-                    .containsExactly("finished", "started");
+            assertThat(viewer.logs(LogQuery.since("1h")).records()).extracting(AuditRecord::event)
+                    .containsExactly(AuditEvent.FINISHED, AuditEvent.STARTED);
             assertThat(errors).anySatisfy(e -> assertThat(e).contains(audit + ":2", "not a JSON record"));
             assertThat(errors).anySatisfy(e -> assertThat(e).contains(audit + ":4", "does not match its hash"));
             assertThat(errors).anySatisfy(e -> assertThat(e).contains(anomalies + ":1"));
 
-            viewer.logs("1h", null, null, null, null, 100);
+            viewer.logs(LogQuery.since("1h"));
             assertThat(viewer.metrics())
                     .contains("smartcloudops_journal_unreadable_lines_total{journal=\"remediation\"} 2.0")
                     .contains("smartcloudops_journal_unreadable_lines_total{journal=\"anomalies\"} 1.0");

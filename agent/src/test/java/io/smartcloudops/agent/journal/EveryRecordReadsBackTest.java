@@ -12,7 +12,11 @@ import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,9 +76,15 @@ class EveryRecordReadsBackTest {
             String key = in.anyText(12);
             params.put(in.nextInt(5) == 0 ? key : key.replaceAll("\\p{Cs}", "s"), in.anyText(30));
         }
-        return new AuditRecord(at, text(), text(), text(), text(), text(), text(), text(), in.nextBoolean(), text(),
+        // event, action, result and trigger are closed sets (enums); every other text field is free text
+        return new AuditRecord(at, in.pick(List.of(AuditEvent.values())), orNull(ActionType.values()), text(), text(),
+                orNull(AuditResult.values()), orNull(Trigger.values()), text(), in.nextBoolean(), text(),
                 in.nextBoolean() ? null : (long) in.nextInt(100_000), text(), text(), params, text(), text(),
                 in.nextInt(3) == 0 ? null : in.nextBoolean(), null, null);
+    }
+
+    private <E> E orNull(E[] values) {
+        return in.nextInt(4) == 0 ? null : in.pick(List.of(values));
     }
 
     @Test
@@ -153,9 +163,10 @@ class EveryRecordReadsBackTest {
      */
     @Test
     void aLineWrittenWithRawSeparatorsByAnOlderAgentStillReadsBackAndVerifies() throws Exception {
-        AuditRecord r = new AuditRecord(clock.instant(), "finished", "restart_service", "web-1", null, "success",
-                "operator", "alice", false, "r1", 3L, "line\u2028separator\u2029paragraph\u0085next", null,
-                Map.of("unit", "nginx"), "reason with \u2028 in it", "key-1", null, null, null);
+        AuditRecord r = AuditRecord.builder(clock.instant(), AuditEvent.FINISHED).action(ActionType.RESTART_SERVICE)
+                .instance("web-1", null).result(AuditResult.SUCCESS).by(Trigger.OPERATOR, "alice").requestId("r1")
+                .durationMs(3L).detail("line\u2028separator\u2029paragraph\u0085next").params(Map.of("unit", "nginx"))
+                .reason("reason with \u2028 in it").idempotencyKey("key-1").build();
         String json = Json.write(r.chained("0".repeat(64), null));
         String body = json.substring(0, json.length() - 1);
         String hash = sha256(body);

@@ -1,5 +1,9 @@
 package io.smartcloudops.agent.journal;
 
+import io.smartcloudops.api.remediation.Trigger;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.audit.AuditEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.audit.AuditLog;
@@ -26,8 +30,9 @@ class JournalFileModeTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     private static AuditRecord record(Instant at) {
-        return new AuditRecord(at, "started", "restart_service", "web-1", null, "running", "operator", "alice", false,
-                "r1", null, "plan", null, Map.of("unit", "nginx"), null, "k", null, null, null);
+        return AuditRecord.builder(at, AuditEvent.STARTED).action(ActionType.RESTART_SERVICE).instance("web-1", null)
+                .result(AuditResult.RUNNING).by(Trigger.OPERATOR, "alice").requestId("r1").detail("plan")
+                .params(Map.of("unit", "nginx")).idempotencyKey("k").build();
     }
 
     private static String mode(Path p) throws Exception {
