@@ -1,11 +1,13 @@
 package io.smartcloudops.agent.http;
 
+import io.smartcloudops.api.TextCut;
+
 /**
  * The one way text from a request (a parameter or field name, an id, a unit name, a model's tool argument)
  * is quoted in an error message: on one line, with nothing that could hide or reorder what follows, and
  * bounded. Controls (C0, DEL, C1), line and paragraph separators, format characters (bidi overrides,
  * zero-width characters, BOM) and lone surrogates become {@code ?}; the text is cut after {@link #MAX}
- * characters (code points, so an emoji is never split) and marked with {@code ...}.
+ * characters by {@link TextCut} (never inside an emoji) and marked with {@code ...}.
  */
 public final class UntrustedText {
 
@@ -19,18 +21,10 @@ public final class UntrustedText {
         if (s == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX + 3));
-        int count = 0;
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            if (count == MAX) {
-                return out.append("...").toString();
-            }
-            out.appendCodePoint(isPrintable(c) ? c : '?');
-            count++;
-        }
-        return out.toString();
+        String cut = TextCut.head(s, MAX);
+        StringBuilder out = new StringBuilder(cut.length() + 3);
+        cut.codePoints().forEach(c -> out.appendCodePoint(isPrintable(c) ? c : '?'));
+        return cut.length() < s.length() ? out.append(TextCut.ELLIPSIS).toString() : out.toString();
     }
 
     static boolean isPrintable(int codePoint) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.TextCut;
 
 /**
  * How a record becomes one line of a journal file and back. Written with every character outside printable
@@ -75,7 +76,7 @@ public final class JsonLine {
         String m = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         int cut = m.indexOf('\n');
         m = cut > 0 ? m.substring(0, cut) : m;
-        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
+        return TextCut.ellipsis(m, 160);
     }
 
     /** The standard JSON escapes plus DEL, the one ASCII control character JSON leaves raw. */
