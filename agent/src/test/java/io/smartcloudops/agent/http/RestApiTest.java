@@ -129,10 +129,13 @@ class RestApiTest {
     @Test
     void unknownRoutesAndMethodsAreJsonNotHtml() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/nope")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/nope"))
+                .header("Authorization", "Bearer " + TestAgents.VIEWER_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("\"error\":\"not found\"").doesNotContain("<html");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/nope")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("without a token, no route listing").isEqualTo(401);
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/status"))
                 .header("Authorization", "Bearer " + TestAgents.VIEWER_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
