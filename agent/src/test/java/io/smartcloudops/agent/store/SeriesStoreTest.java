@@ -3,12 +3,11 @@ package io.smartcloudops.agent.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.collect.HostSample;
+import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.series.SeriesPoint;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,32 +16,13 @@ class SeriesStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
-    private static final class MovableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static HostSample sample(String host, Instant t, double cpu) {
         return new HostSample(host, t, Map.of(Metric.CPU, cpu, Metric.MEM, 50.0));
     }
 
     @Test
     void keepsOnlyTheRetentionAndWrapsTheRing() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofMinutes(10), Duration.ofSeconds(5), 10);
         int capacity = store.capacityPerHost();
         assertThat(capacity).isBetween(120, 200);
@@ -50,23 +30,23 @@ class SeriesStoreTest {
         for (int i = 0; i < n; i++) {
             store.append(sample("web-1", T0.plusSeconds(5L * i), i));
         }
-        clock.now = T0.plusSeconds(5L * (n - 1));
+        clock.set(T0.plusSeconds(5L * (n - 1)));
         assertThat(store.sampleCount("web-1")).as("ring is bounded").isEqualTo(capacity);
         List<SeriesPoint> all = store.series("web-1", Metric.CPU, Instant.EPOCH);
         assertThat(all).as("10 minutes at 5 s, both ends included").hasSize(121);
-        assertThat(all.getFirst().timestamp()).isEqualTo(clock.now.minus(Duration.ofMinutes(10)));
+        assertThat(all.getFirst().timestamp()).isEqualTo(clock.instant().minus(Duration.ofMinutes(10)));
         assertThat(all.getLast().value()).isEqualTo(n - 1);
         assertThat(all).isSortedAccordingTo((a, b) -> a.timestamp().compareTo(b.timestamp()));
     }
 
     @Test
     void sinceFiltersAndAbsentMetricsStayAbsent() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 10);
         store.append(new HostSample("db-1", T0, Map.of(Metric.MEM, 40.0)));
         store.append(sample("db-1", T0.plusSeconds(5), 10));
         store.append(sample("db-1", T0.plusSeconds(10), 20));
-        clock.now = T0.plusSeconds(10);
+        clock.set(T0.plusSeconds(10));
         assertThat(store.series("db-1", Metric.CPU, T0)).extracting(SeriesPoint::value).containsExactly(10.0, 20.0);
         assertThat(store.series("db-1", Metric.CPU, T0.plusSeconds(6))).extracting(SeriesPoint::value).containsExactly(20.0);
         assertThat(store.series("db-1", Metric.LOAD1, T0)).as("never reported: empty, not zeros").isEmpty();
@@ -76,7 +56,7 @@ class SeriesStoreTest {
 
     @Test
     void refusesOldSamplesAndHostsBeyondTheLimit() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 2);
         assertThat(store.append(sample("a", T0.plusSeconds(10), 1))).isTrue();
         assertThat(store.append(sample("a", T0.plusSeconds(10), 2))).as("same time").isFalse();
@@ -89,7 +69,7 @@ class SeriesStoreTest {
 
     @Test
     void ringsGrowWithTheDataNotUpFront() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
         store.append(sample("a", T0, 1));
         long small = store.footprintBytes();
@@ -98,7 +78,7 @@ class SeriesStoreTest {
             store.append(sample("a", T0.plusSeconds(5L * i), i));
         }
         assertThat(store.footprintBytes()).isGreaterThan(small);
-        clock.now = T0.plusSeconds(5L * 1999);
+        clock.set(T0.plusSeconds(5L * 1999));
         assertThat(store.series("a", Metric.CPU, Instant.EPOCH)).hasSize(2000);
     }
 }
