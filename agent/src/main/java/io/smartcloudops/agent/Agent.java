@@ -33,6 +33,7 @@ import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.metrics.AgentFootprint;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
@@ -117,6 +118,8 @@ public final class Agent implements AutoCloseable {
             this.status = new StatusService(version, clock, collector::status, store);
             this.events = new EventStream(bus);
             status.component("cluster", shard::describe);
+            status.component("store", store::status);
+            status.component("agent", AgentFootprint::status);
             bus.subscribe(Object.class, event -> status.changed());
 
             // Remediation, audit and rules (issue 4): the audit log is the only state they keep.

@@ -202,6 +202,7 @@ public final class ConsoleSession implements AutoCloseable {
     public void install(Scene s) {
         this.scene = s;
         s.setRoot(window);
+        io.smartcloudops.console.shell.ViewportCaching.offIn(s);
         s.getAccelerators().clear();
         window.installShortcuts(s, shortcuts());
         applyAppearance(settings);

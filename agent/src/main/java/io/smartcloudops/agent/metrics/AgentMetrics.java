@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Info;
@@ -48,6 +49,14 @@ public final class AgentMetrics implements CollectionMetrics {
                 .register(registry);
         GaugeWithCallback.builder().name("smartcloudops_hosts").help("Hosts with samples in memory")
                 .callback(cb -> cb.call(store.hosts().size())).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_store_samples").help("Samples held by the series store, all hosts")
+                .callback(cb -> cb.call(store.samplesHeld())).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_store_bytes")
+                .help("Heap held by the series store: raw newest blocks plus compressed older ones")
+                .callback(cb -> cb.call(store.footprintBytes())).register(registry);
+        CounterWithCallback.builder().name("smartcloudops_store_corrupt_blocks_total")
+                .help("Compressed blocks that failed to decode and were dropped (their samples are gone)")
+                .callback(cb -> cb.call(store.corruptBlocksDropped())).register(registry);
         for (Metric m : Metric.values()) {
             GaugeWithCallback.builder().name(gaugeName(m)).help("Latest " + m.description() + " per host"
                             + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")"))
