@@ -23,7 +23,7 @@ import io.smartcloudops.agent.collect.Collector;
 import io.smartcloudops.agent.collect.LocalSource;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
-import io.smartcloudops.agent.collect.SourceSpec;
+import io.smartcloudops.agent.config.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
@@ -31,7 +31,7 @@ import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
@@ -116,7 +116,7 @@ public final class Agent implements AutoCloseable {
             MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
             String version = AgentVersion.get();
             this.metrics = new AgentMetrics(version, store);
-            this.collector = new Collector(source, store, bus, clock, config.source().interval(),
+            this.collector = new Collector(source, store::append, bus, clock, config.source().interval(),
                     config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
             metrics.watchSource(collector::status);
             this.status = new StatusService(version, clock, collector::status, store);
@@ -266,6 +266,11 @@ public final class Agent implements AutoCloseable {
 
     public AgentServer server() {
         return server;
+    }
+
+    /** The {@code /events} stream (how many clients hold it, for instance). */
+    public EventStream events() {
+        return events;
     }
 
     public AgentMetrics metrics() {

@@ -1,6 +1,5 @@
 package io.smartcloudops.agent.config;
 
-import io.smartcloudops.agent.collect.SourceSpec;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -129,7 +128,7 @@ final class ConfigValidator {
             throw new ConfigException(key, "is required");
         }
         if (d.compareTo(min) < 0) {
-            throw new ConfigException(key, "must be at least " + io.smartcloudops.agent.time.DurationText.format(min));
+            throw new ConfigException(key, "must be at least " + io.smartcloudops.api.time.DurationText.format(min));
         }
     }
 

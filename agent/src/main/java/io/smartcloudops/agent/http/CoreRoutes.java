@@ -2,7 +2,7 @@ package io.smartcloudops.agent.http;
 
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.collect.HostSample;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;

@@ -32,11 +32,14 @@ public final class RequestValidator {
     private final Pattern unitPattern;
     private final List<String> allowedUnits;
     private final Targets targets;
+    private final ActionRunner runner;
 
-    public RequestValidator(RemediationConfig config, Targets targets) {
+    /** @param runner says which actions this agent can run on which target (e.g. no SNS topic, no notify) */
+    public RequestValidator(RemediationConfig config, Targets targets, ActionRunner runner) {
         this.unitPattern = Pattern.compile(config.unitPattern());
         this.allowedUnits = List.copyOf(config.allowedUnits() == null ? List.of() : config.allowedUnits());
         this.targets = targets;
+        this.runner = runner;
     }
 
     public List<String> allowedUnits() {
@@ -64,7 +67,23 @@ public final class RequestValidator {
         }
         Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
                 "target '" + UntrustedText.printable(targetName) + "' is not a remediation target (known: " + targets.names() + ")"));
+        runner.unsupported(action, target).ifPresent(why -> {
+            throw new RemediationException.Invalid(action instanceof RemediationAction.Notify ? "action" : "target", why);
+        });
         return new ValidRequest(action, target, request.dryRun(), reason);
+    }
+
+    /**
+     * Checks an action and its parameters as a request would be checked (rules at load time).
+     *
+     * @throws IllegalArgumentException {@code "params.unit: ..."}, naming the field first
+     */
+    public void checkAction(String action, Map<String, String> params) {
+        try {
+            action(action, params);
+        } catch (RemediationException.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Checks an action and its parameters alone (rules at load time); fields named {@code action}, {@code params.X}. */

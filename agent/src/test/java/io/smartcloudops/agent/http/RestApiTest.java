@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
@@ -37,10 +38,7 @@ class RestApiTest {
         String csv = Path.of("src/test/resources/replay/web-1.csv").toAbsolutePath().toString();
         agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=1000000", "source.interval", "200ms"));
         viewer = TestAgents.viewer(agent);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (agent.store().sampleCount("web-1") < 20 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.within("20 samples of web-1", Duration.ofSeconds(10)).until(() -> agent.store().sampleCount("web-1") >= 20);
     }
 
     @AfterAll
