@@ -58,11 +58,21 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 agent_port=$(free_port)
 bare_port=$(free_port)
 agent_opts=$java_opts
-[ "$java_opts" != "@launcher" ] || agent_opts=$(packaging/agent-jvm-options "$work/agent.yaml")
-[ "$java_opts" != "@launcher" ] || java_opts="-Xmx1g -XX:+ExitOnOutOfMemoryError"  # the bare server's
+read -r -a agent_java <<< "$JAVA_HOME/bin/java $agent_opts --enable-native-access=ALL-UNNAMED -jar $jar serve"
+if [ "$java_opts" = "@launcher" ]; then  # as systemd and the container start it (AOT cache: a warm-up start first)
+  export SMARTCLOUDOPS_JAR=$PWD/$jar SMARTCLOUDOPS_CACHE_DIR=$work/cache
+  agent_java=(packaging/bin/smartcloudops-agent)
+  agent_opts="launcher: $(packaging/agent-jvm-options "$work/agent.yaml" --source "replay:$work/fleet")"
+  SMARTCLOUDOPS_LOGS_DIR="$work/warmup-logs" SMARTCLOUDOPS_OPERATOR_TOKEN=$token "${agent_java[@]}" --config "$work/agent.yaml" \
+    --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/warmup.log" 2>&1 &
+  warmup_pid=$!
+  sleep 15
+  kill $warmup_pid && wait $warmup_pid || true  # writes the AOT cache on its way out
+  java_opts="-Xmx1g -XX:+ExitOnOutOfMemoryError"  # the bare server's
+fi
 # shellcheck disable=SC2086
 SMARTCLOUDOPS_OPERATOR_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
-  "$JAVA_HOME/bin/java" $agent_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$work/agent.yaml" \
+  "${agent_java[@]}" --config "$work/agent.yaml" \
   --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 # shellcheck disable=SC2086

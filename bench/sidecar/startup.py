@@ -6,8 +6,8 @@ Each variant is started RUNS times, alternating variants so machine load hits th
 
   bench/sidecar/startup.py [--runs 7] [--variant NAME=JAR|JVM_OPTIONS ...]
 
-JVM_OPTIONS may be @launcher: the options packaging/agent-jvm-options computes (with its class-data
-archive, made by an unmeasured first start). Every agent binds a free loopback port of its own. Writes
+JVM_OPTIONS may be @launcher: started by packaging/bin/smartcloudops-agent as systemd and the container
+start it (its options, and its AOT cache, recorded by an unmeasured first start). Every agent binds a free loopback port of its own. Writes
 bench/sidecar/results/startup-<UTC time>.txt as well.
 """
 import argparse, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, time
@@ -39,11 +39,6 @@ def java_home():
     return out.stdout.strip()
 
 
-def launcher_options(config):
-    return subprocess.run([os.path.join(ROOT, "packaging", "agent-jvm-options"), config], capture_output=True,
-                          text=True, check=True).stdout.split()
-
-
 def start(java, jar, opts, work, replay):
     port = free_port()
     config = os.path.join(work, "agent.yaml")
@@ -51,13 +46,17 @@ def start(java, jar, opts, work, replay):
         f.write("detect:\n  model: \"%s\"\n" % (MODEL if replay else ""))
         if replay:
             f.write("source:\n  spec: replay:%s\n" % CSV)
-    if opts == ["@launcher"]:
-        opts = launcher_options(config)
     env = dict(os.environ, SMARTCLOUDOPS_VIEWER_TOKEN=TOKEN, SMARTCLOUDOPS_LOGS_DIR=os.path.join(work, "logs"))
+    serve = ["--config", config, "--bind", "127.0.0.1:%d" % port]
+    if opts == ["@launcher"]:  # as systemd and the container start it, with its AOT cache in the work directory
+        env.update(SMARTCLOUDOPS_JAR=jar, SMARTCLOUDOPS_CACHE_DIR=os.path.join(work, "cache"),
+                   JAVA_HOME=os.path.dirname(os.path.dirname(java)))
+        command = [os.path.join(ROOT, "packaging", "bin", "smartcloudops-agent"), *serve]
+    else:
+        command = [java, *opts, "--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve", *serve]
     t0 = time.monotonic()
-    p = subprocess.Popen([java, *opts, "--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve", "--config", config,
-                          "--bind", "127.0.0.1:%d" % port], cwd=work, env=env,
-                         stdout=open(os.path.join(work, "agent.log"), "ab"), stderr=subprocess.STDOUT)
+    p = subprocess.Popen(command, cwd=work, env=env, stdout=open(os.path.join(work, "agent.log"), "ab"),
+                         stderr=subprocess.STDOUT)
     return p, port, t0
 
 
@@ -102,7 +101,7 @@ def one_run(java, jar, opts, work):
     finally:
         p.terminate(); p.wait()
     with open(os.path.join(work, "agent.log"), errors="replace") as f:
-        bad = [l for l in f if "Not a valid shared archive" in l or " ERROR " in l]
+        bad = [l for l in f if "Not a valid shared archive" in l or " ERROR " in l or "[warning]" in l]
     out["bad_lines"] = len(bad)
     return out
 
