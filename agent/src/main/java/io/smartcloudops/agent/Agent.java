@@ -121,7 +121,7 @@ public final class Agent implements AutoCloseable {
         closeables.add(auditLog);
         String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
         Targets targets = new Targets(config.remediation(), localHost, store::hosts);
-        this.remediation = new RemediationService(config.remediation(), targets, new ActionRunner(config, aws, clock),
+        this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),
                 auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
         closeables.add(remediation);
         List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()

@@ -13,7 +13,6 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
-import io.smartcloudops.api.remediation.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,8 +158,7 @@ public final class RuleEngine {
             }
         };
         try {
-            Remediation r = remediation.submit(new Submission(request, Trigger.RULE, "rule:" + rule.name(), null,
-                    rule.name(), rule.requiresApproval(), check));
+            Remediation r = remediation.submit(Submission.byRule(request, rule.name(), rule.requiresApproval(), check));
             t.acted(now, r.id());
         } catch (RemediationException.Blocked e) {
             t.retryAt = e.retryAt();
