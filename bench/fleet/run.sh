@@ -6,15 +6,17 @@
 # interval), overruns, CPU share of the machine, RSS. At the end: the collection-time distribution once every
 # host is scoring, CPU share, memory per host (RSS and heap after a full GC).
 #   bench/fleet/run.sh [HOSTS=1000] [MINUTES=25]
-# JVM options: BENCH_JAVA_OPTS (default -Xmx3g). Output also goes to bench/fleet/results/fleet-<UTC time>.txt.
+# JVM options: BENCH_JAVA_OPTS (default -Xmx3g); JAR: the agent jar. The agent binds a free loopback port.
+# At the end: the store's bytes per host (/status components.store) against the rest of the heap per host
+# (mostly the detector's state). Output also goes to bench/fleet/results/fleet-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/java-home.sh
 hosts=${1:-1000}
 minutes=${2:-25}
 java_opts=${BENCH_JAVA_OPTS:--Xmx3g -XX:+ExitOnOutOfMemoryError}
-[ -f agent/target/smartcloudops-agent.jar ] || ./mvnw -B -q -DskipTests package -pl agent -am
-jar=agent/target/smartcloudops-agent.jar
+[ -n "${JAR:-}" ] || [ -f agent/target/smartcloudops-agent.jar ] || ./mvnw -B -q -DskipTests package -pl api,agent
+jar=${JAR:-agent/target/smartcloudops-agent.jar}
 work=$(mktemp -d)
 mkdir -p bench/fleet/results
 results=bench/fleet/results/fleet-$(date -u +%Y%m%dT%H%M%SZ).txt
@@ -39,7 +41,8 @@ for h in $(seq 1 "$hosts"); do
 done
 echo "generated $hosts host CSVs ($(du -sh "$work/fleet" | cut -f1))"
 
-port=18281
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 # shellcheck disable=SC2086
 SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
   "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve \
@@ -106,5 +109,11 @@ rss=$(rss_mb)
 "$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
 heap=$("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
 awk -v r="$rss" -v k="$heap" -v h="$hosts" 'BEGIN { printf "memory: RSS %d MB (%.0f KB per host); heap after a full GC %.0f MB (%.0f KB per host)\n", r, 1024 * r / h, k / 1024, k / h }'
+scrape
+store_bytes=$(grep -o '"store":{[^}]*}' "$work/status.json" | grep -o '"bytes":[0-9]*' | cut -d: -f2)
+store_samples=$(grep -o '"store":{[^}]*}' "$work/status.json" | grep -o '"samples":[0-9]*' | cut -d: -f2)
+awk -v s="${store_bytes:-0}" -v n="${store_samples:-0}" -v k="$heap" -v h="$hosts" 'BEGIN {
+  printf "per host: samples %.0f KB (series store: %d samples, %.1f B each), everything else %.0f KB (detector state, learning buffers, the agent itself)\n",
+    s / 1024 / h, n / h, (n > 0 ? s / n : 0), (k * 1024 - s) / 1024 / h }'
 echo "agent log: $(grep -c ' ERROR ' "$work/agent.log" || true) errors, $(grep -c ' WARN ' "$work/agent.log" || true) warnings"
 echo "results in $results"
