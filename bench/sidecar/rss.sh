@@ -5,7 +5,8 @@
 # variants see the same machine load:
 #   bench/sidecar/rss.sh [MINUTES=30] [VARIANT...]
 # A VARIANT is NAME=JVM_OPTIONS (e.g. 'default=' 'sidecar=@launcher' where @launcher means started by
-# packaging/bin/smartcloudops-agent, as systemd and the container start it). JAR overrides the jar.
+# packaging/bin/smartcloudops-agent, as systemd and the container start it; '@launcher:OPTIONS' adds OPTIONS
+# through SMARTCLOUDOPS_JAVA_OPTS). JAR overrides the jar.
 # Output also goes to bench/sidecar/results/rss-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,6 +37,9 @@ for v in "$@"; do
   dir="$work/$name"; mkdir -p "$dir"
   printf 'store:\n  retention: 24h\n' > "$dir/agent.yaml"
   port=$(free_port)
+  extra=
+  case "$opts" in @launcher:*) extra=${opts#@launcher:}; opts=@launcher ;; esac
+  export SMARTCLOUDOPS_JAVA_OPTS=$extra
   if [ "$opts" = "@launcher" ]; then
     # a first start records the AOT cache and writes it when stopped; the measured start uses it
     (cd "$dir" && SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$dir/logs" SMARTCLOUDOPS_JAR=$jar \
