@@ -25,7 +25,8 @@ results=bench/load/results/load-$(date -u +%Y%m%dT%H%M%SZ).txt
 exec > >(tee "$results") 2>&1
 cleanup() {
   for p in ${agent_pid:-} ${bare_pid:-}; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # only the servers: a bare `wait` would also wait for the tee below, which waits for this script (a hang)
+  for p in ${agent_pid:-} ${bare_pid:-}; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
