@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.config.AlertsConfig;
 import io.smartcloudops.agent.config.RemediationConfig;
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.agent.journal.JsonLine;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertSource;
 import io.smartcloudops.api.alert.AlertState;
@@ -98,8 +99,17 @@ public final class AlertIntake implements AutoCloseable {
                 changed.put(id, next.get());
             }
         }
+        List<String> lines = new ArrayList<>();
         for (Alert a : changed.values()) {
-            log.append(a);  // all or nothing up to here: a failed write throws before anything is kept
+            try {
+                lines.add(JsonLine.write(a));
+            } catch (IllegalArgumentException e) {
+                throw new UnstorableAlert("alert " + a.name() + " cannot be stored: " + e.getMessage());
+            }
+        }
+        int i = 0;
+        for (Alert a : changed.values()) {
+            log.append(a, lines.get(i++));  // a failed write throws before anything is kept in memory or published
         }
         for (Alert a : changed.values()) {
             store.put(a);
@@ -143,6 +153,13 @@ public final class AlertIntake implements AutoCloseable {
     }
 
     /** {@code al-} and 16 hex digits of the SHA-256 of source, fingerprint and start: one firing of one alert. */
+    /** An alert whose text would not read back from its journal line (a lone surrogate in a label name): refused. */
+    public static final class UnstorableAlert extends RuntimeException {
+        UnstorableAlert(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     static String id(ReceivedAlert r) {
         return "al-" + WebhookPayloads.sha256(r.source().key() + "\n" + r.fingerprint() + "\n"
                 + r.startsAt().toEpochMilli()).substring(0, 16);

@@ -1,7 +1,7 @@
 package io.smartcloudops.agent.alerts;
 
 import io.smartcloudops.agent.journal.DailyJsonl;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.agent.journal.JsonLine;
 import io.smartcloudops.api.alert.Alert;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,8 +37,9 @@ final class AlertLog implements AutoCloseable {
         return files.dir();
     }
 
-    synchronized void append(Alert a) throws IOException {
-        files.append(a.receivedAt(), Json.write(a));
+    /** Appends {@code a} as {@code line} ({@link JsonLine#write} of it) and forces it to disk. */
+    synchronized void append(Alert a, String line) throws IOException {
+        files.append(a.receivedAt(), line);
         LocalDate day = a.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
         if (retentionDays > 0 && !day.equals(prunedFor)) {
             prunedFor = day;
@@ -53,22 +54,18 @@ final class AlertLog implements AutoCloseable {
     /** The alerts of the files from {@code from} on (all when null), latest state of each, oldest first. */
     List<Alert> read(LocalDate from) throws IOException {
         Map<String, Alert> byId = new LinkedHashMap<>();
-        int bad = 0;
-        for (String line : files.readSince(from == null ? LocalDate.MIN : from)) {
+        for (DailyJsonl.Line line : files.lines(from == null ? LocalDate.MIN : from, LocalDate.MAX)) {
             try {
-                Alert a = Json.mapper().readValue(line, Alert.class);
+                Alert a = JsonLine.read(line.text(), Alert.class);
                 if (a.id() == null || a.source() == null || a.state() == null || a.startsAt() == null || a.receivedAt() == null) {
-                    bad++;
+                    files.unreadable(line, "an alert without id, source, state, start or receipt time");
                     continue;
                 }
                 byId.remove(a.id());
                 byId.put(a.id(), a);
             } catch (IOException | IllegalArgumentException e) {
-                bad++;
+                files.unreadable(line, "not a JSON alert record (a write cut short, or changed by hand)");
             }
-        }
-        if (bad > 0) {
-            LOG.warn("{} unreadable line(s) in {}/alerts-*.jsonl skipped", bad, files.dir());
         }
         return new ArrayList<>(byId.values());
     }

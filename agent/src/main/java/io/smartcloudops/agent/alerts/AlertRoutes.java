@@ -1,18 +1,18 @@
 package io.smartcloudops.agent.alerts;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
+import io.smartcloudops.agent.http.JsonBody;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertList;
 import io.smartcloudops.api.alert.AlertSource;
 import io.smartcloudops.api.alert.AlertState;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,26 +33,24 @@ public final class AlertRoutes implements RouteGroup {
     private final UnaryOperator<Alert> marks;
     private final Predicate<String> knownHost;
     private final Clock clock;
-    private final long maxBytes;
 
     /**
      * @param marks     adds the silence and acknowledgement of an alert
      * @param knownHost whether a host is known elsewhere (metrics, anomalies) for the {@code host} filter
-     * @param maxBytes  {@code server.max_request_bytes}, named in the 413
      */
-    public AlertRoutes(AlertIntake intake, UnaryOperator<Alert> marks, Predicate<String> knownHost, Clock clock,
-                       long maxBytes) {
+    public AlertRoutes(AlertIntake intake, UnaryOperator<Alert> marks, Predicate<String> knownHost, Clock clock) {
         this.intake = intake;
         this.marks = marks;
         this.knownHost = knownHost;
         this.clock = clock;
-        this.maxBytes = maxBytes;
     }
 
     @Override
     public void register(ApiRoutes routes) {
-        routes.post("/webhooks/alertmanager", Role.WEBHOOK, ctx -> receive(ctx, AlertSource.ALERTMANAGER));
-        routes.post("/webhooks/grafana", Role.WEBHOOK, ctx -> receive(ctx, AlertSource.GRAFANA));
+        routes.post("/webhooks/alertmanager", Role.WEBHOOK, JsonBody.required(WebhookBody.class),
+                (ctx, body) -> receive(ctx, AlertSource.ALERTMANAGER, body));
+        routes.post("/webhooks/grafana", Role.WEBHOOK, JsonBody.required(WebhookBody.class),
+                (ctx, body) -> receive(ctx, AlertSource.GRAFANA, body));
         routes.get("/alerts", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "state", "host", "since", "limit");
             AlertState state = p.string("state").map(s -> AlertState.fromKey(s).orElseThrow(() ->
@@ -67,26 +65,15 @@ public final class AlertRoutes implements RouteGroup {
         });
     }
 
-    private void receive(Context ctx, AlertSource source) {
+    private void receive(Context ctx, AlertSource source, WebhookBody body) {
         RequestParams.of(ctx, clock);
-        String body = body(ctx);
         try {
             ctx.json(intake.receive(source, WebhookPayloads.parse(source, body, clock)));
+        } catch (AlertIntake.UnstorableAlert e) {
+            throw ApiException.badParameter("alerts", UntrustedText.printable(e.getMessage()));
         } catch (IOException e) {
             throw new ApiException(503, "alert log unavailable", "cannot write the alert log (" + e.getMessage()
                     + "): nothing of this payload was kept; the sender retries", Map.of("Retry-After", "10"));
-        }
-    }
-
-    private String body(Context ctx) {
-        try {
-            return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
-        } catch (HttpResponseException e) {
-            if (e.getStatus() == 413) {
-                throw new ApiException(413, "request too large", "body: larger than " + maxBytes
-                        + " bytes (server.max_request_bytes); lower max_alerts in Alertmanager's webhook_config");
-            }
-            throw e;
         }
     }
 

@@ -1,9 +1,7 @@
 package io.smartcloudops.agent.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.agent.http.ApiException;
-import io.smartcloudops.api.Json;
 import io.smartcloudops.api.alert.AlertSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,10 +20,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Reads the two webhook bodies: Alertmanager's payload (version 4) and Grafana's webhook contact point, whose
- * alerts have the same shape. Fields this agent does not use are ignored (senders add fields over time);
- * the ones it uses are checked, and the first wrong one is a 400 that names it ({@code alerts[2].startsAt}).
- * Nothing of a refused payload is kept.
+ * Checks the alerts of the two webhook bodies (read by {@code http.JsonBody} into {@link WebhookBody}):
+ * Alertmanager's payload (version 4) and Grafana's webhook contact point, whose alerts have the same shape.
+ * Fields this agent does not use are ignored (senders add fields over time); the ones it uses are checked, and
+ * the first wrong one is a 400 that names it ({@code alerts[2].startsAt}). Nothing of a refused payload is kept.
  */
 final class WebhookPayloads {
 
@@ -40,30 +38,15 @@ final class WebhookPayloads {
     private WebhookPayloads() {
     }
 
-    static List<ReceivedAlert> parse(AlertSource source, String body, Clock clock) {
-        if (body.isBlank()) {
-            throw ApiException.badParameter("body", "required: the " + sender(source) + " webhook's JSON payload");
+    static List<ReceivedAlert> parse(AlertSource source, WebhookBody body, Clock clock) {
+        if (source == AlertSource.ALERTMANAGER && !"4".equals(body.version())) {
+            throw ApiException.badParameter("version", "must be \"4\" (Alertmanager's webhook payload version 4)"
+                    + (body.version() == null ? "; it is missing" : ""));
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", "not valid JSON (" + DisplayText.cut(
-                    io.smartcloudops.agent.config.JacksonMessages.firstLine(e.getOriginalMessage()), 200) + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.badParameter("body", "must be a JSON object with an \"alerts\" array");
-        }
-        if (source == AlertSource.ALERTMANAGER) {
-            JsonNode v = root.get("version");
-            if (v == null || !v.isTextual() || !v.asText().equals("4")) {
-                throw ApiException.badParameter("version", "must be \"4\" (Alertmanager's webhook payload version 4)"
-                        + (v == null ? "; it is missing" : ""));
-            }
-        }
-        JsonNode alerts = root.get("alerts");
-        if (alerts == null || !alerts.isArray()) {
-            throw ApiException.badParameter("alerts", alerts == null ? "required (an array of alerts)" : "must be an array");
+        JsonNode alerts = body.alerts();
+        if (alerts == null || alerts.isNull() || !alerts.isArray()) {
+            throw ApiException.badParameter("alerts", alerts == null || alerts.isNull() ? "required (an array of alerts)"
+                    : "must be an array");
         }
         if (alerts.size() > MAX_ALERTS) {
             throw ApiException.badParameter("alerts", "more than " + MAX_ALERTS + " alerts in one payload");

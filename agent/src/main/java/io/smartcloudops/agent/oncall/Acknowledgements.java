@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.agent.journal.DailyJsonl;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.agent.journal.JsonLine;
 import io.smartcloudops.api.oncall.Acknowledgement;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,27 +54,23 @@ public final class Acknowledgements implements AutoCloseable {
 
     synchronized void reload() {
         LocalDate from = retentionDays > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays) : LocalDate.MIN;
-        int bad = 0;
         try {
-            for (String text : files.readSince(from)) {
+            for (DailyJsonl.Line line : files.lines(from, LocalDate.MAX)) {
                 try {
-                    Line l = Json.mapper().readValue(text, Line.class);
+                    Line l = JsonLine.read(line.text(), Line.class);
                     if (l.kind() == null || l.id() == null || l.timestamp() == null) {
-                        bad++;
+                        files.unreadable(line, "an acknowledgement without kind, id or time");
                     } else if (l.withdrawn()) {
                         acks.remove(new Key(l.kind(), l.id()));
                     } else {
                         acks.put(new Key(l.kind(), l.id()), new Acknowledgement(l.by(), l.timestamp(), l.note()));
                     }
                 } catch (IOException | IllegalArgumentException e) {
-                    bad++;
+                    files.unreadable(line, "not a JSON acknowledgement record (a write cut short, or changed by hand)");
                 }
             }
         } catch (IOException e) {
             LOG.error("cannot read acknowledgements from {}: starting with none", files.dir(), e);
-        }
-        if (bad > 0) {
-            LOG.warn("{} unreadable line(s) in {}/acknowledgements-*.jsonl skipped", bad, files.dir());
         }
     }
 
@@ -99,7 +95,7 @@ public final class Acknowledgements implements AutoCloseable {
         Instant now = clock.instant();
         Acknowledgement ack = new Acknowledgement(actor, now, note);
         audit.acknowledgement(AuditEvent.ACKNOWLEDGED, kind, id, host, ack, actor, now);
-        files.append(now, Json.write(new Line(now, kind, id, host, actor, note, false)));
+        files.append(now, JsonLine.write(new Line(now, kind, id, host, actor, note, false)));
         acks.put(key, ack);
         LOG.info("{} {} acknowledged by {}", kind.key(), id, actor);
         return Optional.of(ack);
@@ -121,7 +117,7 @@ public final class Acknowledgements implements AutoCloseable {
         }
         Instant now = clock.instant();
         audit.acknowledgement(AuditEvent.UNACKNOWLEDGED, kind, id, host, null, actor, now);
-        files.append(now, Json.write(new Line(now, kind, id, host, actor, null, true)));
+        files.append(now, JsonLine.write(new Line(now, kind, id, host, actor, null, true)));
         acks.remove(key);
         LOG.info("{} {}: acknowledgement withdrawn by {}", kind.key(), id, actor);
         return true;

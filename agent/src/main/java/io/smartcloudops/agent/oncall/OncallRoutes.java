@@ -5,6 +5,7 @@ import io.smartcloudops.agent.audit.AuditWriteException;
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
+import io.smartcloudops.agent.http.JsonBody;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.api.alert.Alert;
@@ -45,9 +46,8 @@ public final class OncallRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRoutes routes) {
-        routes.post("/silences", Role.OPERATOR, ctx -> {
+        routes.post("/silences", Role.OPERATOR, JsonBody.required(SilenceRequest.class), (ctx, request) -> {
             RequestParams.of(ctx, clock);
-            SilenceRequest request = JsonBody.read(ctx, SilenceRequest.class);
             Silence s = changing(() -> oncall.silence(request, ApiRoutes.principal(ctx).name()));
             ctx.header("Location", "/silences/" + s.id());
             ctx.status(201).json(s);
@@ -68,9 +68,12 @@ public final class OncallRoutes implements RouteGroup {
             ctx.json(changing(() -> oncall.endSilence(id, ApiRoutes.principal(ctx).name()))
                     .orElseThrow(() -> ApiException.notFound("no silence " + id)));
         });
-        routes.post("/anomalies/{id}/acknowledge", Role.OPERATOR, ctx -> ctx.json(oncall.mark(acknowledge(ctx, anomaly(ctx)))));
+        JsonBody<AcknowledgeRequest> note = JsonBody.optional(AcknowledgeRequest.class, () -> new AcknowledgeRequest(null));
+        routes.post("/anomalies/{id}/acknowledge", Role.OPERATOR, note,
+                (ctx, body) -> ctx.json(oncall.mark(acknowledge(ctx, anomaly(ctx), body))));
         routes.delete("/anomalies/{id}/acknowledge", Role.OPERATOR, ctx -> ctx.json(oncall.mark(withdraw(ctx, anomaly(ctx)))));
-        routes.post("/alerts/{id}/acknowledge", Role.OPERATOR, ctx -> ctx.json(oncall.mark(acknowledge(ctx, alert(ctx)))));
+        routes.post("/alerts/{id}/acknowledge", Role.OPERATOR, note,
+                (ctx, body) -> ctx.json(oncall.mark(acknowledge(ctx, alert(ctx), body))));
         routes.delete("/alerts/{id}/acknowledge", Role.OPERATOR, ctx -> ctx.json(oncall.mark(withdraw(ctx, alert(ctx)))));
     }
 
@@ -88,8 +91,7 @@ public final class OncallRoutes implements RouteGroup {
                 .orElseThrow(() -> ApiException.notFound("no alert with that id in memory (GET /alerts lists them)"));
     }
 
-    private <T> T acknowledge(Context ctx, T finding) {
-        AcknowledgeRequest body = JsonBody.read(ctx, AcknowledgeRequest.class);
+    private <T> T acknowledge(Context ctx, T finding, AcknowledgeRequest body) {
         String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
         if (note != null && note.length() > Acknowledgements.MAX_NOTE) {
             throw ApiException.badParameter("note", "longer than " + Acknowledgements.MAX_NOTE + " characters");

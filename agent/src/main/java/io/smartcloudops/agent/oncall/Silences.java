@@ -3,7 +3,7 @@ package io.smartcloudops.agent.oncall;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.agent.journal.DailyJsonl;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.agent.journal.JsonLine;
 import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.oncall.SilenceState;
 import java.io.IOException;
@@ -55,25 +55,21 @@ public final class Silences implements AutoCloseable {
     /** Reads the silences of the retained days back; ones that ran out meanwhile are announced by the next {@link #expire}. */
     synchronized void reload() {
         LocalDate from = retentionDays > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays) : LocalDate.MIN;
-        int bad = 0;
         try {
-            for (String line : files.readSince(from)) {
+            for (DailyJsonl.Line line : files.lines(from, LocalDate.MAX)) {
                 try {
-                    Silence s = Json.mapper().readValue(line, Silence.class);
+                    Silence s = JsonLine.read(line.text(), Silence.class);
                     if (s.id() == null || s.createdAt() == null || s.endsAt() == null || s.state() == null) {
-                        bad++;
+                        files.unreadable(line, "a silence without id, start, end or state");
                         continue;
                     }
                     byId.put(s.id(), s);
                 } catch (IOException | IllegalArgumentException e) {
-                    bad++;
+                    files.unreadable(line, "not a JSON silence record (a write cut short, or changed by hand)");
                 }
             }
         } catch (IOException e) {
             LOG.error("cannot read silences from {}: starting with none", files.dir(), e);
-        }
-        if (bad > 0) {
-            LOG.warn("{} unreadable line(s) in {}/silences-*.jsonl skipped", bad, files.dir());
         }
         if (!byId.isEmpty()) {
             LOG.info("reloaded {} silence(s), {} active", byId.size(), active().size());
@@ -153,7 +149,7 @@ public final class Silences implements AutoCloseable {
     }
 
     private void record(Silence s) throws IOException {
-        files.append(s.createdAt(), Json.write(s));
+        files.append(s.createdAt(), JsonLine.write(s));
         byId.put(s.id(), s);
     }
 

@@ -3,7 +3,7 @@ package io.smartcloudops.agent.rules;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.collect.HostSample;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.remediate.CapacityChange;
 import io.smartcloudops.agent.remediate.ConditionCheck;
 import io.smartcloudops.agent.remediate.RemediationException;
@@ -261,12 +261,12 @@ public final class RuleEngine {
         String why;
         if (changes.isEmpty()) {
             dryRun = true;
-            why = "rule " + rule.name() + " resolved " + io.smartcloudops.agent.time.DurationText.format(rule.scaleInAfter())
+            why = "rule " + rule.name() + " resolved " + io.smartcloudops.api.time.DurationText.format(rule.scaleInAfter())
                     + " ago; its scale_up changed nothing for real, so this only shows the way back";
         } else {
             params.put("to", Integer.toString(changes.getFirst().before()));
             params.put("expected", Integer.toString(changes.getLast().after()));
-            why = "rule " + rule.name() + " resolved " + io.smartcloudops.agent.time.DurationText.format(rule.scaleInAfter())
+            why = "rule " + rule.name() + " resolved " + io.smartcloudops.api.time.DurationText.format(rule.scaleInAfter())
                     + " ago: back to the desired capacity " + changes.getFirst().before() + " it had before its scale_up";
         }
         try {
@@ -331,10 +331,10 @@ public final class RuleEngine {
             if (r.clearWhen() != null) {
                 m.put("clear_when", r.clearWhen().describe());
             }
-            m.put("for", io.smartcloudops.agent.time.DurationText.format(r.forDuration()));
+            m.put("for", io.smartcloudops.api.time.DurationText.format(r.forDuration()));
             m.put("action", r.action());
             if (r.scaleInAfter() != null) {
-                m.put("scale_in_after", io.smartcloudops.agent.time.DurationText.format(r.scaleInAfter()));
+                m.put("scale_in_after", io.smartcloudops.api.time.DurationText.format(r.scaleInAfter()));
             }
             m.put("state", stateByRule().get(r.name()).key());
             List<Map<String, Object>> hosts = new ArrayList<>();

@@ -25,6 +25,7 @@ public final class SsmSecrets {
     public static final String OPERATOR_TOKEN = "api/operator_token";
     public static final String WEBHOOK_TOKEN = "api/webhook_token";
     public static final String OPENAI_API_KEY = "openai/api_key";
+    public static final String AUDIT_HMAC_KEY = "audit/hmac_key";
 
     private static final Logger LOG = LoggerFactory.getLogger(SsmSecrets.class);
 
@@ -66,7 +67,7 @@ public final class SsmSecrets {
         AuthConfig auth = new AuthConfig(
                 blank(a.viewerToken()) ? s.get(VIEWER_TOKEN) : a.viewerToken(),
                 blank(a.operatorToken()) ? s.get(OPERATOR_TOKEN) : a.operatorToken(),
-                a.tokens(), a.tokenFile(),
+                a.tokens(), a.tokenFile(), a.failuresPerMinute(),
                 blank(a.webhookToken()) ? s.get(WEBHOOK_TOKEN) : a.webhookToken());
         LOG.info("API tokens from SSM under {}: viewer {}, operator {}, webhook {}", config.ssm().parameterPrefix(),
                 s.containsKey(VIEWER_TOKEN) ? "set" : "unset", s.containsKey(OPERATOR_TOKEN) ? "set" : "unset",

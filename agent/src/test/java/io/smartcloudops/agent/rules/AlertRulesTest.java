@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.config.ConfigException;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.RemediationFixture;

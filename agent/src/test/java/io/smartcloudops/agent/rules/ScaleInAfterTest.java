@@ -5,7 +5,7 @@ import static io.smartcloudops.agent.testing.FakeAws.queryResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.collect.HostSample;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
