@@ -68,15 +68,17 @@ public final class AnomaliesView extends BorderPane {
         count.setId("anomaly-count");
         count.getStyleClass().add("empty-hint");
         count.textProperty().bind(Bindings.size(vm.visible()).asString("%d shown"));
-        HBox filters = new HBox(8, title, host, severity, since, search, count);
-        filters.setAlignment(Pos.CENTER_LEFT);
-        filters.setPadding(new Insets(6, 8, 6, 8));
+        search.setPrefColumnCount(16);
+        var filters = new io.smartcloudops.console.shell.Toolbar(title, host, severity, since, search, count);
 
         table = new TableView<>(vm.visible());
 
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("anomaly-table");
-        table.setPlaceholder(new Label("No anomaly matches these filters. The detector raises one when a host behaves unlike itself."));
+        Label none = new Label("No anomaly matches these filters. The detector raises one when a host behaves unlike itself.");
+        none.setWrapText(true);
+        none.setPadding(new Insets(8));
+        table.setPlaceholder(none);
         table.getColumns().add(column("Raised", 130, a -> AnomaliesViewModel.formatTime(a.timestamp())));
         table.getColumns().add(column("Host", 110, Anomaly::host));
         TableColumn<Anomaly, Severity> sev = new TableColumn<>("Severity");
@@ -99,6 +101,7 @@ public final class AnomaliesView extends BorderPane {
         table.getColumns().add(column("Score", 60, a -> String.format(Locale.ROOT, "%.2f", a.score())));
         table.getColumns().add(column("Summary", 260, Anomaly::summary));
         table.getColumns().add(column("State", 110, AnomaliesViewModel::formatState));
+        io.smartcloudops.console.shell.Columns.headersWhole(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import io.smartcloudops.console.shell.Toolbar;
 
 /**
  * The dashboard screen: host tile rows on top, the selected host's six charts below, host and range
@@ -95,16 +96,16 @@ public final class DashboardView extends BorderPane {
         vm.rangeProperty().addListener((o, a, b) -> rangeGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         Label title = new Label("Dashboard");
         title.getStyleClass().add("screen-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hostCount = new Label();
         hostCount.setId("host-count");
         hostCount.getStyleClass().add("empty-hint");
-        hostCount.textProperty().bind(javafx.beans.binding.Bindings.size(vm.hosts()).asString("%d hosts (Alt+Up/Down)"));
-        HBox toolbar = new HBox(8, title, hostCount, spacer, new Label("Host"), hostChoice, new Label("Range"), ranges);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(6, 8, 6, 8));
-        toolbar.getStyleClass().add("screen-toolbar");
+        hostCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> hostCountText(vm.hosts().size()), vm.hosts()));
+        for (javafx.scene.Node b : ranges.getChildren()) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Toolbar toolbar = new Toolbar(Toolbar.group(title, hostCount), Toolbar.group(new Label("Host"), hostChoice),
+                Toolbar.group(new Label("Range"), ranges));
 
         ScrollPane tilesScroll = new ScrollPane(rows);
         tilesScroll.setId("host-tiles");
@@ -177,6 +178,11 @@ public final class DashboardView extends BorderPane {
         redraw.setCycleCount(Timeline.INDEFINITE);
         redraw.play();
         requestRedraw();
+    }
+
+    /** "1 host", "3 hosts", with the keys that step through them. */
+    static String hostCountText(int n) {
+        return n == 0 ? "no hosts yet" : n + (n == 1 ? " host" : " hosts") + (n > 1 ? " (Alt+Up/Down)" : "");
     }
 
     private void addRow(HostTileModel m) {

@@ -39,13 +39,11 @@ public final class LogsView extends BorderPane {
         Button reload = new Button("Reload");
         reload.setOnAction(e -> vm.reload());
         instance.setPrefColumnCount(9);
-        HBox filters = new HBox(8, title, new Label("since"), since, new Label("action"), action, new Label("result"), result,
-                instance, reload);
-        filters.setAlignment(Pos.CENTER_LEFT);
-        // labels and buttons keep their text at the console's narrowest width; the instance field gives way
-        filters.getChildren().stream().filter(n -> n instanceof Label || n instanceof Button)
-                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
-        HBox.setHgrow(instance, javafx.scene.layout.Priority.SOMETIMES);
+        var filters = new io.smartcloudops.console.shell.Toolbar(title,
+                io.smartcloudops.console.shell.Toolbar.group(new Label("since"), since),
+                io.smartcloudops.console.shell.Toolbar.group(new Label("action"), action),
+                io.smartcloudops.console.shell.Toolbar.group(new Label("result"), result), instance, reload);
+        filters.setPadding(Insets.EMPTY);
         Label message = new Label();
         message.setId("logs-message");
         message.getStyleClass().add("empty-hint");
@@ -61,6 +59,7 @@ public final class LogsView extends BorderPane {
         table.getColumns().add(col("Result", 90, r -> r.result() + (r.dryRun() ? " (dry run)" : "")));
         table.getColumns().add(col("By", 130, r -> r.trigger() + " " + r.actor()));
         table.getColumns().add(col("Detail", 360, LogsViewModel.Row::detail));
+        io.smartcloudops.console.shell.Columns.headersWhole(table);
         VBox top = new VBox(4, filters, message);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);

@@ -56,6 +56,7 @@ public final class ModelView extends BorderPane {
         value.setPrefWidth(230);
         table.getColumns().add(key);
         table.getColumns().add(value);
+        io.smartcloudops.console.shell.Columns.headersWhole(table);
         table.setPlaceholder(new Label("No model card from this agent."));
         TextArea detail = new TextArea();
         detail.setId("model-field-detail");

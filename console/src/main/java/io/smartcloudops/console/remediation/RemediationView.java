@@ -80,6 +80,7 @@ public final class RemediationView extends BorderPane {
         recent.getColumns().add(col("State", 120, i -> i.state() + (i.dryRun() ? " (dry run)" : "")));
         recent.getColumns().add(col("By", 120, i -> i.trigger() + " " + i.actor()));
         recent.getColumns().add(col("Detail", 300, Item::detail));
+        io.smartcloudops.console.shell.Columns.headersWhole(recent);
         recent.setPrefHeight(220);
 
         Label pendingTitle = section("Pending approvals (from rules and chat)");
