@@ -121,6 +121,7 @@ public final class DashboardView extends BorderPane {
             if (compactNow != compact) {
                 compact = compactNow;
                 rows.getChildren().clear();
+                rowsByHost.values().forEach(HostRow::dispose);
                 rowsByHost.clear();
                 vm.hosts().forEach(this::addRow);
                 return;
