@@ -159,6 +159,22 @@ public final class RemediationViewModel {
         }
     }
 
+    /**
+     * The state of a remediation as this console last heard of it: {@code pending} while it waits for an
+     * operator (also before the console heard of it at all), else its state ({@code succeeded}, {@code rejected}...).
+     */
+    public String stateOf(String id) {
+        if (pending.stream().anyMatch(p -> p.id().equals(id))) {
+            return "pending";
+        }
+        return recent.stream().filter(r -> r.id().equals(id)).map(Item::state).findFirst().orElse("pending");
+    }
+
+    /** {@link #stateOf} as a value that follows the pending and recent lists. */
+    public javafx.beans.value.ObservableStringValue stateBinding(String id) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> stateOf(id), pending, recent);
+    }
+
     /** Why a button cannot be used now; empty when it can. */
     public String disabledReason(String target, String action, String unit) {
         if (!offered.get()) {
@@ -251,6 +267,11 @@ public final class RemediationViewModel {
      * confirming sends the decision.
      */
     public void review(Item proposal, boolean approve) {
+        if (!"pending".equals(stateOf(proposal.id()))) {
+            notice(Notice.Kind.INFO, describe(new Request(proposal.action(), proposal.target(), proposal.unit(), ""))
+                    + " is no longer waiting for approval: " + stateOf(proposal.id()) + ".");
+            return;
+        }
         if ("viewer".equals(role.get())) {
             notice(Notice.Kind.ERROR, "Your token is a viewer token: " + (approve ? "approving" : "rejecting")
                     + " needs an operator token.");
