@@ -138,6 +138,28 @@ public final class ConsoleSession implements AutoCloseable {
         window = new MainWindow(screens, chat, chat::focusQuestion, connection.stateProperty(),
                 (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
         wireRemediation();
+        wireAnomalyNews();
+    }
+
+    /** A new anomaly is announced (a notification, a count on Anomalies) until the Anomalies screen is shown. */
+    private void wireAnomalyNews() {
+        window.badge(Screen.ANOMALIES, anomaliesVm.unseenProperty());
+        window.currentProperty().addListener((o, a, s) -> {
+            if (s == Screen.ANOMALIES) {
+                anomaliesVm.markSeen();
+            }
+        });
+        anomaliesVm.newsProperty().addListener((o, a, n) -> {
+            if (n == null) {
+                return;
+            }
+            if (window.currentProperty().get() == Screen.ANOMALIES) {
+                anomaliesVm.markSeen();
+                return;
+            }
+            boolean serious = n.severity() != null && n.severity().compareTo(io.smartcloudops.api.anomaly.Severity.HIGH) >= 0;
+            window.toasts().show(serious ? Toasts.Kind.ERROR : Toasts.Kind.INFO, AnomaliesViewModel.headline(n));
+        });
     }
 
     private void wireRemediation() {

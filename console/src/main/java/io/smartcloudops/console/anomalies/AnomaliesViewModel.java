@@ -23,6 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -58,6 +62,8 @@ public final class AnomaliesViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<ChartData> detailChart = new SimpleObjectProperty<>(this, "detailChart");
+    private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
+    private final ReadOnlyObjectWrapper<Anomaly> news = new ReadOnlyObjectWrapper<>(this, "news");
 
     public AnomaliesViewModel(Clock clock) {
         this.clock = clock;
@@ -95,19 +101,29 @@ public final class AnomaliesViewModel {
         refilter();
     }
 
-    /** A new or updated anomaly (SSE {@code anomaly}): replaces the one with the same id. */
+    /**
+     * A new or updated anomaly (SSE {@code anomaly}): replaces the one with the same id. A new one, or one
+     * whose severity rose, is news: it counts as unseen until the Anomalies screen is shown, and is
+     * offered to the operator ({@link #newsProperty()}).
+     */
     public void applyEvent(Anomaly a) {
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).id().equals(a.id())) {
+                Anomaly before = all.get(i);
                 // a table drops its selection when the selected item is replaced: remember it first
                 boolean wasSelected = selected.get() != null && selected.get().id().equals(a.id());
                 all.set(i, a);
                 if (wasSelected) {
                     selected.set(a);
                 }
+                if (before.severity() != null && a.severity() != null && a.severity().compareTo(before.severity()) > 0) {
+                    news.set(a);
+                }
                 return;
             }
         }
+        unseen.set(unseen.get() + 1);
+        news.set(a);
         all.add(a);
         knownHost(a.host());
         if (all.size() > MAX_KEPT) {
@@ -186,6 +202,27 @@ public final class AnomaliesViewModel {
         return new ChartData(spec, from, Math.max(to, from + 60_000),
                 List.of(new ChartData.Line(m.description(), xs, ys, xs.length, xs.length == 0 ? Double.NaN : ys[xs.length - 1])),
                 markers, 60_000, empty);
+    }
+
+    /** New anomalies since the Anomalies screen was last shown (the navigation's badge). */
+    public ReadOnlyIntegerProperty unseenProperty() {
+        return unseen.getReadOnlyProperty();
+    }
+
+    /** The Anomalies screen is shown: nothing is unseen. */
+    public void markSeen() {
+        unseen.set(0);
+    }
+
+    /** The latest anomaly that is news: new, or its severity rose (a notification shows it). */
+    public ReadOnlyObjectProperty<Anomaly> newsProperty() {
+        return news.getReadOnlyProperty();
+    }
+
+    /** What the notification says about an anomaly that is news. */
+    public static String headline(Anomaly a) {
+        return (a.severity() == null ? "New" : a.severity().key().substring(0, 1).toUpperCase(Locale.ROOT) + a.severity().key().substring(1))
+                + " anomaly on " + a.host() + ": " + a.summary() + " (Ctrl+2)";
     }
 
     public ObservableList<Anomaly> visible() {

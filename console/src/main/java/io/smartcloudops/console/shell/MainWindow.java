@@ -166,6 +166,19 @@ public final class MainWindow extends StackPane {
         navButtons.get(s).setSelected(true);
     }
 
+    /** A count beside a screen's name in the navigation (hidden at 0): e.g. new anomalies not yet seen. */
+    public void badge(Screen s, javafx.beans.value.ObservableIntegerValue count) {
+        Label badge = new Label();
+        badge.setId("nav-badge-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(javafx.beans.binding.Bindings.convert(count));
+        badge.visibleProperty().bind(javafx.beans.binding.Bindings.greaterThan(count, 0));
+        ToggleButton b = navButtons.get(s);
+        b.setGraphic(badge);
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        b.setGraphicTextGap(8);
+    }
+
     public ReadOnlyObjectProperty<Screen> currentProperty() {
         return current;
     }

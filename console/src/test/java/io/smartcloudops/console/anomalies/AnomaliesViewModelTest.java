@@ -100,4 +100,25 @@ class AnomaliesViewModelTest {
         ChartData none = vm.windowChart(a, new Series("web-1", "cpu", "%", NOW, List.of()));
         assertThat(none.emptyReason()).get().asString().contains("keeps 24 h");
     }
+
+    @Test
+    void aNewAnomalyOrARiseInSeverityIsNewsAndCountsUntilTheScreenIsSeen() {
+        vm.applyList(List.of(anomaly("1", "web-1", Severity.LOW, Duration.ofMinutes(5), "cpu 60.0%")));
+        assertThat(vm.unseenProperty().get()).as("the list loaded at connect is not news").isZero();
+        assertThat(vm.newsProperty().get()).isNull();
+
+        vm.applyEvent(anomaly("2", "web-2", Severity.HIGH, Duration.ofMinutes(1), "cpu 96.0% (baseline 30.0%)"));
+        assertThat(vm.unseenProperty().get()).isEqualTo(1);
+        assertThat(AnomaliesViewModel.headline(vm.newsProperty().get()))
+                .isEqualTo("High anomaly on web-2: cpu 96.0% (baseline 30.0%) (Ctrl+2)");
+
+        vm.applyEvent(anomaly("2", "web-2", Severity.HIGH, Duration.ofMinutes(1), "cpu 97.0% (baseline 30.0%)"));
+        assertThat(vm.unseenProperty().get()).as("an update of a known anomaly").isEqualTo(1);
+        vm.applyEvent(anomaly("2", "web-2", Severity.CRITICAL, Duration.ofMinutes(1), "cpu 99.0% (baseline 30.0%)"));
+        assertThat(vm.newsProperty().get().severity()).as("escalated to critical").isEqualTo(Severity.CRITICAL);
+        assertThat(vm.unseenProperty().get()).isEqualTo(1);
+
+        vm.markSeen();
+        assertThat(vm.unseenProperty().get()).isZero();
+    }
 }
