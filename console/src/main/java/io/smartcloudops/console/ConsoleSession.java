@@ -116,16 +116,19 @@ public final class ConsoleSession implements AutoCloseable {
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.DASHBOARD, dashboard);
-        anomaliesVm = new AnomaliesViewModel(clock);
-        new AnomaliesFeed(connection, anomaliesVm).attach();
-        anomaliesView = new AnomaliesView(anomaliesVm, host -> root().show(Screen.REMEDIATION), remediationBlocked());
-        screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
-                anomaliesView));
         remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
                 () -> java.util.UUID.randomUUID().toString());
+        remediationVm.setConfigWhere(endpoint.embedded()
+                ? EmbeddedAgent.configFile(store.dir()) + " (the embedded agent reads it when the console starts)"
+                : "the agent's agent.yaml at " + endpoint.url());
         remediationView = new RemediationView(remediationVm);
         screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
                 remediationView));
+        anomaliesVm = new AnomaliesViewModel(clock);
+        new AnomaliesFeed(connection, anomaliesVm).attach();
+        anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation());
+        screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
+                anomaliesView));
         logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(q.get("since"), null, q.get("action"),
                 q.get("instance"), q.get("result"), Integer.valueOf(q.get("limit"))), ok, err));
         connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
@@ -195,18 +198,50 @@ public final class ConsoleSession implements AutoCloseable {
         return remediationVm;
     }
 
-    /** Why remediation buttons are disabled for this connection (empty when they may be used). */
-    private javafx.beans.binding.StringBinding remediationBlocked() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> {
-            if (!connection.offeredPathsProperty().get().contains("/remediations")) {
-                return "The connected agent does not offer remediation yet (no /remediations route).";
+    /** The Anomalies screen's buttons: the Remediation screen's rules and confirm dialog for the anomaly's host. */
+    private final class AnomalyRemediation implements io.smartcloudops.console.anomalies.AnomalyActions {
+
+        @Override
+        public javafx.beans.value.ObservableStringValue whyNot(javafx.beans.value.ObservableValue<String> host, Action action) {
+            return javafx.beans.binding.Bindings.createStringBinding(() -> {
+                String h = host.getValue();
+                if (h == null || h.isEmpty()) {
+                    return "";
+                }
+                var units = remediationVm.optionsProperty().get() == null ? List.<String>of()
+                        : remediationVm.optionsProperty().get().units();
+                // with several units, Restart opens the Remediation screen to pick one: judge the rest with the first
+                return remediationVm.disabledReason(h, key(action), action == Action.RESTART_SERVICE && !units.isEmpty()
+                        ? units.getFirst() : "");
+            }, host, remediationVm.inFlight(), remediationVm.nowProperty(), remediationVm.roleProperty(),
+                    remediationVm.offeredProperty(), remediationVm.optionsProperty());
+        }
+
+        @Override
+        public boolean needsConfiguration(String host, Action action) {
+            return host != null && !host.isEmpty() && remediationVm.needsConfiguration(host, key(action));
+        }
+
+        @Override
+        public void start(String host, Action action) {
+            var o = remediationVm.optionsProperty().get();
+            List<String> units = o == null ? List.of() : o.units();
+            if (action == Action.RESTART_SERVICE && units.size() != 1) {
+                window.show(Screen.REMEDIATION);
+                remediationView.focusTarget(host);
+                return;
             }
-            var who = connection.whoamiProperty().get();
-            if (who != null && "viewer".equals(who.role())) {
-                return "Your token is a viewer token: remediation needs an operator token (Settings, Ctrl+,).";
-            }
-            return "";
-        }, connection.offeredPathsProperty(), connection.whoamiProperty());
+            remediationVm.request(new io.smartcloudops.console.remediation.RemediationModels.Request(key(action), host,
+                    action == Action.RESTART_SERVICE ? units.getFirst() : "",
+                    "operator acted on an anomaly of " + host + " in the console"));
+        }
+
+        private String key(Action action) {
+            return switch (action) {
+                case SCALE_UP -> io.smartcloudops.console.remediation.RemediationModels.SCALE_UP;
+                case RESTART_SERVICE -> io.smartcloudops.console.remediation.RemediationModels.RESTART_SERVICE;
+            };
+        }
     }
 
     public AnomaliesViewModel anomaliesVm() {

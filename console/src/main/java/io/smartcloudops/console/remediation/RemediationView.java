@@ -35,6 +35,10 @@ public final class RemediationView extends BorderPane {
     private final VBox targets = new VBox(6);
     private final VBox pendingBox = new VBox(4);
     private final Timeline ticker;
+    private final java.util.Map<String, VBox> rowsByTarget = new java.util.HashMap<>();
+    private final java.util.Map<String, ComboBox<String>> unitsByTarget = new java.util.HashMap<>();
+    private ScrollPane scroll;
+    private VBox body;
 
     public RemediationView(RemediationViewModel vm) {
         this.vm = vm;
@@ -84,9 +88,9 @@ public final class RemediationView extends BorderPane {
         recent.setPrefHeight(220);
 
         Label pendingTitle = section("Pending approvals (from rules and chat)");
-        VBox body = new VBox(8, mode, section("Targets"), targets, pendingTitle, pendingBox, section("Recent"), recent);
+        body = new VBox(8, mode, section("Targets"), targets, pendingTitle, pendingBox, section("Recent"), recent);
         body.setPadding(new Insets(8));
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox top = new VBox(header);
         top.setPadding(new Insets(6, 8, 0, 8));
@@ -98,8 +102,31 @@ public final class RemediationView extends BorderPane {
         ticker.play();
     }
 
+    /** Brings a target's card into view and puts the cursor in its unit box (from an anomaly's Restart). */
+    public void focusTarget(String target) {
+        javafx.application.Platform.runLater(() -> {
+            VBox row = rowsByTarget.get(target);
+            if (row == null) {
+                return;
+            }
+            body.applyCss();
+            body.layout();
+            double y = row.localToScene(0, 0).getY() - body.localToScene(0, 0).getY();
+            double range = body.getHeight() - scroll.getViewportBounds().getHeight();
+            if (range > 0) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (y - 8) / range)));
+            }
+            ComboBox<String> unit = unitsByTarget.get(target);
+            if (unit != null) {
+                unit.requestFocus();
+            }
+        });
+    }
+
     private void renderTargets() {
         targets.getChildren().clear();
+        rowsByTarget.clear();
+        unitsByTarget.clear();
         Options o = vm.optionsProperty().get();
         if (o == null || o.targets().isEmpty()) {
             targets.getChildren().add(new Label(o == null ? "Waiting for the agent's remediation options..."
@@ -142,6 +169,15 @@ public final class RemediationView extends BorderPane {
                 RemediationModels.SCALE_UP, ""), deps);
         restart.disableProperty().bind(restartWhy.isNotEmpty());
         scale.disableProperty().bind(scaleWhy.isNotEmpty());
+        // a button that cannot be tried before the configuration changes says so (the reason below says what)
+        restart.textProperty().bind(Bindings.createStringBinding(() -> vm.needsConfiguration(t.name(),
+                RemediationModels.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", deps));
+        scale.textProperty().bind(Bindings.createStringBinding(() -> vm.needsConfiguration(t.name(),
+                RemediationModels.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", deps));
+        unit.setDisable(o.units().isEmpty());
+        if (o.units().isEmpty()) {
+            unit.setPromptText("no unit allow-listed");
+        }
         reason.textProperty().bind(Bindings.createStringBinding(() -> {
             String s = scaleWhy.get();
             String r = restartWhy.get();
@@ -162,6 +198,8 @@ public final class RemediationView extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox row = new VBox(2, buttons, facts, reason);
         row.getStyleClass().add("not-offered");
+        rowsByTarget.put(t.name(), row);
+        unitsByTarget.put(t.name(), unit);
         return row;
     }
 

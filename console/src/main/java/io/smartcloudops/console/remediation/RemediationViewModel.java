@@ -85,6 +85,8 @@ public final class RemediationViewModel {
 
     private final Clock clock;
     private final Backend backend;
+    /** Where this agent's remediation is configured, for the "what to configure" reasons. */
+    private String configWhere = "the agent's agent.yaml";
     private final Supplier<String> keys;
     private final BooleanProperty offered = new SimpleBooleanProperty(this, "offered");
     private final StringProperty role = new SimpleStringProperty(this, "role", "unknown");
@@ -103,6 +105,11 @@ public final class RemediationViewModel {
         this.backend = backend;
         this.keys = keys;
         this.now = new SimpleObjectProperty<>(this, "now", clock.instant());
+    }
+
+    /** Where the connected agent reads its configuration (the embedded agent's file, or a remote agent's). */
+    public void setConfigWhere(String where) {
+        this.configWhere = where;
     }
 
     /** Reloads options (targets, cooldowns) and the recent and pending remediations. */
@@ -189,14 +196,25 @@ public final class RemediationViewModel {
         }
         Optional<Target> t = o.targets().stream().filter(x -> x.name().equals(target)).findFirst();
         if (t.isEmpty()) {
-            return "The agent has no remediation target named " + target + ".";
+            return target + " is not a remediation target: list it under remediation.targets in " + configWhere + ".";
         }
         if (!t.get().actions().contains(action)) {
-            return action.replace('_', ' ') + " is not configured for " + target
-                    + (RemediationModels.SCALE_UP.equals(action) ? " (no Auto Scaling group)." : ".");
+            if (RemediationModels.SCALE_UP.equals(action)) {
+                return "Scaling " + target + " up needs its Auto Scaling group: set remediation.targets." + target
+                        + ".auto_scaling_group in " + configWhere + ".";
+            }
+            if (RemediationModels.RESTART_SERVICE.equals(action) && "local".equals(o.executor())) {
+                return "The agent restarts services on its own machine only; for " + target
+                        + " set remediation.executor: aws (SSM) and the target's instance_id in " + configWhere + ".";
+            }
+            return action.replace('_', ' ') + " is not configured for " + target + ".";
         }
         if (inFlight.contains(key(target, action))) {
             return "A request is in flight...";
+        }
+        if (RemediationModels.RESTART_SERVICE.equals(action) && o.units().isEmpty()) {
+            return "No service is allow-listed to restart: add remediation.allowed_units (e.g. [nginx]) in " + configWhere
+                    + (o.enabled() ? "." : "; actions stay dry runs until remediation.enabled: true.");
         }
         if (RemediationModels.RESTART_SERVICE.equals(action) && unit.isEmpty()) {
             return "Pick a unit from the agent's allow-list.";
@@ -206,6 +224,17 @@ public final class RemediationViewModel {
             return "Cooling down: " + formatLeft(left.get()) + " left.";
         }
         return "";
+    }
+
+    /** Whether {@code action} on {@code target} cannot be tried before the agent's configuration changes. */
+    public boolean needsConfiguration(String target, String action) {
+        Options o = options.get();
+        if (o == null) {
+            return false;
+        }
+        Optional<Target> t = o.targets().stream().filter(x -> x.name().equals(target)).findFirst();
+        return t.isEmpty() || !t.get().actions().contains(action)
+                || (RemediationModels.RESTART_SERVICE.equals(action) && o.units().isEmpty());
     }
 
     Optional<Duration> cooldownLeft(Target t, String action, String unit) {

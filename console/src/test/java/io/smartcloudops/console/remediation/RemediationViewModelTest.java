@@ -116,7 +116,11 @@ class RemediationViewModelTest {
         vm.tick();
         assertThat(vm.disabledReason("web-1", "restart_service", "nginx")).isEmpty();
         assertThat(vm.disabledReason("db-1", "restart_service", "")).isEqualTo("Pick a unit from the agent's allow-list.");
-        assertThat(vm.disabledReason("db-1", "scale_up", "")).isEqualTo("scale up is not configured for db-1 (no Auto Scaling group).");
+        assertThat(vm.disabledReason("db-1", "scale_up", "")).as("says what to configure").isEqualTo(
+                "Scaling db-1 up needs its Auto Scaling group: set remediation.targets.db-1.auto_scaling_group in the agent's agent.yaml.");
+        assertThat(vm.needsConfiguration("db-1", "scale_up")).isTrue();
+        assertThat(vm.disabledReason("cache-1", "scale_up", "")).isEqualTo(
+                "cache-1 is not a remediation target: list it under remediation.targets in the agent's agent.yaml.");
         vm.roleProperty().set("viewer");
         assertThat(vm.disabledReason("web-1", "scale_up", "")).startsWith("Your token is a viewer token");
         vm.offeredProperty().set(false);
@@ -215,5 +219,18 @@ class RemediationViewModelTest {
         vm.review(vm.pending().getFirst(), false);
         vm.confirm();
         assertThat(backend.calls).filteredOn(x -> x.startsWith("reject") || x.startsWith("approve")).containsExactly("reject p2");
+    }
+
+    @Test
+    void withNothingAllowListedRestartSaysWhatToConfigure() {
+        backend.options = new Options(false, "local", List.of(), List.of(
+                new Target("laptop", "", "", Set.of("restart_service"), List.of(), 0, false)), 0);
+        vm.setConfigWhere("/home/me/.config/smartcloudops/agent.yaml");
+        vm.refresh();
+        assertThat(vm.disabledReason("laptop", "restart_service", "")).isEqualTo("No service is allow-listed to restart: add"
+                + " remediation.allowed_units (e.g. [nginx]) in /home/me/.config/smartcloudops/agent.yaml; actions stay dry"
+                + " runs until remediation.enabled: true.");
+        assertThat(vm.needsConfiguration("laptop", "restart_service")).isTrue();
+        assertThat(vm.needsConfiguration("laptop", "scale_up")).isTrue();
     }
 }
