@@ -105,7 +105,7 @@ public final class ConsoleSession implements AutoCloseable {
         connection.offeredPathsProperty().addListener((o, a, p) -> chatVm.offeredProperty().set(p.contains("/query")));
         ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(new io.smartcloudops.console.remediation.RemediationModels.Item(
                 action.id(), action.action(), action.target(), action.unit(), "pending", "", action.dryRun(),
-                java.util.List.of(action.description()), action.description(), "chat", "", null)),
+                java.util.List.of(action.description()), action.description(), "chat", "", "", null)),
                 id -> remediationVm().stateBinding(id));
 
         String where = endpoint.embedded() ? "embedded agent " + endpoint.url() : endpoint.url();

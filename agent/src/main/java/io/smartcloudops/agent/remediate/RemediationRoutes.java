@@ -44,6 +44,14 @@ public final class RemediationRoutes implements RouteGroup {
     @Override
     public void register(ApiRoutes routes) {
         routes.post("/remediations", Role.OPERATOR, this::create);
+        routes.post("/remediations/preview", Role.OPERATOR, ctx -> {
+            RequestParams.of(ctx, clock);
+            RemediationRequest request = body(ctx, RemediationRequest.class);
+            if (request == null) {
+                throw ApiException.badParameter("body", "a JSON object {action, target, params, reason} is required");
+            }
+            ctx.json(mapped(() -> service.preview(request)));
+        });
         routes.get("/remediations", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "state", "limit");
             Optional<RemediationState> state = p.string("state").map(s -> RemediationState.fromKey(s).orElseThrow(() ->
@@ -149,7 +157,7 @@ public final class RemediationRoutes implements RouteGroup {
     }
 
     /** Runs a service call, turning its refusals into API errors. */
-    static Remediation mapped(java.util.function.Supplier<Remediation> call) {
+    static <T> T mapped(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (RemediationException e) {

@@ -56,8 +56,8 @@ public final class LogsView extends BorderPane {
         table.getColumns().add(col("Event", 80, LogsViewModel.Row::event));
         table.getColumns().add(col("Action", 110, LogsViewModel.Row::action));
         table.getColumns().add(col("Instance", 100, LogsViewModel.Row::instance));
-        table.getColumns().add(col("Result", 90, r -> r.result() + (r.dryRun() ? " (dry run)" : "")));
-        table.getColumns().add(col("By", 130, r -> r.trigger() + " " + r.actor()));
+        table.getColumns().add(col("Result", 150, LogsViewModel.Row::resultText));
+        table.getColumns().add(col("By", 170, LogsViewModel.Row::byText));
         table.getColumns().add(col("Detail", 360, LogsViewModel.Row::detail));
         io.smartcloudops.console.shell.Columns.headersWhole(table);
         VBox top = new VBox(4, filters, message);

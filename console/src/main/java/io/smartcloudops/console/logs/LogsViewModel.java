@@ -55,6 +55,25 @@ public final class LogsViewModel {
      */
     public record Row(Instant timestamp, String event, String action, String instance, String result, String trigger,
                       String actor, boolean dryRun, String detail) {
+
+        /** Who did it, in words: an approval is the approver's, with who proposed it. */
+        public String byText() {
+            String who = actor.replaceFirst("^rule:", "");
+            return switch (event) {
+                case "approved", "rejected" -> event + " by " + who + (trigger.isEmpty() || "operator".equals(trigger) ? ""
+                        : " (proposed by " + trigger + ")");
+                case "proposed" -> "proposed by " + trigger + (who.isEmpty() ? "" : " " + who);
+                default -> "rule".equals(trigger) ? "rule " + who : (trigger + " " + who).strip();
+            };
+        }
+
+        /** The result in words that tell a dry run from a run. */
+        public String resultText() {
+            if ("dry_run".equals(result)) {
+                return "dry run (nothing ran)";
+            }
+            return result + (dryRun ? " (dry run)" : "");
+        }
     }
 
     private final Backend backend;
@@ -131,8 +150,13 @@ public final class LogsViewModel {
         }
         out.sort(Comparator.comparing(Row::timestamp).reversed());
         rows.setAll(out);
-        message.set(out.size() + " records since " + since.get()
-                + (list.truncated() ? " (more matched: showing the newest " + LIMIT + ")" : ""));
+        message.set(countText(out.size(), since.get()) + (list.truncated() ? " (more matched: showing the newest " + LIMIT + ")" : ""));
+    }
+
+    /** "No records in the last 24 hours", "1 record in the last 10 minutes". */
+    static String countText(int n, String since) {
+        String window = "in the last " + io.smartcloudops.console.dashboard.TimeRangeWords.of(since);
+        return (n == 0 ? "No records" : n == 1 ? "1 record" : n + " records") + " " + window;
     }
 
     private static String nz(String s) {

@@ -24,7 +24,8 @@ public final class AgentRemediationBackend implements RemediationViewModel.Backe
 
     @Override
     public void preview(Request request, Consumer<Item> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> RemediationMapping.item(c.remediate(RemediationMapping.request(request, true), null)), ok, error);
+        // nothing run, nothing recorded: a cancelled dialog leaves no "planned" row nor audit line behind
+        connection.call(c -> RemediationMapping.item(c.previewRemediation(RemediationMapping.request(request, true))), ok, error);
     }
 
     @Override

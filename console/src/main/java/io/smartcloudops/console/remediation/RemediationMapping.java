@@ -4,6 +4,7 @@ import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.TargetOptions;
 import io.smartcloudops.console.remediation.RemediationModels.Cooldown;
@@ -40,7 +41,13 @@ public final class RemediationMapping {
         List<String> plan = r.plan().stream().map(RemediationMapping::step).toList();
         return new Item(r.id(), r.action() == null ? "" : r.action().key(), nz(r.target()), nz(r.params().get("unit")),
                 r.state() == null ? "" : r.state().key(), nz(r.result()), r.dryRun(), plan, nz(r.detail()),
-                r.trigger() == null ? "" : r.trigger().key(), nz(r.actor()), r.createdAt());
+                r.trigger() == null ? "" : r.trigger().key(), nz(r.actor()), nz(r.approvedBy()), r.createdAt());
+    }
+
+    /** A preview: the plan, with nothing run or recorded (no id, state {@code preview}). */
+    public static Item item(RemediationPreview p) {
+        return new Item("", nz(p.action()), nz(p.target()), nz(p.params().get("unit")), RemediationModels.PREVIEW, "",
+                p.dryRun(), p.plan().stream().map(RemediationMapping::step).toList(), "", "operator", "", "", null);
     }
 
     private static String step(PlanStep s) {

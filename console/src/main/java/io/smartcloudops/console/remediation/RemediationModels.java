@@ -16,6 +16,8 @@ public final class RemediationModels {
     /** The action keys the agent knows. */
     public static final String RESTART_SERVICE = "restart_service";
     public static final String SCALE_UP = "scale_up";
+    /** The state of an {@link Item} that is only a preview (the agent recorded nothing). */
+    public static final String PREVIEW = "preview";
 
     /**
      * {@code GET /remediations/options}.
@@ -66,15 +68,38 @@ public final class RemediationModels {
      * @param dryRun    whether nothing ran (or will run) for real
      * @param plan      exactly what runs: one line per step
      * @param detail    the outcome in words
-     * @param trigger   rule, operator or chat
-     * @param actor     who asked
-     * @param createdAt when it was asked for
+     * @param trigger    rule, operator or chat
+     * @param actor      who asked
+     * @param approvedBy who approved it (empty unless a pending remediation was approved)
+     * @param createdAt  when it was asked for
      */
     public record Item(String id, String action, String target, String unit, String state, String result, boolean dryRun,
-                       List<String> plan, String detail, String trigger, String actor, Instant createdAt) {
+                       List<String> plan, String detail, String trigger, String actor, String approvedBy, Instant createdAt) {
 
         public boolean pending() {
             return "pending".equals(state);
+        }
+
+        /** A preview: the plan of a request that was neither run nor recorded. */
+        public boolean preview() {
+            return PREVIEW.equals(state);
+        }
+
+        /** The state in words that tell a dry run from a run: "dry run (nothing ran)", "succeeded", "pending approval". */
+        public String stateText() {
+            if (pending()) {
+                return "pending approval" + (dryRun ? " (dry run)" : "");
+            }
+            if (dryRun && ("planned".equals(state) || "succeeded".equals(state))) {
+                return "dry run (nothing ran)";
+            }
+            return state + (dryRun ? " (dry run)" : "");
+        }
+
+        /** Who asked and who approved: "operator alice", "chat local-operator, approved by alice". */
+        public String byText() {
+            String asked = ("rule".equals(trigger) ? "rule" : trigger) + (actor.isEmpty() ? "" : " " + actor.replaceFirst("^rule:", ""));
+            return asked + (approvedBy.isEmpty() ? "" : ", approved by " + approvedBy);
         }
 
         public boolean succeeded() {

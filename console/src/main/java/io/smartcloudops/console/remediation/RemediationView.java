@@ -81,8 +81,8 @@ public final class RemediationView extends BorderPane {
                 : io.smartcloudops.console.anomalies.AnomaliesViewModel.formatTime(i.createdAt())));
         recent.getColumns().add(col("Action", 150, i -> i.action() + (i.unit().isEmpty() ? "" : " " + i.unit())));
         recent.getColumns().add(col("Target", 100, Item::target));
-        recent.getColumns().add(col("State", 120, i -> i.state() + (i.dryRun() ? " (dry run)" : "")));
-        recent.getColumns().add(col("By", 120, i -> i.trigger() + " " + i.actor()));
+        recent.getColumns().add(col("State", 150, Item::stateText));
+        recent.getColumns().add(col("By", 150, Item::byText));
         recent.getColumns().add(col("Detail", 300, Item::detail));
         io.smartcloudops.console.shell.Columns.headersWhole(recent);
         recent.setPrefHeight(220);

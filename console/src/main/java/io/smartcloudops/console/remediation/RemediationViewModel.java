@@ -275,8 +275,7 @@ public final class RemediationViewModel {
         inFlight.add(k);
         backend.preview(r, preview -> {
             inFlight.remove(k);
-            confirmation.set(new Confirmation(r, preview, idempotencyKey, options.get() != null && options.get().enabled(),
-                    Decision.RUN));
+            confirmation.set(new Confirmation(r, preview, idempotencyKey, !preview.dryRun(), Decision.RUN));
         }, e -> {
             inFlight.remove(k);
             notice(Notice.Kind.ERROR, "The agent refused the preview of " + describe(r) + ": " + message(e));
@@ -328,7 +327,8 @@ public final class RemediationViewModel {
         }
         String k = key(c.request().target(), c.request().action());
         inFlight.add(k);
-        notice(Notice.Kind.INFO, "Running " + describe(c.request()) + "...");
+        notice(Notice.Kind.INFO, c.realRun() ? "Running " + describe(c.request()) + "..."
+                : "Recording a dry run of " + describe(c.request()) + " (nothing runs)...");
         backend.run(c.request(), c.idempotencyKey(), answer -> {
             // The run may still be going: its result then arrives as an event (maybe before this answer).
             Item latest = recent.stream().filter(r -> r.id().equals(answer.id()) && terminal(r)).findFirst().orElse(answer);
@@ -389,8 +389,7 @@ public final class RemediationViewModel {
 
     static String outcome(Item i) {
         String what = i.action().replace('_', ' ') + (i.unit().isEmpty() ? "" : " " + i.unit()) + " on " + i.target();
-        String state = i.dryRun() && !"pending".equals(i.state()) ? i.state() + " (dry run: nothing ran)" : i.state();
-        return what + ": " + state + (i.detail().isEmpty() ? "" : ". " + i.detail());
+        return what + ": " + i.stateText() + (i.detail().isEmpty() ? "" : ". " + i.detail());
     }
 
     private static String message(AgentApiException e) {

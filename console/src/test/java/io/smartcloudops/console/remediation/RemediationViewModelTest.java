@@ -90,7 +90,7 @@ class RemediationViewModelTest {
 
     private static Item item(String id, String action, String target, String state, boolean dryRun) {
         return new Item(id, action, target, "", state, "", dryRun, List.of("aws autoscaling SetDesiredCapacity asg-web 3"),
-                "", "operator", "operator", NOW);
+                "", "operator", "operator", "", NOW);
     }
 
     @BeforeEach
@@ -139,7 +139,7 @@ class RemediationViewModelTest {
     void clickPreviewsThenConfirmRunsOnceWithTheKeyMadeAtTheClick() {
         vm.request(new Request("scale_up", "web-1", "", "test"));
         assertThat(vm.disabledReason("web-1", "scale_up", "")).isEqualTo("A request is in flight...");
-        backend.pendingOk.accept(item("dry", "scale_up", "web-1", "planned", true));
+        backend.pendingOk.accept(item("", "scale_up", "web-1", RemediationModels.PREVIEW, false));
         RemediationViewModel.Confirmation c = vm.confirmationProperty().get();
         assertThat(c.idempotencyKey()).isEqualTo("key-1");
         assertThat(c.realRun()).isTrue();
@@ -232,5 +232,18 @@ class RemediationViewModelTest {
                 + " runs until remediation.enabled: true.");
         assertThat(vm.needsConfiguration("laptop", "restart_service")).isTrue();
         assertThat(vm.needsConfiguration("laptop", "scale_up")).isTrue();
+    }
+
+    @Test
+    void aDryRunIsCalledADryRunFromTheClickToTheResult() {
+        vm.request(new Request("scale_up", "web-1", "", "test"));
+        backend.pendingOk.accept(item("", "scale_up", "web-1", RemediationModels.PREVIEW, true));
+        assertThat(vm.confirmationProperty().get().realRun()).isFalse();
+        vm.confirm();
+        assertThat(vm.notices().getLast().text()).isEqualTo("Recording a dry run of scale up on web-1 (nothing runs)...");
+        backend.pendingOk.accept(item("d1", "scale_up", "web-1", "planned", true));
+        assertThat(vm.notices().getLast().text()).isEqualTo("scale up on web-1: dry run (nothing ran)");
+        assertThat(vm.recent()).as("one click, one row").extracting(Item::id).containsExactly("d1");
+        assertThat(vm.recent().getFirst().stateText()).isEqualTo("dry run (nothing ran)");
     }
 }
