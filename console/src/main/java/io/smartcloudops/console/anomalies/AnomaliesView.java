@@ -185,6 +185,7 @@ public final class AnomaliesView extends BorderPane {
         TableColumn<Anomaly, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         return c;
     }
 

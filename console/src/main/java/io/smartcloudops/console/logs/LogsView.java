@@ -62,8 +62,28 @@ public final class LogsView extends BorderPane {
         io.smartcloudops.console.shell.Columns.headersWhole(table);
         VBox top = new VBox(4, filters, message);
         top.setPadding(new Insets(6, 8, 6, 8));
+        javafx.scene.control.TextArea detail = new javafx.scene.control.TextArea();
+        detail.setId("logs-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPromptText("Select a record (or double-click it) to read it in full.");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.setText(r == null ? "" : describe(r)));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                detail.requestFocus();
+            }
+        });
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
         setTop(top);
-        setCenter(table);
+        setCenter(split);
+    }
+
+    /** One record in full, for the detail pane. */
+    static String describe(LogsViewModel.Row r) {
+        return AnomaliesViewModel.formatTime(r.timestamp()) + "  " + r.event() + " " + r.action() + " on " + r.instance()
+                + "\nResult: " + r.resultText() + "\nBy: " + r.byText() + (r.detail().isEmpty() ? "" : "\n\n" + r.detail());
     }
 
     private static TableColumn<LogsViewModel.Row, String> col(String name, double width,
@@ -71,6 +91,7 @@ public final class LogsView extends BorderPane {
         TableColumn<LogsViewModel.Row, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         return c;
     }
 }

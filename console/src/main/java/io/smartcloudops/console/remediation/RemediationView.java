@@ -87,8 +87,19 @@ public final class RemediationView extends BorderPane {
         io.smartcloudops.console.shell.Columns.headersWhole(recent);
         recent.setPrefHeight(220);
 
+        Label recentDetail = new Label("Select a remediation (or double-click it) to read it in full.");
+        recentDetail.setId("remediation-detail");
+        recentDetail.setWrapText(true);
+        recentDetail.getStyleClass().add("empty-hint");
+        recent.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> recentDetail.setText(i == null
+                ? "Select a remediation (or double-click it) to read it in full." : describeItem(i)));
+        recent.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
+                recentDetail.requestFocus();
+            }
+        });
         Label pendingTitle = section("Pending approvals (from rules and chat)");
-        body = new VBox(8, mode, section("Targets"), targets, pendingTitle, pendingBox, section("Recent"), recent);
+        body = new VBox(8, mode, section("Targets"), targets, pendingTitle, pendingBox, section("Recent"), recent, recentDetail);
         body.setPadding(new Insets(8));
         scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -235,6 +246,14 @@ public final class RemediationView extends BorderPane {
         }
     }
 
+    /** One remediation in full: what, state, who, plan and detail. */
+    static String describeItem(Item i) {
+        return RemediationViewModel.describe(new Request(i.action(), i.target(), i.unit(), "")) + ": " + i.stateText()
+                + " · " + i.byText() + (i.createdAt() == null ? "" : " · " + io.smartcloudops.console.anomalies.AnomaliesViewModel
+                .formatTime(i.createdAt())) + (i.plan().isEmpty() ? "" : "\nPlan: " + String.join("; ", i.plan()))
+                + (i.detail().isEmpty() ? "" : "\n" + i.detail());
+    }
+
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("settings-section");
@@ -245,6 +264,7 @@ public final class RemediationView extends BorderPane {
         TableColumn<Item, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         return c;
     }
 
