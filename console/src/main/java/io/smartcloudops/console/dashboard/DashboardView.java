@@ -50,6 +50,8 @@ public final class DashboardView extends BorderPane {
     private boolean dark = true;
     private double fontSize = 12;
     private Runnable afterDraw = () -> { };
+    private boolean userMovedDivider;
+    private boolean placingDivider;
 
     public DashboardView(DashboardViewModel vm) {
         this(vm, 0);
@@ -110,8 +112,7 @@ public final class DashboardView extends BorderPane {
         ScrollPane tilesScroll = new ScrollPane(rows);
         tilesScroll.setId("host-tiles");
         tilesScroll.setFitToWidth(true);
-        tilesScroll.setPrefViewportHeight(HostTilesRow.TILE + 8);
-        tilesScroll.setMinViewportHeight(HostTilesRow.TILE + 8);
+        tilesScroll.setMinHeight(HostTilesRow.TILE + 12);
         this.tilesScroll = tilesScroll;
         Label noHosts = new Label("No hosts yet: the agent has not reported any sample.");
         noHosts.getStyleClass().add("empty-hint");
@@ -160,7 +161,31 @@ public final class DashboardView extends BorderPane {
             grid.add(chart, i % 2, i / 2);
         }
         VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox body = new VBox(tilesScroll, grid);
+        grid.setMinHeight(3 * 120 + 24);
+        // Host rows above, charts below, the divider draggable: it starts where up to three tile rows (or
+        // eight compact lines) fit in at most half the height, so several hosts are in view at once.
+        javafx.scene.control.SplitPane body = new javafx.scene.control.SplitPane(tilesScroll, grid);
+        body.setId("dashboard-split");
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        javafx.scene.control.SplitPane.setResizableWithParent(tilesScroll, false);
+        Runnable placeDivider = () -> {
+            if (userMovedDivider || body.getHeight() <= 0) {
+                return;
+            }
+            double wanted = rows.prefHeight(body.getWidth()) + 6;
+            double cap = Math.max(HostTilesRow.TILE + 12, Math.min(body.getHeight() / 2, maxTileAreaHeight()));
+            placingDivider = true;
+            body.setDividerPositions(Math.min(wanted, cap) / body.getHeight());
+            placingDivider = false;
+        };
+        body.heightProperty().addListener((o, a, b) -> placeDivider.run());
+        rows.heightProperty().addListener((o, a, b) -> placeDivider.run());
+        body.getDividers().getFirst().positionProperty().addListener((o, a, b) -> {
+            if (!placingDivider && body.getHeight() > 0 && Math.abs(a.doubleValue() - b.doubleValue()) > 0.001
+                    && body.isPressed()) {
+                userMovedDivider = true;
+            }
+        });
         setTop(toolbar);
         setCenter(body);
 
@@ -179,6 +204,11 @@ public final class DashboardView extends BorderPane {
         redraw.setCycleCount(Timeline.INDEFINITE);
         redraw.play();
         requestRedraw();
+    }
+
+    /** Three tile rows, or eight compact lines: the most the host area takes before it scrolls. */
+    private double maxTileAreaHeight() {
+        return compact ? 8 * 46 + 8 : 3 * (HostTilesRow.TILE + 12) + 8;
     }
 
     /** "1 host", "3 hosts", with the keys that step through them. */

@@ -14,7 +14,7 @@ import javafx.scene.paint.Color;
 /** One host's tiles: CPU, memory and disk gauges with sparklines, and the anomaly score. */
 final class HostTilesRow extends HBox implements HostRow {
 
-    static final double TILE = 132;
+    static final double TILE = 120;
 
     private final HostTileModel model;
     private final Label name = new Label();
