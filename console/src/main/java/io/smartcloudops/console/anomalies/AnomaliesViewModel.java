@@ -62,6 +62,7 @@ public final class AnomaliesViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<ChartData> detailChart = new SimpleObjectProperty<>(this, "detailChart");
+    private Instant agentStartedAt;
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
     private final ReadOnlyObjectWrapper<Anomaly> news = new ReadOnlyObjectWrapper<>(this, "news");
 
@@ -197,8 +198,7 @@ public final class AnomaliesViewModel {
             markers.add(new ChartMarker(a.host(), a.end(), ChartMarker.Kind.ANOMALY, "ended"));
         }
         ChartSpec spec = new ChartSpec(m.description() + " on " + a.host(), List.of(m));
-        Optional<String> empty = xs.length == 0 ? Optional.of("No samples of " + m.key() + " around this anomaly are"
-                + " still held by the agent (it keeps 24 h in memory).") : Optional.empty();
+        Optional<String> empty = xs.length == 0 ? Optional.of(whyNoSamples(m, from, to)) : Optional.empty();
         return new ChartData(spec, from, Math.max(to, from + 60_000),
                 List.of(new ChartData.Line(m.description(), xs, ys, xs.length, xs.length == 0 ? Double.NaN : ys[xs.length - 1])),
                 markers, 60_000, empty);
@@ -223,6 +223,23 @@ public final class AnomaliesViewModel {
     public static String headline(Anomaly a) {
         return (a.severity() == null ? "New" : a.severity().key().substring(0, 1).toUpperCase(Locale.ROOT) + a.severity().key().substring(1))
                 + " anomaly on " + a.host() + ": " + a.summary() + " (Ctrl+2)";
+    }
+
+    /** When the connected agent started (from its /status): it holds samples only from then on. */
+    public void agentStartedAt(Instant startedAt) {
+        this.agentStartedAt = startedAt;
+    }
+
+    /** Why the surroundings chart is empty: the agent restarted since, the samples are older than it keeps, or none came. */
+    String whyNoSamples(Metric m, long fromMillis, long toMillis) {
+        String what = "No samples of " + m.key() + " around this anomaly: ";
+        if (agentStartedAt != null && fromMillis < agentStartedAt.toEpochMilli()) {
+            return what + "the agent restarted at " + formatTime(agentStartedAt) + " and holds samples from then on only.";
+        }
+        if (fromMillis < clock.millis() - Duration.ofHours(24).toMillis()) {
+            return what + "they are older than the 24 hours of samples the agent holds.";
+        }
+        return what + "the source reported none for " + m.description().toLowerCase(Locale.ROOT) + " then.";
     }
 
     public ObservableList<Anomaly> visible() {

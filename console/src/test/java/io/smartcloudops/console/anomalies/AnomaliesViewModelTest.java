@@ -98,7 +98,7 @@ class AnomaliesViewModelTest {
         assertThat(d.markers().getFirst().at()).isEqualTo(a.start());
         assertThat(d.emptyReason()).isEmpty();
         ChartData none = vm.windowChart(a, new Series("web-1", "cpu", "%", NOW, List.of()));
-        assertThat(none.emptyReason()).get().asString().contains("keeps 24 h");
+        assertThat(none.emptyReason()).get().asString().contains("the source reported none");
     }
 
     @Test
@@ -120,5 +120,18 @@ class AnomaliesViewModelTest {
 
         vm.markSeen();
         assertThat(vm.unseenProperty().get()).isZero();
+    }
+
+    @Test
+    void anEmptySurroundingsChartSaysTheAgentRestartedRatherThanBlamingRetention() {
+        Anomaly a = anomaly("1", "web-1", Severity.HIGH, Duration.ofHours(3), "cpu 97.0%");
+        vm.agentStartedAt(NOW.minus(Duration.ofHours(1)));
+        ChartData d = vm.windowChart(a, new Series("web-1", "cpu", "%", a.start(), List.of()));
+        assertThat(d.emptyReason()).hasValueSatisfying(r -> assertThat(r).startsWith("No samples of cpu around this anomaly:"
+                + " the agent restarted at").contains("holds samples from then on only").doesNotContain("24 h"));
+        vm.agentStartedAt(NOW.minus(Duration.ofDays(3)));
+        assertThat(vm.windowChart(anomaly("2", "web-1", Severity.HIGH, Duration.ofHours(30), "x"),
+                new Series("web-1", "cpu", "%", NOW, List.of())).emptyReason()).hasValueSatisfying(r -> assertThat(r)
+                .contains("older than the 24 hours of samples the agent holds"));
     }
 }
