@@ -2,7 +2,11 @@ package io.smartcloudops.console.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.console.testing.FxWait;
 import java.time.Instant;
@@ -46,11 +50,13 @@ class LogsViewTest {
         FxWait.onFx(() -> {
             vm.offeredProperty().set(true);
             answers.getLast().accept(new AuditRecordList(List.of(
-                    new AuditRecord(Instant.parse("2026-01-05T10:00:00Z"), "approved", "restart_service", "web-1", null,
-                            "approved", "chat", "alice", false, "r1", null, "approved in the console", null,
-                            Map.of("unit", "nginx"), null, null, null, null, null),
-                    new AuditRecord(Instant.parse("2026-01-05T10:01:00Z"), "finished", "scale_up", "web-1", null, "dry_run",
-                            "operator", "alice", true, "r2", null, DETAIL, null, Map.of(), null, null, null, null, null)), false));
+                    AuditRecord.builder(Instant.parse("2026-01-05T10:00:00Z"), AuditEvent.APPROVED)
+                            .action(ActionType.RESTART_SERVICE).instance("web-1", null).result(AuditResult.APPROVED)
+                            .by(Trigger.CHAT, "alice").requestId("r1").detail("approved in the console")
+                            .params(Map.of("unit", "nginx")).build(),
+                    AuditRecord.builder(Instant.parse("2026-01-05T10:01:00Z"), AuditEvent.FINISHED)
+                            .action(ActionType.SCALE_UP).instance("web-1", null).result(AuditResult.DRY_RUN)
+                            .by(Trigger.OPERATOR, "alice").dryRun(true).requestId("r2").detail(DETAIL).params(Map.of()).build()), false));
             return null;
         });
         FxWait.until("the detail cell's tooltip", 5, () -> robot.lookup("#logs-table .table-cell").queryAll().stream()
