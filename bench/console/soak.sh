@@ -17,7 +17,7 @@ minutes=${1:-30}
 for tool in Xvfb xdotool; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing: apt-get install -y xvfb xdotool" >&2; exit 1; }
 done
-jar=console/target/smartcloudops-console.jar
+jar=${CONSOLE_JAR:-console/target/smartcloudops-console.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl console -am
 work=$(mktemp -d)
 pids=()

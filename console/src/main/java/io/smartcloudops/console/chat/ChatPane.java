@@ -115,6 +115,7 @@ public final class ChatPane extends BorderPane {
         if (!m.backend().isEmpty()) {
             Label by = new Label(answeredBy(m.backend()));
             by.getStyleClass().add("empty-hint");
+            by.setWrapText(true);
             box.getChildren().add(by);
         }
         for (ChatMessage.ProposedAction a : m.actions()) {

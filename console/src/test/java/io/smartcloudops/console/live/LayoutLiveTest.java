@@ -99,6 +99,12 @@ class LayoutLiveTest {
         FxWait.until("both hosts on the dashboard", 20, () -> session.dashboardVm().hosts().size() == 2);
         FxWait.until("the pending approval", 20, () -> !session.remediationVm().pending().isEmpty());
         FxWait.until("the remediation options", 20, () -> session.remediationVm().optionsProperty().get() != null);
+        FxWait.until("the chat offered", 20, () -> session.chatVm().offeredProperty().get());
+        FxWait.onFx(() -> {
+            session.chatVm().ask("which host is busiest?");
+            return null;
+        });
+        FxWait.until("the chat's answer", 20, () -> session.chatVm().messages().size() == 2);
         List<String> problems = new ArrayList<>();
         for (Screen s : Screen.values()) {
             FxWait.onFx(() -> {
@@ -107,6 +113,11 @@ class LayoutLiveTest {
             });
             problems.addAll(cutsAfterLayout(s.title()));
         }
+        FxWait.onFx(() -> {
+            session.root().showChat(true);
+            return null;
+        });
+        problems.addAll(cutsAfterLayout("chat open"));
         FxWait.onFx(() -> {
             session.root().toggleHelp();
             return null;
