@@ -178,8 +178,9 @@ public final class DashboardView extends BorderPane {
             body.setDividerPositions(Math.min(wanted, cap) / body.getHeight());
             placingDivider = false;
         };
-        body.heightProperty().addListener((o, a, b) -> placeDivider.run());
-        rows.heightProperty().addListener((o, a, b) -> placeDivider.run());
+        // after the split's own layout, which keeps the host area's height when the window is resized
+        body.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(placeDivider));
+        rows.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(placeDivider));
         body.getDividers().getFirst().positionProperty().addListener((o, a, b) -> {
             if (!placingDivider && body.getHeight() > 0 && Math.abs(a.doubleValue() - b.doubleValue()) > 0.001
                     && body.isPressed()) {

@@ -28,11 +28,14 @@ class DashboardHostsInViewTest {
 
     private final DashboardViewModel vm = new DashboardViewModel(Clock.systemUTC(), ConnectionState.connected("test"));
 
+    private Stage stage;
+
     @Start
-    void start(Stage stage) {
-        // the dashboard's share of a 1440x900 window (navigation, title bar and chat taken off)
-        stage.setScene(new Scene(new DashboardView(vm), 990, 800));
-        stage.show();
+    void start(Stage s) {
+        this.stage = s;
+        // first a 1024x700 window's share, then (in the test) a 1440x900 one's (navigation, title bar, chat taken off)
+        s.setScene(new Scene(new DashboardView(vm), 870, 600));
+        s.show();
     }
 
     @Test
@@ -46,6 +49,11 @@ class DashboardHostsInViewTest {
             return null;
         });
         FxWait.until("three tile rows laid out", 5, () -> robot.lookup("#tile-db-1-cpu").tryQuery().isPresent());
+        FxWait.onFx(() -> {
+            stage.setWidth(990);
+            stage.setHeight(860);
+            return null;
+        });
         FxWait.until("every host's tiles inside the visible part of the host area", 5, () -> {
             ScrollPane area = robot.lookup("#host-tiles").queryAs(ScrollPane.class);
             Bounds view = area.localToScene(area.getLayoutBounds());
