@@ -1,5 +1,6 @@
 package io.smartcloudops.console.dashboard;
 
+import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.ArrayList;
@@ -131,6 +132,12 @@ final class HostTilesRow extends HBox implements HostRow {
                 .minValue(0).maxValue(100).decimals(1)
                 .fixedYScale(true)
                 .barColor(GaugeLevel.NORMAL.colour())
+                // the arc takes its colour from the section the value is in (the bar colour only colours the
+                // sparkline once the tile is drawn)
+                .sections(new Section(0, GaugeLevel.HIGH_FROM, GaugeLevel.NORMAL.colour()),
+                        new Section(GaugeLevel.HIGH_FROM, GaugeLevel.CRITICAL_FROM, GaugeLevel.HIGH.colour()),
+                        new Section(GaugeLevel.CRITICAL_FROM, 100.001, GaugeLevel.CRITICAL.colour()))
+                .sectionsVisible(true)
                 .averagingEnabled(true).averagingPeriod(60)
                 .animated(false)
                 .build();

@@ -121,43 +121,6 @@ public final class TimeSeriesChart extends Region {
         }
         g.setTextAlign(TextAlignment.CENTER);
 
-        // Marker labels are measured and placed on rows so they overlap neither each other nor the legend;
-        // a label that would leave the plot goes on the marker's left; one that finds no free row is left out
-        // (its dashed line stays).
-        List<double[]> placed = new ArrayList<>();
-        double rowHeight = fontSize + 3;
-        int rows = Math.max(1, (int) (ph / 2 / rowHeight));
-        if (data.lines().size() > 1) {
-            double legendWidth = 0;
-            for (ChartData.Line l : data.lines()) {
-                legendWidth += textWidth(l.label(), font) + 12;
-            }
-            placed.add(new double[] {left + pw - 4 - legendWidth, left + pw, 0});
-        }
-        g.setTextBaseline(VPos.TOP);
-        for (ChartMarker m : data.markers()) {
-            double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
-            g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
-            g.setLineWidth(2);
-            g.setLineDashes(4, 3);
-            g.strokeLine(x, top, x, top + ph);
-            g.setLineDashes();
-            g.setFill(g.getStroke());
-            double width = textWidth(m.label(), font);
-            boolean rightOfMarker = x + 3 + width <= left + pw;
-            double x0 = rightOfMarker ? x + 3 : Math.max(left + 2, x - 3 - width);
-            int row = 0;
-            while (row < rows && overlaps(placed, x0, x0 + width, row)) {
-                row++;
-            }
-            if (row == rows) {
-                continue;
-            }
-            placed.add(new double[] {x0, x0 + width, row});
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(m.label(), x0, top + 2 + row * rowHeight);
-        }
-
         List<ChartData.Line> lines = data.lines();
         for (int li = 0; li < lines.size(); li++) {
             ChartData.Line line = lines.get(li);
@@ -195,6 +158,43 @@ public final class TimeSeriesChart extends Region {
                 g.fillText(label, x, top + 2);
                 x -= textWidth(label, font) + 12;
             }
+        }
+
+        // Marker labels are measured and placed on rows so they overlap neither each other nor the legend;
+        // a label that would leave the plot goes on the marker's left; one that finds no free row is left out
+        // (its dashed line stays).
+        List<double[]> placed = new ArrayList<>();
+        double rowHeight = fontSize + 3;
+        int rows = Math.max(1, (int) (ph / 2 / rowHeight));
+        if (data.lines().size() > 1) {
+            double legendWidth = 0;
+            for (ChartData.Line l : data.lines()) {
+                legendWidth += textWidth(l.label(), font) + 12;
+            }
+            placed.add(new double[] {left + pw - 4 - legendWidth, left + pw, 0});
+        }
+        g.setTextBaseline(VPos.TOP);
+        for (ChartMarker m : data.markers()) {
+            double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
+            g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
+            g.setLineWidth(2);
+            g.setLineDashes(4, 3);
+            g.strokeLine(x, top, x, top + ph);
+            g.setLineDashes();
+            g.setFill(g.getStroke());
+            double width = textWidth(m.label(), font);
+            boolean rightOfMarker = x + 3 + width <= left + pw;
+            double x0 = rightOfMarker ? x + 3 : Math.max(left + 2, x - 3 - width);
+            int row = 0;
+            while (row < rows && overlaps(placed, x0, x0 + width, row)) {
+                row++;
+            }
+            if (row == rows) {
+                continue;
+            }
+            placed.add(new double[] {x0, x0 + width, row});
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(m.label(), x0, top + 2 + row * rowHeight);
         }
 
         data.emptyReason().ifPresent(reason -> {
