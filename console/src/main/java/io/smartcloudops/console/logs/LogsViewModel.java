@@ -63,7 +63,8 @@ public final class LogsViewModel {
                 case "approved", "rejected" -> event + " by " + who + (trigger.isEmpty() || "operator".equals(trigger) ? ""
                         : " (proposed by " + trigger + ")");
                 case "proposed" -> "proposed by " + trigger + (who.isEmpty() ? "" : " " + who);
-                default -> "rule".equals(trigger) ? "rule " + who : (trigger + " " + who).strip();
+                default -> "rule".equals(trigger) ? "rule " + who : who.equals(trigger) || who.isEmpty() ? trigger
+                        : (trigger + " " + who).strip();
             };
         }
 

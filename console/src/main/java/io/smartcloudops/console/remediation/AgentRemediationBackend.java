@@ -25,7 +25,8 @@ public final class AgentRemediationBackend implements RemediationViewModel.Backe
     @Override
     public void preview(Request request, Consumer<Item> ok, Consumer<AgentApiException> error) {
         // nothing run, nothing recorded: a cancelled dialog leaves no "planned" row nor audit line behind
-        connection.call(c -> RemediationMapping.item(c.previewRemediation(RemediationMapping.request(request, true))), ok, error);
+        // the request as Confirm would send it, so the preview says whether it would run or be a dry run
+        connection.call(c -> RemediationMapping.item(c.previewRemediation(RemediationMapping.request(request, false))), ok, error);
     }
 
     @Override

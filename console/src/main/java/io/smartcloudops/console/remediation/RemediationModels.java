@@ -98,7 +98,8 @@ public final class RemediationModels {
 
         /** Who asked and who approved: "operator alice", "chat local-operator, approved by alice". */
         public String byText() {
-            String asked = ("rule".equals(trigger) ? "rule" : trigger) + (actor.isEmpty() ? "" : " " + actor.replaceFirst("^rule:", ""));
+            String who = actor.replaceFirst("^rule:", "");
+            String asked = who.isEmpty() || who.equals(trigger) ? trigger : trigger + " " + who;
             return asked + (approvedBy.isEmpty() ? "" : ", approved by " + approvedBy);
         }
 

@@ -129,6 +129,9 @@ class RemediationLiveTest {
         FxWait.until("the confirm dialog with the plan", 10, () -> robot.lookup("#confirm-plan").tryQuery().isPresent());
         String plan = FxWait.onFx(() -> robot.lookup("#confirm-plan").queryAs(TextArea.class).getText());
         assertThat(plan).contains("asg-web");
+        assertThat(FxWait.onFx(() -> robot.lookup("#confirm-title").queryAs(Label.class).getText()))
+                .as("remediation is enabled: the dialog says it runs for real").isEqualTo("Run scale up on web-1?");
+        assertThat(FxWait.onFx(() -> robot.lookup("#confirm-run").queryAs(Button.class).getText())).isEqualTo("Run");
         assertThat(aws.calls("SetDesiredCapacity")).as("nothing runs before Confirm").isEmpty();
 
         robot.clickOn("#confirm-run");
