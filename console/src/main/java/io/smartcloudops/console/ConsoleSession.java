@@ -1,9 +1,6 @@
 package io.smartcloudops.console;
 
-import io.smartcloudops.api.audit.AuditResult;
-import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.remediation.ActionType;
-import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
@@ -24,9 +21,13 @@ import io.smartcloudops.console.logs.LogsView;
 import io.smartcloudops.console.logs.LogsViewModel;
 import io.smartcloudops.console.model.ModelView;
 import io.smartcloudops.console.model.ModelViewModel;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.console.chat.ChatFeed;
+import io.smartcloudops.console.logs.LogsFeed;
+import io.smartcloudops.console.model.ModelFeed;
 import io.smartcloudops.console.remediation.AgentRemediationBackend;
-import io.smartcloudops.console.remediation.ConfirmOverlay;
-import io.smartcloudops.console.remediation.RemediationMapping;
+import io.smartcloudops.console.remediation.RemediationDialogs;
+import io.smartcloudops.console.remediation.RemediationFeed;
 import io.smartcloudops.console.remediation.RemediationView;
 import io.smartcloudops.console.remediation.RemediationViewModel;
 import io.smartcloudops.console.shell.FeatureGate;
@@ -85,30 +86,10 @@ public final class ConsoleSession implements AutoCloseable {
         new DashboardFeed(connection, dashboardVm).attach();
         dashboard = new DashboardView(dashboardVm);
 
-        ModelViewModel modelVm = new ModelViewModel();
-        connection.statusProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                modelVm.applyStatus(s);
-            }
-        });
-        Runnable loadModel = () -> {
-            if (connection.offeredPathsProperty().get().contains("/model")) {
-                connection.call(c -> c.model(), card -> {
-                    modelVm.applyCard(card);
-                    for (String report : card.reports()) {
-                        connection.call(c -> c.modelReport(report), png -> modelVm.applyReport(report, png), e -> { });
-                    }
-                }, e -> modelVm.cardUnavailable(e.error().detail()));
-            }
-        };
-        connection.offeredPathsProperty().addListener((o, a, p) -> loadModel.run());
-        connection.onReconnected(loadModel);
+        ModelViewModel modelVm = ModelFeed.attach(connection);
 
-        chatVm = new ChatViewModel((q, ok, err) -> connection.call(c -> c.query(q), ok, err));
-        connection.offeredPathsProperty().addListener((o, a, p) -> chatVm.offeredProperty().set(p.contains("/query")));
-        ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(new io.smartcloudops.console.remediation.RemediationModels.Item(
-                action.id(), action.action(), action.target(), action.unit(), "pending", "", action.dryRun(),
-                java.util.List.of(action.description()), action.description(), "chat", "", "", null)),
+        chatVm = ChatFeed.attach(connection);
+        ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(action.asPending()),
                 id -> remediationVm().stateBinding(id));
 
         String where = endpoint.embedded() ? "embedded agent " + endpoint.url() : endpoint.url();
@@ -124,6 +105,7 @@ public final class ConsoleSession implements AutoCloseable {
         remediationVm.setConfigWhere(endpoint.embedded()
                 ? EmbeddedAgent.configFile(store.dir()) + " (the embedded agent reads it when the console starts)"
                 : "the agent's agent.yaml at " + endpoint.url());
+        new RemediationFeed(connection, remediationVm).attach();
         remediationView = new RemediationView(remediationVm);
         screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
                 remediationView));
@@ -132,19 +114,14 @@ public final class ConsoleSession implements AutoCloseable {
         anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation());
         screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
                 anomaliesView));
-        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(LogQuery.since(q.get("since"))
-                .action(ActionType.fromKey(q.get("action")).orElse(null)).instance(q.get("instance"))
-                .result(AuditResult.fromKey(q.get("result")).orElse(null)).limit(Integer.valueOf(q.get("limit")))), ok, err));
-        connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
-        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class, r -> logsVm.reload());
-        connection.onReconnected(logsVm::reload);
+        logsVm = LogsFeed.attach(connection);
         screens.put(Screen.LOGS, new FeatureGate(connection.offeredPathsProperty(), "/logs", "the audit log",
                 new LogsView(logsVm)));
         screens.put(Screen.MODEL, new ModelView(modelVm));
         screens.put(Screen.SETTINGS, new SettingsView(settingsVm, where, onSettingsApplied));
         window = new MainWindow(screens, chat, chat::focusQuestion, connection.stateProperty(),
                 (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
-        wireRemediation();
+        RemediationDialogs.attach(remediationVm, window);
         wireAnomalyNews();
     }
 
@@ -169,35 +146,6 @@ public final class ConsoleSession implements AutoCloseable {
         });
     }
 
-    private void wireRemediation() {
-        connection.offeredPathsProperty().addListener((o, a, p) -> {
-            remediationVm.offeredProperty().set(p.contains("/remediations"));
-            remediationVm.refresh();
-        });
-        connection.whoamiProperty().addListener((o, a, w) -> remediationVm.roleProperty().set(w == null ? "unknown" : w.role()));
-        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class,
-                r -> remediationVm.applyEvent(RemediationMapping.item(r)));
-        connection.onReconnected(remediationVm::refresh);
-        remediationVm.notices().addListener((javafx.collections.ListChangeListener<RemediationViewModel.Notice>) c -> {
-            while (c.next()) {
-                for (RemediationViewModel.Notice n : c.getAddedSubList()) {
-                    window.toasts().show(switch (n.kind()) {
-                        case INFO -> Toasts.Kind.INFO;
-                        case SUCCESS -> Toasts.Kind.SUCCESS;
-                        case ERROR -> Toasts.Kind.ERROR;
-                    }, n.text());
-                }
-            }
-        });
-        remediationVm.confirmationProperty().addListener((o, a, c) -> {
-            if (c == null) {
-                window.hideOverlay();
-            } else {
-                window.showOverlay(new ConfirmOverlay(c, remediationVm::confirm, remediationVm::cancel));
-            }
-        });
-    }
-
     public RemediationViewModel remediationVm() {
         return remediationVm;
     }
@@ -217,7 +165,7 @@ public final class ConsoleSession implements AutoCloseable {
                 // with several units, Restart opens the Remediation screen to pick one: judge the rest with the first
                 return remediationVm.disabledReason(h, key(action), action == Action.RESTART_SERVICE && !units.isEmpty()
                         ? units.getFirst() : "");
-            }, host, remediationVm.inFlight(), remediationVm.nowProperty(), remediationVm.roleProperty(),
+            }, host, remediationVm.inFlight(), remediationVm.nowProperty(), remediationVm.viewerOnlyProperty(),
                     remediationVm.offeredProperty(), remediationVm.optionsProperty());
         }
 
@@ -235,15 +183,16 @@ public final class ConsoleSession implements AutoCloseable {
                 remediationView.focusTarget(host);
                 return;
             }
-            remediationVm.request(new io.smartcloudops.console.remediation.RemediationModels.Request(key(action), host,
-                    action == Action.RESTART_SERVICE ? units.getFirst() : "",
-                    "operator acted on an anomaly of " + host + " in the console"));
+            String why = "operator acted on an anomaly of " + host + " in the console";
+            remediationVm.request(action == Action.RESTART_SERVICE
+                    ? RemediationRequest.restartService(host, units.getFirst(), false, why)
+                    : RemediationRequest.scaleUp(host, false, why));
         }
 
-        private String key(Action action) {
+        private ActionType key(Action action) {
             return switch (action) {
-                case SCALE_UP -> io.smartcloudops.console.remediation.RemediationModels.SCALE_UP;
-                case RESTART_SERVICE -> io.smartcloudops.console.remediation.RemediationModels.RESTART_SERVICE;
+                case SCALE_UP -> ActionType.SCALE_UP;
+                case RESTART_SERVICE -> ActionType.RESTART_SERVICE;
             };
         }
     }

@@ -1,7 +1,8 @@
 package io.smartcloudops.console.chat;
 
 import java.util.function.Consumer;
-import javafx.beans.value.ObservableStringValue;
+import io.smartcloudops.api.remediation.RemediationState;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,17 +23,17 @@ public final class ChatPane extends BorderPane {
     private final TextField question = new TextField();
     private final VBox conversation = new VBox(6);
 
-    private final java.util.function.Function<String, ObservableStringValue> proposalState;
+    private final java.util.function.Function<String, ObservableObjectValue<RemediationState>> proposalState;
     private final ScrollPane scroll;
     /** Set when a message arrives: the next layout scrolls to it. */
     private boolean toNewest;
 
     /**
      * @param onAction      what a proposed-action button does (opens the confirm dialog)
-     * @param proposalState the state of a proposal by id ({@code pending} until an operator decides)
+     * @param proposalState the state of a proposal by id (pending until an operator decides)
      */
     public ChatPane(ChatViewModel vm, Consumer<ChatMessage.ProposedAction> onAction,
-                    java.util.function.Function<String, ObservableStringValue> proposalState) {
+                    java.util.function.Function<String, ObservableObjectValue<RemediationState>> proposalState) {
         this.proposalState = proposalState;
         setId("chat-pane");
         getStyleClass().add("chat-pane");
@@ -119,17 +120,17 @@ public final class ChatPane extends BorderPane {
             box.getChildren().add(by);
         }
         for (ChatMessage.ProposedAction a : m.actions()) {
-            String what = a.action().replace('_', ' ') + (a.unit().isEmpty() ? "" : " " + a.unit()) + " on " + a.target();
-            ObservableStringValue state = proposalState.apply(a.id());
+            String what = a.action().key().replace('_', ' ') + (a.unit().isEmpty() ? "" : " " + a.unit()) + " on " + a.target();
+            ObservableObjectValue<RemediationState> state = proposalState.apply(a.id());
             Button b = new Button();
             b.setId("chat-action-" + a.id());
             b.getStyleClass().add("chat-action");
             b.setWrapText(true);
             // once an operator decided (here, on the Remediation screen or elsewhere) the proposal is history
-            b.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "pending".equals(state.get())
-                    ? "Approve " + what + "..." : capitalised(what) + ": " + state.get(), state));
+            b.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> state.get() == RemediationState.PENDING
+                    ? "Approve " + what + "..." : capitalised(what) + ": " + state.get().key(), state));
             b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                    () -> !"pending".equals(state.get()), state));
+                    () -> state.get() != RemediationState.PENDING, state));
             b.setTooltip(new Tooltip(a.description()));
             b.setOnAction(e -> onAction.accept(a));
             box.getChildren().add(b);

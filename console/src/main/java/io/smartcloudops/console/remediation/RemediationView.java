@@ -1,9 +1,10 @@
 package io.smartcloudops.console.remediation;
 
-import io.smartcloudops.console.remediation.RemediationModels.Item;
-import io.smartcloudops.console.remediation.RemediationModels.Options;
-import io.smartcloudops.console.remediation.RemediationModels.Request;
-import io.smartcloudops.console.remediation.RemediationModels.Target;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.api.remediation.TargetOptions;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -49,7 +50,7 @@ public final class RemediationView extends BorderPane {
         mode.setId("remediation-mode");
         mode.setWrapText(true);
         mode.textProperty().bind(Bindings.createStringBinding(() -> {
-            Options o = vm.optionsProperty().get();
+            RemediationOptions o = vm.optionsProperty().get();
             if (o == null) {
                 return "Loading...";
             }
@@ -68,22 +69,22 @@ public final class RemediationView extends BorderPane {
         targets.setId("remediation-targets");
         pendingBox.setId("remediation-pending");
         vm.optionsProperty().addListener((o, a, b) -> renderTargets());
-        vm.pending().addListener((ListChangeListener<Item>) c -> renderPending());
+        vm.pending().addListener((ListChangeListener<Remediation>) c -> renderPending());
         renderTargets();
         renderPending();
 
-        TableView<Item> recent = new TableView<>(vm.recent());
+        TableView<Remediation> recent = new TableView<>(vm.recent());
 
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         recent.setId("remediation-recent");
         recent.setPlaceholder(new Label("No remediation yet."));
         recent.getColumns().add(col("When", 130, i -> i.createdAt() == null ? ""
                 : io.smartcloudops.console.anomalies.AnomaliesViewModel.formatTime(i.createdAt())));
-        recent.getColumns().add(col("Action", 150, i -> i.action() + (i.unit().isEmpty() ? "" : " " + i.unit())));
-        recent.getColumns().add(col("Target", 100, Item::target));
-        recent.getColumns().add(col("State", 150, Item::stateText));
-        recent.getColumns().add(col("By", 150, Item::byText));
-        recent.getColumns().add(col("Detail", 300, Item::detail));
+        recent.getColumns().add(col("Action", 150, i -> i.action().key() + (i.params().containsKey("unit") ? " " + i.params().get("unit") : "")));
+        recent.getColumns().add(col("Target", 100, Remediation::target));
+        recent.getColumns().add(col("State", 150, RemediationText::state));
+        recent.getColumns().add(col("By", 150, RemediationText::by));
+        recent.getColumns().add(col("Detail", 300, i -> i.detail() == null ? "" : i.detail()));
         io.smartcloudops.console.shell.Columns.headersWhole(recent);
         recent.setPrefHeight(220);
 
@@ -138,23 +139,24 @@ public final class RemediationView extends BorderPane {
         targets.getChildren().clear();
         rowsByTarget.clear();
         unitsByTarget.clear();
-        Options o = vm.optionsProperty().get();
+        RemediationOptions o = vm.optionsProperty().get();
         if (o == null || o.targets().isEmpty()) {
             targets.getChildren().add(new Label(o == null ? "Waiting for the agent's remediation options..."
                     : "The agent has no remediation targets configured."));
             return;
         }
-        for (Target t : o.targets()) {
+        for (TargetOptions t : o.targets()) {
             targets.getChildren().add(targetRow(t, o));
         }
     }
 
-    private VBox targetRow(Target t, Options o) {
+    private VBox targetRow(TargetOptions t, RemediationOptions o) {
         Label name = new Label(t.name());
         name.getStyleClass().add("host-name");
         name.setMinWidth(110);
-        Label facts = new Label((t.instanceId().isEmpty() ? "" : t.instanceId() + " · ")
-                + (t.group().isEmpty() ? "no Auto Scaling group" : "group " + t.group())
+        Label facts = new Label((t.instanceId() == null || t.instanceId().isEmpty() ? "" : t.instanceId() + " · ")
+                + (t.autoScalingGroup() == null || t.autoScalingGroup().isEmpty() ? "no Auto Scaling group"
+                : "group " + t.autoScalingGroup())
                 + " · " + t.runsLastHour() + " runs in the last hour" + (t.breakerOpen() ? " · BREAKER OPEN" : ""));
         facts.getStyleClass().add("empty-hint");
         ComboBox<String> unit = new ComboBox<>();
@@ -172,19 +174,18 @@ public final class RemediationView extends BorderPane {
         reason.setId("reason-" + t.name());
         reason.setWrapText(true);
         reason.getStyleClass().add("empty-hint");
-        Observable[] deps = {vm.inFlight(), vm.nowProperty(), vm.roleProperty(), vm.offeredProperty(), vm.optionsProperty(),
-                unit.valueProperty()};
+        Observable[] deps = {vm.inFlight(), vm.nowProperty(), vm.viewerOnlyProperty(), vm.offeredProperty(),
+                vm.optionsProperty(), unit.valueProperty()};
         StringBinding restartWhy = Bindings.createStringBinding(() -> vm.disabledReason(t.name(),
-                RemediationModels.RESTART_SERVICE, unit.getValue() == null ? "" : unit.getValue()), deps);
-        StringBinding scaleWhy = Bindings.createStringBinding(() -> vm.disabledReason(t.name(),
-                RemediationModels.SCALE_UP, ""), deps);
+                ActionType.RESTART_SERVICE, unit.getValue() == null ? "" : unit.getValue()), deps);
+        StringBinding scaleWhy = Bindings.createStringBinding(() -> vm.disabledReason(t.name(), ActionType.SCALE_UP, ""), deps);
         restart.disableProperty().bind(restartWhy.isNotEmpty());
         scale.disableProperty().bind(scaleWhy.isNotEmpty());
         // a button that cannot be tried before the configuration changes says so (the reason below says what)
         restart.textProperty().bind(Bindings.createStringBinding(() -> vm.needsConfiguration(t.name(),
-                RemediationModels.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", deps));
+                ActionType.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", deps));
         scale.textProperty().bind(Bindings.createStringBinding(() -> vm.needsConfiguration(t.name(),
-                RemediationModels.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", deps));
+                ActionType.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", deps));
         unit.setDisable(o.units().isEmpty());
         if (o.units().isEmpty()) {
             unit.setPromptText("no unit allow-listed");
@@ -201,10 +202,9 @@ public final class RemediationView extends BorderPane {
             return (s.isEmpty() ? "" : "Scale up: " + s) + (s.isEmpty() || r.isEmpty() ? "" : "  ")
                     + (r.isEmpty() ? "" : "Restart: " + r);
         }, scaleWhy, restartWhy));
-        restart.setOnAction(e -> vm.request(new Request(RemediationModels.RESTART_SERVICE, t.name(),
-                unit.getValue() == null ? "" : unit.getValue(), "operator clicked Restart service in the console")));
-        scale.setOnAction(e -> vm.request(new Request(RemediationModels.SCALE_UP, t.name(), "",
-                "operator clicked Scale up in the console")));
+        restart.setOnAction(e -> vm.request(RemediationRequest.restartService(t.name(),
+                unit.getValue() == null ? "" : unit.getValue(), false, "operator clicked Restart service in the console")));
+        scale.setOnAction(e -> vm.request(RemediationRequest.scaleUp(t.name(), false, "operator clicked Scale up in the console")));
         HBox buttons = new HBox(8, name, unit, restart, scale);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox row = new VBox(2, buttons, facts, reason);
@@ -220,10 +220,9 @@ public final class RemediationView extends BorderPane {
             pendingBox.getChildren().add(new Label("Nothing waits for approval."));
             return;
         }
-        for (Item i : vm.pending()) {
-            Label what = new Label(i.action().replace('_', ' ') + (i.unit().isEmpty() ? "" : " " + i.unit()) + " on "
-                    + i.target() + " · proposed by " + i.trigger() + " " + i.actor()
-                    + (i.detail().isEmpty() ? "" : " · " + i.detail()));
+        for (Remediation i : vm.pending()) {
+            Label what = new Label(RemediationText.what(i) + " · proposed by " + RemediationText.by(i)
+                    + (i.detail() == null || i.detail().isEmpty() ? "" : " · " + i.detail()));
             what.setWrapText(true);
             what.setMinWidth(0);
             HBox.setHgrow(what, Priority.ALWAYS);
@@ -235,7 +234,7 @@ public final class RemediationView extends BorderPane {
             reject.setTooltip(new Tooltip("Shows the proposal, then rejects it on confirmation: nothing runs"));
             approve.setOnAction(e -> vm.review(i, true));
             reject.setOnAction(e -> vm.review(i, false));
-            approve.disableProperty().bind(vm.roleProperty().isEqualTo("viewer"));
+            approve.disableProperty().bind(vm.viewerOnlyProperty());
             reject.disableProperty().bind(approve.disableProperty());
             for (Button b : new Button[] {approve, reject}) {
                 b.setMinWidth(USE_PREF_SIZE); // an action's name is never cut to "..."
@@ -247,11 +246,11 @@ public final class RemediationView extends BorderPane {
     }
 
     /** One remediation in full: what, state, who, plan and detail. */
-    static String describeItem(Item i) {
-        return RemediationViewModel.describe(new Request(i.action(), i.target(), i.unit(), "")) + ": " + i.stateText()
-                + " · " + i.byText() + (i.createdAt() == null ? "" : " · " + io.smartcloudops.console.anomalies.AnomaliesViewModel
-                .formatTime(i.createdAt())) + (i.plan().isEmpty() ? "" : "\nPlan: " + String.join("; ", i.plan()))
-                + (i.detail().isEmpty() ? "" : "\n" + i.detail());
+    static String describeItem(Remediation i) {
+        return RemediationText.what(i) + ": " + RemediationText.state(i) + " · " + RemediationText.by(i)
+                + (i.createdAt() == null ? "" : " · " + io.smartcloudops.console.anomalies.AnomaliesViewModel.formatTime(i.createdAt()))
+                + (i.plan().isEmpty() ? "" : "\nPlan: " + String.join("; ", RemediationText.steps(i.plan())))
+                + (i.detail() == null || i.detail().isEmpty() ? "" : "\n" + i.detail());
     }
 
     private static Label section(String text) {
@@ -260,8 +259,9 @@ public final class RemediationView extends BorderPane {
         return l;
     }
 
-    private static TableColumn<Item, String> col(String name, double width, java.util.function.Function<Item, String> f) {
-        TableColumn<Item, String> c = new TableColumn<>(name);
+    private static TableColumn<Remediation, String> col(String name, double width,
+                                                        java.util.function.Function<Remediation, String> f) {
+        TableColumn<Remediation, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.SimpleStringProperty;
+import io.smartcloudops.api.remediation.RemediationState;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -28,7 +29,7 @@ class ChatPaneTest {
 
     private final List<Consumer<QueryResponse>> answers = new ArrayList<>();
     private final ChatViewModel vm = new ChatViewModel((q, ok, err) -> answers.add(ok));
-    private final SimpleStringProperty proposalState = new SimpleStringProperty("pending");
+    private final SimpleObjectProperty<RemediationState> proposalState = new SimpleObjectProperty<>(RemediationState.PENDING);
     private ChatPane pane;
 
     @Start
@@ -76,7 +77,7 @@ class ChatPaneTest {
         assertThat(FxWait.onFx(approve::getText)).isEqualTo("Approve restart service nginx on web-1...");
         assertThat(FxWait.onFx(approve::isDisabled)).isFalse();
         FxWait.onFx(() -> {
-            proposalState.set("succeeded");
+            proposalState.set(RemediationState.SUCCEEDED);
             return null;
         });
         assertThat(FxWait.onFx(approve::isDisabled)).as("approved elsewhere: no second approval (409)").isTrue();
