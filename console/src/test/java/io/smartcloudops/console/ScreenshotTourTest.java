@@ -10,7 +10,6 @@ import io.smartcloudops.console.chat.ChatMessage;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
-import io.smartcloudops.console.logs.LogsViewModel;
 import io.smartcloudops.console.shell.Screen;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.Png;
@@ -195,7 +194,7 @@ class ScreenshotTourTest {
             ask(robot, session, "Show logs from 10 minutes ago");
             robot.clickOn("#nav-logs");
             FxWait.until("the verified scale-up in the audit log", 30, () -> robot.lookup("#logs-table").tryQuery()
-                    .map(t -> ((TableView<?>) t).getItems().stream().anyMatch(r -> "verified".equals(((LogsViewModel.Row) r).event())))
+                    .map(t -> ((TableView<?>) t).getItems().stream().anyMatch(r -> ((io.smartcloudops.api.audit.AuditRecord) r).event() == io.smartcloudops.api.audit.AuditEvent.VERIFIED))
                     .orElse(false));
             pause(3500);
             shot(out, "logs");

@@ -1,5 +1,6 @@
 package io.smartcloudops.console.logs;
 
+import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -48,17 +49,17 @@ public final class LogsView extends BorderPane {
         message.setId("logs-message");
         message.getStyleClass().add("empty-hint");
         message.textProperty().bind(vm.messageProperty());
-        TableView<LogsViewModel.Row> table = new TableView<>(vm.rows());
+        TableView<AuditRecord> table = new TableView<>(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("logs-table");
         table.setPlaceholder(new Label("No audit record matches. Remediations, approvals and refusals are recorded here."));
         table.getColumns().add(col("Time", 130, r -> AnomaliesViewModel.formatTime(r.timestamp())));
-        table.getColumns().add(col("Event", 80, LogsViewModel.Row::event));
-        table.getColumns().add(col("Action", 110, LogsViewModel.Row::action));
-        table.getColumns().add(col("Instance", 100, LogsViewModel.Row::instance));
-        table.getColumns().add(col("Result", 150, LogsViewModel.Row::resultText));
-        table.getColumns().add(col("By", 170, LogsViewModel.Row::byText));
-        table.getColumns().add(col("Detail", 360, LogsViewModel.Row::detail));
+        table.getColumns().add(col("Event", 80, LogsViewModel.Text::event));
+        table.getColumns().add(col("Action", 110, LogsViewModel.Text::action));
+        table.getColumns().add(col("Instance", 100, r -> r.instance() == null ? "" : r.instance()));
+        table.getColumns().add(col("Result", 150, LogsViewModel.Text::result));
+        table.getColumns().add(col("By", 170, LogsViewModel.Text::by));
+        table.getColumns().add(col("Detail", 360, r -> r.detail() == null ? "" : r.detail()));
         io.smartcloudops.console.shell.Columns.headersWhole(table);
         VBox top = new VBox(4, filters, message);
         top.setPadding(new Insets(6, 8, 6, 8));
@@ -81,14 +82,15 @@ public final class LogsView extends BorderPane {
     }
 
     /** One record in full, for the detail pane. */
-    static String describe(LogsViewModel.Row r) {
-        return AnomaliesViewModel.formatTime(r.timestamp()) + "  " + r.event() + " " + r.action() + " on " + r.instance()
-                + "\nResult: " + r.resultText() + "\nBy: " + r.byText() + (r.detail().isEmpty() ? "" : "\n\n" + r.detail());
+    static String describe(AuditRecord r) {
+        return AnomaliesViewModel.formatTime(r.timestamp()) + "  " + LogsViewModel.Text.event(r) + " "
+                + LogsViewModel.Text.action(r) + " on " + r.instance() + "\nResult: " + LogsViewModel.Text.result(r)
+                + "\nBy: " + LogsViewModel.Text.by(r) + (r.detail() == null || r.detail().isEmpty() ? "" : "\n\n" + r.detail());
     }
 
-    private static TableColumn<LogsViewModel.Row, String> col(String name, double width,
-                                                               java.util.function.Function<LogsViewModel.Row, String> f) {
-        TableColumn<LogsViewModel.Row, String> c = new TableColumn<>(name);
+    private static TableColumn<AuditRecord, String> col(String name, double width,
+                                                               java.util.function.Function<AuditRecord, String> f) {
+        TableColumn<AuditRecord, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());

@@ -61,7 +61,7 @@ class LogsViewTest {
         });
         FxWait.until("the detail cell's tooltip", 5, () -> robot.lookup("#logs-table .table-cell").queryAll().stream()
                 .map(n -> ((TableCell<?, ?>) n).getTooltip()).anyMatch(t -> t != null && t.getText().equals(DETAIL)));
-        TableView<LogsViewModel.Row> table = FxWait.onFx(() -> robot.lookup("#logs-table").queryAs(TableView.class));
+        TableView<AuditRecord> table = FxWait.onFx(() -> robot.lookup("#logs-table").queryAs(TableView.class));
         FxWait.onFx(() -> {
             table.getSelectionModel().select(0);
             return null;
