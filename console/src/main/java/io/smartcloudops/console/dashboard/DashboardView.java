@@ -103,10 +103,14 @@ public final class DashboardView extends BorderPane {
         hostCount.getStyleClass().add("empty-hint");
         hostCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> hostCountText(vm.hosts().size()), vm.hosts()));
+        Label footprint = new Label();
+        footprint.setId("agent-footprint");
+        footprint.getStyleClass().add("empty-hint");
+        footprint.textProperty().bind(vm.agentFootprintProperty());
         for (javafx.scene.Node b : ranges.getChildren()) {
             ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
         }
-        Toolbar toolbar = new Toolbar(Toolbar.group(title, hostCount), Toolbar.group(new Label("Host"), hostChoice),
+        Toolbar toolbar = new Toolbar(Toolbar.group(title, hostCount), footprint, Toolbar.group(new Label("Host"), hostChoice),
                 Toolbar.group(new Label("Range"), ranges));
 
         ScrollPane tilesScroll = new ScrollPane(rows);

@@ -2,6 +2,7 @@ package io.smartcloudops.console.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.client.AgentApiException;
@@ -15,10 +16,8 @@ import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
 import io.smartcloudops.api.remediation.TargetOptions;
 import io.smartcloudops.api.remediation.Trigger;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,27 +75,8 @@ class RemediationViewModelTest {
 
     private final FakeBackend backend = new FakeBackend();
     private final AtomicInteger keys = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(NOW);
     private RemediationViewModel vm;
-
-    static final class MutableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Remediation item(String id, ActionType action, String target, RemediationState state, boolean dryRun) {
         return Remediation.builder(id, action, target, state, Trigger.OPERATOR, NOW).actor("operator").dryRun(dryRun)
@@ -134,10 +114,10 @@ class RemediationViewModelTest {
     void buttonsSayWhyTheyAreDisabled() {
         assertThat(vm.disabledReason("web-1", ActionType.SCALE_UP, "")).isEmpty();
         assertThat(vm.disabledReason("web-1", ActionType.RESTART_SERVICE, "nginx")).isEqualTo("Cooling down: 4m 12s left.");
-        clock.now = NOW.plusSeconds(200);
+        clock.set(NOW.plusSeconds(200));
         vm.tick();
         assertThat(vm.disabledReason("web-1", ActionType.RESTART_SERVICE, "nginx")).isEqualTo("Cooling down: 52s left.");
-        clock.now = NOW.plusSeconds(253);
+        clock.set(NOW.plusSeconds(253));
         vm.tick();
         assertThat(vm.disabledReason("web-1", ActionType.RESTART_SERVICE, "nginx")).isEmpty();
         assertThat(vm.disabledReason("db-1", ActionType.RESTART_SERVICE, "")).isEqualTo("Pick a unit from the agent's allow-list.");
