@@ -1,6 +1,5 @@
 package io.smartcloudops.console;
 
-import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
@@ -25,11 +24,11 @@ import io.smartcloudops.console.oncall.OncallPane;
 import io.smartcloudops.console.oncall.OncallViewModel;
 import io.smartcloudops.console.oncall.Selection;
 import io.smartcloudops.console.model.ModelViewModel;
-import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.console.chat.ChatFeed;
 import io.smartcloudops.console.logs.LogsFeed;
 import io.smartcloudops.console.model.ModelFeed;
 import io.smartcloudops.console.remediation.AgentRemediationBackend;
+import io.smartcloudops.console.remediation.AnomalyRemediation;
 import io.smartcloudops.console.remediation.RemediationDialogs;
 import io.smartcloudops.console.remediation.RemediationFeed;
 import io.smartcloudops.console.remediation.RemediationView;
@@ -117,7 +116,7 @@ public final class ConsoleSession implements AutoCloseable {
                 remediationView));
         anomaliesVm = new AnomaliesViewModel(clock);
         new AnomaliesFeed(connection, anomaliesVm).attach();
-        anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation());
+        anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation(remediationVm, this::showRemediationFor));
         // Alerts, acknowledge and snooze (issue 16) beside the anomalies; shown when the agent offers /alerts.
         oncallFeed = new OncallFeed(connection);
         oncallVm = new OncallViewModel(oncallFeed);
@@ -165,55 +164,14 @@ public final class ConsoleSession implements AutoCloseable {
         });
     }
 
-    public RemediationViewModel remediationVm() {
-        return remediationVm;
+    /** The Remediation screen with {@code host}'s card in view. */
+    private void showRemediationFor(String host) {
+        window.show(Screen.REMEDIATION);
+        remediationView.focusTarget(host);
     }
 
-    /** The Anomalies screen's buttons: the Remediation screen's rules and confirm dialog for the anomaly's host. */
-    private final class AnomalyRemediation implements io.smartcloudops.console.anomalies.AnomalyActions {
-
-        @Override
-        public javafx.beans.value.ObservableStringValue whyNot(javafx.beans.value.ObservableValue<String> host, Action action) {
-            return javafx.beans.binding.Bindings.createStringBinding(() -> {
-                String h = host.getValue();
-                if (h == null || h.isEmpty()) {
-                    return "";
-                }
-                var units = remediationVm.optionsProperty().get() == null ? List.<String>of()
-                        : remediationVm.optionsProperty().get().units();
-                // with several units, Restart opens the Remediation screen to pick one: judge the rest with the first
-                return remediationVm.disabledReason(h, key(action), action == Action.RESTART_SERVICE && !units.isEmpty()
-                        ? units.getFirst() : "");
-            }, host, remediationVm.inFlight(), remediationVm.nowProperty(), remediationVm.viewerOnlyProperty(),
-                    remediationVm.offeredProperty(), remediationVm.optionsProperty());
-        }
-
-        @Override
-        public boolean needsConfiguration(String host, Action action) {
-            return host != null && !host.isEmpty() && remediationVm.needsConfiguration(host, key(action));
-        }
-
-        @Override
-        public void start(String host, Action action) {
-            var o = remediationVm.optionsProperty().get();
-            List<String> units = o == null ? List.of() : o.units();
-            if (action == Action.RESTART_SERVICE && units.size() != 1) {
-                window.show(Screen.REMEDIATION);
-                remediationView.focusTarget(host);
-                return;
-            }
-            String why = "operator acted on an anomaly of " + host + " in the console";
-            remediationVm.request(action == Action.RESTART_SERVICE
-                    ? RemediationRequest.restartService(host, units.getFirst(), false, why)
-                    : RemediationRequest.scaleUp(host, false, why));
-        }
-
-        private ActionType key(Action action) {
-            return switch (action) {
-                case SCALE_UP -> ActionType.SCALE_UP;
-                case RESTART_SERVICE -> ActionType.RESTART_SERVICE;
-            };
-        }
+    public RemediationViewModel remediationVm() {
+        return remediationVm;
     }
 
     public AnomaliesViewModel anomaliesVm() {

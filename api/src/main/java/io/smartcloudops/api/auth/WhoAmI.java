@@ -13,4 +13,9 @@ public record WhoAmI(String name, String role) {
     public boolean isOperator() {
         return "operator".equals(role);
     }
+
+    /** Whether this token may only look (a viewer's): clients disable what would change state. */
+    public boolean isViewer() {
+        return "viewer".equals(role);
+    }
 }

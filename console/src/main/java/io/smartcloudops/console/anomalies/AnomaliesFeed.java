@@ -39,7 +39,7 @@ public final class AnomaliesFeed {
     }
 
     private void loadDetail(Optional<Anomaly> sel) {
-        vm.detailChartProperty().set(null);
+        vm.setDetailChart(null);
         if (sel.isEmpty()) {
             return;
         }
@@ -48,9 +48,9 @@ public final class AnomaliesFeed {
         connection.call(c -> c.series(a.host(), m.key(), AnomaliesViewModel.windowStart(a).toString()),
                 s -> {
                     if (a.equals(vm.selectedProperty().get())) {
-                        vm.detailChartProperty().set(vm.windowChart(a, s));
+                        vm.setDetailChart(vm.windowChart(a, s));
                     }
-                }, e -> vm.detailChartProperty().set(vm.windowChart(a,
+                }, e -> vm.setDetailChart(vm.windowChart(a,
                         new io.smartcloudops.api.series.Series(a.host(), m.key(), m.unit(), a.start(), java.util.List.of()))));
     }
 }

@@ -3,6 +3,7 @@ package io.smartcloudops.console.anomalies;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -130,8 +131,8 @@ public final class AnomaliesView extends BorderPane {
         restart.setId("anomaly-restart");
         javafx.beans.binding.StringBinding selectedHost = Bindings.createStringBinding(
                 () -> vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().host(), vm.selectedProperty());
-        ObservableStringValue scaleWhy = remediation.whyNot(selectedHost, AnomalyActions.Action.SCALE_UP);
-        ObservableStringValue restartWhy = remediation.whyNot(selectedHost, AnomalyActions.Action.RESTART_SERVICE);
+        ObservableStringValue scaleWhy = remediation.whyNot(selectedHost, ActionType.SCALE_UP);
+        ObservableStringValue restartWhy = remediation.whyNot(selectedHost, ActionType.RESTART_SERVICE);
         Label actionReason = new Label();
         actionReason.setId("anomaly-action-reason");
         actionReason.setWrapText(true);
@@ -151,11 +152,11 @@ public final class AnomaliesView extends BorderPane {
         scale.disableProperty().bind(vm.selectedProperty().isNull().or(Bindings.isNotEmpty(scaleWhy)));
         restart.disableProperty().bind(vm.selectedProperty().isNull().or(Bindings.isNotEmpty(restartWhy)));
         scale.textProperty().bind(Bindings.createStringBinding(() -> remediation.needsConfiguration(selectedHost.get(),
-                AnomalyActions.Action.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", selectedHost, scaleWhy));
+                ActionType.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", selectedHost, scaleWhy));
         restart.textProperty().bind(Bindings.createStringBinding(() -> remediation.needsConfiguration(selectedHost.get(),
-                AnomalyActions.Action.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", selectedHost, restartWhy));
-        scale.setOnAction(e -> remediation.start(selectedHost.get(), AnomalyActions.Action.SCALE_UP));
-        restart.setOnAction(e -> remediation.start(selectedHost.get(), AnomalyActions.Action.RESTART_SERVICE));
+                ActionType.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", selectedHost, restartWhy));
+        scale.setOnAction(e -> remediation.start(selectedHost.get(), ActionType.SCALE_UP));
+        restart.setOnAction(e -> remediation.start(selectedHost.get(), ActionType.RESTART_SERVICE));
         scale.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog; nothing runs before you confirm."));
         restart.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog (or the Remediation screen to"
                 + " pick a unit); nothing runs before you confirm."));

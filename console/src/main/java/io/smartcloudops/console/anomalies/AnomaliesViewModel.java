@@ -61,7 +61,7 @@ public final class AnomaliesViewModel {
     private final ObjectProperty<AnomalyWindow> window = new SimpleObjectProperty<>(this, "window", AnomalyWindow.H24);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ObjectProperty<ChartData> detailChart = new SimpleObjectProperty<>(this, "detailChart");
+    private final ReadOnlyObjectWrapper<ChartData> detailChart = new ReadOnlyObjectWrapper<>(this, "detailChart");
     private Instant agentStartedAt;
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
     private final ReadOnlyObjectWrapper<Anomaly> news = new ReadOnlyObjectWrapper<>(this, "news");
@@ -271,8 +271,13 @@ public final class AnomaliesViewModel {
     }
 
     /** The surroundings chart of the selected anomaly (null until loaded). */
-    public ObjectProperty<ChartData> detailChartProperty() {
-        return detailChart;
+    public ReadOnlyObjectProperty<ChartData> detailChartProperty() {
+        return detailChart.getReadOnlyProperty();
+    }
+
+    /** The feed loaded the selected anomaly's surroundings (null while loading). */
+    void setDetailChart(ChartData chart) {
+        detailChart.set(chart);
     }
 
     public ObjectProperty<Anomaly> selectedProperty() {

@@ -11,7 +11,7 @@ public final class ChatFeed {
     /** The view-model, wired to {@code connection}; call on the UI thread before {@link AgentConnection#start}. */
     public static ChatViewModel attach(AgentConnection connection) {
         ChatViewModel vm = new ChatViewModel((q, ok, err) -> connection.call(c -> c.query(q), ok, err));
-        connection.offeredPathsProperty().addListener((o, a, p) -> vm.offeredProperty().set(p.contains("/query")));
+        connection.offeredPathsProperty().addListener((o, a, p) -> vm.setOffered(p.contains("/query")));
         return vm;
     }
 }

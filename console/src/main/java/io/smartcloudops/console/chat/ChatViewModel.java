@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -43,7 +41,7 @@ public final class ChatViewModel {
     private final ObservableList<ChatMessage> messages = FXCollections.observableArrayList();
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
-    private final BooleanProperty offered = new SimpleBooleanProperty(this, "offered");
+    private final ReadOnlyBooleanWrapper offered = new ReadOnlyBooleanWrapper(this, "offered");
     private final StringBinding disabledReason;
     private String conversationId = "";
 
@@ -129,8 +127,13 @@ public final class ChatViewModel {
         return sending.getReadOnlyProperty();
     }
 
-    public BooleanProperty offeredProperty() {
-        return offered;
+    /** Whether the agent offers {@code POST /query}. */
+    public ReadOnlyBooleanProperty offeredProperty() {
+        return offered.getReadOnlyProperty();
+    }
+
+    public void setOffered(boolean on) {
+        offered.set(on);
     }
 
     /** Empty when a question can be sent, else why not. */

@@ -30,8 +30,8 @@ public final class DashboardFeed {
 
     /** Wires everything; call on the UI thread before {@link AgentConnection#start}. */
     public void attach() {
-        connection.stateProperty().addListener((o, a, b) -> vm.connectionProperty().set(b));
-        vm.connectionProperty().set(connection.stateProperty().get());
+        connection.stateProperty().addListener((o, a, b) -> vm.setConnection(b));
+        vm.setConnection(connection.stateProperty().get());
         connection.statusProperty().addListener((o, a, s) -> {
             if (s != null) {
                 boolean first = a == null;

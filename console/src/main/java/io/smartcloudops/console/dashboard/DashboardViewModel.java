@@ -20,6 +20,10 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -46,16 +50,16 @@ public final class DashboardViewModel {
     private final List<ChartMarker> markers = new ArrayList<>();
     private final StringProperty selectedHost = new SimpleStringProperty(this, "selectedHost", "");
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range", TimeRange.M15);
-    private final ObjectProperty<ConnectionState> connection;
-    private final ObjectProperty<SourceStatus> source = new SimpleObjectProperty<>(this, "source");
-    private final StringProperty agentFootprint = new SimpleStringProperty(this, "agentFootprint", "");
+    private final ReadOnlyObjectWrapper<ConnectionState> connection;
+    private final ReadOnlyObjectWrapper<SourceStatus> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private final ReadOnlyStringWrapper agentFootprint = new ReadOnlyStringWrapper(this, "agentFootprint", "");
     private final AgentFootprintText footprintText = new AgentFootprintText();
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
     private long lastTrimMillis;
 
     public DashboardViewModel(Clock clock, ConnectionState initial) {
         this.clock = clock;
-        this.connection = new SimpleObjectProperty<>(this, "connection", initial);
+        this.connection = new ReadOnlyObjectWrapper<>(this, "connection", initial);
         connection.addListener((o, a, b) -> changed());
         range.addListener((o, a, b) -> changed());
         selectedHost.addListener((o, a, b) -> changed());
@@ -226,17 +230,22 @@ public final class DashboardViewModel {
         return range;
     }
 
-    public ObjectProperty<ConnectionState> connectionProperty() {
-        return connection;
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** The connection to the agent changed (the empty charts say why). */
+    public void setConnection(ConnectionState state) {
+        connection.set(state);
     }
 
     /** What the agent itself costs its host (memory, CPU), next to the host figures; empty for older agents. */
-    public StringProperty agentFootprintProperty() {
-        return agentFootprint;
+    public ReadOnlyStringProperty agentFootprintProperty() {
+        return agentFootprint.getReadOnlyProperty();
     }
 
-    public ObjectProperty<SourceStatus> sourceProperty() {
-        return source;
+    public ReadOnlyObjectProperty<SourceStatus> sourceProperty() {
+        return source.getReadOnlyProperty();
     }
 
     /** Increases whenever what the charts draw changed. */

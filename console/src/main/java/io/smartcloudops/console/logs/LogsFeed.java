@@ -1,9 +1,6 @@
 package io.smartcloudops.console.logs;
 
-import io.smartcloudops.api.audit.AuditResult;
-import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.events.EventTypes;
-import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.console.connection.AgentConnection;
 
@@ -18,10 +15,8 @@ public final class LogsFeed {
 
     /** The view-model, wired to {@code connection}; call on the UI thread before {@link AgentConnection#start}. */
     public static LogsViewModel attach(AgentConnection connection) {
-        LogsViewModel vm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(LogQuery.since(q.get("since"))
-                .action(ActionType.fromKey(q.get("action")).orElse(null)).instance(q.get("instance"))
-                .result(AuditResult.fromKey(q.get("result")).orElse(null)).limit(Integer.valueOf(q.get("limit")))), ok, err));
-        connection.offeredPathsProperty().addListener((o, a, p) -> vm.offeredProperty().set(p.contains("/logs")));
+        LogsViewModel vm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(q), ok, err));
+        connection.offeredPathsProperty().addListener((o, a, p) -> vm.setOffered(p.contains("/logs")));
         connection.on(EventTypes.ACTION, Remediation.class, r -> vm.reload());
         connection.onReconnected(vm::reload);
         return vm;

@@ -1,6 +1,10 @@
 package io.smartcloudops.console.logs;
 
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import java.util.function.Function;
+import javafx.util.StringConverter;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -26,11 +30,11 @@ public final class LogsView extends BorderPane {
         since.setId("logs-since");
         since.getItems().setAll(LogsViewModel.SINCE);
         since.valueProperty().bindBidirectional(vm.sinceProperty());
-        ComboBox<String> action = new ComboBox<>();
-        action.getItems().setAll(LogsViewModel.ACTIONS);
+        ComboBox<ActionType> action = anyOr(ActionType.values(), ActionType::key);
+        action.setId("logs-action");
         action.valueProperty().bindBidirectional(vm.actionProperty());
-        ComboBox<String> result = new ComboBox<>();
-        result.getItems().setAll(LogsViewModel.RESULTS);
+        ComboBox<AuditResult> result = anyOr(AuditResult.values(), AuditResult::key);
+        result.setId("logs-result");
         result.valueProperty().bindBidirectional(vm.resultProperty());
         TextField instance = new TextField();
         instance.setPromptText("instance (host)");
@@ -86,6 +90,29 @@ public final class LogsView extends BorderPane {
         return AnomaliesViewModel.formatTime(r.timestamp()) + "  " + LogsViewModel.Text.event(r) + " "
                 + LogsViewModel.Text.action(r) + " on " + r.instance() + "\nResult: " + LogsViewModel.Text.result(r)
                 + "\nBy: " + LogsViewModel.Text.by(r) + (r.detail() == null || r.detail().isEmpty() ? "" : "\n\n" + r.detail());
+    }
+
+    /**
+     * A filter box on the api's own values: "any" (null, shown by the prompt text) first, then every value by its
+     * wire name, as the agent's {@code GET /logs} takes it.
+     */
+    private static <T> ComboBox<T> anyOr(T[] values, Function<T, String> key) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setPromptText(LogsViewModel.ANY);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? LogsViewModel.ANY : key.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return box.getItems().stream().filter(v -> v != null && key.apply(v).equals(text)).findFirst().orElse(null);
+            }
+        });
+        return box;
     }
 
     private static TableColumn<AuditRecord, String> col(String name, double width,

@@ -7,17 +7,18 @@ import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.client.AgentApiException;
+import io.smartcloudops.api.client.LogQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -31,17 +32,14 @@ public final class LogsViewModel {
 
     /** The "since" choices. */
     public static final List<String> SINCE = List.of("10m", "1h", "6h", "24h", "7d");
-    /** Shown for "no filter". */
+    /** What the action and result boxes show for "no filter" (their value is then null). */
     public static final String ANY = "any";
-    public static final List<String> ACTIONS = List.of(ANY, "restart_service", "scale_up", "notify");
-    public static final List<String> RESULTS = List.of(ANY, "success", "failure", "refused", "dry_run", "pending",
-            "approved", "rejected", "running", "effective", "ineffective");
     static final int LIMIT = 500;
 
     /** Loads {@code GET /logs} with the given query; the answer arrives on the UI thread. */
     @FunctionalInterface
     public interface Backend {
-        void logs(Map<String, String> query, Consumer<AuditRecordList> ok, Consumer<AgentApiException> error);
+        void logs(LogQuery query, Consumer<AuditRecordList> ok, Consumer<AgentApiException> error);
     }
 
     /** The words the Logs screen uses for an audit record (the record itself keeps the api's enums). */
@@ -92,10 +90,10 @@ public final class LogsViewModel {
     private final Backend backend;
     private final ObservableList<AuditRecord> rows = FXCollections.observableArrayList();
     private final StringProperty since = new SimpleStringProperty(this, "since", "24h");
-    private final StringProperty action = new SimpleStringProperty(this, "action", ANY);
+    private final ObjectProperty<ActionType> action = new SimpleObjectProperty<>(this, "action");
     private final StringProperty instance = new SimpleStringProperty(this, "instance", "");
-    private final StringProperty result = new SimpleStringProperty(this, "result", ANY);
-    private final BooleanProperty offered = new SimpleBooleanProperty(this, "offered");
+    private final ObjectProperty<AuditResult> result = new SimpleObjectProperty<>(this, "result");
+    private final ReadOnlyBooleanWrapper offered = new ReadOnlyBooleanWrapper(this, "offered");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private boolean loading;
     private boolean again;
@@ -108,21 +106,10 @@ public final class LogsViewModel {
         offered.addListener((o, a, b) -> reload());
     }
 
-    /** The query the filters make (only what is set). */
-    public Map<String, String> query() {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("since", since.get());
-        if (!ANY.equals(action.get())) {
-            q.put("action", action.get());
-        }
-        if (!instance.get().isBlank()) {
-            q.put("instance", instance.get().trim());
-        }
-        if (!ANY.equals(result.get())) {
-            q.put("result", result.get());
-        }
-        q.put("limit", Integer.toString(LIMIT));
-        return q;
+    /** The query the filters make (a filter left at "any" is left out). */
+    public LogQuery query() {
+        return LogQuery.since(since.get()).action(action.get())
+                .instance(instance.get().isBlank() ? null : instance.get().strip()).result(result.get()).limit(LIMIT);
     }
 
     /** Loads again (one request at a time; a change during a load loads once more after it). */
@@ -135,8 +122,7 @@ public final class LogsViewModel {
             return;
         }
         loading = true;
-        Map<String, String> q = query();
-        backend.logs(q, json -> {
+        backend.logs(query(), json -> {
             loading = false;
             apply(json);
             if (again) {
@@ -178,7 +164,8 @@ public final class LogsViewModel {
         return since;
     }
 
-    public StringProperty actionProperty() {
+    /** Only this action; null for any. */
+    public ObjectProperty<ActionType> actionProperty() {
         return action;
     }
 
@@ -186,12 +173,18 @@ public final class LogsViewModel {
         return instance;
     }
 
-    public StringProperty resultProperty() {
+    /** Only this result; null for any. */
+    public ObjectProperty<AuditResult> resultProperty() {
         return result;
     }
 
-    public BooleanProperty offeredProperty() {
-        return offered;
+    /** Whether the agent offers {@code GET /logs}; turning it on loads. */
+    public ReadOnlyBooleanProperty offeredProperty() {
+        return offered.getReadOnlyProperty();
+    }
+
+    public void setOffered(boolean on) {
+        offered.set(on);
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -29,7 +29,7 @@ public final class OncallFeed implements OncallBackend {
         connection.on(EventTypes.SILENCE, Silence.class, model::applySilence);
         connection.offeredPathsProperty().addListener((o, a, p) -> load());
         connection.onReconnected(this::load);
-        connection.whoamiProperty().addListener((o, a, w) -> model.roleProperty().set(w == null ? "unknown" : w.role()));
+        connection.whoamiProperty().addListener((o, a, w) -> model.setWhoAmI(w));
     }
 
     private void load() {

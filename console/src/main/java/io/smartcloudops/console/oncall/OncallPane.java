@@ -108,7 +108,7 @@ public final class OncallPane extends VBox {
         end.setId("oncall-end-silence");
         end.setMinWidth(Region.USE_PREF_SIZE);
         end.disableProperty().bind(silences.getSelectionModel().selectedItemProperty().isNull()
-                .or(vm.roleProperty().isEqualTo("viewer")));
+                .or(vm.viewerOnlyProperty()));
         end.setOnAction(e -> vm.endSilence(silences.getSelectionModel().getSelectedItem()));
         Label silencesTitle = new Label("Silences");
         silencesTitle.getStyleClass().add("settings-section");

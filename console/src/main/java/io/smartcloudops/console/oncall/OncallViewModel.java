@@ -1,6 +1,7 @@
 package io.smartcloudops.console.oncall;
 
 import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.oncall.Acknowledgement;
 import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.oncall.SilenceRequest;
@@ -14,9 +15,13 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -41,11 +46,23 @@ public final class OncallViewModel {
             Comparator.comparing(Alert::firing).reversed().thenComparing(Alert::startsAt, Comparator.reverseOrder()));
     private final ObservableList<Silence> silences = FXCollections.observableArrayList();
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection");
-    private final StringProperty role = new SimpleStringProperty(this, "role", "unknown");
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ReadOnlyObjectWrapper<WhoAmI> whoAmI = new ReadOnlyObjectWrapper<>(this, "whoAmI");
+    private final ReadOnlyBooleanWrapper viewerOnly = new ReadOnlyBooleanWrapper(this, "viewerOnly");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StringBinding blockedReason;
 
     public OncallViewModel(OncallBackend backend) {
         this.backend = backend;
+        viewerOnly.bind(Bindings.createBooleanBinding(() -> whoAmI.get() != null && whoAmI.get().isViewer(), whoAmI));
+        blockedReason = Bindings.createStringBinding(() -> {
+            if (selection.get() == null) {
+                return "Select an anomaly or an alert.";
+            }
+            if (viewerOnly.get()) {
+                return "Acknowledging and snoozing need an operator token (this one is a viewer's).";
+            }
+            return "";
+        }, selection, viewerOnly);
     }
 
     public ObservableList<Alert> alerts() {
@@ -60,27 +77,28 @@ public final class OncallViewModel {
         return selection;
     }
 
-    /** The connection's token role ({@code viewer}, {@code operator}); a viewer may look, not change. */
-    public StringProperty roleProperty() {
-        return role;
+    /** The connection's token as the agent sees it (null until known). */
+    public void setWhoAmI(WhoAmI who) {
+        whoAmI.set(who);
+    }
+
+    public ReadOnlyObjectProperty<WhoAmI> whoAmIProperty() {
+        return whoAmI.getReadOnlyProperty();
+    }
+
+    /** True for a viewer token: it may look, not acknowledge, snooze or end a silence. */
+    public ReadOnlyBooleanProperty viewerOnlyProperty() {
+        return viewerOnly.getReadOnlyProperty();
     }
 
     /** The last action's result or refusal, in the agent's words. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /** Empty when the buttons may act, else why not. */
     public StringBinding blockedReason() {
-        return Bindings.createStringBinding(() -> {
-            if (selection.get() == null) {
-                return "Select an anomaly or an alert.";
-            }
-            if ("viewer".equals(role.get())) {
-                return "Acknowledging and snoozing need an operator token (this one is a viewer's).";
-            }
-            return "";
-        }, selection, role);
+        return blockedReason;
     }
 
     // --- data from the agent ----------------------------------------------------------------------------
@@ -156,7 +174,7 @@ public final class OncallViewModel {
     }
 
     public void endSilence(Silence s) {
-        if ("viewer".equals(role.get())) {
+        if (viewerOnly.get()) {
             return;
         }
         backend.endSilence(s.id(), ended -> {

@@ -126,9 +126,8 @@ public final class RemediationViewModel {
         this.backend = backend;
         this.keys = keys;
         this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
-        // the one place that decides what a viewer token may do
         viewerOnly.bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> whoAmI.get() != null && "viewer".equals(whoAmI.get().role()), whoAmI));
+                () -> whoAmI.get() != null && whoAmI.get().isViewer(), whoAmI));
     }
 
     /** Where the connected agent reads its configuration (the embedded agent's file, or a remote agent's). */
@@ -233,6 +232,8 @@ public final class RemediationViewModel {
         if (!t.get().actions().contains(action)) {
             return switch (action) {
                 case SCALE_UP -> "Scaling " + target + " up needs its Auto Scaling group: set remediation.targets." + target
+                        + ".auto_scaling_group in " + configWhere + ".";
+                case SCALE_IN -> "Scaling " + target + " in needs its Auto Scaling group: set remediation.targets." + target
                         + ".auto_scaling_group in " + configWhere + ".";
                 case RESTART_SERVICE -> "local".equals(o.executor())
                         ? "The agent restarts services on its own machine only; for " + target

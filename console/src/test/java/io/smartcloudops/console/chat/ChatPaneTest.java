@@ -34,7 +34,7 @@ class ChatPaneTest {
 
     @Start
     void start(Stage stage) {
-        vm.offeredProperty().set(true);
+        vm.setOffered(true);
         pane = new ChatPane(vm, a -> { }, id -> proposalState);
         stage.setScene(new Scene(pane, 320, 500));
         stage.show();

@@ -29,7 +29,7 @@ class ChatViewModelTest {
         vm.inputProperty().set("What's current CPU?");
         vm.send();
         assertThat(asked).isEmpty();
-        vm.offeredProperty().set(true);
+        vm.setOffered(true);
         vm.inputProperty().set("   ");
         assertThat(vm.disabledReason().get()).startsWith("Type a question");
         vm.inputProperty().set("x".repeat(501));
@@ -38,7 +38,7 @@ class ChatViewModelTest {
 
     @Test
     void oneQuestionInFlightThenTheAnswerWithItsProposedActions() {
-        vm.offeredProperty().set(true);
+        vm.setOffered(true);
         vm.ask("What's current CPU?");
         assertThat(asked).containsExactly("What's current CPU?|");
         assertThat(vm.sendingProperty().get()).isTrue();

@@ -90,7 +90,7 @@ class DashboardViewModelTest {
         ChartData cpu = vm.chartData(ChartSpec.DEFAULT.getFirst(), 300);
         assertThat(cpu.markers()).extracting(ChartMarker::label).containsExactly("high cpu");
 
-        vm.connectionProperty().set(new ConnectionState(ConnectionState.Kind.UNREACHABLE, "Agent at http://a unreachable"));
+        vm.setConnection(new ConnectionState(ConnectionState.Kind.UNREACHABLE, "Agent at http://a unreachable"));
         assertThat(vm.chartData(ChartSpec.DEFAULT.getFirst(), 300).emptyReason()).get().asString()
                 .startsWith("No data: agent unreachable.");
     }

@@ -6,6 +6,7 @@ import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class LogsViewModelTest {
 
-    private final List<Map<String, String>> queries = new ArrayList<>();
+    private final List<LogQuery> queries = new ArrayList<>();
     private final List<Consumer<AuditRecordList>> answers = new ArrayList<>();
     private final LogsViewModel vm = new LogsViewModel((q, ok, err) -> {
         queries.add(q);
@@ -34,20 +35,22 @@ class LogsViewModelTest {
     void filtersBecomeTheQueryAndNothingIsAskedBeforeTheAgentOffersLogs() {
         vm.sinceProperty().set("10m");
         assertThat(queries).isEmpty();
-        vm.offeredProperty().set(true);
-        assertThat(queries.getLast()).containsExactly(Map.entry("since", "10m"), Map.entry("limit", "500"));
+        vm.setOffered(true);
+        assertThat(queries.getLast()).isEqualTo(LogQuery.since("10m").limit(500));
         answers.getLast().accept(new AuditRecordList(List.of(), false));
-        vm.actionProperty().set("scale_up");
+        vm.actionProperty().set(ActionType.SCALE_IN);
         answers.getLast().accept(new AuditRecordList(List.of(), false));
         vm.instanceProperty().set(" web-1 ");
-        vm.resultProperty().set("success");
-        assertThat(vm.query()).containsEntry("action", "scale_up").containsEntry("instance", "web-1")
-                .containsEntry("result", "success");
+        vm.resultProperty().set(AuditResult.DRY_RUN);
+        assertThat(vm.query()).isEqualTo(LogQuery.since("10m").action(ActionType.SCALE_IN).instance("web-1")
+                .result(AuditResult.DRY_RUN).limit(500));
+        vm.actionProperty().set(null);
+        assertThat(vm.query().action()).as("any action").isNull();
     }
 
     @Test
     void newestFirstAndOneRequestAtATime() {
-        vm.offeredProperty().set(true);
+        vm.setOffered(true);
         vm.reload();
         assertThat(queries).hasSize(1);
         answers.getFirst().accept(new AuditRecordList(List.of(

@@ -48,7 +48,7 @@ class LogsViewTest {
     @SuppressWarnings("unchecked")
     void aRecordCanBeReadInFull(FxRobot robot) {
         FxWait.onFx(() -> {
-            vm.offeredProperty().set(true);
+            vm.setOffered(true);
             answers.getLast().accept(new AuditRecordList(List.of(
                     AuditRecord.builder(Instant.parse("2026-01-05T10:00:00Z"), AuditEvent.APPROVED)
                             .action(ActionType.RESTART_SERVICE).instance("web-1", null).result(AuditResult.APPROVED)
@@ -74,5 +74,30 @@ class LogsViewTest {
         });
         assertThat(FxWait.onFx(() -> robot.lookup("#logs-detail").queryAs(TextArea.class).getText()))
                 .as("an approval is the approver's").contains("By: approved by alice (proposed by chat)");
+    }
+
+    /** The filters are the api's values: every action the agent knows (scale_in too), and "any" to clear one. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFiltersOfferEveryActionAndResultAndAnyClearsThem(FxRobot robot) {
+        FxWait.onFx(() -> {
+            vm.setOffered(true);
+            return null;
+        });
+        javafx.scene.control.ComboBox<ActionType> action = robot.lookup("#logs-action").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(FxWait.onFx(() -> new ArrayList<>(action.getItems()))).containsExactly(null, ActionType.RESTART_SERVICE,
+                ActionType.SCALE_UP, ActionType.SCALE_IN, ActionType.NOTIFY);
+        assertThat(FxWait.onFx(() -> robot.lookup("#logs-result").queryAs(javafx.scene.control.ComboBox.class).getItems()))
+                .hasSize(AuditResult.values().length + 1);
+        robot.clickOn("#logs-action").clickOn("scale_in");
+        FxWait.until("scale_in chosen", 5, () -> vm.actionProperty().get() == ActionType.SCALE_IN);
+        assertThat(FxWait.onFx(() -> vm.query().action())).isEqualTo(ActionType.SCALE_IN);
+        robot.clickOn("#logs-action");
+        Node any = robot.lookup(".combo-box-popup .list-cell").match(n -> LogsViewModel.ANY.equals(((javafx.scene.control.ListCell<?>) n).getText()))
+                .query();
+        robot.clickOn(any);
+        FxWait.until("any action again", 5, () -> vm.actionProperty().get() == null);
+        assertThat(FxWait.onFx(() -> action.getButtonCell() == null ? robot.lookup("#logs-action .list-cell").queryAs(
+                javafx.scene.control.ListCell.class).getText() : action.getButtonCell().getText())).isEqualTo(LogsViewModel.ANY);
     }
 }

@@ -3,6 +3,7 @@ package io.smartcloudops.console.oncall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.alert.AlertSource;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.anomaly.Anomaly;
@@ -118,16 +119,23 @@ class OncallViewModelTest {
     @Test
     void aViewerMayLookButNotChangeAndRefusalsAreShownInTheAgentsWords() {
         vm.selectionProperty().set(new Selection.OfAlert(alert("al-1", "web-1", AlertState.FIRING)));
-        vm.roleProperty().set("viewer");
+        vm.setWhoAmI(new WhoAmI("bob", "viewer"));
+        assertThat(vm.viewerOnlyProperty().get()).isTrue();
         assertThat(vm.blockedReason().get()).contains("operator token");
         vm.acknowledge();
         vm.snoozeHost("1h", null);
+        Silence held = new Silence("sil-0000000000000002", "web-1", null, null, Map.of(), "deploy", "alice", T0,
+                T0.plus(Duration.ofHours(1)), null, null, SilenceState.ACTIVE);
+        vm.applySilence(held);
+        vm.endSilence(held);
         assertThat(backend.calls).isEmpty();
+        assertThat(vm.silences()).containsExactly(held);
 
-        vm.roleProperty().set("operator");
+        vm.setWhoAmI(new WhoAmI("alice", "operator"));
+        assertThat(vm.blockedReason().get()).isEmpty();
         backend.refuse = "duration: must be between 1m and 30d (got 45d)";
         vm.snoozeHost("45d", null);
         assertThat(vm.messageProperty().get()).isEqualTo("The agent refused: duration: must be between 1m and 30d (got 45d)");
-        assertThat(vm.silences()).isEmpty();
+        assertThat(vm.silences()).containsExactly(held);
     }
 }

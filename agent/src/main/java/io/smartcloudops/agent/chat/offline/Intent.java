@@ -62,7 +62,7 @@ sealed interface Intent {
      *
      * @param missing what is needed before anything can be proposed (null when complete)
      */
-    record Propose(String action, String target, Map<String, String> params, String missing) implements Intent {
+    record Propose(ActionType action, String target, Map<String, String> params, String missing) implements Intent {
     }
 
     /** An action outside the closed set ("reboot", "delete", "run ..."): refused, nothing proposed. */

@@ -186,7 +186,7 @@ public final class OfflineAssistant implements Assistant {
             return answer(text, i.target() == null ? List.of() : List.of(i.target()));
         }
         String reason = "asked in chat by " + tools.actor() + ": " + AnswerWriter.quote(question.text());
-        var out = tools.run(new ToolCall.ProposeRemediation(i.action(), i.target(), i.params(),
+        var out = tools.run(new ToolCall.ProposeRemediation(i.action().key(), i.target(), i.params(),
                 TextCut.head(reason, 300))).output();
         String text = out.pending() ? writer.proposed(out.action()) : writer.refused(out.field(), out.reason());
         return answer(text, List.of(i.target()));

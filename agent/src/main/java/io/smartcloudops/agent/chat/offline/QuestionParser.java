@@ -119,7 +119,7 @@ final class QuestionParser {
         }
         if (SCALE_UP.matcher(imperative).find()) {
             String target = host != null ? host : targetAfter(original, known).orElse(null);
-            return new Intent.Propose("scale_up", target, Map.of(), target == null ? "target" : null);
+            return new Intent.Propose(ActionType.SCALE_UP, target, Map.of(), target == null ? "target" : null);
         }
         if ((m = NOTIFY.matcher(imperative)).find()) {
             return notify(original, hosts, known);
@@ -210,7 +210,7 @@ final class QuestionParser {
             params.put("unit", unit);
         }
         String missing = everything ? "one target" : target == null ? "target" : unit == null ? "unit" : null;
-        return new Intent.Propose("restart_service", target, params, missing);
+        return new Intent.Propose(ActionType.RESTART_SERVICE, target, params, missing);
     }
 
     private Intent notify(String original, List<String> hosts, Collection<String> known) {
@@ -218,7 +218,7 @@ final class QuestionParser {
         Matcher m = Pattern.compile("(?i)\\b(?:that|saying|with message|message)\\b[:\\s]*(.+)$|:\\s*(.+)$").matcher(original);
         String message = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).trim() : original.trim();
         message = TextCut.head(message, 500);
-        return new Intent.Propose("notify", target, Map.of("message", message), target == null ? "target" : null);
+        return new Intent.Propose(ActionType.NOTIFY, target, Map.of("message", message), target == null ? "target" : null);
     }
 
     /** "... on web-9": a target the agent may not know; the remediation's validation decides. */
