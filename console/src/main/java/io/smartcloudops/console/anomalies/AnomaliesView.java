@@ -6,6 +6,7 @@ import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -78,31 +79,34 @@ public final class AnomaliesView extends BorderPane {
         none.setWrapText(true);
         none.setPadding(new Insets(8));
         table.setPlaceholder(none);
-        table.getColumns().add(column("Raised", 130, a -> AnomaliesViewModel.formatTime(a.timestamp())));
-        table.getColumns().add(column("Host", 110, Anomaly::host));
-        TableColumn<Anomaly, Severity> sev = new TableColumn<>("Severity");
-        sev.setPrefWidth(80);
-        sev.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
+        table.getColumns().add(column("Raised", 100, a -> AnomaliesViewModel.formatTime(a.timestamp())));
+        table.getColumns().add(column("Host", 80, Anomaly::host));
+        // severity with the score that ranks it, in one column: beside the on-call pane a 1024 px window has no
+        // room for a column of its own; sorted by severity, then score
+        TableColumn<Anomaly, Anomaly> sev = new TableColumn<>("Severity");
+        sev.setId("anomaly-severity-column");
+        sev.setPrefWidth(100);
+        sev.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        sev.setComparator(Comparator.comparing(Anomaly::severity).thenComparingDouble(Anomaly::score));
         sev.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Severity item, boolean empty) {
+            protected void updateItem(Anomaly item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeIf(s -> s.startsWith("severity-"));
                 if (empty || item == null) {
                     setText(null);
                 } else {
-                    setText(item.key());
-                    getStyleClass().add(AnomaliesViewModel.severityStyle(item));
+                    setText(item.severity().key() + String.format(Locale.ROOT, " %.2f", item.score()));
+                    getStyleClass().add(AnomaliesViewModel.severityStyle(item.severity()));
                 }
             }
         });
         table.getColumns().add(sev);
-        table.getColumns().add(column("Score", 60, a -> String.format(Locale.ROOT, "%.2f", a.score())));
-        table.getColumns().add(column("Summary", 260, Anomaly::summary));
-        table.getColumns().add(column("State", 110, AnomaliesViewModel::formatState));
-        table.getColumns().add(column("Acknowledged", 110, a -> a.acknowledged() == null ? ""
-                : a.acknowledged().by() + " " + AnomaliesViewModel.formatTime(a.acknowledged().at())));
-        table.getColumns().add(column("Silenced", 60, a -> a.silenced() == null ? "" : "yes"));
+        table.getColumns().add(column("Summary", 220, Anomaly::summary));
+        table.getColumns().add(column("State", 100, AnomaliesViewModel::formatState));
+        TableColumn<Anomaly, String> onCall = column("On call", 110, AnomaliesViewModel::formatOnCall);
+        onCall.setId("anomaly-oncall-column");
+        table.getColumns().add(onCall);
         io.smartcloudops.console.shell.Columns.headersWhole(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {

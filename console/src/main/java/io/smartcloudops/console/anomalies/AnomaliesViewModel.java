@@ -160,6 +160,17 @@ public final class AnomaliesViewModel {
         return "closed after " + (d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s");
     }
 
+    /**
+     * Who has it and whether it is snoozed, in one short cell beside the anomalies' own columns (two columns of
+     * their own pushed the table wider than the space the on-call pane leaves at 1024 px): {@code alice 10:02},
+     * {@code silenced}, {@code alice 10:02 · silenced}, empty for neither.
+     */
+    public static String formatOnCall(Anomaly a) {
+        String ack = a.acknowledged() == null ? "" : a.acknowledged().by() + " " + formatTime(a.acknowledged().at());
+        String silenced = a.silenced() == null ? "" : "silenced";
+        return ack.isEmpty() || silenced.isEmpty() ? ack + silenced : ack + " · " + silenced;
+    }
+
     /** One line per contributing metric: value, baseline and how unusual it is. */
     public static String formatContributor(Contributor c) {
         String value = Metric.fromKey(c.metric()).map(m -> m.format(c.value())).orElse(String.format(Locale.ROOT, "%.2f", c.value()));

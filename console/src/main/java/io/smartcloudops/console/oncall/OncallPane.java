@@ -60,8 +60,8 @@ public final class OncallPane extends VBox {
         }
         TextField custom = new TextField();
         custom.setId("oncall-snooze-custom");
-        custom.setPromptText("custom: 90m, 2d");
-        custom.setPrefColumnCount(8);
+        custom.setPromptText("90m, 2d");
+        custom.setPrefColumnCount(6);
         custom.setMinWidth(Region.USE_PREF_SIZE);
         Button snoozeCustom = new Button("Snooze for");
         snoozeCustom.setId("oncall-snooze-custom-go");
@@ -74,22 +74,31 @@ public final class OncallPane extends VBox {
         }
         HBox actions = new HBox(6, ack, snooze);
         actions.setAlignment(Pos.CENTER_LEFT);
-        HBox customRow = new HBox(6, custom, snoozeCustom, reason);
+        HBox customRow = new HBox(6, snoozeCustom, custom);
         customRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(reason, Priority.ALWAYS);
+        reason.setMaxWidth(Double.MAX_VALUE);
         Label blocked = new Label();
         blocked.setId("oncall-blocked");
         blocked.getStyleClass().add("empty-hint");
         blocked.textProperty().bind(vm.blockedReason());
+        blocked.setWrapText(true);
         Label message = new Label();
         message.setId("oncall-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        for (Label l : new Label[] {blocked, message}) {
+            // no blank lines between the buttons and the alerts while there is nothing to say
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
 
         alerts = new ListView<>(vm.alerts());
         alerts.setId("oncall-alerts");
-        alerts.setPlaceholder(new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager\n"
-                + "or /webhooks/grafana (docs/install.md)."));
+        Label noAlert = new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager"
+                + " or /webhooks/grafana (docs/install.md).");
+        noAlert.setWrapText(true); // the pane is narrow beside the anomalies
+        noAlert.setPadding(new Insets(8));
+        alerts.setPlaceholder(noAlert);
         alerts.setCellFactory(l -> new TwoLineCell<>(OncallViewModel::alertLine, OncallViewModel::alertDetail,
                 a -> a.firing() ? "alert-firing" : "alert-resolved"));
         alerts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -116,7 +125,7 @@ public final class OncallPane extends VBox {
         silencesHead.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(alerts, Priority.ALWAYS);
-        getChildren().addAll(title, selected, actions, customRow, blocked, message, alerts, silencesHead, silences);
+        getChildren().addAll(title, selected, actions, customRow, reason, blocked, message, alerts, silencesHead, silences);
     }
 
     public ListView<Alert> alertsList() {
@@ -137,6 +146,9 @@ public final class OncallPane extends VBox {
             this.first = first;
             this.second = second;
             this.style = style;
+            // as wide as the list, wrapped: the pane is narrow and a sideways scroll hides the end of every line
+            setWrapText(true);
+            setPrefWidth(0);
         }
 
         @Override
