@@ -118,6 +118,8 @@ public final class AnomaliesView extends BorderPane {
         Label detailTitle = new Label("Select an anomaly to see what drove it.");
         detailTitle.setId("anomaly-detail-title");
         detailTitle.setWrapText(true);
+        // wrapped lines keep their height; the chart below gives way (it was the title that got cut to "...")
+        detailTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         detailTitle.getStyleClass().add("settings-section");
         VBox contributors = new VBox(2);
         contributors.setId("anomaly-contributors");
@@ -140,6 +142,7 @@ public final class AnomaliesView extends BorderPane {
         Label actionReason = new Label();
         actionReason.setId("anomaly-action-reason");
         actionReason.setWrapText(true);
+        actionReason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         actionReason.getStyleClass().add("empty-hint");
         actionReason.textProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.selectedProperty().get() == null) {
@@ -176,15 +179,25 @@ public final class AnomaliesView extends BorderPane {
             }
             detailTitle.setText(sel.severity().key().toUpperCase(Locale.ROOT) + " on " + sel.host() + ": " + sel.summary());
             for (Contributor c : sel.contributors()) {
-                contributors.getChildren().add(new Label(AnomaliesViewModel.formatContributor(c)));
+                Label line = new Label(AnomaliesViewModel.formatContributor(c));
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                contributors.getChildren().add(line);
             }
             if (sel.contributors().isEmpty()) {
                 contributors.getChildren().add(new Label("metrics: " + String.join(", ", sel.metrics())));
             }
         });
-        SplitPane split = new SplitPane(table, detail);
+        // a long summary, several contributors and a reason of three lines do not fit under the table at 700 px:
+        // the chart gives way down to 80 px, then the detail scrolls (it was cut off at the window's foot)
+        chart.setMinHeight(80);
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setId("anomaly-detail");
+        detailScroll.setFitToWidth(true);
+        detailScroll.setFitToHeight(true);
+        detailScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.4); // the detail (title, contributors, chart, actions) needs more than the rows
         setTop(filters);
         setCenter(split);
     }

@@ -39,6 +39,7 @@ public final class OncallPane extends VBox {
         Label selected = new Label();
         selected.setId("oncall-selected");
         selected.setWrapText(true);
+        selected.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut to "..." when the pane is short
         selected.textProperty().bind(Bindings.createStringBinding(() -> vm.selectionProperty().get() == null
                 ? "Nothing selected." : "Selected: " + vm.selectionProperty().get().describe(), vm.selectionProperty()));
         Button ack = new Button("Acknowledge");
@@ -90,6 +91,7 @@ public final class OncallPane extends VBox {
             // no blank lines between the buttons and the alerts while there is nothing to say
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
             l.managedProperty().bind(l.visibleProperty());
+            l.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         alerts = new ListView<>(vm.alerts());

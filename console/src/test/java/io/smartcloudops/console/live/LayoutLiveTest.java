@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.alerts.AlertPayloads;
 import io.smartcloudops.api.alert.WebhookReceipt;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.oncall.SilenceRequest;
 import io.smartcloudops.console.oncall.Selection;
@@ -127,6 +130,16 @@ class LayoutLiveTest {
         FxWait.until("the alert and the silence in the on-call pane", 20, () -> !session.oncallVm().alerts().isEmpty()
                 && !session.oncallVm().silences().isEmpty());
         FxWait.onFx(() -> {
+            // an anomaly as the detector words it, selected: its detail title and contributors wrap, never cut
+            Instant t = Instant.now().minusSeconds(300);
+            session.anomaliesVm().applyEvent(new Anomaly("an-layout", "web-1", t, t, null, 0.84, Severity.CRITICAL,
+                    List.of("cpu", "load1", "disk"), List.of(new Contributor("cpu", 94.5, 31.3, 10.5),
+                    new Contributor("load1", 3.6, 1.1, 6.3), new Contributor("disk", 63.3, 63.2, 0.1)),
+                    "cpu 94.5% (baseline 31.3%), load1 3.60 (baseline 1.10), disk 63.3% (baseline 63.2%)"));
+            session.anomaliesVm().selectedProperty().set(session.anomaliesVm().visible().getFirst());
+            return null;
+        });
+        FxWait.onFx(() -> {
             // what the operator acts on: Acknowledge and Snooze enabled, the selection named
             session.oncallVm().selectionProperty().set(new Selection.OfAlert(session.oncallVm().alerts().getFirst()));
             return null;
@@ -173,7 +186,7 @@ class LayoutLiveTest {
         Bounds window = stage.getScene().getRoot().localToScene(stage.getScene().getRoot().getLayoutBounds());
         for (String id : List.of("#oncall-acknowledge", "#oncall-snooze", "#oncall-snooze-custom-go", "#oncall-end-silence",
                 "#oncall-alerts", "#oncall-silences", "#anomaly-table", "#anomaly-scale-up", "#anomaly-restart",
-                "#anomaly-window-chart")) {
+                "#anomaly-window-chart", "#anomaly-action-reason", "#anomaly-detail-title")) {
             Optional<Node> n = robot.lookup(id).tryQuery();
             if (n.isEmpty() || !n.get().isVisible() || !n.get().getScene().equals(stage.getScene())) {
                 out.add("Anomalies: " + id + " not shown");

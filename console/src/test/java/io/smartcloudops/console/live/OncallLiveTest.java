@@ -124,10 +124,21 @@ class OncallLiveTest {
         String dir = System.getProperty("screenshots.dir");
         if (dir != null && !dir.isBlank()) {
             FxWait.until("the acknowledgement shown in the row", 10, () -> alerts.getItems().getFirst().acknowledged() != null);
-            FxWait.onFx(() -> {
-                io.smartcloudops.console.testing.Png.write(stage.getScene(), Path.of(dir).resolve("oncall.png"));
-                return null;
-            });
+            // the walkthrough's two sizes: the widest it is shown at, and the narrowest supported window
+            for (int[] size : new int[][] {{1440, 900, 0}, {1024, 700, 1}}) {
+                FxWait.onFx(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    return null;
+                });
+                FxWait.until("the window at " + size[0] + " px", 5, () -> stage.getScene().getWidth() == size[0]);
+                FxWait.onFx(() -> null); // a pulse: the layout at the new size
+                FxWait.onFx(() -> {
+                    io.smartcloudops.console.testing.Png.write(stage.getScene(),
+                            Path.of(dir).resolve(size[2] == 0 ? "oncall.png" : "oncall-1024.png"));
+                    return null;
+                });
+            }
         }
     }
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Issue 18's acceptance walk: the console as run.sh starts it (its JVM options, the embedded agent) replaying
+# bench/console/incident (web-1, web-2, db-1) in a window of one size, on an Xvfb screen of that size with no
+# window manager, stepped through every screen for MINUTES by xdotool: the dashboard's hosts and ranges, an
+# anomaly selected with its detail, Scale up... opened and cancelled, an Alertmanager alert acknowledged and
+# its host snoozed in the on-call pane, Remediation, Logs with a filter, Model with a report enlarged, Settings,
+# the help, the chat asked about hosts. Every 30 s `jstat -gcutil`; every 2 minutes a full collection
+# (jcmd GC.run) and the heap it leaves (jstat -gc); a screenshot of every screen on the first pass and at the
+# end (OUT/*.png, to look at). Prints the heap after each full collection and the jstat lines.
+#   bench/console/incident-walk.sh WIDTHxHEIGHT [MINUTES] [OUT]   e.g. 1024x700 10 /tmp/walk-1024
+# Needs Debian's xvfb and xdotool, and ImageMagick's import for the screenshots.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/java-home.sh
+size=${1:?WIDTHxHEIGHT}
+minutes=${2:-10}
+out=${3:-$(mktemp -d)}
+w=${size%x*}
+h=${size#*x}
+mkdir -p "$out"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+operator=walk-operator-token-0123456789abcdef
+webhook=walk-webhook-token-0123456789abcdef
+mkdir -p "$work/settings"
+cat >"$work/settings/agent.yaml" <<EOF
+auth:
+  operator_token: $operator
+  webhook_token: $webhook
+remediation:
+  enabled: false
+  allowed_units: [nginx]
+  targets:
+    web-1: {instance_id: i-0a1b2c3d4e5f60718, auto_scaling_group: asg-web}
+EOF
+
+display=":$((500 + RANDOM % 300))"
+Xvfb "$display" -screen 0 "${w}x${h}x24" -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+sleep 1
+export DISPLAY=$display
+XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" ./run.sh --source 'replay:bench/console/incident?speed=5' \
+  --bind "127.0.0.1:$port" --settings-dir "$work/settings" >"$out/console.log" 2>&1 &
+console=$!
+pids+=("$console")
+window=""
+for _ in $(seq 90); do
+  window=$(xdotool search --name "Smart Cloud Ops AI" 2>/dev/null | head -1 || true)
+  [ -n "$window" ] && break
+  sleep 1
+done
+[ -n "$window" ] || { echo "error: the console window did not appear" >&2; cat "$out/console.log" >&2; exit 1; }
+xdotool windowmove "$window" 0 0
+xdotool windowsize "$window" "$w" "$h"
+"$JAVA_HOME/bin/jstat" -gcutil "$console" 30000 >"$out/jstat-gcutil.txt" 2>&1 &
+pids+=($!)
+
+key() { xdotool key --window "$window" "$@"; sleep 0.8; }
+click() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 0.8; }
+type_text() { xdotool type --window "$window" --delay 30 "$1"; sleep 0.5; }
+shot() { [ "$first" = 1 ] || [ "${2:-}" = last ] && import -window root "$out/$1.png" 2>/dev/null || true; }
+alert() {
+  local now
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  curl -s -o /dev/null -H "Authorization: Bearer $webhook" -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$port/webhooks/alertmanager" -d '{"version":"4","status":"firing","receiver":"smartcloudops",
+    "groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am","alerts":[{"status":"firing",
+    "labels":{"alertname":"HighCPU","instance":"web-1:9100","severity":"critical"},"annotations":{"summary":"CPU above 90%"},
+    "startsAt":"'"$now"'","endsAt":"0001-01-01T00:00:00Z","fingerprint":"walk'"$RANDOM"'"}]}' || true
+}
+heap_after_gc() {
+  "$JAVA_HOME/bin/jcmd" "$console" GC.run >/dev/null
+  "$JAVA_HOME/bin/jstat" -gc "$console" | awk 'NR == 2 {printf "%.1f", ($4 + $6 + $8 + $10) / 1024}'
+}
+
+# Places from the window's top left (no window manager: the window is the screen): the first anomaly row;
+# the on-call pane right of the anomalies (60 % of the centre, which the docked chat narrows from 1200 px),
+# its Acknowledge and Snooze buttons and its first alert row; Scale up... at the foot of the anomaly's detail.
+centre=$(( (w >= 1200 ? w - 287 : w) - 150 ))
+oncall=$(( 150 + centre * 6 / 10 + 8 ))
+first=1
+pass() {
+  key ctrl+1; shot dashboard; key alt+Down; key alt+2; key alt+4; key alt+1
+  key ctrl+2; click 300 142; shot anomalies
+  click 200 $((h - 58)); sleep 1; shot anomalies-scale-up; key Escape
+  key ctrl+f; type_text "cpu"; key ctrl+a BackSpace; click 300 142
+  alert
+  click $((oncall + 100)) 205; click $((oncall + 50)) 111; shot anomalies-acknowledged
+  if [ "$first" = 1 ]; then click $((oncall + 150)) 111; key Down; key Down; key Return; shot anomalies-snoozed; fi
+  key ctrl+3; shot remediation
+  key ctrl+4; shot logs
+  key ctrl+5; click $((w * 3 / 4)) $((h / 3)); shot model-report; key Escape
+  key ctrl+comma; shot settings
+  key F1; shot help; key Escape
+  key ctrl+k; type_text "which host is busiest?"; key Return; sleep 1
+  key ctrl+k; type_text "what happened to web-1 in the last hour?"; key Return; sleep 1; shot chat
+  key ctrl+k
+  first=0
+}
+
+start=$(date +%s)
+echo "minute heap_after_full_gc_MB (every 2 minutes)"
+for m in $(seq "$minutes"); do
+  while [ $(( $(date +%s) - start )) -lt $((m * 60 - 3)) ]; do pass; done
+  kill -0 "$console" 2>/dev/null || { echo "error: the console exited" >&2; tail -20 "$out/console.log" >&2; exit 1; }
+  if [ $((m % 2)) = 0 ] || [ "$m" = 1 ]; then echo "$m $(heap_after_gc)" | tee -a "$out/heap.txt"; fi
+done
+first=0
+for s in 1 2 3 4 5; do key "ctrl+$s"; shot "end-screen-$s" last; done
+cat "$out/jstat-gcutil.txt"
+grep -iE 'exception|error' "$out/console.log" | sort | uniq -c | sort -rn | head -20 || true
