@@ -75,14 +75,16 @@ alert() {
     "labels":{"alertname":"HighCPU","instance":"web-1:9100","severity":"critical"},"annotations":{"summary":"CPU above 90%"},
     "startsAt":"'"$now"'","endsAt":"0001-01-01T00:00:00Z","fingerprint":"walk'"$RANDOM"'"}]}' || true
 }
+# survivors + eden + old generation of `jstat -gc` (S0U S1U EU OU), in MB; metaspace is not heap
 heap_after_gc() {
   "$JAVA_HOME/bin/jcmd" "$console" GC.run >/dev/null
-  "$JAVA_HOME/bin/jstat" -gc "$console" | awk 'NR == 2 {printf "%.1f", ($4 + $6 + $8 + $10) / 1024}'
+  "$JAVA_HOME/bin/jstat" -gc "$console" | awk 'NR == 2 {printf "%.1f", ($3 + $4 + $6 + $8) / 1024}'
 }
 
 # Places from the window's top left (no window manager: the window is the screen): the first anomaly row;
 # the on-call pane right of the anomalies (60 % of the centre, which the docked chat narrows from 1200 px),
-# its Acknowledge and Snooze buttons and its first alert row; Scale up... at the foot of the anomaly's detail.
+# its Acknowledge and Snooze buttons (one line below the title while an alert is selected) and an alert row
+# (one alert is posted before the walk and one every pass, so rows reach 300 px); Scale up... at the foot of the anomaly's detail.
 centre=$(( (w >= 1200 ? w - 287 : w) - 150 ))
 oncall=$(( 150 + centre * 6 / 10 + 8 ))
 first=1
@@ -92,7 +94,7 @@ pass() {
   click 200 $((h - 58)); sleep 1; shot anomalies-scale-up; key Escape
   key ctrl+f; type_text "cpu"; key ctrl+a BackSpace; click 300 142
   alert
-  click $((oncall + 100)) 205; click $((oncall + 50)) 111; shot anomalies-acknowledged
+  click $((oncall + 100)) 300; click $((oncall + 50)) 111; shot anomalies-acknowledged
   if [ "$first" = 1 ]; then click $((oncall + 150)) 111; key Down; key Down; key Return; shot anomalies-snoozed; fi
   key ctrl+3; shot remediation
   key ctrl+4; shot logs
@@ -105,6 +107,7 @@ pass() {
   first=0
 }
 
+alert; alert; alert
 start=$(date +%s)
 echo "minute heap_after_full_gc_MB (every 2 minutes)"
 for m in $(seq "$minutes"); do
