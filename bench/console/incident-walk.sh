@@ -46,7 +46,8 @@ Xvfb "$display" -screen 0 "${w}x${h}x24" -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 sleep 1
 export DISPLAY=$display
-XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" ./run.sh --source 'replay:bench/console/incident?speed=5' \
+# -Xlog:gc through the environment: run.sh's options stay as shipped
+JAVA_TOOL_OPTIONS="-Xlog:gc:file=$out/gc.log" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" ./run.sh --source 'replay:bench/console/incident?speed=5' \
   --bind "127.0.0.1:$port" --settings-dir "$work/settings" >"$out/console.log" 2>&1 &
 console=$!
 pids+=("$console")
@@ -117,5 +118,7 @@ for m in $(seq "$minutes"); do
 done
 first=0
 for s in 1 2 3 4 5; do key "ctrl+$s"; shot "end-screen-$s" last; done
+echo "RSS at the end: $(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$console/status") MB"
+echo "full collections by allocation failure: $(grep -c 'Pause Full (Allocation Failure)' "$out/gc.log" || true)"
 cat "$out/jstat-gcutil.txt"
 grep -iE 'exception|error' "$out/console.log" | sort | uniq -c | sort -rn | head -20 || true
