@@ -1,5 +1,7 @@
 package io.smartcloudops.api.auth;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * {@code GET /whoami}: the caller's token as the agent sees it, so a client can tell before a click
  * whether it may change state.
@@ -14,7 +16,11 @@ public record WhoAmI(String name, String role) {
         return "operator".equals(role);
     }
 
-    /** Whether this token may only look (a viewer's): clients disable what would change state. */
+    /**
+     * Whether this token may only look (a viewer's): clients disable what would change state. Derived from
+     * {@code role}, not a field of {@code GET /whoami}.
+     */
+    @JsonIgnore
     public boolean isViewer() {
         return "viewer".equals(role);
     }
