@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,11 @@ public final class DetectorStartup {
         }
         AnomalyLog log = new AnomalyLog(logsDir, retentionDays);
         log.prune(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        String stateDir = config.stateDir().trim();
+        Optional<DetectorStateStore> states = stateDir.equalsIgnoreCase("none") ? Optional.empty()
+                : Optional.of(new DetectorStateStore(stateDir.isEmpty() ? logsDir.resolve("detector-state") : Path.of(stateDir)));
         OnlineDetector detector = new OnlineDetector(model, source, config.minSamples(), log, new AnomalyStore(config.recent()),
-                bus, registry);
+                bus, registry, states);
         try {
             detector.reload(retentionDays > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays) : null);
         } catch (IOException e) {
