@@ -136,7 +136,8 @@ public final class DetectorState {
 
     /** {@link SeriesDetector}: everything needed to go on scoring exactly where it stopped. */
     public record Series(String[] metrics, boolean hostUnits, int learningRows, Step step, Track[] tracks, Incidents incidents,
-                         boolean[] inIncident, Evidence[] remembered, Evidence open, Effect[] effects, int bandRun, long row)
+                         boolean[] inIncident, Evidence[] remembered, Evidence open, Effect[] effects, int bandRun,
+                         boolean[] clearInIncident, int[] newcomerRun, long row)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -147,6 +148,7 @@ public final class DetectorState {
                 check(tracks[m] != null && tracks[m].metric().equals(metrics[m]), "track " + m);
             }
             check(remembered.length <= SeriesDetector.REMEMBERED_INCIDENTS && learningRows >= 0 && bandRun >= 0 && row >= 0, "counters");
+            check(clearInIncident.length == metrics.length && newcomerRun.length == metrics.length, "incident metrics");
             for (Evidence e : remembered) {
                 check(e.peak().length == metrics.length, "incident evidence");
             }

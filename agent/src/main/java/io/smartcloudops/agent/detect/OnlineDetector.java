@@ -252,6 +252,10 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         switch (r.step()) {
             case RAISED -> {
                 Instant start = t.recent.peekFirst();
+                if (t.open != null) {
+                    // another fault began while the last one was open: that one ends where this one starts
+                    record(AnomalyRecords.ended(t.open, start), out);
+                }
                 Anomaly a = AnomalyRecords.raised(t.host, start, s.timestamp(), r);
                 t.open = a;
                 if (record(a, out)) {
