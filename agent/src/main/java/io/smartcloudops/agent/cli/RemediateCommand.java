@@ -10,6 +10,7 @@ import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
 import io.smartcloudops.agent.remediate.RemediationException;
 import io.smartcloudops.agent.remediate.RemediationService;
+import io.smartcloudops.agent.remediate.SharedIdempotencyKeys;
 import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.remediate.Targets;
 import io.smartcloudops.api.remediation.PlanStep;
@@ -124,8 +125,8 @@ public final class RemediateCommand implements Runnable {
             String local = LocalHost.name();
             Targets targets = new Targets(cfg.remediation(), local, List::of);
             String target = o.target == null || o.target.isBlank() ? local : o.target.strip();
-            try (RemediationService service = new RemediationService(cfg.remediation(), targets,
-                    new ActionRunner(cfg, aws, clock), audit, new EventBus(), new PrometheusRegistry())) {
+            try (RemediationService service = RemediationService.start(cfg.remediation(), targets,
+                    new ActionRunner(cfg, aws, clock), audit, new EventBus(), new PrometheusRegistry(), SharedIdempotencyKeys.NONE)) {
                 Remediation r;
                 try {
                     r = service.submit(Submission.byOperator(request.apply(target), actor, o.idempotencyKey));

@@ -1,8 +1,8 @@
 package io.smartcloudops.agent.remediate;
 
-import io.smartcloudops.agent.audit.AuditLog;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
-import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,22 +20,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the remediation state from the audit log at start: remediations with their idempotency keys,
- * pending approvals, cooldowns, the hourly counts and the circuit breakers. The log is the only state
+ * pending approvals, cooldowns, the hourly counts and the circuit breakers; those it shows as started but
+ * never finished (the agent stopped while they ran) are recorded as failed. The log is the only state
  * the agent keeps, so a restart (or {@code kill -9}) forgets nothing that was acknowledged.
  */
 final class AuditReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditReplay.class);
 
-    private final AuditLog log;
+    private final AuditTrail trail;
     private final Targets targets;
     private final Guardrails guardrails;
     private final BiFunction<RemediationAction, Target, List<PlanStep>> planner;
     private final Consumer<RemediationEntry> sink;
 
-    AuditReplay(AuditLog log, Targets targets, Guardrails guardrails,
+    AuditReplay(AuditTrail trail, Targets targets, Guardrails guardrails,
                 BiFunction<RemediationAction, Target, List<PlanStep>> planner, Consumer<RemediationEntry> sink) {
-        this.log = log;
+        this.trail = trail;
         this.targets = targets;
         this.guardrails = guardrails;
         this.planner = planner;
@@ -46,7 +46,7 @@ final class AuditReplay {
     void run(Instant since) {
         List<AuditRecord> records;
         try {
-            records = log.read(since.atZone(ZoneOffset.UTC).toLocalDate(), LocalDate.MAX);
+            records = trail.log().read(since.atZone(ZoneOffset.UTC).toLocalDate(), LocalDate.MAX);
         } catch (RuntimeException e) {
             LOG.error("cannot read the audit log at start; cooldowns and pending approvals start empty: {}", e.getMessage());
             return;
@@ -56,7 +56,7 @@ final class AuditReplay {
             if (r.timestamp() == null || r.timestamp().isBefore(since)) {
                 continue;
             }
-            if ("breaker_opened".equals(r.event()) && r.instance() != null) {
+            if (r.event() == AuditEvent.BREAKER_OPENED && r.instance() != null) {
                 guardrails.markOpen(r.instance(), r.timestamp());
                 continue;
             }
@@ -65,94 +65,64 @@ final class AuditReplay {
             }
             RemediationEntry e = byId.get(r.requestId());
             if (e == null) {
-                if ("refused".equals(r.event())) {
+                if (r.event() == AuditEvent.REFUSED) {
                     continue; // a request the guardrails turned away never existed as a remediation
                 }
-                Optional<RemediationEntry> created = create(r);
-                if (created.isEmpty()) {
-                    continue;
-                }
-                e = created.get();
-                byId.put(e.id, e);
+                e = create(r);
+                byId.put(e.id(), e);
             }
             apply(e, r);
         }
+        byId.values().forEach(this::interruptedIfRunning);
         byId.values().forEach(sink);
         if (!byId.isEmpty()) {
-            LOG.info("restored {} remediation(s) from the audit log in {}", byId.size(), log.dir());
+            LOG.info("restored {} remediation(s) from the audit log in {}", byId.size(), trail.log().dir());
         }
     }
 
-    private Optional<RemediationEntry> create(AuditRecord r) {
-        Optional<ActionType> type = ActionType.fromKey(r.action());
-        if (type.isEmpty()) {
-            return Optional.empty();
+    /** The log shows it started but never finished: the agent stopped while it ran, so it failed. */
+    private void interruptedIfRunning(RemediationEntry e) {
+        if (e.state() == RemediationState.RUNNING) {
+            Instant now = trail.now();
+            e.interrupted(now);
+            trail.recordAfterTheFact(now, AuditEvent.FINISHED, e, AuditResult.FAILURE, "agent", e.detail());
         }
-        RemediationAction action = RemediationAction.of(type.get(), r.params());
+    }
+
+    private RemediationEntry create(AuditRecord r) {
+        RemediationAction action = RemediationAction.of(r.action(), r.params());
         Target target = targets.find(r.instance())
                 .orElse(new Target(r.instance(), r.instanceId(), null, Map.of(), false));
-        Trigger trigger;
-        try {
-            trigger = Trigger.fromKey(r.trigger());
-        } catch (IllegalArgumentException ex) {
-            trigger = Trigger.OPERATOR;
-        }
-        RemediationRequest request = new RemediationRequest(type.get().key(), r.instance(), action.params(),
+        Trigger trigger = r.trigger() == null ? Trigger.OPERATOR : r.trigger();
+        RemediationRequest request = new RemediationRequest(r.action().key(), r.instance(), action.params(),
                 r.dryRun(), r.reason());
-        return Optional.of(new RemediationEntry(r.requestId(), request, action, target, trigger,
+        return new RemediationEntry(r.requestId(), request, action, target, trigger,
                 r.actor() == null ? "unknown" : r.actor(), r.reason() == null ? "" : r.reason(), r.rule(),
-                r.idempotencyKey(), r.timestamp(), null, planner.apply(action, target), r.dryRun()));
+                r.idempotencyKey(), r.timestamp(), null, planner.apply(action, target), r.dryRun());
     }
 
+    /** The entry takes the record's state; the guardrails count its runs and failures as they happened. */
     private void apply(RemediationEntry e, AuditRecord r) {
+        e.replay(r);
         Instant at = r.timestamp();
-        e.dryRun = r.dryRun();
         switch (r.event()) {
-            case "proposed" -> {
-                e.state = RemediationState.PENDING;
-                e.detail = "waiting for an operator's approval";
-            }
-            case "approved" -> e.approvedBy = r.actor();
-            case "rejected", "expired" -> {
-                e.state = "rejected".equals(r.event()) ? RemediationState.REJECTED : RemediationState.EXPIRED;
-                e.result = r.event();
-                e.finishedAt = at;
-                e.detail = r.event() + ": " + r.detail();
-            }
-            case "started" -> {
-                e.state = RemediationState.RUNNING;
-                e.startedAt = at;
-                if (!e.dryRun) {
-                    guardrails.recordRun(e.action, e.target.name(), at);
+            case STARTED -> {
+                if (!e.dryRun()) {
+                    guardrails.recordRun(e.action(), e.target().name(), at);
                 }
             }
-            case "finished" -> {
-                e.result = r.result();
-                e.state = switch (String.valueOf(r.result())) {
-                    case "success" -> RemediationState.SUCCEEDED;
-                    case "refused" -> RemediationState.REFUSED;
-                    case "dry_run" -> RemediationState.PLANNED;
-                    default -> RemediationState.FAILED;
-                };
-                if (e.startedAt == null) {
-                    e.startedAt = at;
-                }
-                e.finishedAt = at;
-                e.durationMs = r.durationMs();
-                e.detail = r.detail();
-                if ("failure".equals(r.result()) && !e.dryRun) {
-                    guardrails.recordFailure(e.target.name(), at);
+            case FINISHED -> {
+                if (r.result() == AuditResult.FAILURE && !e.dryRun()) {
+                    guardrails.recordFailure(e.target().name(), at);
                 }
             }
-            case "verified" -> {
-                e.effective = r.effective();
-                e.verifiedAt = at;
+            case VERIFIED -> {
                 if (Boolean.FALSE.equals(r.effective())) {
-                    guardrails.recordFailure(e.target.name(), at);
+                    guardrails.recordFailure(e.target().name(), at);
                 }
             }
             default -> {
-                // refused (a pending one stays pending) and events of newer agents: nothing to rebuild
+                // other events change no guardrail
             }
         }
     }

@@ -28,4 +28,19 @@ public record Submission(RemediationRequest request, Trigger trigger, String act
     public static Submission byOperator(RemediationRequest request, String actor, String idempotencyKey) {
         return new Submission(request, Trigger.OPERATOR, actor, idempotencyKey, null, false, null);
     }
+
+    /** A proposal (the chat, or anything else that may only suggest): waits for an operator's approval. */
+    public static Submission proposal(RemediationRequest request, Trigger trigger, String actor) {
+        return new Submission(request, trigger, actor, null, null, true, null);
+    }
+
+    /** A rule that fired: verified by re-checking its condition, run at once unless the rule wants approval. */
+    public static Submission byRule(RemediationRequest request, String rule, boolean requiresApproval, ConditionCheck check) {
+        return new Submission(request, Trigger.RULE, "rule:" + rule, null, rule, requiresApproval, check);
+    }
+
+    /** The agent acting on its own behalf (the circuit breaker's notification), as {@code actor}. */
+    static Submission automatic(RemediationRequest request, String actor) {
+        return new Submission(request, Trigger.RULE, actor, null, null, false, null);
+    }
 }

@@ -10,10 +10,10 @@ import io.smartcloudops.agent.remediate.RemediationService;
 import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.remediate.Target;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
-import io.smartcloudops.api.remediation.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,8 +159,7 @@ public final class RuleEngine {
             }
         };
         try {
-            Remediation r = remediation.submit(new Submission(request, Trigger.RULE, "rule:" + rule.name(), null,
-                    rule.name(), rule.requiresApproval(), check));
+            Remediation r = remediation.submit(Submission.byRule(request, rule.name(), rule.requiresApproval(), check));
             t.acted(now, r.id());
         } catch (RemediationException.Blocked e) {
             t.retryAt = e.retryAt();
@@ -182,7 +181,7 @@ public final class RuleEngine {
             return "";
         }
         String d = " (" + description.strip() + ")";
-        return d.length() > 200 ? d.substring(0, 200) + "...)" : d;
+        return TextCut.ellipsis(d, 200, "...)");
     }
 
     /** Whether the rule's condition still holds on the host, judged on fresh data only. */

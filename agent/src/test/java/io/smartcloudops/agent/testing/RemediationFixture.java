@@ -8,6 +8,7 @@ import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.RemediationService;
+import io.smartcloudops.agent.remediate.SharedIdempotencyKeys;
 import io.smartcloudops.agent.remediate.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ public final class RemediationFixture implements AutoCloseable {
         this.audit = new AuditLog(Path.of(config.logs().dir()), clock, 0);
         this.aws = new AwsClients(config.aws(), StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDTESTONLY", "test-secret-key-not-real")));
-        this.service = new RemediationService(config.remediation(), new Targets(config.remediation(), localHost, List::of),
-                new ActionRunner(config, aws, clock), audit, bus, registry);
+        this.service = RemediationService.start(config.remediation(), new Targets(config.remediation(), localHost, List::of),
+                new ActionRunner(config, aws, clock), audit, bus, registry, SharedIdempotencyKeys.NONE);
     }
 
     @Override
