@@ -25,11 +25,13 @@ import java.util.concurrent.Future;
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java grid OUT.tsv [knob=v1,v2,... ...]
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java analyse OUT.tsv
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java one [knob=value ...]
+ * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java ablation
  * </pre>
  *
  * {@code grid} writes one line per setting (its knobs, then per category: windows, found, FP events) and can be
  * resumed (settings already in OUT.tsv are skipped); {@code analyse} reads such a file and prints the plateau, the
- * peak and the leave-one-category-out table; {@code one} prints the suite table of one setting.
+ * peak and the leave-one-category-out table; {@code one} prints the suite table of one setting; {@code ablation} takes
+ * each component of the shipped detector away in turn and prints one line per variant.
  *
  * <p>Objective of a setting: the mean over the categories (the NAB categories with windows, and the fault runs
  * together as one) of their event F1 (FP cap 12), so every kind of data weighs the same and none can be given up
@@ -44,8 +46,45 @@ public class SettingsSearch {
         switch (mode) {
             case "grid" -> grid(Path.of(args[1]), List.of(args).subList(2, args.length));
             case "analyse" -> analyse(Path.of(args[1]));
+            case "ablation" -> ablation();
             default -> one(List.of(args).subList(1, args.length));
         }
+    }
+
+    /** Each component taken away in turn (knobs that switch it off); the isolation forest is in forest/ForestDesigns. */
+    static final String[][] ABLATION = {
+        {"shipped", ""},
+        {"no seasons (values only, no daily or weekly profile)", "seasons=0"},
+        {"short horizon: 4 days instead of 28 (1,152 rows at 5 minutes, the previous detector's)", "horizon_days=4"},
+        {"short horizon: 1 day", "horizon_days=1"},
+        {"no borderline band (clear novelty only)", "band_novelty=2.5"},
+        {"borderline band accepted at once (no persistence)", "band_confirm_rows=1"},
+        {"no hysteresis (an incident stays open only at clear novelty)", "keep_novelty=2.5"},
+        {"no exclusion of the most recent rows (1 row instead of 48)", "exclusion_rows=1"},
+        {"metrics of an incident learn again after 1 row instead of 288 (no keep-out of anomalies)", "adopt_rows=1"},
+        {"no relative scale floor (scale_range_fraction 0)", "scale_range_fraction=0"},
+        {"no confirmation (an incident raised on its first anomalous row)", "confirm_rows=1"},
+    };
+
+    static void ablation() throws Exception {
+        BenchmarkSuite suite = suite();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        boolean first = true;
+        for (String[] v : ABLATION) {
+            Map<String, Double> knobs = new LinkedHashMap<>();
+            if (!v[1].isEmpty()) {
+                for (String kv : v[1].split(" ")) {
+                    knobs.put(kv.split("=")[0], Double.parseDouble(kv.split("=")[1]));
+                }
+            }
+            SuiteReport r = run(suite, settings(knobs), pool);
+            if (first) {
+                System.out.println("variant\tknobs\t" + r.header());
+                first = false;
+            }
+            System.out.println(v[0] + "\t" + (v[1].isEmpty() ? "-" : v[1]) + "\t" + r.line());
+        }
+        pool.shutdown();
     }
 
     static BenchmarkSuite suite() throws Exception {

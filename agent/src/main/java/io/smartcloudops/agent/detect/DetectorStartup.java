@@ -36,7 +36,7 @@ public final class DetectorStartup {
         Map<String, Object> out = new LinkedHashMap<>();
         try {
             JsonNode node = Json.mapper().readTree(Files.readString(card));
-            for (String key : List.of("created_at", "smile_version", "parameters", "thresholds")) {
+            for (String key : List.of("created_at", "agent_version", "parameters")) {
                 if (node.has(key)) {
                     out.put(key, Json.mapper().convertValue(node.get(key), Object.class));
                 }

@@ -124,9 +124,9 @@ final class MetricTrack {
         } else if (daily != null && !Double.isNaN(ed)) {
             candidate = Season.DAILY;
         }
-        if (weeklyOn && candidate == Season.WEEKLY) {
+        if (weeklyOn && candidate == Season.WEEKLY && warm(Season.WEEKLY, step)) {
             active = Season.WEEKLY;
-        } else if (dailyOn && candidate == Season.DAILY) {
+        } else if (dailyOn && candidate == Season.DAILY && warm(Season.DAILY, step)) {
             active = Season.DAILY;
         } else if (present || daily == null) {
             active = Season.NONE;
@@ -188,6 +188,15 @@ final class MetricTrack {
                 st.keepOutRecent(n);
             }
         }
+    }
+
+    /**
+     * Whether the residual stream has two cycles of history: before that its range has not seen what recurs once a
+     * cycle (a daily spike), and the metric is judged on its values.
+     */
+    private boolean warm(Season season, double step) {
+        long period = season == Season.WEEKLY ? SeasonProfile.WEEK : SeasonProfile.DAY;
+        return seasonal != null && seasonal.fed() >= Math.max(s.minStreamRows(), 2.0 * period / step);
     }
 
     private double rawSpan() {
