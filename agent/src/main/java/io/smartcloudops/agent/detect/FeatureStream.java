@@ -139,8 +139,8 @@ final class FeatureStream {
         novelty[SPIKE_DOWN] = judge ? beyond(features[SPIKE_DOWN], Double.NaN, down, sc[SPIKE_DOWN]) : 0;
         novelty[LEVEL] = judge ? beyond(features[LEVEL], levelHigh.get(), levelLow.get(), sc[LEVEL]) : 0;
         novelty[SPREAD] = judge ? beyond(features[SPREAD], spreadHigh.get(), spreadLow.get(), sc[SPREAD]) : 0;
-        upperEdge = Double.isNaN(up) ? Double.NaN : up + s.clearNovelty() * sc[SPIKE_UP];
-        lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.clearNovelty() * sc[SPIKE_DOWN];
+        upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
+        lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayed[slot] = present ? toFloats(features) : null;
         delayedKeptOut[slot] = frozen;
         rows++;
@@ -191,7 +191,10 @@ final class FeatureStream {
         return scale[LEVEL];
     }
 
-    /** A single value above this is a spike beyond the horizon by the clear-novelty margin (NaN before any history). */
+    /**
+     * A single value above this is a spike beyond the horizon by the novelty that counts towards an incident
+     * ({@code band_novelty}); NaN before any history.
+     */
     double upperEdge() {
         return upperEdge;
     }

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param row          row index in the series (0-based)
  * @param scoring      false while the series is still learning
- * @param score        anomaly score in 0..1: r / (1 + r) with r = novelty / clear novelty, so 0.5 is the level that
- *                     alarms at once (borderline rows that last alarm below it); 0 while learning
+ * @param score        anomaly score in 0..1: r / (1 + r) with r = novelty / band novelty, so 0.5 is the level at which
+ *                     a row counts towards an incident; 0 while learning
  * @param novelty      largest feature novelty over the metrics, in scale units, after operator feedback
  * @param anomalous    whether the row counts towards raising an incident
  * @param step         what the row did to the incident state

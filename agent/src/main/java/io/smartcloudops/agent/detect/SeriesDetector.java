@@ -244,7 +244,7 @@ public final class SeriesDetector {
                 open = null;
             }
         }
-        double r = best / settings.clearNovelty();
+        double r = best / settings.bandNovelty();
         double score = r / (1 + r);
         if (stepTaken != IncidentStep.RAISED && stepTaken != IncidentStep.ONGOING) {
             return new RowResult(current, scoring(), score, best, anomalous, stepTaken, null, List.of(), "");
