@@ -33,11 +33,11 @@ public class DetectorCost {
         DetectorSettings s = DetectorSettings.defaults();
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         Runtime rt = Runtime.getRuntime();
-        gc();
-        long heapBefore = rt.totalMemory() - rt.freeMemory();
-        List<SeriesDetector> detectors = new ArrayList<>();
         long[] nanos = new long[hosts * rows];
         long[] cpus = new long[hosts * rows];
+        List<SeriesDetector> detectors = new ArrayList<>(hosts);
+        gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
         int k = 0;
         long cpu0 = bean.getCurrentThreadCpuTime();
         long t0 = 1_767_225_600_000L;

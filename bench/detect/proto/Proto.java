@@ -7,7 +7,18 @@ import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.*;
 
-/** Prototype detector v1: robust level / seasonal expectation, residual z, likelihood calibration, incidents. */
+/**
+ * The prototype the present detector was designed with (issue 13, docs/benchmarks.md, "Designs tried", steps 1-13),
+ * kept for the record: every idea as a knob on the command line, run on the whole suite with the same scorer.
+ * {@code MetricModel} is designs 1-2 (z-scores with likelihood or extreme-value calibration; unused by the default
+ * path now), {@code NovModel}/{@code Stream} designs 3-13 (novelty beyond trailing ranges), {@code Plot} draws one
+ * series. It is not the detector: the agent's {@code io.smartcloudops.agent.detect} is.
+ *
+ * <pre>
+ * bench/detect/proto/run.sh [knob=value ...] [-v] [plot=SERIES] [debug=SERIES] [diag=1]
+ * e.g. bench/detect/proto/run.sh Hdays=28 keepout=0 oldscale=1 ext=1 thr=2.5 keep=1.5 band=1.5 judge=2 bandconfirm=12
+ * </pre>
+ */
 public class Proto {
     static final Map<String, Double> K = new TreeMap<>();
     static String DEBUG = null, PLOT = null;
