@@ -44,6 +44,8 @@ import java.util.Map;
  * @param seasonMinCycles    cycles a bin needs before it gives an expected value
  * @param seasonOn           autocorrelation at one cycle's lag that switches a season on ...
  * @param seasonOff          ... and below which it switches off again
+ * @param seasonMinR2        a season is followed only while it explains at least this share of the metric's variance
+ *                           (1 - mean square around it / mean square around the median; 0: always)
  * @param shiftDrift         CUSUM allowance (in scale units) of the level-shift detector
  * @param shiftThreshold     CUSUM decision level: a level shift is confirmed when the cumulative sum reaches it
  * @param shiftMemoryRows    a level shift counts as "just shifted" for this many rows
@@ -57,7 +59,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
                                double clearNovelty, double bandNovelty, int bandConfirmRows, double keepNovelty,
                                int confirmRows, int closeAfterRows, int adoptRows,
                                boolean seasons, int dailyBins, int weeklyBins, int dailyCycles, int weeklyCycles,
-                               int seasonMinCycles, double seasonOn, double seasonOff,
+                               int seasonMinCycles, double seasonOn, double seasonOff, double seasonMinR2,
                                double shiftDrift, double shiftThreshold, int shiftMemoryRows,
                                double feedbackMargin, double[] scaleFloors) implements Serializable {
 
@@ -118,6 +120,9 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
         if (!(shiftDrift >= 0) || !(shiftThreshold > 0) || !Double.isFinite(shiftThreshold)) {
             throw new IllegalArgumentException("shift_drift must be >= 0 and shift_threshold positive");
         }
+        if (!(seasonMinR2 >= 0 && seasonMinR2 <= 1)) {
+            throw new IllegalArgumentException("season_min_r2 must be in 0..1");
+        }
         positive("shift_memory_rows", shiftMemoryRows);
         if (!(feedbackMargin >= 0) || feedbackMargin > 10) {
             throw new IllegalArgumentException("feedback_margin must be 0..10");
@@ -143,7 +148,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
     public static DetectorSettings defaults() {
         return new DetectorSettings(3, 24, 48, 56, 288, 8064, 24, 288, 4, 0.05, 100,
                 2.5, 1.0, 1, 1.0, 3, 12, 288,
-                true, 288, 336, 5, 3, 2, 0.7, 0.5,
+                true, 288, 336, 5, 3, 2, 0.7, 0.5, 0.0,
                 1.0, 12.0, 288,
                 0.2, defaultFloors());
     }
@@ -203,6 +208,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
         p.put("season_min_cycles", seasonMinCycles);
         p.put("season_on", seasonOn);
         p.put("season_off", seasonOff);
+        p.put("season_min_r2", seasonMinR2);
         p.put("shift_drift", shiftDrift);
         p.put("shift_threshold", shiftThreshold);
         p.put("shift_memory_rows", shiftMemoryRows);
@@ -228,7 +234,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
                 d(p, "band_novelty"), i(p, "band_confirm_rows"), d(p, "keep_novelty"), i(p, "confirm_rows"),
                 i(p, "close_after_rows"), i(p, "adopt_rows"), (Boolean) p.get("seasons"), i(p, "daily_bins"),
                 i(p, "weekly_bins"), i(p, "daily_cycles"), i(p, "weekly_cycles"), i(p, "season_min_cycles"),
-                d(p, "season_on"), d(p, "season_off"), d(p, "shift_drift"), d(p, "shift_threshold"),
+                d(p, "season_on"), d(p, "season_off"), d(p, "season_min_r2"), d(p, "shift_drift"), d(p, "shift_threshold"),
                 i(p, "shift_memory_rows"), d(p, "feedback_margin"), floors);
     }
 

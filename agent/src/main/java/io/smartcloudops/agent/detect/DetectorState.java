@@ -101,7 +101,8 @@ public final class DetectorState {
     public record Track(String metric, boolean hostUnits, Season daily, Season weekly, Stream raw, Stream seasonal,
                         boolean dailyOn, boolean weeklyOn, int active, int candidate, Window rawWindow, long[] delayedAt, float[] delayedValue,
                         boolean[] delayedKeptOut, float[] level, int levelCount, int levelHead,
-                        double cusumUp, double cusumDown, long rows, long lastShiftRow, long lastShiftAt, long invalid,
+                        double cusumUp, double cusumDown, double dailySq, double weeklySq, double levelSq, long rows, long lastShiftRow,
+                        long lastShiftAt, long invalid,
                         double value, double expected, double novelty, double[] featureNovelty, long at) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -156,10 +157,6 @@ public final class DetectorState {
             for (Effect e : effects) {
                 check(e.peak().length == metrics.length, "feedback effect");
             }
-        }
-
-        public int rowsSeen() {
-            return (int) Math.min(Integer.MAX_VALUE, row);
         }
     }
 }

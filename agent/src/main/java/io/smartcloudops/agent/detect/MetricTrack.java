@@ -31,6 +31,10 @@ final class MetricTrack {
     private boolean weeklyOn;
     private Season active = Season.NONE;
     private Season candidate = Season.DAILY;
+    /** Running mean squares of the value around each season's expectation and around its median. */
+    private double dailySq;
+    private double weeklySq;
+    private double levelSq;
     private ScaleWindow rawWindow = new ScaleWindow(RAW_SAMPLES);
     private final long[] delayedAt;
     private final float[] delayedValue;
@@ -119,14 +123,18 @@ final class MetricTrack {
                 weeklyOn = weeklyOn ? wa >= s.seasonOff() : wa >= s.seasonOn();
             }
         }
-        if (daily != null && !Double.isNaN(ew) && !(weekly.acf() <= daily.acf())) {
+        learnErrors(x, present && !frozen, ed, ew);
+        // the weekly profile is followed once it predicts better than the daily one (by mean square error: the
+        // autocorrelations of the two are computed on different spans and flip with a run of similar days)
+        if (daily != null && !Double.isNaN(ew) && weeklySq > 0 && weeklySq < dailySq) {
             candidate = Season.WEEKLY;
         } else if (daily != null && !Double.isNaN(ed)) {
             candidate = Season.DAILY;
         }
-        if (weeklyOn && candidate == Season.WEEKLY && warm(Season.WEEKLY, step)) {
+        boolean explains = explains(candidate == Season.WEEKLY ? weeklySq : dailySq);
+        if (weeklyOn && explains && candidate == Season.WEEKLY && warm(Season.WEEKLY, step)) {
             active = Season.WEEKLY;
-        } else if (dailyOn && candidate == Season.DAILY && warm(Season.DAILY, step)) {
+        } else if (dailyOn && explains && candidate == Season.DAILY && warm(Season.DAILY, step)) {
             active = Season.DAILY;
         } else if (present || daily == null) {
             active = Season.NONE;
@@ -188,6 +196,34 @@ final class MetricTrack {
                 st.keepOutRecent(n);
             }
         }
+    }
+
+    /**
+     * Whether the season explains enough of the metric to be worth following: 1 - (mean square around the season's
+     * expectation) / (mean square around the median) reaches {@code season_min_r2}. A cycle can be regular (high
+     * autocorrelation) and still leave most of the variation unexplained (a spiky load whose spikes come at roughly
+     * the same hours): its residuals are then as noisy as the values, and judging them raised false alarms. Both mean
+     * squares are exponential averages over about 1,000 rows of accepted values.
+     */
+    private boolean explains(double seasonSq) {
+        return s.seasonMinR2() <= 0 || levelSq <= 0 || 1 - seasonSq / levelSq >= s.seasonMinR2();
+    }
+
+    /** Exponential averages (about 1,000 rows) of the squared errors of each expectation, on accepted values. */
+    private void learnErrors(double x, boolean learn, double ed, double ew) {
+        double median = rawWindow.size() < 8 ? Double.NaN : rawWindow.quantile(0.5);
+        if (!learn || Double.isNaN(median) || Double.isNaN(ed)) {
+            return;
+        }
+        levelSq = average(levelSq, (x - median) * (x - median));
+        dailySq = average(dailySq, (x - ed) * (x - ed));
+        if (!Double.isNaN(ew)) {
+            weeklySq = average(weeklySq, (x - ew) * (x - ew));
+        }
+    }
+
+    private static double average(double mean, double v) {
+        return mean == 0 ? v : mean + (v - mean) / 1000;
     }
 
     /**
@@ -290,10 +326,6 @@ final class MetricTrack {
         return st != null && st.ready() && !Double.isNaN(expected);
     }
 
-    /** Values the detector counted as missing although present (infinite, or negative for a host metric). */
-    long invalidValues() {
-        return invalid;
-    }
 
     boolean levelJustShifted() {
         return lastShiftRow != Long.MIN_VALUE && rows - lastShiftRow <= s.shiftMemoryRows();
@@ -366,7 +398,8 @@ final class MetricTrack {
                 weekly == null ? null : weekly.snapshot(), raw == null ? null : raw.snapshot(),
                 seasonal == null ? null : seasonal.snapshot(), dailyOn, weeklyOn, active.ordinal(), candidate.ordinal(), rawWindow.snapshot(), delayedAt.clone(),
                 delayedValue.clone(), delayedKeptOut.clone(), level.clone(),
-                levelCount, levelHead, cusumUp, cusumDown, rows, lastShiftRow, lastShiftAt, invalid, value, expected, novelty,
+                levelCount, levelHead, cusumUp, cusumDown, dailySq, weeklySq, levelSq, rows, lastShiftRow, lastShiftAt, invalid, value,
+                expected, novelty,
                 featureNovelty.clone(), at);
     }
 
@@ -395,6 +428,9 @@ final class MetricTrack {
         m.levelHead = t.levelHead();
         m.cusumUp = t.cusumUp();
         m.cusumDown = t.cusumDown();
+        m.dailySq = t.dailySq();
+        m.weeklySq = t.weeklySq();
+        m.levelSq = t.levelSq();
         m.rows = t.rows();
         m.lastShiftRow = t.lastShiftRow();
         m.lastShiftAt = t.lastShiftAt();

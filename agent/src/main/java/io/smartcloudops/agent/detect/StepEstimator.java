@@ -33,9 +33,6 @@ final class StepEstimator {
         }
     }
 
-    boolean known() {
-        return !Double.isNaN(step);
-    }
 
     /** Milliseconds between rows (NaN until {@link #NEEDED} steps were seen). */
     double millis() {
