@@ -6,6 +6,7 @@ import io.smartcloudops.api.series.SeriesPoint;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +46,7 @@ final class HostSeries {
         this.maxSamples = Math.max(maxSamples, BLOCK);
         this.retentionMillis = retentionMillis;
         this.onCorruptBlock = onCorruptBlock;
-        java.util.Arrays.fill(latestAge, Integer.MAX_VALUE);
+        Arrays.fill(latestAge, Integer.MAX_VALUE);
     }
 
     synchronized boolean append(HostSample sample) {
@@ -66,7 +67,7 @@ final class HostSeries {
             double x = v == null ? Double.NaN : v;
             headValues[m.ordinal()][headSize] = x;
             if (Double.isNaN(x)) {
-                latestAge[m.ordinal()] = latestAge[m.ordinal()] == Integer.MAX_VALUE ? Integer.MAX_VALUE : latestAge[m.ordinal()] + 1;
+                latestAge[m.ordinal()] = Math.max(latestAge[m.ordinal()], latestAge[m.ordinal()] + 1);  // saturates at MAX_VALUE
             } else {
                 latest[m.ordinal()] = x;
                 latestAge[m.ordinal()] = 0;
@@ -130,8 +131,8 @@ final class HostSeries {
         synchronized (this) {
             sealed = blocksFrom(start);
             int first = firstInHead(start);
-            times = java.util.Arrays.copyOfRange(headTimes, first, headSize);
-            column = java.util.Arrays.copyOfRange(headValues[metric.ordinal()], first, headSize);
+            times = Arrays.copyOfRange(headTimes, first, headSize);
+            column = Arrays.copyOfRange(headValues[metric.ordinal()], first, headSize);
         }
         List<SeriesPoint> out = new ArrayList<>(sealed.size() * BLOCK + times.length);
         for (SealedBlock b : sealed) {
@@ -163,9 +164,9 @@ final class HostSeries {
         synchronized (this) {
             sealed = blocksFrom(fromMillis);
             int first = firstInHead(fromMillis);
-            times = java.util.Arrays.copyOfRange(headTimes, first, headSize);
+            times = Arrays.copyOfRange(headTimes, first, headSize);
             for (int m = 0; m < METRICS.length; m++) {
-                columns[m] = java.util.Arrays.copyOfRange(headValues[m], first, headSize);
+                columns[m] = Arrays.copyOfRange(headValues[m], first, headSize);
             }
         }
         List<HostSample> out = new ArrayList<>(sealed.size() * BLOCK + times.length);

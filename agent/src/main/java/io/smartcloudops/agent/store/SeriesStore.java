@@ -45,7 +45,8 @@ public final class SeriesStore {
                 refusedHosts.put(sample.host(), Boolean.TRUE);
                 return false;
             }
-            series = hosts.computeIfAbsent(sample.host(), h -> new HostSeries(capacityPerHost, retention.toMillis(), corruptBlocks::incrementAndGet));
+            series = hosts.computeIfAbsent(sample.host(),
+                    h -> new HostSeries(capacityPerHost, retention.toMillis(), corruptBlocks::incrementAndGet));
         }
         boolean added = series.append(sample);
         if (added) {
