@@ -7,10 +7,12 @@ import io.smartcloudops.agent.detect.DetectorSettings;
 import io.smartcloudops.agent.detect.ModelCard;
 import io.smartcloudops.agent.detect.ModelFile;
 import io.smartcloudops.agent.evaluate.AlarmFile;
+import io.smartcloudops.agent.evaluate.BenchmarkSuite;
 import io.smartcloudops.agent.evaluate.Evaluation;
 import io.smartcloudops.agent.evaluate.LabelWindows;
 import io.smartcloudops.agent.evaluate.ReportChart;
 import io.smartcloudops.agent.evaluate.ScoringRules;
+import io.smartcloudops.agent.evaluate.SuiteReport;
 import io.smartcloudops.agent.evaluate.Summary;
 import io.smartcloudops.api.Json;
 import java.io.IOException;
@@ -36,17 +38,22 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  evaluate --data ml_models/datasets/nab/data --labels ml_models/datasets/nab/labels.json --report nab.png",
                 "  evaluate --data ml_models/datasets/nab/data --labels ml_models/datasets/nab/labels.json --seeds 5",
-                "  evaluate --data ... --labels ... --alarms other-detector.csv      # score someone else's alarms"})
+                "  evaluate --data ... --labels ... --alarms other-detector.csv      # score someone else's alarms",
+                "  evaluate --suite ml_models/datasets                               # NAB development + wide sets and fault runs"})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "CSV", description = "CSV files or directories of them")
+    @Option(names = "--data", arity = "1..*", paramLabel = "CSV", description = "CSV files or directories of them (with --labels)")
     List<Path> data;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "windows in NAB's combined_windows format")
+    @Option(names = "--labels", paramLabel = "FILE", description = "windows in NAB's combined_windows format (with --data)")
     Path labels;
+
+    @Option(names = "--suite", paramLabel = "DIR", description = {"score every data set under DIR (nab, nab-wide, faults: e.g. ml_models/datasets)",
+            "in one run and print event F1 (FP cap 12) per category, the totals and the worst category"})
+    Path suite;
 
     @Option(names = "--model", paramLabel = "FILE", description = "model whose configuration to evaluate (default: the built-in one)")
     Path model;
@@ -88,6 +95,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (suite != null) {
+            if (data != null || labels != null || alarms != null || report != null || record != null || seeds != 1) {
+                throw new UsageException("--suite: scores the whole suite with one seed; --data, --labels, --alarms, --report, --record and --seeds do not apply");
+            }
+            return runSuite(out);
+        }
+        if (data == null || labels == null) {
+            throw new UsageException("--data and --labels: both are needed (or --suite DIR for every data set at once)");
+        }
         LabelWindows windows;
         try {
             windows = LabelWindows.read(labels);
@@ -167,6 +183,29 @@ public final class EvaluateCommand implements Callable<Integer> {
                 seedFigures.get("mean").asDouble(), seedFigures.get("min").asDouble(), seedFigures.get("max").asDouble(), seconds);
         out.flush();
         finish(runs.getFirst(), base, runs, byKey, firstRows, firstRuns);
+        return AgentMain.OK;
+    }
+
+    private int runSuite(PrintWriter out) throws IOException {
+        BenchmarkSuite all;
+        try {
+            all = BenchmarkSuite.read(suite);
+        } catch (IOException e) {
+            throw new UsageException("--suite: " + e.getMessage());
+        }
+        DetectorSettings s = DetectCommand.settings(model, seed);
+        long t0 = System.nanoTime();
+        List<int[]> alarmRows = all.series().parallelStream().map(x -> BatchDetector.run(x.table(), s).alarmRows()).toList();
+        SuiteReport r = SuiteReport.of(all, alarmRows, new ScoringRules(5, 0.15, cap));
+        r.print(out);
+        out.printf(Locale.ROOT, "%d series, %d rows, %.2f s; settings %s%n", all.series().size(),
+                all.series().stream().mapToInt(x -> x.table().rows()).sum(), (System.nanoTime() - t0) / 1e9, s);
+        out.flush();
+        if (json != null) {
+            ObjectNode figures = r.toJson();
+            figures.put("settings", s.toString());
+            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
+        }
         return AgentMain.OK;
     }
 

@@ -58,6 +58,9 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         final ArrayDeque<Instant> recent = new ArrayDeque<>();
         Anomaly open;
         Instant lastAnomalous;
+        double[] lastValues;
+        Instant lastScored;
+        final List<Feedback> feedback = new ArrayList<>();
 
         HostTrack(String host) {
             this.host = host;
@@ -86,6 +89,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
     private final Counter raised;
     private final Map<String, HostTrack> hosts = new TreeMap<>();
     private final AutoCloseable subscription;
+    private long feedbackCount;
 
     public OnlineDetector(DetectorModel model, ModelSource source, int minSamples, AnomalyLog log, AnomalyStore store,
                           EventBus bus, PrometheusRegistry registry) {
@@ -210,7 +214,10 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
 
     private void score(HostTrack t, HostSample s, List<Anomaly> out) {
         SeriesDetector d = t.detector;
-        RowResult r = d.next(row(s, d.metrics()));
+        double[] values = row(s, d.metrics());
+        RowResult r = d.next(values);
+        t.lastValues = values;
+        t.lastScored = s.timestamp();
         t.score = r.score();
         t.recent.addLast(s.timestamp());
         while (t.recent.size() > model.settings().confirmRows()) {
@@ -266,6 +273,98 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         store.put(a);
         out.add(a);
         return true;
+    }
+
+    /**
+     * Per metric, what the detector expects of this host at its latest scored sample and the band around it;
+     * empty while the host learns (or is unknown).
+     */
+    public synchronized Map<Metric, ExpectedBand> bands(String host) {
+        HostTrack t = hosts.get(host);
+        if (t == null || !t.scoring() || t.lastScored == null) {
+            return Map.of();
+        }
+        Map<Metric, ExpectedBand> out = new EnumMap<>(Metric.class);
+        List<Metric> metrics = t.detector.metrics();
+        for (int m = 0; m < metrics.size(); m++) {
+            out.put(metrics.get(m), t.detector.band(m, t.lastScored, t.lastValues[m]));
+        }
+        return out;
+    }
+
+    /** The host's detector state (learning with the time left, scoring, seasons, level shifts); empty for an unknown host. */
+    public synchronized Optional<HostState> state(String host) {
+        HostTrack t = hosts.get(host);
+        if (t == null) {
+            return Optional.empty();
+        }
+        if (!t.scoring()) {
+            int left = Math.max(0, minSamples - t.learning.size());
+            return Optional.of(new HostState(host, HostState.Phase.LEARNING, left, interval(t).multipliedBy(left), List.of()));
+        }
+        List<HostState.MetricState> metrics = new ArrayList<>();
+        for (int m = 0; m < t.detector.metrics().size(); m++) {
+            metrics.add(t.detector.metricState(m));
+        }
+        return Optional.of(new HostState(host, HostState.Phase.SCORING, 0, Duration.ZERO, metrics));
+    }
+
+    /** The median step between the host's learning samples (the local collector's 5 s before there are two). */
+    private static Duration interval(HostTrack t) {
+        List<Long> steps = new ArrayList<>();
+        for (int i = 1; i < t.learning.size(); i++) {
+            long ms = Duration.between(t.learning.get(i - 1).timestamp(), t.learning.get(i).timestamp()).toMillis();
+            if (ms > 0) {
+                steps.add(ms);
+            }
+        }
+        if (steps.isEmpty()) {
+            return Duration.ofSeconds(5);
+        }
+        steps.sort(null);
+        return Duration.ofMillis(steps.get(steps.size() / 2));
+    }
+
+    /**
+     * An operator's verdict on what the detector flagged on {@code host} for {@code metrics} between {@code from}
+     * and {@code to} (an anomaly's start and end). A false alarm makes that pattern part of the host's normal for
+     * those metrics without muting them; a confirmation keeps it abnormal. Returns what was recorded, for
+     * {@link #undoFeedback(String)}.
+     *
+     * @throws IllegalArgumentException for an unknown host, a metric the host does not report, or a reversed range
+     */
+    public synchronized Feedback feedback(String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant now) {
+        HostTrack t = hosts.get(host);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown host '" + host + "'");
+        }
+        if (t.detector != null) {
+            for (Metric m : metrics) {
+                if (!t.detector.metrics().contains(m)) {
+                    throw new IllegalArgumentException("host '" + host + "' does not report metric '" + m.key() + "'");
+                }
+            }
+        }
+        Feedback f = new Feedback("fb-" + AnomalyRecords.id(host, now).substring(3) + "-" + (++feedbackCount), host, metrics, from,
+                to, verdict, now);
+        t.feedback.add(f);
+        return f;
+    }
+
+    /** Takes a verdict back; false when no verdict has that id. */
+    public synchronized boolean undoFeedback(String id) {
+        for (HostTrack t : hosts.values()) {
+            if (t.feedback.removeIf(f -> f.id().equals(id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdicts in force for a host, oldest first. */
+    public synchronized List<Feedback> feedback(String host) {
+        HostTrack t = hosts.get(host);
+        return t == null ? List.of() : List.copyOf(t.feedback);
     }
 
     @Override

@@ -166,6 +166,19 @@ public final class SeriesDetector {
         return out;
     }
 
+    /** The expected value of metric {@code m} and the band around it at the latest row (needs a fitted model). */
+    public ExpectedBand band(int m, java.time.Instant at, double value) {
+        Baseline b = model.baseline();
+        double expected = Double.isNaN(b.valueMedian()[m]) ? 0 : b.valueMedian()[m];
+        double half = settings.clearNovelty() * b.valueScale()[m];
+        return new ExpectedBand(metrics.get(m), at, value, expected, expected - half, expected + half, Season.NONE);
+    }
+
+    /** Metric {@code m}'s state: this detector has a fitted range, no seasons and no level shifts. */
+    public HostState.MetricState metricState(int m) {
+        return new HostState.MetricState(metrics.get(m), Season.NONE, null, false);
+    }
+
     /** First anomalous row of the current (or last) incident. */
     public long incidentStartRow() {
         return incidents.startRow();

@@ -118,6 +118,39 @@ class DetectionCommandsTest {
         assertThat(dir.resolve("o.csv")).doesNotExist();
     }
 
+    @Test
+    void evaluateSuiteScoresEveryDataSetByCategory() throws Exception {
+        Path root = dir.resolve("datasets");
+        String dev = "realAWSCloudwatch/ec2_cpu_utilization_825cc2.csv";
+        Files.createDirectories(root.resolve("nab/data/realAWSCloudwatch"));
+        Files.copy(NabData.DIR.resolve("data").resolve(dev), root.resolve("nab/data").resolve(dev));
+        Files.writeString(root.resolve("nab/labels.json"),
+                "{\"" + dev + "\": [[\"2014-04-15 07:24:00.000000\", \"2014-04-16 11:54:00.000000\"]]}");
+        String flat = "artificialNoAnomaly/art_flatline.csv";
+        Files.createDirectories(root.resolve("nab-wide/data/artificialNoAnomaly"));
+        Files.copy(NabData.WIDE.dir().resolve("data").resolve(flat), root.resolve("nab-wide/data").resolve(flat));
+        Files.writeString(root.resolve("nab-wide/labels.json"), "{\"" + flat + "\": []}");
+        hostCsv(root.resolve("faults/run-1/web-1.csv"), 600, 400);
+        Files.writeString(root.resolve("faults/labels.json"),
+                "{\"run-1/web-1.csv\": [[\"2026-11-01T00:33:20Z\", \"2026-11-01T00:36:00Z\"]]}");
+
+        Run r = run("evaluate", "--suite", root.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dev/realAWSCloudwatch").contains("dev (total)").contains("wide/artificialNoAnomaly")
+                .contains("faults/run-1").contains("dev+wide (NAB total)")
+                .contains("worst NAB category with windows: dev/realAWSCloudwatch")
+                .contains("false-alarm events on wide/artificialNoAnomaly: 0")
+                .contains("anomaly records per detected fault window: 1.000 (1 records, 1 windows found)");
+
+        Files.delete(root.resolve("faults/labels.json"));
+        Run missing = run("evaluate", "--suite", root.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--suite:").contains("faults: no labels.json");
+        Run mixed = run("evaluate", "--suite", root.toString(), "--labels", "x.json");
+        assertThat(mixed.code()).isEqualTo(2);
+        assertThat(mixed.err()).contains("--suite: scores the whole suite");
+    }
+
     /** A host CSV, rows 5 s apart, with a CPU and memory jump from row {@code faultAt} for 20 rows. */
     static Path hostCsv(Path file, int rows, int faultAt) throws Exception {
         Files.createDirectories(file.getParent());
