@@ -29,6 +29,9 @@ import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.feedback.FeedbackRoutes;
+import io.smartcloudops.agent.feedback.FeedbackService;
+import io.smartcloudops.agent.feedback.VerdictChanged;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
@@ -54,6 +57,8 @@ import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +150,14 @@ public final class Agent implements AutoCloseable {
             closeables.add(d);
             status.detector(d);
             status.component("detector", d::status);
-            events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
+            events.forward(Anomaly.class, EventTypes.ANOMALY, a -> d.store().current(a));
             routes.add(new AnomalyRoutes(d.store(), store, clock));
+            // Operator verdicts (issue 13): audited, restored from the audit log, handed to the detector.
+            FeedbackService feedback = new FeedbackService(d.store(), d, auditLog, bus, metrics.registry(), clock);
+            feedback.restore(config.logs().retentionDays() > 0
+                    ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
+            events.forward(VerdictChanged.class, EventTypes.ANOMALY, VerdictChanged::anomaly);
+            routes.add(new FeedbackRoutes(feedback, clock));
             routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
             this.detector = Optional.of(d);
         } else {

@@ -21,9 +21,9 @@ public final class AuditRoutes implements RouteGroup {
 
     static final Set<String> ACTIONS = Set.of("restart_service", "scale_up", "notify");
     static final Set<String> RESULTS = Set.of("pending", "approved", "rejected", "expired", "refused", "running",
-            "success", "failure", "dry_run", "effective", "ineffective", "open", "closed");
+            "success", "failure", "dry_run", "effective", "ineffective", "open", "closed", "false_alarm", "confirmed");
     static final Set<String> EVENTS = Set.of("proposed", "approved", "rejected", "expired", "refused", "started",
-            "finished", "verified", "breaker_opened", "breaker_closed");
+            "finished", "verified", "breaker_opened", "breaker_closed", "feedback", "feedback_undone");
     private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 
     private final AuditLog log;

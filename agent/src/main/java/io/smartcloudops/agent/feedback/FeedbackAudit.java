@@ -1,0 +1,70 @@
+package io.smartcloudops.agent.feedback;
+
+import io.smartcloudops.agent.audit.AuditLog;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.AnomalyFeedback;
+import io.smartcloudops.api.anomaly.Verdict;
+import io.smartcloudops.api.audit.AuditRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verdicts in the audit log (the hash-chained {@code remediation-*.jsonl}): one record when a verdict is given
+ * ({@code event: feedback}) and one when it is taken back ({@code event: feedback_undone}), each with the
+ * anomaly's id as {@code request_id}, its host as {@code instance}, the verdict as {@code result}, the token's
+ * name as {@code actor} and the operator's note as {@code reason}. The log is also where verdicts come back
+ * from at start, so a verdict is written exactly once and cannot disagree with its audit record.
+ */
+final class FeedbackAudit {
+
+    static final String GIVEN = "feedback";
+    static final String UNDONE = "feedback_undone";
+
+    private final AuditLog log;
+
+    FeedbackAudit(AuditLog log) {
+        this.log = log;
+    }
+
+    /** Forces the record of a verdict to disk; throws {@link io.smartcloudops.agent.audit.AuditWriteException} if it cannot. */
+    void given(Anomaly a, AnomalyFeedback f) {
+        log.append(record(f.at(), GIVEN, a, f.verdict(), f.actor(), f.note(),
+                "marked " + f.verdict().key() + ": " + a.summary()));
+    }
+
+    void undone(Anomaly a, AnomalyFeedback withdrawn, String actor, Instant at) {
+        log.append(record(at, UNDONE, a, withdrawn.verdict(), actor, null,
+                "verdict " + withdrawn.verdict().key() + " of " + withdrawn.actor() + " taken back"));
+    }
+
+    private static AuditRecord record(Instant at, String event, Anomaly a, Verdict verdict, String actor, String note,
+                                      String detail) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("metrics", String.join(",", a.metrics()));
+        params.put("anomaly_start", String.valueOf(a.start() != null ? a.start() : a.timestamp()));
+        return new AuditRecord(at, event, null, a.host(), null, verdict.key(), "operator", actor, false, a.id(), null,
+                detail, null, params, note, null, null, null, null);
+    }
+
+    /** The verdicts in force after replaying the records of the days from {@code from} on, by anomaly id. */
+    Map<String, AnomalyFeedback> replay(LocalDate from) {
+        Map<String, AnomalyFeedback> out = new LinkedHashMap<>();
+        List<AuditRecord> records = log.read(from, LocalDate.MAX);
+        for (AuditRecord r : records) {
+            if (r.requestId() == null || r.timestamp() == null) {
+                continue;
+            }
+            if (GIVEN.equals(r.event())) {
+                Optional<Verdict> v = Verdict.parse(r.result());
+                v.ifPresent(verdict -> out.put(r.requestId(), new AnomalyFeedback(verdict, r.reason(), r.actor(), r.timestamp())));
+            } else if (UNDONE.equals(r.event())) {
+                out.remove(r.requestId());
+            }
+        }
+        return out;
+    }
+}
