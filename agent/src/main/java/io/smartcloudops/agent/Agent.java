@@ -27,6 +27,10 @@ import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.OnlineDetector;
+import io.smartcloudops.agent.detectorview.BandMetrics;
+import io.smartcloudops.agent.detectorview.BandRecorder;
+import io.smartcloudops.agent.detectorview.BandRoutes;
+import io.smartcloudops.agent.detectorview.DetectorStatusView;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.events.SamplesCollected;
 import io.smartcloudops.agent.feedback.FeedbackRoutes;
@@ -148,7 +152,7 @@ public final class Agent implements AutoCloseable {
                 throw e;
             }
             closeables.add(d);
-            status.detector(d);
+            status.detector(new DetectorStatusView(d));
             status.component("detector", d::status);
             events.forward(Anomaly.class, EventTypes.ANOMALY, a -> d.store().current(a));
             routes.add(new AnomalyRoutes(d.store(), store, clock));
@@ -158,6 +162,11 @@ public final class Agent implements AutoCloseable {
                     ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
             events.forward(VerdictChanged.class, EventTypes.ANOMALY, VerdictChanged::anomaly);
             routes.add(new FeedbackRoutes(feedback, clock));
+            // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
+            BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
+            closeables.add(bands);
+            BandMetrics.register(metrics.registry(), bands);
+            routes.add(new BandRoutes(bands, store, clock));
             routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
             this.detector = Optional.of(d);
         } else {
