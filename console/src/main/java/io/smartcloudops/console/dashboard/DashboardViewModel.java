@@ -3,6 +3,7 @@ package io.smartcloudops.console.dashboard;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.SampleEvent;
+import io.smartcloudops.api.series.BandHistory;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
@@ -42,6 +43,7 @@ public final class DashboardViewModel {
     private final Map<String, Map<Metric, SeriesBuffer>> buffers = new HashMap<>();
     private final Map<String, HostStatus> hostStatus = new LinkedHashMap<>();
     private final List<ChartMarker> markers = new ArrayList<>();
+    private final ExpectedBands bands = new ExpectedBands();
     private final StringProperty selectedHost = new SimpleStringProperty(this, "selectedHost", "");
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range", TimeRange.M15);
     private final ObjectProperty<ConnectionState> connection;
@@ -104,6 +106,12 @@ public final class DashboardViewModel {
         changed();
     }
 
+    /** The band the detector expected of one host's metric ({@code /series/band}), drawn behind its line. */
+    public void applyBand(BandHistory h) {
+        bands.apply(h);
+        changed();
+    }
+
     /** An anomaly (from {@code /anomalies} or SSE {@code anomaly}) becomes a marker on its host's charts. */
     public void applyAnomaly(Anomaly a) {
         String label = a.severity().key() + " " + String.join(",", a.metrics());
@@ -141,6 +149,7 @@ public final class DashboardViewModel {
         long min = clock.millis() - RETENTION.toMillis();
         buffers.values().forEach(m -> m.values().forEach(b -> b.trimBefore(min)));
         markers.removeIf(m -> m.at().toEpochMilli() < min);
+        bands.trimBefore(min);
     }
 
     /**
@@ -166,7 +175,9 @@ public final class DashboardViewModel {
             double[] ys = new double[xs.length];
             int count = n <= cap ? copy(b, start, n, xs, ys) : Lttb.downsample(b.times(), b.values(), start, b.size(), cap, xs, ys);
             total += count;
-            lines.add(new ChartData.Line(m.description(), xs, ys, count, b.last()));
+            long newest = b.size() == 0 ? Long.MIN_VALUE : b.timeAt(b.size() - 1);
+            lines.add(new ChartData.Line(m.description(), xs, ys, count, b.last(),
+                    bands.window(host, m, from, to, gapMillis(), newest)));
         }
         List<ChartMarker> visible = markers.stream()
                 .filter(m -> m.host().equals(host) && m.at().toEpochMilli() >= from).toList();
