@@ -15,7 +15,7 @@ import java.util.Map;
  * draw behind their lines. Fetched when a view opens and then every {@link #REFRESH}; between two fetches the
  * newest band is drawn on up to the newest sample (it is what the detector expects now).
  */
-final class ExpectedBands {
+public final class ExpectedBands {
 
     /** How often the selected host's bands are fetched again while the dashboard shows it. */
     static final Duration REFRESH = Duration.ofSeconds(60);
@@ -39,7 +39,11 @@ final class ExpectedBands {
      * Null when there is nothing to draw.
      */
     ChartData.Band window(String host, Metric metric, long from, long to, long gapMillis, long newestSample) {
-        List<BandSegment> segs = byHost.getOrDefault(host, Map.of()).getOrDefault(metric, List.of());
+        return spans(byHost.getOrDefault(host, Map.of()).getOrDefault(metric, List.of()), from, to, gapMillis, newestSample);
+    }
+
+    /** {@link #window} of a list of segments (oldest first), for any chart. */
+    public static ChartData.Band spans(List<BandSegment> segs, long from, long to, long gapMillis, long newestSample) {
         List<BandSegment> in = new ArrayList<>();
         for (BandSegment s : segs) {
             if (s.to().toEpochMilli() >= from && s.from().toEpochMilli() <= to) {

@@ -40,8 +40,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The real console on a real agent replaying the scenario's CPU spike on web-1: "Not an anomaly" asks first
  * and sends nothing until confirmed; confirming puts the verdict on the anomaly in the list and in the agent's
- * audit log with the operator's note; "Confirm" replaces it and "Take back" removes it. The dashboard draws the
- * band the detector expects behind web-1's charts.
+ * audit log with the operator's note; "Confirm" replaces it and "Take back" removes it. The anomaly's chart and
+ * the dashboard draw the band the detector expects behind web-1's charts.
  */
 @ExtendWith(ApplicationExtension.class)
 class VerdictLiveTest {
@@ -85,6 +85,8 @@ class VerdictLiveTest {
             return x;
         });
         FxWait.until("the buttons are enabled", 10, () -> !robot.lookup("#anomaly-false-alarm").queryAs(Button.class).isDisabled());
+        FxWait.until("the band behind the anomaly's chart", 10, () -> session.anomaliesVm().detailChartProperty().get() != null
+                && session.anomaliesVm().detailChartProperty().get().lines().getFirst().band() != null);
         assertThat(robot.lookup("#anomaly-undo-verdict").queryAs(Button.class).isDisabled()).as("nothing to take back").isTrue();
 
         // the click asks and sends nothing; Cancel sends nothing either
