@@ -47,7 +47,17 @@ fi
 console_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:TieredStopAtLevel=1"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/smartcloudops"
 mkdir -p "$cache"
+archive="$cache/console-$(cksum < "$jar" | cut -d' ' -f1).jsa"
+# The archive is written when the console exits and takes seconds: a console killed meanwhile leaves a
+# truncated file, which the JVM then reports at every start ("Not a valid shared archive file") and never
+# replaces. A probe that maps it (30-60 ms) tells; an unusable archive is removed and made again at exit.
 # shellcheck disable=SC2086
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $console_jvm_opts \
-  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache/console-$(cksum < "$jar" | cut -d' ' -f1).jsa" \
+if [ -f "$archive" ] && ! "$JAVA_HOME/bin/java" $console_jvm_opts -Xshare:on -XX:SharedArchiveFile="$archive" \
+    -Xlog:disable -Xlog:all=off -cp "$jar" -version >/dev/null 2>&1; then
+  rm -f "$archive"
+fi
+# Native access for JavaFX is granted by the jar's manifest (Enable-Native-Access), not the command line:
+# the option on the command line makes the JVM reject the archive's module graph at every start.
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" $console_jvm_opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$archive" \
   -jar "$jar" "$@"

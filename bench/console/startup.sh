@@ -18,7 +18,8 @@ trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2206
 jvm_opts=($(sed -n 's/^console_jvm_opts="\(.*\)"$/\1/p' run.sh))
 console() {
-  xvfb-run -a -s "-screen 0 1280x800x24" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${jvm_opts[@]}" \
+  # as run.sh: native access from the jar's manifest (on the command line it invalidates the archive)
+  xvfb-run -a -s "-screen 0 1280x800x24" "$JAVA_HOME/bin/java" "${jvm_opts[@]}" \
     -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/console.jsa" \
     -jar "$jar" --exit-after-first-frame --bind 127.0.0.1:0 --settings-dir "$work/settings" 2>/dev/null \
     | sed -n 's/^first live frame after \([0-9]*\) ms.*/\1/p'

@@ -7,54 +7,26 @@
 # host is scoring, CPU share, memory per host (RSS and heap after a full GC).
 #   bench/fleet/run.sh [HOSTS=1000] [MINUTES=25]
 # JVM options: BENCH_JAVA_OPTS (default -Xmx3g). Output also goes to bench/fleet/results/fleet-<UTC time>.txt.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-. scripts/java-home.sh
+. "$(dirname "$0")/../lib.sh"
 hosts=${1:-1000}
 minutes=${2:-25}
 java_opts=${BENCH_JAVA_OPTS:--Xmx3g -XX:+ExitOnOutOfMemoryError}
-[ -f agent/target/smartcloudops-agent.jar ] || ./mvnw -B -q -DskipTests package -pl agent -am
-jar=agent/target/smartcloudops-agent.jar
-work=$(mktemp -d)
-mkdir -p bench/fleet/results
-results=bench/fleet/results/fleet-$(date -u +%Y%m%dT%H%M%SZ).txt
-exec > >(tee "$results") 2>&1
-cleanup() {
-  [ -n "${agent_pid:-}" ] && kill "$agent_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+work=$BENCH_WORK
+bench_results bench/fleet/results fleet
+results=$BENCH_RESULTS
 token=bench-viewer-token-0123456789
 
 # HOSTS CSVs of 720 rows (one hour at 5 s), a daily-looking wave plus noise, different per host; looped.
-mkdir -p "$work/fleet"
-for h in $(seq 1 "$hosts"); do
-  awk -v h="$h" 'BEGIN { srand(h); pi = 3.14159265; print "timestamp,cpu,mem,disk,disk_io,net_in,net_out,load1"
-    for (i = 0; i < 720; i++) {
-      w = sin(2 * pi * i / 720 + h)
-      printf "%s,%.1f,%.1f,%.1f,%.1f,%.0f,%.0f,%.2f\n", strftime("%Y-%m-%d %H:%M:%S", 1793491200 + i * 5, 1),
-        25 + 10 * w + 4 * rand(), 50 + 3 * w + rand(), 40 + i / 720, 5 + 3 * rand(),
-        100000 + 30000 * w + 10000 * rand(), 50000 + 15000 * w + 5000 * rand(), 0.6 + 0.3 * w + 0.1 * rand() } }' \
-    > "$work/fleet/host-$(printf '%04d' "$h").csv"
-done
+bench_fleet_csvs "$work/fleet" "$hosts" 720 'host-%04d.csv' 1
 echo "generated $hosts host CSVs ($(du -sh "$work/fleet" | cut -f1))"
 
 port=18281
-# shellcheck disable=SC2086
-SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
-  "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve \
-  --bind 127.0.0.1:$port --source "replay:$work/fleet?loop=true" > "$work/agent.log" 2>&1 &
-agent_pid=$!
-for i in $(seq 1 200); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-  kill -0 $agent_pid 2>/dev/null || { echo "agent exited:"; tail -20 "$work/agent.log"; exit 1; }
-  sleep 0.5
-done
+bench_start_agent $port SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" -- \
+  --source "replay:$work/fleet?loop=true"
 
 ticks=$(getconf CLK_TCK)
 cores=$(nproc)
 cpu_seconds() { awk -v t="$ticks" '{ print ($14 + $15) / t }' "/proc/$agent_pid/stat"; }
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$agent_pid/status"; }
 metric() { awk -v n="$1" '$1 == n { print $2; f = 1 } END { if (!f) print 0 }' "$work/metrics.txt"; }
 buckets() { grep '^smartcloudops_collection_duration_seconds_bucket' "$work/metrics.txt" | sed 's/.*le="\([^"]*\)"} \(.*\)/\1 \2/'; }
 scrape() {
@@ -63,7 +35,7 @@ scrape() {
 }
 field() { grep -o "\"$1\":[0-9]*" "$work/status.json" | head -1 | cut -d: -f2; }
 
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg); JVM: $java_opts"
+echo "$(bench_machine); JVM: $java_opts"
 printf '%-6s %-9s %-9s %-7s %-10s %-9s %-9s %-8s %s\n' min learning scoring ticks mean_ms overruns anomalies cpu_% rss_MB
 start=$(date +%s)
 prev_cpu=$(cpu_seconds); prev_t=$start; prev_count=0; prev_sum=0
@@ -78,7 +50,7 @@ while [ $(( $(date +%s) - start )) -lt $(( minutes * 60 )) ]; do
   learning=$(field hosts_learning); scoring=$(field hosts_scoring)
   printf '%-6s %-9s %-9s %-7s %-10s %-9s %-9s %-8s %s\n' "$(awk -v s=$((now - start)) 'BEGIN { printf "%.1f", s / 60 }')" \
     "${learning:-?}" "${scoring:-?}" "${count%.*}" "$mean" "$(metric smartcloudops_collection_overruns_total)" \
-    "$(grep '^smartcloudops_anomalies_total' "$work/metrics.txt" | awk '{ s += $2 } END { print s + 0 }')" "$share" "$(rss_mb)"
+    "$(grep '^smartcloudops_anomalies_total' "$work/metrics.txt" | awk '{ s += $2 } END { print s + 0 }')" "$share" "$(bench_rss_mb)"
   if [ -z "$all_scoring_at" ] && [ "${scoring:-0}" = "$hosts" ]; then
     sleep 10; scrape  # past the tick in which the last hosts fitted their models
     all_scoring_at=$(date +%s); cpu_at_scoring=$(cpu_seconds); cp "$work/metrics.txt" "$work/metrics-scoring.txt"
@@ -102,9 +74,9 @@ if [ -n "$all_scoring_at" ]; then
 else
   echo "not every host was scoring within $minutes minutes"
 fi
-rss=$(rss_mb)
+rss=$(bench_rss_mb)
 "$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
 heap=$("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
 awk -v r="$rss" -v k="$heap" -v h="$hosts" 'BEGIN { printf "memory: RSS %d MB (%.0f KB per host); heap after a full GC %.0f MB (%.0f KB per host)\n", r, 1024 * r / h, k / 1024, k / h }'
-echo "agent log: $(grep -c ' ERROR ' "$work/agent.log" || true) errors, $(grep -c ' WARN ' "$work/agent.log" || true) warnings"
+bench_log_summary
 echo "results in $results"

@@ -5,7 +5,9 @@
 # (the ceiling), both on 127.0.0.1, and stops them at the end. The ceiling is measured right before and
 # right after /status; the ratio uses their mean, so drift on a shared machine shows up as a gap between them.
 # JVM options of both servers: BENCH_JAVA_OPTS (default -Xmx1g, so memory figures do not depend on the
-# machine's RAM). Output is also written to bench/load/results/load-<UTC time>.txt.
+# machine's RAM; BENCH_JAVA_OPTS=@launcher uses what packaging/agent-jvm-options computes for the bench
+# configuration). JAR: the agent jar (default the built one). Both servers bind free loopback ports.
+# Output is also written to bench/load/results/load-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/java-home.sh
@@ -15,8 +17,8 @@ sse_clients=${3:-1000}
 warmup=${4:-10}
 java_opts=${BENCH_JAVA_OPTS:--Xmx1g -XX:+ExitOnOutOfMemoryError}
 command -v wrk >/dev/null || { echo "error: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f agent/target/smartcloudops-agent.jar ] || ./mvnw -B -q -DskipTests package -pl agent -am
-jar=agent/target/smartcloudops-agent.jar
+[ -n "${JAR:-}" ] || [ -f agent/target/smartcloudops-agent.jar ] || ./mvnw -B -q -DskipTests package -pl api,agent
+jar=${JAR:-agent/target/smartcloudops-agent.jar}
 work=$(mktemp -d)
 mkdir -p bench/load/results
 results=bench/load/results/load-$(date -u +%Y%m%dT%H%M%SZ).txt
@@ -52,11 +54,15 @@ done
     echo "    - {name: bench-$i, role: viewer, sha256: $(printf '%s' "bench-viewer-$i" | sha256sum | cut -d' ' -f1)}"
   done; } > "$work/agent.yaml"
 
-agent_port=18181
-bare_port=18182
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+agent_port=$(free_port)
+bare_port=$(free_port)
+agent_opts=$java_opts
+[ "$java_opts" != "@launcher" ] || agent_opts=$(packaging/agent-jvm-options "$work/agent.yaml")
+[ "$java_opts" != "@launcher" ] || java_opts="-Xmx1g -XX:+ExitOnOutOfMemoryError"  # the bare server's
 # shellcheck disable=SC2086
 SMARTCLOUDOPS_OPERATOR_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
-  "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$work/agent.yaml" \
+  "$JAVA_HOME/bin/java" $agent_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$work/agent.yaml" \
   --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 # shellcheck disable=SC2086
@@ -96,7 +102,7 @@ run_wrk() {  # name url [extra wrk args]
     "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)"
 }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; JVM: $java_opts"
+echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
 echo "agent pid $agent_pid RSS at start $(rss $agent_pid) MB; bare server RSS $(rss $bare_pid) MB"
 run_wrk ceiling-1 "http://127.0.0.1:$bare_port/bare"
 run_wrk status "http://127.0.0.1:$agent_port/status"

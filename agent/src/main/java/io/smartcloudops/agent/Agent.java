@@ -40,6 +40,7 @@ import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.metrics.AgentFootprint;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
@@ -95,95 +96,100 @@ public final class Agent implements AutoCloseable {
     private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
+    /**
+     * Builds every part; starts nothing that listens or collects ({@link #start} does). When a step fails
+     * (a bad rules file, a refused model, SSM unreachable, ...) everything opened before it is closed
+     * again: an embedding application (the console) or a test lives on after the failure.
+     */
     private Agent(AgentConfig initial, Map<String, String> env, Clock clock) throws SourceException {
-        ModelKey.check(initial, env);
-        AwsClients aws = new AwsClients(initial.aws());
-        closeables.add(aws);
-        AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
-        this.config = config;
-        this.clock = clock;
-        this.bus = new EventBus();
-        Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
-        this.generatedToken = auth.generated();
-        this.redis = config.redis().enabled()
-                ? Optional.of(RedisClient.create(URI.create(config.redis().url()))) : Optional.empty();
-        redis.ifPresent(closeables::add);
-        this.shard = shard(config, redis);
-        closeables.add(shard);
-        this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
-        MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
-        String version = AgentVersion.get();
-        Collector[] holder = new Collector[1];
-        this.metrics = new AgentMetrics(version, () -> holder[0].status(), store);
-        this.collector = new Collector(source, store, bus, clock, config.source().interval(),
-                config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
-        holder[0] = collector;
-        this.status = new StatusService(version, clock, collector::status, store);
-        this.events = new EventStream(bus);
-        status.component("cluster", shard::describe);
-        bus.subscribe(Object.class, event -> status.changed());
+        try {
+            ModelKey.check(initial, env);
+            AwsClients aws = new AwsClients(initial.aws());
+            closeables.add(aws);
+            AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
+            this.config = config;
+            this.clock = clock;
+            this.bus = new EventBus();
+            Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
+            this.generatedToken = auth.generated();
+            this.redis = config.redis().enabled()
+                    ? Optional.of(RedisClient.create(URI.create(config.redis().url()))) : Optional.empty();
+            redis.ifPresent(closeables::add);
+            this.shard = shard(config, redis);
+            closeables.add(shard);
+            this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
+            MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
+            String version = AgentVersion.get();
+            this.metrics = new AgentMetrics(version, store);
+            this.collector = new Collector(source, store, bus, clock, config.source().interval(),
+                    config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
+            metrics.watchSource(collector::status);
+            this.status = new StatusService(version, clock, collector::status, store);
+            this.events = new EventStream(bus);
+            status.component("cluster", shard::describe);
+            status.component("store", store::status);
+            status.component("agent", AgentFootprint::status);
+            bus.subscribe(Object.class, event -> status.changed());
 
-        // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
-        this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
-        closeables.add(auditLog);
-        String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
-        Targets targets = new Targets(config.remediation(), localHost, store::hosts);
-        this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),
-                auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
-        closeables.add(remediation);
-        List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
-                : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
-        this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry());
-        bus.subscribe(SamplesCollected.class, rules::onSamples);
-        bus.subscribe(Anomaly.class, rules::onAnomaly);
-        events.forward(Remediation.class, EventTypes.ACTION, r -> r);
-        status.component("remediation", remediation::status);
-        status.component("rules", rules::status);
+            // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
+            this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
+            closeables.add(auditLog);
+            String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
+            Targets targets = new Targets(config.remediation(), localHost, store::hosts);
+            this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),
+                    auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
+            closeables.add(remediation);
+            List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
+                    : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
+            this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry());
+            bus.subscribe(SamplesCollected.class, rules::onSamples);
+            bus.subscribe(Anomaly.class, rules::onAnomaly);
+            events.forward(Remediation.class, EventTypes.ACTION, r -> r);
+            status.component("remediation", remediation::status);
+            status.component("rules", rules::status);
 
-        List<RouteGroup> routes = new ArrayList<>();
-        routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
-        if (config.detect().enabled()) {
-            OnlineDetector d;
-            try {
-                d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()), config.logs().retentionDays(),
-                        bus, metrics.registry(), clock);
-            } catch (RuntimeException e) {
-                closeAll();  // a refused model must not leave connections behind
-                throw e;
+            List<RouteGroup> routes = new ArrayList<>();
+            routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
+            if (config.detect().enabled()) {
+                OnlineDetector d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()),
+                        config.logs().retentionDays(), bus, metrics.registry(), clock);
+                closeables.add(d);
+                status.detector(new DetectorStatusView(d));
+                status.component("detector", d::status);
+                events.forward(Anomaly.class, EventTypes.ANOMALY, a -> d.store().current(a));
+                routes.add(new AnomalyRoutes(d.store(), store, clock));
+                // Operator verdicts (issue 13): audited, restored from the audit log, handed to the detector.
+                FeedbackService feedback = new FeedbackService(d.store(), d, auditLog, bus, metrics.registry(), clock);
+                feedback.restore(config.logs().retentionDays() > 0
+                        ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
+                events.forward(VerdictChanged.class, EventTypes.ANOMALY, VerdictChanged::anomaly);
+                routes.add(new FeedbackRoutes(feedback, clock));
+                // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
+                BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
+                closeables.add(bands);
+                BandMetrics.register(metrics.registry(), bands);
+                routes.add(new BandRoutes(bands, store, clock));
+                routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
+                this.detector = Optional.of(d);
+            } else {
+                this.detector = Optional.empty();
             }
-            closeables.add(d);
-            status.detector(new DetectorStatusView(d));
-            status.component("detector", d::status);
-            events.forward(Anomaly.class, EventTypes.ANOMALY, a -> d.store().current(a));
-            routes.add(new AnomalyRoutes(d.store(), store, clock));
-            // Operator verdicts (issue 13): audited, restored from the audit log, handed to the detector.
-            FeedbackService feedback = new FeedbackService(d.store(), d, auditLog, bus, metrics.registry(), clock);
-            feedback.restore(config.logs().retentionDays() > 0
-                    ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
-            events.forward(VerdictChanged.class, EventTypes.ANOMALY, VerdictChanged::anomaly);
-            routes.add(new FeedbackRoutes(feedback, clock));
-            // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
-            BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
-            closeables.add(bands);
-            BandMetrics.register(metrics.registry(), bands);
-            routes.add(new BandRoutes(bands, store, clock));
-            routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
-            this.detector = Optional.of(d);
-        } else {
-            this.detector = Optional.empty();
-        }
-        routes.add(new WhoAmIRoutes(clock));
-        routes.add(new RemediationRoutes(remediation, clock));
-        routes.add(new AuditRoutes(auditLog, clock));
+            routes.add(new WhoAmIRoutes(clock));
+            routes.add(new RemediationRoutes(remediation, clock));
+            routes.add(new AuditRoutes(auditLog, clock));
 
-        // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
-        this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
-                detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
-                        .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
-                new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
-        closeables.add(chat);
-        routes.add(chat.routes());
-        this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+            // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
+            this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
+                    detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
+                            .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
+                    new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
+            closeables.add(chat);
+            routes.add(chat.routes());
+            this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+        } catch (RuntimeException | SourceException | Error e) {
+            closeAll();
+            throw e;
+        }
     }
 
     private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {
@@ -216,11 +222,19 @@ public final class Agent implements AutoCloseable {
         return shard;
     }
 
-    /** Builds and starts an agent: HTTP first (so a failing source is visible), then collection. */
+    /**
+     * Builds and starts an agent: HTTP first (so a failing source is visible), then collection. When it
+     * fails, whatever was opened is closed before the exception leaves.
+     */
     public static Agent start(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         Agent agent = new Agent(config, env, clock);
-        agent.server.start();
-        agent.collector.start();
+        try {
+            agent.server.start();
+            agent.collector.start();
+        } catch (RuntimeException | Error e) {
+            agent.close(); // e.g. the port is taken: nothing of this agent stays behind
+            throw e;
+        }
         return agent;
     }
 
@@ -302,5 +316,6 @@ public final class Agent implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Agent.class).warn("closing {} failed", closeables.get(i), e);
             }
         }
+        closeables.clear();
     }
 }

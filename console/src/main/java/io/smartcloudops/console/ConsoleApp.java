@@ -83,6 +83,7 @@ public final class ConsoleApp extends Application {
         stage.setOnCloseRequest(e -> Platform.exit());
         open(settings);
         stage.show();
+        options.pulseReport().ifPresent(f -> new PulseReport(f).start());
         StartupClock.mark("window shown");
     }
 

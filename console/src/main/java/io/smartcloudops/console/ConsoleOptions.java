@@ -6,16 +6,17 @@ import java.util.Optional;
 
 /**
  * The console's command line: {@code [--source SPEC] [--bind HOST:PORT] [--settings-dir DIR]
- * [--report-startup] [--exit-after-first-frame]}.
+ * [--report-startup] [--exit-after-first-frame] [--report-pulses FILE]}.
  *
  * @param source               the embedded agent's source (default {@code local}: this machine)
  * @param bind                 the embedded agent's address (default 127.0.0.1:8080, else a free port)
  * @param settingsDir          where settings live (default the user's config directory)
  * @param reportStartup        print the time from process start to the first chart with live data
  * @param exitAfterFirstFrame  quit after that first frame (start-up benchmark)
+ * @param pulseReport          where to append, once a minute, the intervals between JavaFX pulses (soak benchmark)
  */
 public record ConsoleOptions(Optional<String> source, Optional<String> bind, Optional<Path> settingsDir,
-                             boolean reportStartup, boolean exitAfterFirstFrame) {
+                             boolean reportStartup, boolean exitAfterFirstFrame, Optional<Path> pulseReport) {
 
     public static final String USAGE = """
             Usage: smartcloudops-console [--source SPEC] [--bind HOST:PORT] [--settings-dir DIR] [--report-startup]
@@ -24,6 +25,7 @@ public record ConsoleOptions(Optional<String> source, Optional<String> bind, Opt
               --bind HOST:PORT     the embedded agent's address (default 127.0.0.1:8080, else a free port)
               --settings-dir DIR   settings directory (default ~/.config/smartcloudops)
               --report-startup     print the time from start to the first chart with live data
+              --report-pulses FILE append the intervals between screen updates to FILE once a minute
             With a remote agent chosen in Settings, --source and --bind are not used.""";
 
     public static ConsoleOptions parse(List<String> args) {
@@ -32,6 +34,7 @@ public record ConsoleOptions(Optional<String> source, Optional<String> bind, Opt
         Path dir = null;
         boolean report = false;
         boolean exit = false;
+        Path pulses = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -39,6 +42,7 @@ public record ConsoleOptions(Optional<String> source, Optional<String> bind, Opt
                 case "--bind" -> bind = value(args, ++i, a);
                 case "--settings-dir" -> dir = Path.of(value(args, ++i, a));
                 case "--report-startup" -> report = true;
+                case "--report-pulses" -> pulses = Path.of(value(args, ++i, a));
                 case "--exit-after-first-frame" -> {
                     report = true;
                     exit = true;
@@ -46,7 +50,8 @@ public record ConsoleOptions(Optional<String> source, Optional<String> bind, Opt
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
             }
         }
-        return new ConsoleOptions(Optional.ofNullable(source), Optional.ofNullable(bind), Optional.ofNullable(dir), report, exit);
+        return new ConsoleOptions(Optional.ofNullable(source), Optional.ofNullable(bind), Optional.ofNullable(dir), report, exit,
+                Optional.ofNullable(pulses));
     }
 
     private static String value(List<String> args, int i, String option) {

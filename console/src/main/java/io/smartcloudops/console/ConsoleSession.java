@@ -1,5 +1,9 @@
 package io.smartcloudops.console;
 
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.client.LogQuery;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
@@ -24,16 +28,15 @@ import io.smartcloudops.console.model.ModelView;
 import io.smartcloudops.console.model.ModelViewModel;
 import io.smartcloudops.console.remediation.AgentRemediationBackend;
 import io.smartcloudops.console.remediation.ConfirmOverlay;
-import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.console.remediation.RemediationMapping;
 import io.smartcloudops.console.remediation.RemediationView;
 import io.smartcloudops.console.remediation.RemediationViewModel;
 import io.smartcloudops.console.shell.FeatureGate;
-import io.smartcloudops.console.shell.Toasts;
 import io.smartcloudops.console.shell.MainWindow;
 import io.smartcloudops.console.shell.Screen;
 import io.smartcloudops.console.shell.Shortcut;
 import io.smartcloudops.console.shell.Theme;
+import io.smartcloudops.console.shell.Toasts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -133,8 +136,9 @@ public final class ConsoleSession implements AutoCloseable {
         remediationView = new RemediationView(remediationVm);
         screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
                 remediationView));
-        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(q.get("since"), null, q.get("action"),
-                q.get("instance"), q.get("result"), Integer.valueOf(q.get("limit"))), ok, err));
+        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(LogQuery.since(q.get("since"))
+                .action(ActionType.fromKey(q.get("action")).orElse(null)).instance(q.get("instance"))
+                .result(AuditResult.fromKey(q.get("result")).orElse(null)).limit(Integer.valueOf(q.get("limit")))), ok, err));
         connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
         connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class, r -> logsVm.reload());
         connection.onReconnected(logsVm::reload);
@@ -232,6 +236,7 @@ public final class ConsoleSession implements AutoCloseable {
     public void install(Scene s) {
         this.scene = s;
         s.setRoot(window);
+        io.smartcloudops.console.shell.ViewportCaching.offIn(s);
         s.getAccelerators().clear();
         window.installShortcuts(s, shortcuts());
         applyAppearance(settings);

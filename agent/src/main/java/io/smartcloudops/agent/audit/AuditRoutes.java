@@ -5,25 +5,28 @@ import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditRecordList;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code GET /logs?since=&until=&action=&instance=&result=&event=&limit=}: the audit log read back, newest first. */
 public final class AuditRoutes implements RouteGroup {
 
-    static final Set<String> ACTIONS = Set.of("restart_service", "scale_up", "notify");
-    static final Set<String> RESULTS = Set.of("pending", "approved", "rejected", "expired", "refused", "running",
-            "success", "failure", "dry_run", "effective", "ineffective", "open", "closed", "false_alarm", "confirmed");
-    static final Set<String> EVENTS = Set.of("proposed", "approved", "rejected", "expired", "refused", "started",
-            "finished", "verified", "breaker_opened", "breaker_closed", "feedback", "feedback_undone");
+    static final Set<String> ACTIONS = Arrays.stream(ActionType.values()).map(ActionType::key).collect(Collectors.toSet());
+    static final Set<String> RESULTS = Arrays.stream(AuditResult.values()).map(AuditResult::key).collect(Collectors.toSet());
+    static final Set<String> EVENTS = Arrays.stream(AuditEvent.values()).map(AuditEvent::key).collect(Collectors.toSet());
     private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 
     private final AuditLog log;
@@ -43,9 +46,9 @@ public final class AuditRoutes implements RouteGroup {
             if (since.isAfter(until)) {
                 throw ApiException.badParameter("since", "is after until (" + since + " > " + until + ")");
             }
-            Optional<String> action = oneOf(p, "action", ACTIONS);
-            Optional<String> result = oneOf(p, "result", RESULTS);
-            Optional<String> event = oneOf(p, "event", EVENTS);
+            Optional<ActionType> action = oneOf(p, "action", ACTIONS).flatMap(ActionType::fromKey);
+            Optional<AuditResult> result = oneOf(p, "result", RESULTS).flatMap(AuditResult::fromKey);
+            Optional<AuditEvent> event = oneOf(p, "event", EVENTS).flatMap(AuditEvent::fromKey);
             Optional<String> instance = p.string("instance");
             int limit = p.integer("limit", 100, 1, 10_000);
             List<AuditRecord> all;
@@ -59,9 +62,9 @@ public final class AuditRoutes implements RouteGroup {
             for (int i = all.size() - 1; i >= 0; i--) {
                 AuditRecord r = all.get(i);
                 if (r.timestamp().isBefore(since) || r.timestamp().isAfter(until)
-                        || action.isPresent() && !action.get().equals(r.action())
-                        || result.isPresent() && !result.get().equals(r.result())
-                        || event.isPresent() && !event.get().equals(r.event())
+                        || action.isPresent() && action.get() != r.action()
+                        || result.isPresent() && result.get() != r.result()
+                        || event.isPresent() && event.get() != r.event()
                         || instance.isPresent() && !instance.get().equals(r.instance()) && !instance.get().equals(r.instanceId())) {
                     continue;
                 }

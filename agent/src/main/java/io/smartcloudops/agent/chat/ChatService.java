@@ -7,6 +7,7 @@ import io.smartcloudops.agent.chat.tools.ToolRunner;
 import io.smartcloudops.agent.chat.tools.ToolSession;
 import io.smartcloudops.agent.config.ChatConfig;
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.chat.ProposedAction;
 import io.smartcloudops.api.chat.QueryResponse;
 import java.time.Clock;
@@ -133,7 +134,7 @@ public final class ChatService {
     }
 
     private static String shorten(String s) {
-        return s.length() <= LOGGED_QUESTION_CHARS ? s : s.substring(0, LOGGED_QUESTION_CHARS) + "...";
+        return TextCut.ellipsis(s, LOGGED_QUESTION_CHARS);
     }
 
     /** The {@code chat} component of {@code /status}. */

@@ -158,7 +158,8 @@ public final class Collector implements AutoCloseable {
 
     private List<HostSample> store(List<HostSample> samples) {
         List<HostSample> stored = new ArrayList<>(samples.size());
-        for (HostSample s : samples) {
+        for (HostSample sample : samples) {
+            HostSample s = SampleResolution.apply(sample);
             if (owns.test(s.host()) && store.append(s)) {
                 stored.add(s);
             }

@@ -165,7 +165,7 @@ public final class ConfigLoader {
             throw new ConfigException("--config", "file not found: " + file);
         } catch (JsonProcessingException e) {
             throw new ConfigException(file.toString(), "not valid YAML at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + clean(e.getOriginalMessage()));
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + JacksonMessages.firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
         }
@@ -210,9 +210,9 @@ public final class ConfigLoader {
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 detail = iae.getMessage();
             }
-            throw new ConfigException(path(e), clean(detail));
+            throw new ConfigException(path(e), JacksonMessages.firstLine(detail));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config", clean(e.getOriginalMessage()));
+            throw new ConfigException("config", JacksonMessages.firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -221,17 +221,5 @@ public final class ConfigLoader {
                 .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName().isEmpty() ? "\"\"" : r.getFieldName())
                 .collect(Collectors.joining("."));
         return p.isEmpty() ? "config" : p.replace(".[", "[");
-    }
-
-    private static String clean(String jacksonMessage) {
-        if (jacksonMessage == null) {
-            return "invalid value";
-        }
-        // Jackson names Java types; operators know YAML. Keep the first sentence only.
-        String m = jacksonMessage.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type");
-        int cut = m.indexOf('\n');
-        m = cut > 0 ? m.substring(0, cut) : m;
-        // Jackson quotes the offending value: keep an error about a 100 KB value readable
-        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 }

@@ -4,7 +4,10 @@ import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.AnomalyFeedback;
 import io.smartcloudops.api.anomaly.Verdict;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,9 +24,6 @@ import java.util.Optional;
  */
 final class FeedbackAudit {
 
-    static final String GIVEN = "feedback";
-    static final String UNDONE = "feedback_undone";
-
     private final AuditLog log;
 
     FeedbackAudit(AuditLog log) {
@@ -32,22 +32,29 @@ final class FeedbackAudit {
 
     /** Forces the record of a verdict to disk; throws {@link io.smartcloudops.agent.audit.AuditWriteException} if it cannot. */
     void given(Anomaly a, AnomalyFeedback f) {
-        log.append(record(f.at(), GIVEN, a, f.verdict(), f.actor(), f.note(),
+        log.append(record(f.at(), AuditEvent.FEEDBACK, a, f.verdict(), f.actor(), f.note(),
                 "marked " + f.verdict().key() + ": " + a.summary()));
     }
 
     void undone(Anomaly a, AnomalyFeedback withdrawn, String actor, Instant at) {
-        log.append(record(at, UNDONE, a, withdrawn.verdict(), actor, null,
+        log.append(record(at, AuditEvent.FEEDBACK_UNDONE, a, withdrawn.verdict(), actor, null,
                 "verdict " + withdrawn.verdict().key() + " of " + withdrawn.actor() + " taken back"));
     }
 
-    private static AuditRecord record(Instant at, String event, Anomaly a, Verdict verdict, String actor, String note,
+    private static AuditRecord record(Instant at, AuditEvent event, Anomaly a, Verdict verdict, String actor, String note,
                                       String detail) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("metrics", String.join(",", a.metrics()));
         params.put("anomaly_start", String.valueOf(a.start() != null ? a.start() : a.timestamp()));
-        return new AuditRecord(at, event, null, a.host(), null, verdict.key(), "operator", actor, false, a.id(), null,
-                detail, null, params, note, null, null, null, null);
+        return AuditRecord.builder(at, event).instance(a.host(), null).result(result(verdict))
+                .by(Trigger.OPERATOR, actor).requestId(a.id()).detail(detail).params(params).reason(note).build();
+    }
+
+    private static AuditResult result(Verdict v) {
+        return switch (v) {
+            case FALSE_ALARM -> AuditResult.FALSE_ALARM;
+            case CONFIRMED -> AuditResult.CONFIRMED;
+        };
     }
 
     /** The verdicts in force after replaying the records of the days from {@code from} on, by anomaly id. */
@@ -58,10 +65,10 @@ final class FeedbackAudit {
             if (r.requestId() == null || r.timestamp() == null) {
                 continue;
             }
-            if (GIVEN.equals(r.event())) {
-                Optional<Verdict> v = Verdict.parse(r.result());
+            if (r.event() == AuditEvent.FEEDBACK && r.result() != null) {
+                Optional<Verdict> v = Verdict.parse(r.result().key());
                 v.ifPresent(verdict -> out.put(r.requestId(), new AnomalyFeedback(verdict, r.reason(), r.actor(), r.timestamp())));
-            } else if (UNDONE.equals(r.event())) {
+            } else if (r.event() == AuditEvent.FEEDBACK_UNDONE) {
                 out.remove(r.requestId());
             }
         }

@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Info;
@@ -29,7 +30,7 @@ public final class AgentMetrics {
     private final Histogram collectionSeconds;
     private final Counter overruns;
 
-    public AgentMetrics(String version, Supplier<SourceStatus> source, SeriesStore store) {
+    public AgentMetrics(String version, SeriesStore store) {
         JvmMetrics.builder().register(registry);
         Info.builder().name("smartcloudops_build_info").help("Agent version").labelNames("version")
                 .register(registry).addLabelValues(version);
@@ -45,14 +46,16 @@ public final class AgentMetrics {
         overruns = Counter.builder().name("smartcloudops_collection_overruns_total")
                 .help("Collections that took longer than the interval: the agent is falling behind its hosts")
                 .register(registry);
-        GaugeWithCallback.builder().name("smartcloudops_source_up")
-                .help("1 if the last collection from the metric source succeeded, else 0").labelNames("source")
-                .callback(cb -> {
-                    SourceStatus s = source.get();
-                    cb.call(s.healthy() ? 1 : 0, s.kind());
-                }).register(registry);
         GaugeWithCallback.builder().name("smartcloudops_hosts").help("Hosts with samples in memory")
                 .callback(cb -> cb.call(store.hosts().size())).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_store_samples").help("Samples held by the series store, all hosts")
+                .callback(cb -> cb.call(store.samplesHeld())).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_store_bytes")
+                .help("Heap held by the series store: raw newest blocks plus compressed older ones")
+                .callback(cb -> cb.call(store.footprintBytes())).register(registry);
+        CounterWithCallback.builder().name("smartcloudops_store_corrupt_blocks_total")
+                .help("Compressed blocks that failed to decode and were dropped (their samples are gone)")
+                .callback(cb -> cb.call(store.corruptBlocksDropped())).register(registry);
         for (Metric m : Metric.values()) {
             GaugeWithCallback.builder().name(gaugeName(m)).help("Latest " + m.description() + " per host"
                             + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")"))
@@ -66,6 +69,19 @@ public final class AgentMetrics {
                         }
                     }).register(registry);
         }
+    }
+
+    /**
+     * Registers {@code smartcloudops_source_up}, read from the collector's status. Separate from the
+     * constructor because the collector reports into these metrics and so is built after them.
+     */
+    public void watchSource(Supplier<SourceStatus> source) {
+        GaugeWithCallback.builder().name("smartcloudops_source_up")
+                .help("1 if the last collection from the metric source succeeded, else 0").labelNames("source")
+                .callback(cb -> {
+                    SourceStatus s = source.get();
+                    cb.call(s.healthy() ? 1 : 0, s.kind());
+                }).register(registry);
     }
 
     /** {@code smartcloudops_host_cpu_percent}, {@code smartcloudops_host_net_in_bytes_per_second}, ... */

@@ -2,6 +2,8 @@ package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.config.RemediationConfig;
 import io.smartcloudops.agent.time.DurationText;
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationState;
 import java.time.Duration;
@@ -35,7 +37,7 @@ final class Approvals {
 
     /** Records a new proposal; it waits for an operator. */
     void propose(RemediationEntry e, Instant now, String actor) {
-        audit.record(now, "proposed", e, "pending", actor, e.describePlan());
+        audit.record(now, AuditEvent.PROPOSED, e, AuditResult.PENDING, actor, e.describePlan());
         e.awaitApproval();
     }
 
@@ -70,7 +72,7 @@ final class Approvals {
         }
         boolean wasDryRun = e.runAs(dryRun);
         try {
-            audit.record(now, "approved", e, "approved", actor, why == null || why.isBlank() ? "approved" : why);
+            audit.record(now, AuditEvent.APPROVED, e, AuditResult.APPROVED, actor, why == null || why.isBlank() ? "approved" : why);
             e.approved(actor, runner.plan(v.action(), v.target()));
             run.run();
         } catch (RemediationException ex) {
@@ -80,7 +82,7 @@ final class Approvals {
     }
 
     void reject(RemediationEntry e, Instant now, String actor, String why) {
-        audit.record(now, "rejected", e, "rejected", actor, why == null || why.isBlank() ? "rejected" : why);
+        audit.record(now, AuditEvent.REJECTED, e, AuditResult.REJECTED, actor, why == null || why.isBlank() ? "rejected" : why);
         e.rejected(now, actor, why);
     }
 
@@ -105,7 +107,7 @@ final class Approvals {
         }
         String why = "nobody approved it within " + DurationText.format(timeout);
         try {
-            audit.record(now, "expired", e, "expired", "agent", why);
+            audit.record(now, AuditEvent.EXPIRED, e, AuditResult.EXPIRED, "agent", why);
         } catch (RemediationException.AuditUnavailable ex) {
             return false;
         }

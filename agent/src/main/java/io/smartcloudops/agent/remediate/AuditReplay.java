@@ -1,7 +1,8 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
-import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -56,7 +56,7 @@ final class AuditReplay {
             if (r.timestamp() == null || r.timestamp().isBefore(since)) {
                 continue;
             }
-            if ("breaker_opened".equals(r.event()) && r.instance() != null) {
+            if (r.event() == AuditEvent.BREAKER_OPENED && r.instance() != null) {
                 guardrails.markOpen(r.instance(), r.timestamp());
                 continue;
             }
@@ -65,14 +65,10 @@ final class AuditReplay {
             }
             RemediationEntry e = byId.get(r.requestId());
             if (e == null) {
-                if ("refused".equals(r.event())) {
+                if (r.event() == AuditEvent.REFUSED) {
                     continue; // a request the guardrails turned away never existed as a remediation
                 }
-                Optional<RemediationEntry> created = create(r);
-                if (created.isEmpty()) {
-                    continue;
-                }
-                e = created.get();
+                e = create(r);
                 byId.put(e.id(), e);
             }
             apply(e, r);
@@ -89,29 +85,20 @@ final class AuditReplay {
         if (e.state() == RemediationState.RUNNING) {
             Instant now = trail.now();
             e.interrupted(now);
-            trail.recordAfterTheFact(now, "finished", e, "failure", "agent", e.detail());
+            trail.recordAfterTheFact(now, AuditEvent.FINISHED, e, AuditResult.FAILURE, "agent", e.detail());
         }
     }
 
-    private Optional<RemediationEntry> create(AuditRecord r) {
-        Optional<ActionType> type = ActionType.fromKey(r.action());
-        if (type.isEmpty()) {
-            return Optional.empty();
-        }
-        RemediationAction action = RemediationAction.of(type.get(), r.params());
+    private RemediationEntry create(AuditRecord r) {
+        RemediationAction action = RemediationAction.of(r.action(), r.params());
         Target target = targets.find(r.instance())
                 .orElse(new Target(r.instance(), r.instanceId(), null, Map.of(), false));
-        Trigger trigger;
-        try {
-            trigger = Trigger.fromKey(r.trigger());
-        } catch (IllegalArgumentException ex) {
-            trigger = Trigger.OPERATOR;
-        }
-        RemediationRequest request = new RemediationRequest(type.get().key(), r.instance(), action.params(),
+        Trigger trigger = r.trigger() == null ? Trigger.OPERATOR : r.trigger();
+        RemediationRequest request = new RemediationRequest(r.action().key(), r.instance(), action.params(),
                 r.dryRun(), r.reason());
-        return Optional.of(new RemediationEntry(r.requestId(), request, action, target, trigger,
+        return new RemediationEntry(r.requestId(), request, action, target, trigger,
                 r.actor() == null ? "unknown" : r.actor(), r.reason() == null ? "" : r.reason(), r.rule(),
-                r.idempotencyKey(), r.timestamp(), null, planner.apply(action, target), r.dryRun()));
+                r.idempotencyKey(), r.timestamp(), null, planner.apply(action, target), r.dryRun());
     }
 
     /** The entry takes the record's state; the guardrails count its runs and failures as they happened. */
@@ -119,17 +106,17 @@ final class AuditReplay {
         e.replay(r);
         Instant at = r.timestamp();
         switch (r.event()) {
-            case "started" -> {
+            case STARTED -> {
                 if (!e.dryRun()) {
                     guardrails.recordRun(e.action(), e.target().name(), at);
                 }
             }
-            case "finished" -> {
-                if ("failure".equals(r.result()) && !e.dryRun()) {
+            case FINISHED -> {
+                if (r.result() == AuditResult.FAILURE && !e.dryRun()) {
                     guardrails.recordFailure(e.target().name(), at);
                 }
             }
-            case "verified" -> {
+            case VERIFIED -> {
                 if (Boolean.FALSE.equals(r.effective())) {
                     guardrails.recordFailure(e.target().name(), at);
                 }

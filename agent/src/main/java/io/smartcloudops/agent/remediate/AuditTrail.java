@@ -2,7 +2,11 @@ package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditWriteException;
+import io.smartcloudops.api.TextCut;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,29 +43,34 @@ final class AuditTrail {
      *
      * @throws RemediationException.AuditUnavailable when it cannot be written (counted): do nothing then
      */
-    void record(Instant at, String event, RemediationEntry e, String result, String actor, String detail) {
-        write(at, event, e, result, actor, detail, "finished".equals(event) ? e.durationMs() : null);
+    void record(Instant at, AuditEvent event, RemediationEntry e, AuditResult result, String actor, String detail) {
+        write(at, event, e, result, actor, detail, event == AuditEvent.FINISHED ? e.durationMs() : null);
     }
 
     /** Records a dry run as finished in no time, before the entry says so. */
     void recordDryRun(Instant at, RemediationEntry e, String actor, String detail) {
-        write(at, "finished", e, "dry_run", actor, detail, 0L);
+        write(at, AuditEvent.FINISHED, e, AuditResult.DRY_RUN, actor, detail, 0L);
     }
 
     /** Records something that already happened; if the log fails now, the event is logged loudly instead. */
-    void recordAfterTheFact(Instant at, String event, RemediationEntry e, String result, String actor, String detail) {
+    void recordAfterTheFact(Instant at, AuditEvent event, RemediationEntry e, AuditResult result, String actor,
+                            String detail) {
         try {
             record(at, event, e, result, actor, detail);
         } catch (RemediationException.AuditUnavailable ex) {
-            LOG.error("AUDIT LOG UNWRITABLE: {} {} of remediation {} ({} on {}): {} — {}", event, result, e.id(),
-                    e.action().type().key(), e.target().name(), detail, ex.getMessage());
+            LOG.error("AUDIT LOG UNWRITABLE: {} {} of remediation {} ({} on {}): {} — {}", event.key(), result.key(),
+                    e.id(), e.action().type().key(), e.target().name(), detail, ex.getMessage());
         }
     }
 
     /** A target's circuit breaker opened (already true in memory); logged loudly if it cannot be written. */
     void recordBreakerOpened(Instant at, Target target, String detail) {
-        AuditRecord r = new AuditRecord(at, "breaker_opened", null, target.name(), target.instance().orElse(null),
-                "open", "rule", "breaker", false, null, null, cut(detail), null, null, null, null, null, null, null);
+        AuditRecord r = AuditRecord.builder(at, AuditEvent.BREAKER_OPENED)
+                .instance(target.name(), target.instance().orElse(null))
+                .result(AuditResult.OPEN)
+                .by(Trigger.RULE, "breaker")
+                .detail(TextCut.ellipsis(detail, MAX_DETAIL))
+                .build();
         try {
             log.append(r);
         } catch (AuditWriteException ex) {
@@ -70,13 +79,23 @@ final class AuditTrail {
         }
     }
 
-    private void write(Instant at, String event, RemediationEntry e, String result, String actor, String detail,
+    private void write(Instant at, AuditEvent event, RemediationEntry e, AuditResult result, String actor, String detail,
                        Long durationMs) {
-        AuditRecord r = new AuditRecord(at, event, e.action().type().key(), e.target().name(),
-                e.target().instance().orElse(null), result, e.trigger().key(), actor, e.dryRun(), e.id(),
-                durationMs, cut(detail), e.rule(), e.action().params(),
-                e.reason().isEmpty() ? null : e.reason(), e.idempotencyKey(),
-                "verified".equals(event) ? e.effective() : null, null, null);
+        AuditRecord r = AuditRecord.builder(at, event)
+                .action(e.action().type())
+                .instance(e.target().name(), e.target().instance().orElse(null))
+                .result(result)
+                .by(e.trigger(), actor)
+                .dryRun(e.dryRun())
+                .requestId(e.id())
+                .durationMs(durationMs)
+                .detail(TextCut.ellipsis(detail, MAX_DETAIL))
+                .rule(e.rule())
+                .params(e.action().params())
+                .reason(e.reason().isEmpty() ? null : e.reason())
+                .idempotencyKey(e.idempotencyKey())
+                .effective(event == AuditEvent.VERIFIED ? e.effective() : null)
+                .build();
         try {
             log.append(r);
         } catch (AuditWriteException ex) {
@@ -84,12 +103,5 @@ final class AuditTrail {
             throw new RemediationException.AuditUnavailable(ex.getMessage()
                     + " — nothing was run; fix the log directory (logs.dir) and try again");
         }
-    }
-
-    private static String cut(String s) {
-        if (s == null) {
-            return null;
-        }
-        return s.length() > MAX_DETAIL ? s.substring(0, MAX_DETAIL) + "..." : s;
     }
 }

@@ -35,8 +35,10 @@ final class AutoScalingScaleUp {
         List<PlanStep> steps = new ArrayList<>();
         String group = target.group().orElse("<group of " + target.instance().orElse("?") + ">");
         if (target.group().isEmpty()) {
-            steps.add(new PlanStep("aws", "find the Auto Scaling group of " + target.instance().orElseThrow(),
-                    List.of("autoscaling", "DescribeAutoScalingInstances", "InstanceIds=" + target.instance().orElseThrow())));
+            // "?" only for a target the audit log names but the configuration no longer has (replayed at start)
+            String instance = target.instance().orElse("?");
+            steps.add(new PlanStep("aws", "find the Auto Scaling group of " + instance,
+                    List.of("autoscaling", "DescribeAutoScalingInstances", "InstanceIds=" + instance)));
         }
         steps.add(new PlanStep("aws", "read the desired and maximum capacity of " + group,
                 List.of("autoscaling", "DescribeAutoScalingGroups", "AutoScalingGroupNames=" + group)));

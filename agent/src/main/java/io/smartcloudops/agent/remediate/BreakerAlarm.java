@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
@@ -70,6 +71,6 @@ final class BreakerAlarm {
 
     private static String cutSubject(String s) {
         String ascii = s.replaceAll("[^\\x20-\\x7e]", "?");
-        return ascii.length() > 50 ? ascii.substring(0, 50) : ascii;
+        return TextCut.head(ascii, 50);
     }
 }

@@ -1,6 +1,8 @@
 package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.config.RemediationConfig;
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.Remediation;
 import java.time.Instant;
 import java.util.Optional;
@@ -68,18 +70,18 @@ final class Execution implements AutoCloseable {
                     + ": " + e.describePlan() + wouldBlock;
             audit.recordDryRun(now, e, actor, detail);
             e.planned(now, detail);
-            metrics.ended(e.action().type(), "dry_run");
+            metrics.ended(e.action().type(), AuditResult.DRY_RUN);
             return;
         }
         if (!BreakerAlarm.isNotice(e, actor)) {
             Optional<RemediationException.Blocked> blocked = guardrails.check(e.action(), e.target().name(), now);
             if (blocked.isPresent()) {
-                audit.record(now, "refused", e, "refused", actor, blocked.get().getMessage());
-                metrics.ended(e.action().type(), "refused");
+                audit.record(now, AuditEvent.REFUSED, e, AuditResult.REFUSED, actor, blocked.get().getMessage());
+                metrics.ended(e.action().type(), AuditResult.REFUSED);
                 throw blocked.get();
             }
         }
-        audit.record(now, "started", e, "running", actor, e.describePlan());
+        audit.record(now, AuditEvent.STARTED, e, AuditResult.RUNNING, actor, e.describePlan());
         e.started(now);
         guardrails.recordRun(e.action(), e.target().name(), now);
         workers.submit(() -> run(e));
@@ -96,7 +98,7 @@ final class Execution implements AutoCloseable {
         synchronized (lock) {
             Instant now = audit.now();
             e.finished(now, ms, outcome);
-            audit.recordAfterTheFact(now, "finished", e, e.result(), e.actor(), outcome.detail());
+            audit.recordAfterTheFact(now, AuditEvent.FINISHED, e, e.result(), e.actor(), outcome.detail());
             metrics.ended(e.action().type(), e.result());
             if (outcome.result() == Outcome.Result.FAILURE) {
                 opened = breaker.countFailure(e.target(), now, e.action().type().key() + " failed: " + outcome.detail());

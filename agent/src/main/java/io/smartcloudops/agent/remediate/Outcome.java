@@ -1,5 +1,7 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.api.audit.AuditResult;
+
 /**
  * How running an action ended.
  *
@@ -8,18 +10,23 @@ package io.smartcloudops.agent.remediate;
  */
 public record Outcome(Result result, String detail) {
 
-    /** The audit log's and the metric's {@code result}. */
+    /** How an action can end. */
     public enum Result {
-        SUCCESS("success"), FAILURE("failure"), REFUSED("refused");
+        SUCCESS(AuditResult.SUCCESS), FAILURE(AuditResult.FAILURE), REFUSED(AuditResult.REFUSED);
 
-        private final String key;
+        private final AuditResult audit;
 
-        Result(String key) {
-            this.key = key;
+        Result(AuditResult audit) {
+            this.audit = audit;
+        }
+
+        /** The audit log's and the metric's {@code result}. */
+        public AuditResult audit() {
+            return audit;
         }
 
         public String key() {
-            return key;
+            return audit.key();
         }
     }
 

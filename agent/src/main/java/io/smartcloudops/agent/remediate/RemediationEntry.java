@@ -1,6 +1,8 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.Remediation;
@@ -32,7 +34,7 @@ final class RemediationEntry {
     private List<PlanStep> plan;
     private boolean dryRun;
     private RemediationState state;
-    private String result;
+    private AuditResult result;
     private String approvedBy;
     private String detail;
     private Instant startedAt;
@@ -91,7 +93,7 @@ final class RemediationEntry {
     /** A dry run is finished the moment it is decided: its plan is the answer. */
     void planned(Instant now, String detail) {
         state = RemediationState.PLANNED;
-        result = "dry_run";
+        result = AuditResult.DRY_RUN;
         startedAt = now;
         finishedAt = now;
         durationMs = 0L;
@@ -108,7 +110,7 @@ final class RemediationEntry {
     void finished(Instant now, long ms, Outcome outcome) {
         finishedAt = now;
         durationMs = ms;
-        result = outcome.result().key();
+        result = outcome.result().audit();
         state = switch (outcome.result()) {
             case SUCCESS -> RemediationState.SUCCEEDED;
             case FAILURE -> RemediationState.FAILED;
@@ -129,7 +131,7 @@ final class RemediationEntry {
 
     void rejected(Instant now, String by, String why) {
         state = RemediationState.REJECTED;
-        result = "rejected";
+        result = AuditResult.REJECTED;
         approvedBy = null;
         finishedAt = now;
         detail = "rejected by " + by + (why == null || why.isBlank() ? "" : ": " + why);
@@ -137,7 +139,7 @@ final class RemediationEntry {
 
     void expired(Instant now, String why) {
         state = RemediationState.EXPIRED;
-        result = "expired";
+        result = AuditResult.EXPIRED;
         finishedAt = now;
         detail = "expired: " + why;
     }
@@ -145,7 +147,7 @@ final class RemediationEntry {
     /** The audit log shows it started but never finished: the agent stopped while it ran. */
     void interrupted(Instant now) {
         state = RemediationState.FAILED;
-        result = "failure";
+        result = AuditResult.FAILURE;
         finishedAt = now;
         detail = "the agent stopped while this ran, so its outcome is unknown: check " + target.name();
     }
@@ -157,27 +159,28 @@ final class RemediationEntry {
         Instant at = r.timestamp();
         dryRun = r.dryRun();
         switch (r.event()) {
-            case "proposed" -> {
+            case PROPOSED -> {
                 state = RemediationState.PENDING;
                 detail = "waiting for an operator's approval";
             }
-            case "approved" -> approvedBy = r.actor();
-            case "rejected", "expired" -> {
-                state = "rejected".equals(r.event()) ? RemediationState.REJECTED : RemediationState.EXPIRED;
-                result = r.event();
+            case APPROVED -> approvedBy = r.actor();
+            case REJECTED, EXPIRED -> {
+                boolean rejected = r.event() == AuditEvent.REJECTED;
+                state = rejected ? RemediationState.REJECTED : RemediationState.EXPIRED;
+                result = rejected ? AuditResult.REJECTED : AuditResult.EXPIRED;
                 finishedAt = at;
-                detail = r.event() + ": " + r.detail();
+                detail = r.event().key() + ": " + r.detail();
             }
-            case "started" -> {
+            case STARTED -> {
                 state = RemediationState.RUNNING;
                 startedAt = at;
             }
-            case "finished" -> {
+            case FINISHED -> {
                 result = r.result();
-                state = switch (String.valueOf(r.result())) {
-                    case "success" -> RemediationState.SUCCEEDED;
-                    case "refused" -> RemediationState.REFUSED;
-                    case "dry_run" -> RemediationState.PLANNED;
+                state = r.result() == null ? RemediationState.FAILED : switch (r.result()) {
+                    case SUCCESS -> RemediationState.SUCCEEDED;
+                    case REFUSED -> RemediationState.REFUSED;
+                    case DRY_RUN -> RemediationState.PLANNED;
                     default -> RemediationState.FAILED;
                 };
                 if (startedAt == null) {
@@ -187,12 +190,12 @@ final class RemediationEntry {
                 durationMs = r.durationMs();
                 detail = r.detail();
             }
-            case "verified" -> {
+            case VERIFIED -> {
                 effective = r.effective();
                 verifiedAt = at;
             }
-            default -> {
-                // refused (a pending one stays pending) and events of newer agents: nothing to rebuild
+            case REFUSED, BREAKER_OPENED, BREAKER_CLOSED -> {
+                // a pending one stays pending; breaker events are about the target, not this remediation
             }
         }
     }
@@ -255,7 +258,7 @@ final class RemediationEntry {
         return state;
     }
 
-    String result() {
+    AuditResult result() {
         return result;
     }
 
@@ -293,9 +296,23 @@ final class RemediationEntry {
     }
 
     Remediation view() {
-        return new Remediation(id, action.type(), target.name(), target.instance().orElse(target.name()),
-                action.params(), dryRun, state, result, trigger, actor, reason.isEmpty() ? null : reason, rule,
-                approvedBy, plan, detail, createdAt, startedAt, finishedAt, durationMs, effective, verifiedAt,
-                idempotencyKey);
+        return Remediation.builder(id, action.type(), target.name(), state, trigger, createdAt)
+                .instance(target.instance().orElse(target.name()))
+                .params(action.params())
+                .dryRun(dryRun)
+                .result(result == null ? null : result.key())
+                .actor(actor)
+                .reason(reason.isEmpty() ? null : reason)
+                .rule(rule)
+                .approvedBy(approvedBy)
+                .plan(plan)
+                .detail(detail)
+                .startedAt(startedAt)
+                .finishedAt(finishedAt)
+                .durationMs(durationMs)
+                .effective(effective)
+                .verifiedAt(verifiedAt)
+                .idempotencyKey(idempotencyKey)
+                .build();
     }
 }

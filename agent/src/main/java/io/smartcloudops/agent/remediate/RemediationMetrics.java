@@ -3,6 +3,7 @@ package io.smartcloudops.agent.remediate;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
 import java.util.function.IntSupplier;
 
@@ -13,6 +14,10 @@ import java.util.function.IntSupplier;
  */
 final class RemediationMetrics {
 
+    /** The results a remediation ends with, each a label value from the start. */
+    private static final AuditResult[] ENDINGS = {AuditResult.SUCCESS, AuditResult.FAILURE, AuditResult.REFUSED,
+            AuditResult.DRY_RUN};
+
     private final Counter remediations;
     private final Counter auditErrors;
 
@@ -21,8 +26,8 @@ final class RemediationMetrics {
                 .help("Remediation actions that ended, by action and result (success, failure, refused, dry_run)")
                 .labelNames("action", "result").register(registry);
         for (ActionType a : ActionType.values()) {
-            for (String r : new String[] {"success", "failure", "refused", "dry_run"}) {
-                remediations.labelValues(a.key(), r);
+            for (AuditResult r : ENDINGS) {
+                remediations.labelValues(a.key(), r.key());
             }
         }
         auditErrors = Counter.builder().name("smartcloudops_audit_write_errors_total")
@@ -36,8 +41,8 @@ final class RemediationMetrics {
                 .callback(cb -> cb.call(breakersOpen.getAsInt())).register(registry);
     }
 
-    void ended(ActionType action, String result) {
-        remediations.labelValues(action.key(), result).inc();
+    void ended(ActionType action, AuditResult result) {
+        remediations.labelValues(action.key(), result.key()).inc();
     }
 
     void auditError() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import io.smartcloudops.agent.auth.Role;
+import io.smartcloudops.agent.config.JacksonMessages;
 import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
 import io.smartcloudops.agent.http.RequestParams;
@@ -124,29 +125,15 @@ public final class RemediationRoutes implements RouteGroup {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString)
                     .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
-            throw ApiException.badParameter(path(e), "unknown field (accepted: " + known + ")");
+            throw ApiException.badParameter(JacksonMessages.path(e), "unknown field (accepted: " + known + ")");
         } catch (JsonMappingException e) {
-            String p = path(e);
-            throw ApiException.badParameter(p.isEmpty() ? "body" : p, "wrong type or value: " + firstLine(e.getOriginalMessage()));
+            String p = JacksonMessages.path(e);
+            throw ApiException.badParameter(p.isEmpty() ? "body" : p, "wrong type or value: " + JacksonMessages.firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw ApiException.badParameter("body", "not valid JSON: " + JacksonMessages.firstLine(e.getOriginalMessage()));
         }
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String m = s.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type");
-        int cut = m.indexOf('\n');
-        return cut > 0 ? m.substring(0, cut) : m;
-    }
 
     /** Runs a service call, turning its refusals into API errors. */
     static Remediation mapped(java.util.function.Supplier<Remediation> call) {

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.remediation.PlanStep;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
 final class SsmRestart implements RestartExecutor {
 
     static final String PARAMETER = "ServiceName";
+    /** How much of the command's output and errors goes into the detail. */
+    private static final int MAX_OUTPUT = 1000;
 
     private final AwsClients aws;
     private final String document;
@@ -115,16 +118,12 @@ final class SsmRestart implements RestartExecutor {
     private static String output(String out, String err) {
         StringBuilder sb = new StringBuilder();
         if (out != null && !out.isBlank()) {
-            sb.append("; output: ").append(cut(out.strip()));
+            sb.append("; output: ").append(TextCut.ellipsis(out.strip(), MAX_OUTPUT));
         }
         if (err != null && !err.isBlank()) {
-            sb.append("; errors: ").append(cut(err.strip()));
+            sb.append("; errors: ").append(TextCut.ellipsis(err.strip(), MAX_OUTPUT));
         }
         return sb.toString();
-    }
-
-    private static String cut(String s) {
-        return s.length() > 1000 ? s.substring(0, 1000) + "..." : s;
     }
 
     @Override

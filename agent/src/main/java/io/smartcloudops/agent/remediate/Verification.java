@@ -1,5 +1,7 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.Remediation;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,8 @@ final class Verification {
             e.verified(now, verdict.orElse(null));
             if (verdict.isPresent()) {
                 Verdict v = verdict.get();
-                audit.recordAfterTheFact(now, "verified", e, v.effective() ? "effective" : "ineffective", e.actor(), v.detail());
+                audit.recordAfterTheFact(now, AuditEvent.VERIFIED, e, v.effective() ? AuditResult.EFFECTIVE : AuditResult.INEFFECTIVE,
+                        e.actor(), v.detail());
                 if (!v.effective()) {
                     opened = breaker.countFailure(e.target(), now, e.action().type().key() + " was ineffective: " + v.detail());
                 }

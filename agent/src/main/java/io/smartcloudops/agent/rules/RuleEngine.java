@@ -10,6 +10,7 @@ import io.smartcloudops.agent.remediate.RemediationService;
 import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.remediate.Target;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
@@ -180,7 +181,7 @@ public final class RuleEngine {
             return "";
         }
         String d = " (" + description.strip() + ")";
-        return d.length() > 200 ? d.substring(0, 200) + "...)" : d;
+        return TextCut.ellipsis(d, 200, "...)");
     }
 
     /** Whether the rule's condition still holds on the host, judged on fresh data only. */

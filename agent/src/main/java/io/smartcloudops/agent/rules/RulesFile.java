@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.smartcloudops.agent.config.ConfigException;
 import io.smartcloudops.agent.config.ConfigLoader;
+import io.smartcloudops.agent.config.JacksonMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class RulesFile {
 
-    private static final int MAX_MESSAGE = 300;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(10);
@@ -56,16 +56,16 @@ public final class RulesFile {
         try {
             spec = ConfigLoader.yamlMapper().readValue(yaml, RuleSpec.File.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(fileName + ": " + path(e), "unknown key (known here: " + e.getKnownPropertyIds().stream()
+            throw new ConfigException(fileName + ": " + JacksonMessages.path(e), "unknown key (known here: " + e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")");
         } catch (JsonMappingException e) {
             String detail = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-            String where = path(e);
+            String where = JacksonMessages.path(e);
             throw new ConfigException(where.isEmpty() ? fileName : fileName + ": " + where,
-                    where.isEmpty() ? "must be a mapping with a list 'rules:' (see agent/rules.example.yaml)" : firstLine(detail));
+                    where.isEmpty() ? "must be a mapping with a list 'rules:' (see agent/rules.example.yaml)" : JacksonMessages.firstLine(detail));
         } catch (JsonProcessingException e) {
             throw new ConfigException(fileName, "not valid YAML at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + firstLine(e.getOriginalMessage()));
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + JacksonMessages.firstLine(e.getOriginalMessage()));
         }
         if (spec == null || spec.rules() == null) {
             throw new ConfigException(fileName, "must have a list 'rules:' (see agent/rules.example.yaml)");
@@ -153,22 +153,5 @@ public final class RulesFile {
         if (d.isNegative()) {
             throw new ConfigException(key, "must be 0 or more");
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid value";
-        }
-        String m = s.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type");
-        int cut = m.indexOf('\n');
-        m = cut > 0 ? m.substring(0, cut) : m;
-        // Jackson quotes the offending value: keep an error about a 100 KB value readable
-        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m;
     }
 }

@@ -4,146 +4,226 @@ import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.series.SeriesPoint;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * One host's samples in a fixed-size ring: a timestamp array and one value array per metric (NaN where
- * a metric was absent). Primitive arrays keep it at 8 bytes per value, with no per-sample objects.
+ * One host's samples: the newest {@link #BLOCK} samples raw in a head (a timestamp array and one value
+ * array per metric, NaN where a metric was absent), older ones in Gorilla-compressed {@link SealedBlock}s,
+ * oldest first. A full head is sealed into a block; blocks whose samples all fall out of the retention,
+ * or beyond the sample capacity, are dropped whole. Queries copy what they need under the lock and
+ * decode outside it; a block that fails to decode is dropped and counted, never served.
  */
 final class HostSeries {
 
     private static final Metric[] METRICS = Metric.values();
 
-    private static final int INITIAL_CAPACITY = 256;
+    /** Samples per block: 10 minutes at the default 5 s interval. The raw head costs 64 B a sample. */
+    static final int BLOCK = 120;
 
-    private final int maxCapacity;
-    private long[] times;
-    private double[][] values;
-    private int head;
-    private int size;
+    private final int maxSamples;
+    private final long retentionMillis;
+    private final Runnable onCorruptBlock;
+    private final ArrayDeque<SealedBlock> blocks = new ArrayDeque<>();
+    private int sealedSamples;
+    private long sealedBytes;
+    private final long[] headTimes = new long[BLOCK];
+    private final double[][] headValues = new double[METRICS.length][BLOCK];
+    private int headSize;
+    private long lastTime = Long.MIN_VALUE;
+    /** Latest non-NaN value of each metric and how many samples ago it came (for /status and /metrics). */
+    private final double[] latest = new double[METRICS.length];
+    private final int[] latestAge = new int[METRICS.length];
 
-    /** Starts small and doubles up to {@code maxCapacity}; only then does it overwrite the oldest. */
-    HostSeries(int maxCapacity) {
-        this.maxCapacity = maxCapacity;
-        int initial = Math.min(INITIAL_CAPACITY, maxCapacity);
-        this.times = new long[initial];
-        this.values = new double[METRICS.length][initial];
-    }
-
-    private void grow() {
-        int capacity = (int) Math.min(maxCapacity, (long) times.length * 2);
-        long[] t = new long[capacity];
-        double[][] v = new double[METRICS.length][capacity];
-        for (int i = 0; i < size; i++) {
-            int slot = index(i);
-            t[i] = times[slot];
-            for (int m = 0; m < METRICS.length; m++) {
-                v[m][i] = values[m][slot];
-            }
-        }
-        times = t;
-        values = v;
-        head = 0;
+    HostSeries(int maxSamples, long retentionMillis, Runnable onCorruptBlock) {
+        this.maxSamples = Math.max(maxSamples, BLOCK);
+        this.retentionMillis = retentionMillis;
+        this.onCorruptBlock = onCorruptBlock;
+        java.util.Arrays.fill(latestAge, Integer.MAX_VALUE);
     }
 
     synchronized boolean append(HostSample sample) {
         long t = sample.timestamp().toEpochMilli();
-        if (size > 0 && t <= times[index(size - 1)]) {
+        if (headSize + sealedSamples > 0 && t <= lastTime) {
             return false;
         }
-        if (size == times.length && times.length < maxCapacity) {
-            grow();
+        if (headSize == BLOCK) {
+            SealedBlock sealed = SealedBlock.seal(headTimes, headValues, BLOCK);
+            blocks.addLast(sealed);
+            sealedSamples += BLOCK;
+            sealedBytes += sealed.footprintBytes();
+            headSize = 0;
         }
-        int slot = (head + size) % times.length;
-        if (size == times.length) {
-            head = (head + 1) % times.length;
-        } else {
-            size++;
-        }
-        times[slot] = t;
+        headTimes[headSize] = t;
         for (Metric m : METRICS) {
             Double v = sample.values().get(m);
-            values[m.ordinal()][slot] = v == null ? Double.NaN : v;
+            double x = v == null ? Double.NaN : v;
+            headValues[m.ordinal()][headSize] = x;
+            if (Double.isNaN(x)) {
+                latestAge[m.ordinal()] = latestAge[m.ordinal()] == Integer.MAX_VALUE ? Integer.MAX_VALUE : latestAge[m.ordinal()] + 1;
+            } else {
+                latest[m.ordinal()] = x;
+                latestAge[m.ordinal()] = 0;
+            }
         }
+        headSize++;
+        lastTime = t;
+        dropExpired(t);
         return true;
     }
 
-    private int index(int logical) {
-        return (head + logical) % times.length;
+    private void dropExpired(long now) {
+        long cutoff = now - retentionMillis;
+        while (!blocks.isEmpty() && (blocks.peekFirst().lastTime() < cutoff
+                || sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples)) {
+            SealedBlock dropped = blocks.removeFirst();
+            sealedSamples -= dropped.count();
+            sealedBytes -= dropped.footprintBytes();
+        }
     }
 
     synchronized int size() {
-        return size;
+        return sealedSamples + headSize;
     }
 
     synchronized Optional<Instant> lastTime() {
-        return size == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(times[index(size - 1)]));
+        return size() == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastTime));
     }
 
     synchronized Optional<HostSample> latest(String host) {
-        return size == 0 ? Optional.empty() : Optional.of(sampleAt(host, size - 1));
-    }
-
-    /** The latest value of each metric, even if the newest sample lacks it (e.g. the first scrape). */
-    synchronized Map<Metric, Double> latestValues() {
-        Map<Metric, Double> out = new EnumMap<>(Metric.class);
-        for (Metric m : METRICS) {
-            for (int i = size - 1; i >= Math.max(0, size - 3); i--) {
-                double v = values[m.ordinal()][index(i)];
-                if (!Double.isNaN(v)) {
-                    out.put(m, v);
-                    break;
-                }
-            }
+        if (headSize == 0) {  // a full head is sealed only when the next sample comes: empty means no samples
+            return Optional.empty();
         }
-        return out;
-    }
-
-    private HostSample sampleAt(String host, int logical) {
-        int slot = index(logical);
         Map<Metric, Double> v = new EnumMap<>(Metric.class);
         for (Metric m : METRICS) {
-            double x = values[m.ordinal()][slot];
+            double x = headValues[m.ordinal()][headSize - 1];
             if (!Double.isNaN(x)) {
                 v.put(m, x);
             }
         }
-        return new HostSample(host, Instant.ofEpochMilli(times[slot]), v);
+        return Optional.of(new HostSample(host, Instant.ofEpochMilli(headTimes[headSize - 1]), v));
     }
 
-    synchronized List<SeriesPoint> points(Metric metric, long fromMillis, long notBeforeMillis) {
-        int first = firstAtOrAfter(Math.max(fromMillis, notBeforeMillis));
-        List<SeriesPoint> out = new ArrayList<>(size - first);
-        double[] col = values[metric.ordinal()];
-        for (int i = first; i < size; i++) {
-            int slot = index(i);
-            if (!Double.isNaN(col[slot])) {
-                out.add(new SeriesPoint(Instant.ofEpochMilli(times[slot]), col[slot]));
+    /** The latest value of each metric within the last three samples (the newest may lack some, e.g. the first scrape). */
+    synchronized Map<Metric, Double> latestValues() {
+        Map<Metric, Double> out = new EnumMap<>(Metric.class);
+        for (Metric m : METRICS) {
+            if (latestAge[m.ordinal()] < 3) {
+                out.put(m, latest[m.ordinal()]);
             }
         }
         return out;
     }
 
-    synchronized List<HostSample> samples(String host, long fromMillis) {
-        int first = firstAtOrAfter(fromMillis);
-        List<HostSample> out = new ArrayList<>(size - first);
-        for (int i = first; i < size; i++) {
-            out.add(sampleAt(host, i));
+    /** Points of one metric at or after {@code max(fromMillis, notBeforeMillis)}, oldest first, absent values skipped. */
+    List<SeriesPoint> points(Metric metric, long fromMillis, long notBeforeMillis) {
+        long start = Math.max(fromMillis, notBeforeMillis);
+        List<SealedBlock> sealed;
+        long[] times;
+        double[] column;
+        synchronized (this) {
+            sealed = blocksFrom(start);
+            int first = firstInHead(start);
+            times = java.util.Arrays.copyOfRange(headTimes, first, headSize);
+            column = java.util.Arrays.copyOfRange(headValues[metric.ordinal()], first, headSize);
+        }
+        List<SeriesPoint> out = new ArrayList<>(sealed.size() * BLOCK + times.length);
+        for (SealedBlock b : sealed) {
+            try {
+                long[] t = b.times();
+                double[] v = b.column(metric.ordinal());
+                for (int i = firstAtOrAfter(t, t.length, start); i < t.length; i++) {
+                    if (!Double.isNaN(v[i])) {
+                        out.add(new SeriesPoint(Instant.ofEpochMilli(t[i]), v[i]));
+                    }
+                }
+            } catch (CorruptBlockException e) {
+                drop(b);
+            }
+        }
+        for (int i = 0; i < times.length; i++) {
+            if (!Double.isNaN(column[i])) {
+                out.add(new SeriesPoint(Instant.ofEpochMilli(times[i]), column[i]));
+            }
         }
         return out;
     }
 
-    private int firstAtOrAfter(long millis) {
+    /** Whole samples at or after {@code fromMillis}, oldest first. */
+    List<HostSample> samples(String host, long fromMillis) {
+        List<SealedBlock> sealed;
+        long[] times;
+        double[][] columns = new double[METRICS.length][];
+        synchronized (this) {
+            sealed = blocksFrom(fromMillis);
+            int first = firstInHead(fromMillis);
+            times = java.util.Arrays.copyOfRange(headTimes, first, headSize);
+            for (int m = 0; m < METRICS.length; m++) {
+                columns[m] = java.util.Arrays.copyOfRange(headValues[m], first, headSize);
+            }
+        }
+        List<HostSample> out = new ArrayList<>(sealed.size() * BLOCK + times.length);
+        for (SealedBlock b : sealed) {
+            try {
+                long[] t = b.times();
+                double[][] v = new double[METRICS.length][];
+                for (int m = 0; m < METRICS.length; m++) {
+                    v[m] = b.column(m);
+                }
+                for (int i = firstAtOrAfter(t, t.length, fromMillis); i < t.length; i++) {
+                    out.add(sample(host, t, v, i));
+                }
+            } catch (CorruptBlockException e) {
+                drop(b);
+            }
+        }
+        for (int i = 0; i < times.length; i++) {
+            out.add(sample(host, times, columns, i));
+        }
+        return out;
+    }
+
+    private static HostSample sample(String host, long[] times, double[][] columns, int i) {
+        Map<Metric, Double> v = new EnumMap<>(Metric.class);
+        for (Metric m : METRICS) {
+            double x = columns[m.ordinal()][i];
+            if (!Double.isNaN(x)) {
+                v.put(m, x);
+            }
+        }
+        return new HostSample(host, Instant.ofEpochMilli(times[i]), v);
+    }
+
+    /** Sealed blocks holding a sample at or after {@code millis}, oldest first (caller holds the lock). */
+    private List<SealedBlock> blocksFrom(long millis) {
+        List<SealedBlock> out = new ArrayList<>();
+        Iterator<SealedBlock> newestFirst = blocks.descendingIterator();
+        while (newestFirst.hasNext()) {
+            SealedBlock b = newestFirst.next();
+            if (b.lastTime() < millis) {
+                break;
+            }
+            out.add(b);
+        }
+        return out.reversed();
+    }
+
+    private int firstInHead(long millis) {
+        return firstAtOrAfter(headTimes, headSize, millis);
+    }
+
+    private static int firstAtOrAfter(long[] times, int size, long millis) {
         int lo = 0;
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[index(mid)] < millis) {
+            if (times[mid] < millis) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -152,13 +232,39 @@ final class HostSeries {
         return lo;
     }
 
-    /** Bytes held by the arrays (for the memory figure in docs/benchmarks.md). */
-    synchronized long footprintBytes() {
-        return (long) times.length * Long.BYTES * (1 + METRICS.length);
+    private synchronized void drop(SealedBlock block) {
+        if (blocks.removeIf(b -> b == block)) {
+            sealedSamples -= block.count();
+            sealedBytes -= block.footprintBytes();
+            onCorruptBlock.run();
+        }
     }
 
+    /** Replaces the {@code index}-th sealed block (oldest first) with what {@code damage} makes of it: for corruption tests. */
+    synchronized void replaceBlock(int index, UnaryOperator<SealedBlock> damage) {
+        List<SealedBlock> all = new ArrayList<>(blocks);
+        SealedBlock damaged = damage.apply(all.get(index));
+        sealedBytes += damaged.footprintBytes() - all.get(index).footprintBytes();
+        all.set(index, damaged);
+        blocks.clear();
+        blocks.addAll(all);
+    }
+
+    synchronized int sealedBlocks() {
+        return blocks.size();
+    }
+
+    /** Heap bytes held: the raw head plus every sealed block (for /metrics and docs/benchmarks.md). */
+    synchronized long footprintBytes() {
+        return HEAD_BYTES + sealedBytes;
+    }
+
+    /** The object, its deque and the raw head: arrays of the head, the latest values and their headers. */
+    private static final long HEAD_BYTES = 96 + 16 + 8L * 16 + 16 + 8L * BLOCK + 16 + 4L * METRICS.length
+            + (16 + 8L * BLOCK) * METRICS.length + 2 * (16 + 8L * METRICS.length);
+
     @Override
-    public String toString() {
-        return "HostSeries" + Arrays.toString(new int[] {size, times.length});
+    public synchronized String toString() {
+        return "HostSeries[" + size() + " samples, " + blocks.size() + " blocks]";
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounded in-memory history per host and metric. Each host gets a ring sized for the retention at
- * the collection interval (plus slack); points older than the retention are never returned.
+ * Bounded in-memory history per host and metric, Gorilla-compressed in blocks ({@link HostSeries}).
+ * Each host keeps at most the samples the retention holds at the collection interval (plus slack);
+ * points older than the retention are never returned, and blocks older than it are dropped.
  */
 public final class SeriesStore {
 
@@ -26,6 +27,7 @@ public final class SeriesStore {
     private final Map<String, HostSeries> hosts = new ConcurrentSkipListMap<>();
     private final Map<String, Boolean> refusedHosts = new ConcurrentHashMap<>();
     private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong corruptBlocks = new AtomicLong();
 
     public SeriesStore(Clock clock, Duration retention, Duration interval, int maxHosts) {
         this.clock = clock;
@@ -43,7 +45,7 @@ public final class SeriesStore {
                 refusedHosts.put(sample.host(), Boolean.TRUE);
                 return false;
             }
-            series = hosts.computeIfAbsent(sample.host(), h -> new HostSeries(capacityPerHost));
+            series = hosts.computeIfAbsent(sample.host(), h -> new HostSeries(capacityPerHost, retention.toMillis(), corruptBlocks::incrementAndGet));
         }
         boolean added = series.append(sample);
         if (added) {
@@ -116,7 +118,36 @@ public final class SeriesStore {
         return capacityPerHost;
     }
 
-    /** Bytes the rings of all hosts hold now (they grow up to the retention). */
+    /** The series of one host, for the store's own tests. */
+    Optional<HostSeries> seriesOf(String host) {
+        return Optional.ofNullable(hosts.get(host));
+    }
+
+    /** Sealed blocks that failed to decode and were dropped since the start (their samples are gone). */
+    public long corruptBlocksDropped() {
+        return corruptBlocks.get();
+    }
+
+    /** Samples held for every host together. */
+    public long samplesHeld() {
+        return hosts.values().stream().mapToLong(HostSeries::size).sum();
+    }
+
+    /** For /status: what the store holds and what it costs. */
+    public Map<String, Object> status() {
+        long samples = samplesHeld();
+        long bytes = footprintBytes();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("hosts", hosts.size());
+        out.put("samples", samples);
+        out.put("bytes", bytes);
+        out.put("bytes_per_sample", samples == 0 ? null : Math.round(10.0 * bytes / samples) / 10.0);
+        out.put("retention", io.smartcloudops.agent.time.DurationText.format(retention));
+        out.put("corrupt_blocks_dropped", corruptBlocks.get());
+        return out;
+    }
+
+    /** Heap bytes the series of all hosts hold now: raw heads plus compressed blocks. */
     public long footprintBytes() {
         return hosts.values().stream().mapToLong(HostSeries::footprintBytes).sum();
     }

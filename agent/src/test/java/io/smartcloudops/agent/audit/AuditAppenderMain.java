@@ -1,6 +1,10 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -19,9 +23,10 @@ public final class AuditAppenderMain {
         String detail = "x".repeat(Integer.parseInt(args[1]));
         try (AuditLog log = new AuditLog(dir, Clock.systemUTC(), 0)) {
             for (long i = 0; ; i++) {
-                log.append(new AuditRecord(log.now(), "started", "restart_service", "web-1", null, "running", "operator",
-                        "crash-test", false, "req-" + i, null, detail, null, Map.of("unit", "nginx"), null, "key-" + i,
-                        null, null, null));
+                log.append(AuditRecord.builder(log.now(), AuditEvent.STARTED).action(ActionType.RESTART_SERVICE)
+                        .instance("web-1", null).result(AuditResult.RUNNING).by(Trigger.OPERATOR, "crash-test")
+                        .requestId("req-" + i).detail(detail).params(Map.of("unit", "nginx")).idempotencyKey("key-" + i)
+                        .build());
                 System.out.println("appended " + (i + 1));
                 System.out.flush();
             }

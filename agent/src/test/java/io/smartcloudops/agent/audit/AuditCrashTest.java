@@ -2,9 +2,13 @@ package io.smartcloudops.agent.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcloudops.api.Json;
-import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.agent.cli.AgentMain;
+import io.smartcloudops.api.Json;
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -67,9 +71,9 @@ class AuditCrashTest {
         assertThat(AgentMain.run("audit", "verify", dir.toString())).isZero();
         try (AuditLog log = new AuditLog(dir, Clock.systemUTC(), 0)) {
             String head = AuditVerifier.verify(dir).head();
-            AuditRecord next = log.append(new AuditRecord(Instant.now(), "finished", "restart_service", "web-1", null,
-                    "failure", "operator", "agent", false, "req-0", 1L, "after the crash", null, null, null, null, null,
-                    null, null));
+            AuditRecord next = log.append(AuditRecord.builder(Instant.now(), AuditEvent.FINISHED)
+                    .action(ActionType.RESTART_SERVICE).instance("web-1", null).result(AuditResult.FAILURE)
+                    .by(Trigger.OPERATOR, "agent").requestId("req-0").durationMs(1L).detail("after the crash").build());
             assertThat(next.prevHash()).isEqualTo(head);
             assertThat(log.read(LocalDate.now(ZoneOffset.UTC).minusDays(1), LocalDate.now(ZoneOffset.UTC).plusDays(1)))
                     .hasSize((int) acknowledged + 1);

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +30,11 @@ class AuditLogTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:59:00Z"));
 
     static AuditRecord record(Instant at, String event, String requestId) {
-        return new AuditRecord(at, event, "restart_service", "web-1", "i-0123456789abcdef0", "success", "operator",
-                "alice", false, requestId, 12L, "systemctl restart nginx exited with 0", null, Map.of("unit", "nginx"),
-                "high cpu", "key-1", null, null, null);
+        return AuditRecord.builder(at, AuditEvent.fromKey(event).orElseThrow())
+                .action(ActionType.RESTART_SERVICE).instance("web-1", "i-0123456789abcdef0").result(AuditResult.SUCCESS)
+                .by(Trigger.OPERATOR, "alice").requestId(requestId).durationMs(12L)
+                .detail("systemctl restart nginx exited with 0").params(Map.of("unit", "nginx")).reason("high cpu")
+                .idempotencyKey("key-1").build();
     }
 
     private List<String> lines(LocalDate day) throws Exception {
@@ -130,7 +136,7 @@ class AuditLogTest {
         try (AuditLog log = new AuditLog(dir, clock, 0)) {
             log.append(record(clock.instant(), "finished", "r1"));
             assertThat(log.read(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-01")))
-                    .extracting(AuditRecord::event).containsExactly("started", "finished");
+                    .extracting(AuditRecord::event).containsExactly(AuditEvent.STARTED, AuditEvent.FINISHED);
         }
         AuditVerifier.Report report = AuditVerifier.verify(file);
         assertThat(report.ok()).isTrue();

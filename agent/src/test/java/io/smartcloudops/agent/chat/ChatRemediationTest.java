@@ -8,11 +8,13 @@ import io.smartcloudops.agent.chat.openai.ChatCompletionsServer;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.chat.ProposedAction;
 import io.smartcloudops.api.chat.QueryResponse;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -90,8 +92,8 @@ class ChatRemediationTest {
         assertThat(pending.trigger()).isEqualTo(Trigger.CHAT);
         assertThat(pending.actor()).isEqualTo("viewer");
         assertThat(systemctl.calls()).as("nothing ran").isEmpty();
-        assertThat(operator.logs("10m", null, null, null, null, null).records()).extracting(AuditRecord::event, AuditRecord::trigger)
-                .contains(org.assertj.core.groups.Tuple.tuple("proposed", "chat"));
+        assertThat(operator.logs(LogQuery.since("10m")).records()).extracting(AuditRecord::event, AuditRecord::trigger)
+                .contains(org.assertj.core.groups.Tuple.tuple(AuditEvent.PROPOSED, Trigger.CHAT));
 
         assertThatThrownBy(() -> viewer.approve(p.id())).as("a viewer cannot approve")
                 .isInstanceOfSatisfying(AgentApiException.class, e -> assertThat(e.status()).isEqualTo(403));

@@ -18,6 +18,10 @@ import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.status.SourceStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,8 +92,8 @@ public final class ChatScenario {
                         null, "dry run: would raise desired capacity of asg-web from 2 to 3", null))
                 .add(entry("14:40", "finished", "restart_service", "web-2", "success", "operator", "alice", "r-3", null,
                         "php-fpm", "systemctl restart php-fpm: exit 0", null))
-                .add(new AuditEntry(Instant.parse("2026-03-09T23:00:00Z"), "finished", "restart_service", "db-1", "failure",
-                        "rule", "rule:disk-busy", false, "r-4", "unit failed to start", "disk-busy", Map.of("unit", "nginx"),
+                .add(new AuditEntry(Instant.parse("2026-03-09T23:00:00Z"), AuditEvent.FINISHED, ActionType.RESTART_SERVICE,
+                        "db-1", AuditResult.FAILURE, Trigger.RULE, "rule:disk-busy", false, "r-4", "unit failed to start", "disk-busy", Map.of("unit", "nginx"),
                         "disk busy", null));
         context = sharedContext != null ? sharedContext : new InMemoryChatContext(clock, Duration.ofHours(24), 10);
         status = new StatusService("test", clock, () -> new SourceStatus("replay:" + dir, "replay", true, null, NOW, NOW, 0, 60),
@@ -105,7 +109,8 @@ public final class ChatScenario {
 
     private static AuditEntry entry(String at, String event, String action, String host, String result, String trigger,
                                     String actor, String requestId, String rule, String unit, String detail, Boolean effective) {
-        return new AuditEntry(t(at), event, action, host, result, trigger, actor, "dry_run".equals(result), requestId, detail,
+        return new AuditEntry(t(at), AuditEvent.fromKey(event).orElseThrow(), ActionType.fromKey(action).orElseThrow(), host,
+                AuditResult.fromKey(result).orElseThrow(), Trigger.fromKey(trigger), actor, "dry_run".equals(result), requestId, detail,
                 rule, unit == null ? Map.of() : Map.of("unit", unit), null, effective);
     }
 

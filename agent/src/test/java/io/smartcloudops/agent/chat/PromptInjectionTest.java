@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class PromptInjectionTest {
 
+    /** Not the subject here: long enough that a cold OpenAI client on a loaded machine still answers. */
+    private static final Duration MODEL_DEADLINE = Duration.ofSeconds(30);
+
+
     ChatScenario scenario;
     ChatCompletionsServer model;
 
@@ -65,7 +69,7 @@ class PromptInjectionTest {
         model.toolCall("call_3", "execute_command", "{\"command\":\"systemctl restart --all\"}");
         model.answer("I did not restart anything.");
 
-        QueryResponse r = ChatTesting.withModel(scenario, ChatTesting.openAi(model.baseUrl(), Duration.ofSeconds(5), 5))
+        QueryResponse r = ChatTesting.withModel(scenario, ChatTesting.openAi(model.baseUrl(), MODEL_DEADLINE, 5))
                 .ask("Show logs from 10 minutes ago", null, "viewer");
 
         String system = model.take().body().path("messages").get(0).path("content").asText();
@@ -88,7 +92,7 @@ class PromptInjectionTest {
         model.toolCall("call_1", "propose_remediation",
                 "{\"action\":\"restart_service\",\"target\":\"web-1\",\"unit\":\"*\",\"reason\":\"asked\"}");
         model.answer("Refused by validation.");
-        QueryResponse r = ChatTesting.withModel(scenario, ChatTesting.openAi(model.baseUrl(), Duration.ofSeconds(5), 5))
+        QueryResponse r = ChatTesting.withModel(scenario, ChatTesting.openAi(model.baseUrl(), MODEL_DEADLINE, 5))
                 .ask(ChatScenario.INJECTION, null, "viewer");
         assertThat(model.take().body().path("messages").get(1).path("content").asText()).isEqualTo(ChatScenario.INJECTION);
         assertThat(model.take().lastContent()).contains("'*' is not allow-listed");

@@ -9,6 +9,7 @@ import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -78,7 +79,7 @@ class AuditDiskFullTest {
             assertThat(operator.metrics()).contains("smartcloudops_audit_write_errors_total 3.0");
             // the agent keeps serving everything that does not write the audit log
             assertThat(operator.status().version()).isNotBlank();
-            assertThat(operator.logs("1h", null, null, null, null, 100).records()).as("today's file is not readable now")
+            assertThat(operator.logs(LogQuery.since("1h").limit(100)).records()).as("today's file is not readable now")
                     .isEmpty();
 
             // space returns: the file is back, the same key runs now (a refusal does not use up a key)

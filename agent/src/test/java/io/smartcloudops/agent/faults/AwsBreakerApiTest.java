@@ -7,9 +7,11 @@ import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
 import io.smartcloudops.agent.testing.TestAgents;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -117,8 +119,8 @@ class AwsBreakerApiTest {
             assertThat(operator.metrics()).contains("smartcloudops_remediation_breakers_open 1.0",
                     "smartcloudops_remediations_total{action=\"restart_service\",result=\"failure\"} 2.0",
                     "smartcloudops_remediations_total{action=\"restart_service\",result=\"refused\"} 1.0");
-            assertThat(operator.logs("1h", null, null, null, null, 100).records()).extracting(AuditRecord::event)
-                    .contains("breaker_opened", "refused");
+            assertThat(operator.logs(LogQuery.since("1h").limit(100)).records()).extracting(AuditRecord::event)
+                    .contains(AuditEvent.BREAKER_OPENED, AuditEvent.REFUSED);
 
             Remediation dry = operator.remediate(RemediationRequest.restartService("web-1", "nginx", true, "what would happen"), null);
             assertThat(dry.state()).isEqualTo(RemediationState.PLANNED);

@@ -11,7 +11,10 @@ import io.smartcloudops.api.Json;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Verdict;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.client.AgentEventListener;
@@ -92,16 +95,16 @@ class AnomalyFeedbackTest {
             List<AuditRecord> audit = feedbackRecords(agent);
             assertThat(audit).hasSize(1);
             AuditRecord r = audit.getFirst();
-            assertThat(r.event()).isEqualTo("feedback");
+            assertThat(r.event()).isEqualTo(AuditEvent.FEEDBACK);
             assertThat(r.requestId()).isEqualTo(a.id());
             assertThat(r.instance()).isEqualTo("web-7");
-            assertThat(r.result()).isEqualTo("false_alarm");
+            assertThat(r.result()).isEqualTo(AuditResult.FALSE_ALARM);
             assertThat(r.actor()).isEqualTo(operator.whoami().name());
             assertThat(r.reason()).isEqualTo("nightly batch job");
             assertThat(r.timestamp()).isEqualTo(marked.feedback().at());
             assertThat(r.hash()).isNotBlank();
             // the audit log's own route shows it too, filtered by the verdict
-            assertThat(viewer.logs("1h", null, null, "web-7", "false_alarm", null).records())
+            assertThat(viewer.logs(LogQuery.since("1h").instance("web-7").result(AuditResult.FALSE_ALARM)).records())
                     .extracting(AuditRecord::requestId).containsExactly(a.id());
 
             List<Feedback> told = agent.detector().orElseThrow().feedback("web-7");
@@ -130,7 +133,8 @@ class AnomalyFeedbackTest {
             assertThat(undone.feedback()).isNull();
             assertThat(operator.anomalies(null, null, "web-7").anomalies().getFirst().feedback()).isNull();
             assertThat(agent.detector().orElseThrow().feedback("web-7")).isEmpty();
-            assertThat(feedbackRecords(agent)).extracting(AuditRecord::event).containsExactly("feedback", "feedback_undone");
+            assertThat(feedbackRecords(agent)).extracting(AuditRecord::event)
+                    .containsExactly(AuditEvent.FEEDBACK, AuditEvent.FEEDBACK_UNDONE);
             // taking back what is not there changes nothing
             assertThat(operator.undoFeedback(marked.id())).isEqualTo(undone);
             assertThat(feedbackRecords(agent)).hasSize(2);
@@ -143,7 +147,7 @@ class AnomalyFeedbackTest {
 
     private static List<AuditRecord> feedbackRecords(Agent agent) {
         return agent.auditLog().read(LocalDate.MIN, LocalDate.MAX).stream()
-                .filter(r -> r.event().startsWith("feedback")).toList();
+                .filter(r -> r.event() == AuditEvent.FEEDBACK || r.event() == AuditEvent.FEEDBACK_UNDONE).toList();
     }
 
     private static AgentEventListener anomalies(List<Anomaly> into, AtomicBoolean connected) {

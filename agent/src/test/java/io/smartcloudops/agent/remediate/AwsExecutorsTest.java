@@ -10,7 +10,9 @@ import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
 import io.smartcloudops.agent.testing.RemediationFixture;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -141,7 +143,7 @@ class AwsExecutorsTest {
                 throw new AssertionError(e);
             }
         });
-        assertThat(audit()).extracting(AuditRecord::event).containsExactly("started", "finished", "verified");
+        assertThat(audit()).extracting(AuditRecord::event).containsExactly(AuditEvent.STARTED, AuditEvent.FINISHED, AuditEvent.VERIFIED);
         assertThat(audit().get(1).instanceId()).isEqualTo(WEB1);
     }
 
@@ -177,8 +179,8 @@ class AwsExecutorsTest {
         assertThat(r.detail()).isEqualTo("ssm SendCommand failed after 3 attempts: ThrottlingException (HTTP 400): Rate exceeded");
         assertThat(aws.calls("SendCommand")).hasSize(3);
         assertThat(aws.calls("GetCommandInvocation")).isEmpty();
-        AuditRecord finished = audit().stream().filter(a -> a.event().equals("finished")).findFirst().orElseThrow();
-        assertThat(finished.result()).isEqualTo("failure");
+        AuditRecord finished = audit().stream().filter(a -> a.event() == AuditEvent.FINISHED).findFirst().orElseThrow();
+        assertThat(finished.result()).isEqualTo(AuditResult.FAILURE);
         assertThat(finished.detail()).contains("ThrottlingException");
     }
 
@@ -221,8 +223,8 @@ class AwsExecutorsTest {
         assertThat(r.result()).isEqualTo("refused");
         assertThat(r.detail()).contains("asg-fixed is at its maximum capacity (desired 4 of max 4): nothing changed");
         assertThat(aws.operations()).containsExactly("DescribeAutoScalingGroups");
-        assertThat(audit()).filteredOn(a -> a.event().equals("finished")).singleElement()
-                .satisfies(a -> assertThat(a.result()).isEqualTo("refused"));
+        assertThat(audit()).filteredOn(a -> a.event() == AuditEvent.FINISHED).singleElement()
+                .satisfies(a -> assertThat(a.result()).isEqualTo(AuditResult.REFUSED));
     }
 
     @Test
@@ -276,7 +278,7 @@ class AwsExecutorsTest {
             assertThat(e.reason()).isEqualTo(RemediationException.Blocked.Reason.BREAKER);
         }
         assertThat(aws.calls("SendCommand")).hasSize(2);
-        assertThat(audit()).extracting(AuditRecord::event).contains("breaker_opened");
+        assertThat(audit()).extracting(AuditRecord::event).contains(AuditEvent.BREAKER_OPENED);
     }
 
     @Test

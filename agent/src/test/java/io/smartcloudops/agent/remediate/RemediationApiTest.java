@@ -7,13 +7,17 @@ import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditRecordList;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.client.AgentEventListener;
 import io.smartcloudops.api.client.EventSubscription;
+import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.events.EventTypes;
+import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationOptions;
 import io.smartcloudops.api.remediation.RemediationRequest;
@@ -121,7 +125,7 @@ class RemediationApiTest {
     }
 
     private List<AuditRecord> audit() {
-        return viewer.logs("1h", null, null, null, null, 1000).records().reversed();
+        return viewer.logs(LogQuery.since("1h").limit(1000)).records().reversed();
     }
 
     private HttpResponse<String> rawPost(String path, String body, Map<String, String> headers) throws Exception {
@@ -149,11 +153,11 @@ class RemediationApiTest {
         assertThat(operator.remediationOptions().enabled()).isFalse();
 
         AuditRecord rec = audit().getLast();
-        assertThat(rec.event()).isEqualTo("finished");
-        assertThat(rec.result()).isEqualTo("dry_run");
+        assertThat(rec.event()).isEqualTo(AuditEvent.FINISHED);
+        assertThat(rec.result()).isEqualTo(AuditResult.DRY_RUN);
         assertThat(rec.dryRun()).isTrue();
         assertThat(rec.actor()).isEqualTo("operator");
-        assertThat(rec.trigger()).isEqualTo("operator");
+        assertThat(rec.trigger()).isEqualTo(Trigger.OPERATOR);
         assertThat(rec.requestId()).isEqualTo(r.id());
     }
 
@@ -172,12 +176,12 @@ class RemediationApiTest {
         assertThat(systemctl.calls()).containsExactly(List.of("restart", "nginx"), List.of("is-active", "nginx"));
 
         List<AuditRecord> log = audit();
-        assertThat(log).extracting(AuditRecord::event).containsExactly("started", "finished", "verified");
-        assertThat(log).extracting(AuditRecord::result).containsExactly("running", "success", "effective");
+        assertThat(log).extracting(AuditRecord::event).containsExactly(AuditEvent.STARTED, AuditEvent.FINISHED, AuditEvent.VERIFIED);
+        assertThat(log).extracting(AuditRecord::result).containsExactly(AuditResult.RUNNING, AuditResult.SUCCESS, AuditResult.EFFECTIVE);
         assertThat(log).allSatisfy(a -> {
             assertThat(a.requestId()).isEqualTo(started.id());
             assertThat(a.instance()).isEqualTo(host);
-            assertThat(a.action()).isEqualTo("restart_service");
+            assertThat(a.action()).isEqualTo(ActionType.RESTART_SERVICE);
             assertThat(a.actor()).isEqualTo("operator");
             assertThat(a.idempotencyKey()).isEqualTo("press-1");
         });
@@ -218,7 +222,7 @@ class RemediationApiTest {
         assertThat(ids).hasSize(50).containsOnly(ids.getFirst());
         awaitDone(ids.getFirst());
         assertThat(systemctl.calls().stream().filter(c -> c.getFirst().equals("restart"))).hasSize(1);
-        assertThat(audit()).filteredOn(a -> a.event().equals("started")).hasSize(1);
+        assertThat(audit()).filteredOn(a -> a.event() == AuditEvent.STARTED).hasSize(1);
 
         // A retry later answers with the first result; the same key for another request is a conflict.
         assertThat(operator.remediate(request, "double-click-7").state()).isEqualTo(RemediationState.SUCCEEDED);
@@ -307,7 +311,7 @@ class RemediationApiTest {
         assertThat(third.body()).contains("rate limited", "max_per_hour: 2");
         assertThat(systemctl.calls().stream().filter(c -> c.getFirst().equals("restart")).map(c -> c.get(1)))
                 .containsExactly("nginx", "app@1");
-        assertThat(audit()).filteredOn(a -> a.event().equals("refused")).hasSize(2);
+        assertThat(audit()).filteredOn(a -> a.event() == AuditEvent.REFUSED).hasSize(2);
         assertThat(operator.metrics()).contains("smartcloudops_remediations_total{action=\"restart_service\",result=\"refused\"} 2.0");
     }
 
@@ -338,10 +342,10 @@ class RemediationApiTest {
         assertThatThrownBy(() -> operator.approve(UUID.randomUUID().toString()))
                 .isInstanceOfSatisfying(AgentApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(audit()).filteredOn(a -> a.requestId().equals(proposed.id())).extracting(AuditRecord::event)
-                .containsExactly("proposed", "approved", "started", "finished", "verified");
+                .containsExactly(AuditEvent.PROPOSED, AuditEvent.APPROVED, AuditEvent.STARTED, AuditEvent.FINISHED, AuditEvent.VERIFIED);
         assertThat(audit()).filteredOn(a -> a.requestId().equals(proposed.id())).first()
                 .satisfies(a -> {
-                    assertThat(a.trigger()).isEqualTo("chat");
+                    assertThat(a.trigger()).isEqualTo(Trigger.CHAT);
                     assertThat(a.actor()).isEqualTo("assistant");
                 });
         // The chat path validates exactly like a button.
@@ -372,16 +376,16 @@ class RemediationApiTest {
         awaitDone(operator.remediate(restart("nginx"), "a").id());
         operator.remediate(RemediationRequest.restartService(host, "worker", true, "dry"), null);
 
-        AuditRecordList all = viewer.logs("10m", null, null, null, null, null);
+        AuditRecordList all = viewer.logs(LogQuery.since("10m"));
         assertThat(all.records()).hasSize(4);
-        assertThat(all.records().getFirst().result()).isEqualTo("dry_run"); // newest first
-        assertThat(viewer.logs("10m", null, "restart_service", host, "success", null).records()).singleElement()
-                .satisfies(r -> assertThat(r.event()).isEqualTo("finished"));
-        assertThat(viewer.logs(null, null, null, "elsewhere", null, null).records()).isEmpty();
-        assertThat(viewer.logs("10m", null, null, null, null, 2).truncated()).isTrue();
+        assertThat(all.records().getFirst().result()).isEqualTo(AuditResult.DRY_RUN); // newest first
+        assertThat(viewer.logs(LogQuery.since("10m").action(ActionType.RESTART_SERVICE).instance(host).result(AuditResult.SUCCESS)).records()).singleElement()
+                .satisfies(r -> assertThat(r.event()).isEqualTo(AuditEvent.FINISHED));
+        assertThat(viewer.logs(LogQuery.recent().instance("elsewhere")).records()).isEmpty();
+        assertThat(viewer.logs(LogQuery.since("10m").limit(2)).truncated()).isTrue();
         String future = java.time.Instant.now().plusSeconds(3600).toString();
-        assertThat(viewer.logs("2020-01-01 00:00:00", "2020-01-02T00:00:00Z", null, null, null, null).records()).isEmpty();
-        assertThat(viewer.logs("2020-01-01 00:00:00", future, null, null, null, null).records()).hasSize(4);
+        assertThat(viewer.logs(LogQuery.since("2020-01-01 00:00:00").until("2020-01-02T00:00:00Z")).records()).isEmpty();
+        assertThat(viewer.logs(LogQuery.since("2020-01-01 00:00:00").until(future)).records()).hasSize(4);
 
         for (Map<String, String> bad : List.of(Map.of("since", "yesterday"), Map.of("result", "great"),
                 Map.of("action", "reboot"), Map.of("limit", "0"), Map.of("until", "10m", "since", "5m"), Map.of("host", "x"))) {

@@ -11,6 +11,7 @@ import io.smartcloudops.agent.testing.RemediationFixture;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationState;
@@ -203,7 +204,7 @@ class RuleEngineTest {
         assertThat(engine.state("cpu-anomaly", HOST)).isEqualTo(RuleState.INACTIVE);
 
         List<AuditRecord> log = fx.audit.read(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-01"));
-        assertThat(log).extracting(AuditRecord::event).startsWith("proposed", "approved", "started", "finished");
+        assertThat(log).extracting(AuditRecord::event).startsWith(AuditEvent.PROPOSED, AuditEvent.APPROVED, AuditEvent.STARTED, AuditEvent.FINISHED);
         assertThat(log.getFirst().actor()).isEqualTo("rule:cpu-anomaly");
         assertThat(log.get(1).actor()).isEqualTo("alice");
     }
@@ -254,10 +255,10 @@ class RuleEngineTest {
         assertThat(fx.service.status().get("breakers_open")).isEqualTo(List.of(HOST));
         List<AuditRecord> log = fx.audit.read(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-01"));
         assertThat(log).anySatisfy(r -> {
-            assertThat(r.event()).isEqualTo("breaker_opened");
+            assertThat(r.event()).isEqualTo(AuditEvent.BREAKER_OPENED);
             assertThat(r.instance()).isEqualTo(HOST);
         });
-        assertThat(log).filteredOn(r -> "refused".equals(r.event())).first()
+        assertThat(log).filteredOn(r -> r.event() == AuditEvent.REFUSED).first()
                 .satisfies(r -> assertThat(r.detail()).contains("circuit breaker for web-1 is open"));
 
         // After open_for the rule acts again.

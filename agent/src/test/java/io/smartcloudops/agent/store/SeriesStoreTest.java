@@ -51,7 +51,8 @@ class SeriesStoreTest {
             store.append(sample("web-1", T0.plusSeconds(5L * i), i));
         }
         clock.now = T0.plusSeconds(5L * (n - 1));
-        assertThat(store.sampleCount("web-1")).as("ring is bounded").isEqualTo(capacity);
+        assertThat(store.sampleCount("web-1")).as("bounded: the retention's samples, at most one block over the capacity")
+                .isBetween(121, capacity + HostSeries.BLOCK);
         List<SeriesPoint> all = store.series("web-1", Metric.CPU, Instant.EPOCH);
         assertThat(all).as("10 minutes at 5 s, both ends included").hasSize(121);
         assertThat(all.getFirst().timestamp()).isEqualTo(clock.now.minus(Duration.ofMinutes(10)));
@@ -85,6 +86,102 @@ class SeriesStoreTest {
         assertThat(store.append(sample("c", T0, 1))).as("third host over max_hosts=2").isFalse();
         assertThat(store.hosts()).containsExactly("a", "b");
         assertThat(store.refusedHosts()).containsExactly("c");
+    }
+
+    @Test
+    void answersLikeAPlainListOfEverySampleKept() {
+        long seed = Long.getLong("hostile.seed", System.nanoTime());
+        System.out.println("SeriesStoreTest seed=" + seed + " (replay with -Dhostile.seed=" + seed + ")");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        MovableClock clock = new MovableClock();
+        SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 10);
+        java.util.List<HostSample> kept = new java.util.ArrayList<>();
+        Instant t = T0;
+        for (int i = 0; i < 2_000; i++) {
+            Instant at = random.nextInt(10) == 0 ? t.minusSeconds(random.nextInt(20)) : t;  // duplicates and older ones
+            Map<Metric, Double> v = new java.util.EnumMap<>(Metric.class);
+            for (Metric m : Metric.values()) {
+                if (random.nextInt(8) != 0) {
+                    v.put(m, random.nextInt(4) == 0 ? Math.round(random.nextDouble() * 1000) / 10.0 : random.nextDouble() * 1e6);
+                }
+            }
+            HostSample s = new HostSample("h", at, v);
+            boolean newer = kept.isEmpty() || at.isAfter(kept.getLast().timestamp());
+            assertThat(store.append(s)).as("sample %d at %s", i, at).isEqualTo(newer);
+            if (newer) {
+                kept.add(s);
+                t = at.plusMillis(4_000 + random.nextInt(2_000));
+            }
+            if (i % 97 == 0) {
+                clock.now = kept.getLast().timestamp();
+                Instant since = clock.now.minusSeconds(random.nextInt(4_000));
+                Instant from = since.isBefore(clock.now.minus(Duration.ofHours(1))) ? clock.now.minus(Duration.ofHours(1)) : since;
+                java.util.List<HostSample> expected = kept.stream().filter(k -> !k.timestamp().isBefore(from)).toList();
+                assertThat(store.samples("h", since)).as("samples since %s", since).isEqualTo(expected);
+                Metric m = Metric.values()[random.nextInt(Metric.values().length)];
+                assertThat(store.series("h", m, since)).as("%s since %s", m, since).isEqualTo(expected.stream()
+                        .filter(k -> k.values().containsKey(m)).map(k -> new SeriesPoint(k.timestamp(), k.values().get(m))).toList());
+                assertThat(store.latest("h")).contains(kept.getLast());
+            }
+        }
+    }
+
+    @Test
+    void aCorruptBlockIsDroppedAndCountedAndQueriesGoOn() {
+        MovableClock clock = new MovableClock();
+        SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
+        int n = 3 * HostSeries.BLOCK + 10;
+        for (int i = 0; i < n; i++) {
+            store.append(sample("a", T0.plusSeconds(5L * i), i));
+        }
+        clock.now = T0.plusSeconds(5L * (n - 1));
+        HostSeries series = store.seriesOf("a").orElseThrow();
+        assertThat(series.sealedBlocks()).isEqualTo(3);
+        series.replaceBlock(1, b -> {
+            long[] bits = b.copyOfBits();
+            bits[0] ^= 0x40L;  // inside the timestamps, which every query decodes
+            return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), b.copyOfChecksums());
+        });
+        series.replaceBlock(2, b -> {
+            long[] bits = java.util.Arrays.copyOf(b.copyOfBits(), 3);  // truncated, checksum recomputed: decoding must notice
+            return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), SealedBlock.checksums(bits, b.copyOfEnds()));
+        });
+
+        List<SeriesPoint> cpu = store.series("a", Metric.CPU, Instant.EPOCH);
+        assertThat(cpu).as("blocks 0 and the head survive").hasSize(HostSeries.BLOCK + 10);
+        assertThat(cpu.getFirst().value()).isEqualTo(0.0);
+        assertThat(cpu.get(HostSeries.BLOCK).value()).isEqualTo(3 * HostSeries.BLOCK);
+        assertThat(store.corruptBlocksDropped()).isEqualTo(2);
+        assertThat(store.sampleCount("a")).isEqualTo(HostSeries.BLOCK + 10);
+        assertThat(store.samples("a", Instant.EPOCH)).hasSize(HostSeries.BLOCK + 10);
+        assertThat(store.corruptBlocksDropped()).as("counted once").isEqualTo(2);
+        assertThat(store.append(sample("a", clock.now.plusSeconds(5), 1))).as("the agent keeps storing").isTrue();
+    }
+
+    @Test
+    void aDayOfCollectedSamplesTakesAFractionOfRawArrays() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        MovableClock clock = new MovableClock();
+        SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
+        int n = 24 * 720;
+        for (int i = 0; i < n; i++) {
+            double wave = Math.sin(i / 500.0);
+            Map<Metric, Double> v = new java.util.EnumMap<>(Metric.class);
+            v.put(Metric.CPU, 30 + 10 * wave + 5 * random.nextDouble());  // full precision, as sources compute them
+            v.put(Metric.MEM, 60 + wave + random.nextDouble() / 10);
+            v.put(Metric.DISK, 41.5 + i / 1e5);
+            v.put(Metric.DISK_IO, 3 * random.nextDouble());
+            v.put(Metric.NET_IN, 1e5 + 3e4 * wave + 1e4 * random.nextDouble());
+            v.put(Metric.NET_OUT, 5e4 + 1e4 * random.nextDouble());
+            v.put(Metric.LOAD1, Math.round((0.6 + 0.3 * wave) * 100) / 100.0);
+            HostSample s = io.smartcloudops.agent.collect.SampleResolution.apply(
+                    new HostSample("h", T0.plusMillis(5_000L * i + random.nextInt(5)), v));
+            assertThat(store.append(s)).isTrue();
+        }
+        long perSample = store.footprintBytes() / n;
+        assertThat(perSample).as("bytes per sample of 7 metrics; raw arrays take 64").isLessThan(20);
+        clock.now = T0.plusSeconds(5L * (n - 1));
+        assertThat(store.series("h", Metric.CPU, Instant.EPOCH)).hasSize(n);
     }
 
     @Test

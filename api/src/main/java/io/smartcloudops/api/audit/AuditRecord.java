@@ -1,26 +1,34 @@
 package io.smartcloudops.api.audit;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One line of the audit log ({@code logs/remediation-YYYY-MM-DD.jsonl}) and of {@code GET /logs}.
  * Each line carries the hash of the line before it ({@code prev_hash}) and its own ({@code hash}):
  * changing, removing or reordering a line breaks the chain, which {@code audit verify} reports.
+ * Build one with {@link #builder}. The closed sets (event, action, result, trigger) are enums written as
+ * their snake_case keys; a value this version does not know (a newer agent's) reads as null rather than
+ * making the line unreadable.
  *
  * @param timestamp   when it happened (UTC)
- * @param event       {@code proposed}, {@code approved}, {@code rejected}, {@code expired}, {@code refused},
- *                    {@code started}, {@code finished}, {@code verified}, {@code breaker_opened}, {@code breaker_closed};
- *                    {@code feedback} and {@code feedback_undone} for operators' verdicts on anomalies (no action,
- *                    {@code request_id} = the anomaly's id, {@code result} = the verdict, {@code reason} = the note)
- * @param action      {@code restart_service}, {@code scale_up} or {@code notify}
+ * @param event       {@link AuditEvent}: {@code proposed}, {@code approved}, {@code rejected}, {@code expired},
+ *                    {@code refused}, {@code started}, {@code finished}, {@code verified}, {@code breaker_opened},
+ *                    {@code breaker_closed}; {@code feedback} and {@code feedback_undone} for operators' verdicts on
+ *                    anomalies (no action; {@code request_id} = the anomaly's id, {@code result} = the verdict,
+ *                    {@code reason} = the note)
+ * @param action      {@link ActionType}: {@code restart_service}, {@code scale_up} or {@code notify}
  * @param instance    the target host (as the agent names it)
  * @param instanceId  its EC2 instance id, when known
- * @param result      {@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code refused},
+ * @param result      {@link AuditResult}: {@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code refused},
  *                    {@code running}, {@code success}, {@code failure}, {@code dry_run}, {@code effective},
  *                    {@code ineffective}, {@code open} or {@code closed}; {@code false_alarm} or {@code confirmed} (verdicts)
- * @param trigger     {@code rule}, {@code operator} or {@code chat}
+ * @param trigger     {@link Trigger}: {@code rule}, {@code operator} or {@code chat}
  * @param actor       the API token's name, {@code rule:<name>}, or the CLI user
  * @param dryRun      whether nothing was run for real
  * @param requestId   the remediation's id (links the events of one remediation)
@@ -39,12 +47,12 @@ import java.util.Map;
         "effective", "prev_hash", "hash"})
 public record AuditRecord(
         Instant timestamp,
-        String event,
-        String action,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) AuditEvent event,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) ActionType action,
         String instance,
         String instanceId,
-        String result,
-        String trigger,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) AuditResult result,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) Trigger trigger,
         String actor,
         boolean dryRun,
         String requestId,
@@ -62,5 +70,110 @@ public record AuditRecord(
     public AuditRecord chained(String prevHash, String hash) {
         return new AuditRecord(timestamp, event, action, instance, instanceId, result, trigger, actor, dryRun,
                 requestId, durationMs, detail, rule, params, reason, idempotencyKey, effective, prevHash, hash);
+    }
+
+    /** A record of {@code event} at {@code timestamp}; every other field is absent until set. */
+    public static Builder builder(Instant timestamp, AuditEvent event) {
+        return new Builder(timestamp, event);
+    }
+
+    /** Builds an {@link AuditRecord} by name; the chain fields are set by the log when it is appended. */
+    public static final class Builder {
+        private final Instant timestamp;
+        private final AuditEvent event;
+        private ActionType action;
+        private String instance;
+        private String instanceId;
+        private AuditResult result;
+        private Trigger trigger;
+        private String actor;
+        private boolean dryRun;
+        private String requestId;
+        private Long durationMs;
+        private String detail;
+        private String rule;
+        private Map<String, String> params;
+        private String reason;
+        private String idempotencyKey;
+        private Boolean effective;
+
+        private Builder(Instant timestamp, AuditEvent event) {
+            this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+            this.event = Objects.requireNonNull(event, "event");
+        }
+
+        public Builder action(ActionType action) {
+            this.action = action;
+            return this;
+        }
+
+        /** The target as the agent names it, and its EC2 instance id when known. */
+        public Builder instance(String instance, String instanceId) {
+            this.instance = instance;
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Builder result(AuditResult result) {
+            this.result = result;
+            return this;
+        }
+
+        /** Who caused it: how ({@code trigger}) and who ({@code actor}). */
+        public Builder by(Trigger trigger, String actor) {
+            this.trigger = trigger;
+            this.actor = actor;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        public Builder durationMs(Long durationMs) {
+            this.durationMs = durationMs;
+            return this;
+        }
+
+        public Builder detail(String detail) {
+            this.detail = detail;
+            return this;
+        }
+
+        public Builder rule(String rule) {
+            this.rule = rule;
+            return this;
+        }
+
+        public Builder params(Map<String, String> params) {
+            this.params = params;
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        public Builder idempotencyKey(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        public Builder effective(Boolean effective) {
+            this.effective = effective;
+            return this;
+        }
+
+        public AuditRecord build() {
+            return new AuditRecord(timestamp, event, action, instance, instanceId, result, trigger, actor, dryRun,
+                    requestId, durationMs, detail, rule, params, reason, idempotencyKey, effective, null, null);
+        }
     }
 }

@@ -3,15 +3,16 @@ package io.smartcloudops.api.client;
 import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.AnomalyList;
 import io.smartcloudops.api.anomaly.FeedbackRequest;
 import io.smartcloudops.api.anomaly.Verdict;
+import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.model.ModelCard;
 import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.chat.QueryRequest;
 import io.smartcloudops.api.chat.QueryResponse;
-import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.remediation.Decision;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationList;
@@ -230,25 +231,9 @@ public final class AgentClient implements AutoCloseable {
         return get("/remediations/options", Map.of(), RemediationOptions.class);
     }
 
-    /**
-     * {@code GET /logs}: audit records newest first. Every argument may be null.
-     *
-     * @param since    {@code 10m}, ISO-8601 or {@code yyyy-MM-dd HH:mm:ss} (default 24h back)
-     * @param until    same forms (default now)
-     * @param action   restart_service, scale_up or notify
-     * @param instance a host (or EC2 instance id)
-     * @param result   e.g. success, failure, refused, dry_run
-     * @param limit    1..10000 (default 100)
-     */
-    public AuditRecordList logs(String since, String until, String action, String instance, String result, Integer limit) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("since", since);
-        q.put("until", until);
-        q.put("action", action);
-        q.put("instance", instance);
-        q.put("result", result);
-        q.put("limit", limit == null ? null : limit.toString());
-        return get("/logs", q, AuditRecordList.class);
+    /** {@code GET /logs}: the audit records {@code query} selects, newest first. */
+    public AuditRecordList logs(LogQuery query) {
+        return get("/logs", query.parameters(), AuditRecordList.class);
     }
 
     /** {@code GET /model}: the detector's model card and the names of its evaluation reports. */
@@ -362,7 +347,7 @@ public final class AgentClient implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // not our JSON error shape (a proxy in between?): keep the raw text below
         }
-        String detail = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        String detail = TextCut.ellipsis(text, 200);
         return new ApiError("HTTP " + status, detail);
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One remediation, as {@code GET /remediations/{id}} and the SSE event {@code action} show it.
+ * One remediation, as {@code GET /remediations/{id}} and the SSE event {@code action} show it. Build one
+ * with {@link #builder}.
  *
  * @param id              identifier (also the audit log's {@code request_id})
  * @param action          {@code restart_service}, {@code scale_up} or {@code notify}
@@ -57,5 +58,141 @@ public record Remediation(
     public Remediation {
         params = params == null ? Map.of() : Map.copyOf(params);
         plan = plan == null ? List.of() : List.copyOf(plan);
+    }
+
+    /**
+     * A remediation of {@code action} on {@code target}, as it stands now; the rest is set by name.
+     *
+     * @param id        its identifier
+     * @param state     where it is in its life
+     * @param trigger   who asked: rule, operator or chat
+     * @param createdAt when it was asked for
+     */
+    public static Builder builder(String id, ActionType action, String target, RemediationState state, Trigger trigger,
+                                  Instant createdAt) {
+        return new Builder(id, action, target, state, trigger, createdAt);
+    }
+
+    /** Builds a {@link Remediation} by name; {@code instance} defaults to the target. */
+    public static final class Builder {
+        private final String id;
+        private final ActionType action;
+        private final String target;
+        private String instance;
+        private Map<String, String> params;
+        private boolean dryRun;
+        private final RemediationState state;
+        private String result;
+        private final Trigger trigger;
+        private String actor;
+        private String reason;
+        private String rule;
+        private String approvedBy;
+        private List<PlanStep> plan;
+        private String detail;
+        private final Instant createdAt;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private Long durationMs;
+        private Boolean effective;
+        private Instant verifiedAt;
+        private String idempotencyKey;
+
+        private Builder(String id, ActionType action, String target, RemediationState state, Trigger trigger,
+                        Instant createdAt) {
+            this.id = id;
+            this.action = action;
+            this.target = target;
+            this.instance = target;
+            this.state = state;
+            this.trigger = trigger;
+            this.createdAt = createdAt;
+        }
+
+        public Builder instance(String instance) {
+            this.instance = instance;
+            return this;
+        }
+
+        public Builder params(Map<String, String> params) {
+            this.params = params;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder result(String result) {
+            this.result = result;
+            return this;
+        }
+
+        public Builder actor(String actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        public Builder rule(String rule) {
+            this.rule = rule;
+            return this;
+        }
+
+        public Builder approvedBy(String approvedBy) {
+            this.approvedBy = approvedBy;
+            return this;
+        }
+
+        public Builder plan(List<PlanStep> plan) {
+            this.plan = plan;
+            return this;
+        }
+
+        public Builder detail(String detail) {
+            this.detail = detail;
+            return this;
+        }
+
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        public Builder finishedAt(Instant finishedAt) {
+            this.finishedAt = finishedAt;
+            return this;
+        }
+
+        public Builder durationMs(Long durationMs) {
+            this.durationMs = durationMs;
+            return this;
+        }
+
+        public Builder effective(Boolean effective) {
+            this.effective = effective;
+            return this;
+        }
+
+        public Builder verifiedAt(Instant verifiedAt) {
+            this.verifiedAt = verifiedAt;
+            return this;
+        }
+
+        public Builder idempotencyKey(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        public Remediation build() {
+            return new Remediation(id, action, target, instance, params, dryRun, state, result, trigger, actor, reason,
+                    rule, approvedBy, plan, detail, createdAt, startedAt, finishedAt, durationMs, effective, verifiedAt,
+                    idempotencyKey);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.smartcloudops.api.remediation;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
@@ -8,12 +7,17 @@ import java.util.Locale;
 public enum Trigger {
     RULE, OPERATOR, CHAT;
 
+    /** The wire name; JSON is read by it too (an unknown one fails, or reads as null where a field allows). */
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
+    /**
+     * Looks a trigger up by its wire name, ignoring case and surrounding blanks.
+     *
+     * @throws IllegalArgumentException when it is none of them
+     */
     public static Trigger fromKey(String key) {
         for (Trigger t : values()) {
             if (t.key().equalsIgnoreCase(key == null ? "" : key.trim())) {

@@ -41,6 +41,8 @@ public final class AnomaliesViewModel {
 
     /** Shown in the host filter for "every host". */
     public static final String ALL_HOSTS = "all hosts";
+    /** Anomalies kept: as many as the list loads from the agent ({@code GET /anomalies?limit=1000}); the oldest go first. */
+    public static final int MAX_KEPT = 1000;
     /** How much history around an anomaly its chart shows. */
     static final Duration AROUND = Duration.ofMinutes(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT)
@@ -110,6 +112,9 @@ public final class AnomaliesViewModel {
         }
         all.add(a);
         knownHost(a.host());
+        if (all.size() > MAX_KEPT) {
+            all.stream().min(Comparator.comparing(AnomaliesViewModel::raisedAt)).ifPresent(all::remove);
+        }
     }
 
     /** Adds a host to the host filter's choices. */

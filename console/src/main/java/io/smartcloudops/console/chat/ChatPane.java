@@ -54,8 +54,12 @@ public final class ChatPane extends BorderPane {
         scroll.setFitToWidth(true);
         vm.messages().addListener((ListChangeListener<ChatMessage>) c -> {
             while (c.next()) {
+                if (c.wasRemoved()) {
+                    conversation.getChildren().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                }
+                int at = c.getFrom();
                 for (ChatMessage m : c.getAddedSubList()) {
-                    conversation.getChildren().add(render(m, onAction));
+                    conversation.getChildren().add(at++, render(m, onAction));
                 }
             }
             scroll.layout();

@@ -27,6 +27,9 @@ public final class ChatViewModel {
     public static final List<String> SUGGESTIONS = List.of(
             "What's current CPU?", "Summarize last 3 anomalies", "Show logs from 10 minutes ago");
 
+    /** Messages the conversation keeps (a console left open all week stays small); the oldest go first. */
+    public static final int MAX_MESSAGES = 200;
+
     /** Longest question the pane sends (the agent caps questions too). */
     public static final int MAX_QUESTION = 500;
 
@@ -70,11 +73,11 @@ public final class ChatViewModel {
         }
         String q = input.get().strip();
         input.set("");
-        messages.add(ChatMessage.question(q));
+        add(ChatMessage.question(q));
         sending.set(true);
         backend.ask(new QueryRequest(q, conversationId.isEmpty() ? null : conversationId), this::answered, e -> {
             sending.set(false);
-            messages.add(ChatMessage.error(e.status() == 404
+            add(ChatMessage.error(e.status() == 404
                     ? "The connected agent does not offer chat (POST /query answered 404)."
                     : "The agent could not answer: " + e.getMessage()));
         });
@@ -97,8 +100,15 @@ public final class ChatViewModel {
                     nz(a.params().get("unit")), nz(a.detail()).isEmpty() ? nz(a.reason()) : nz(a.detail()), a.dryRun()));
         }
         String answer = nz(r.answer());
-        messages.add(new ChatMessage(ChatMessage.Kind.ANSWER, answer.isEmpty() ? "(the agent sent an empty answer)" : answer,
+        add(new ChatMessage(ChatMessage.Kind.ANSWER, answer.isEmpty() ? "(the agent sent an empty answer)" : answer,
                 nz(r.backend()), actions));
+    }
+
+    private void add(ChatMessage m) {
+        messages.add(m);
+        if (messages.size() > MAX_MESSAGES) {
+            messages.remove(0, messages.size() - MAX_MESSAGES);
+        }
     }
 
     private static String nz(String s) {

@@ -36,6 +36,8 @@ public final class DashboardViewModel {
 
     /** Longest range kept per series: the 24 h range. */
     static final Duration RETENTION = TimeRange.H24.duration();
+    /** How often live samples trim what is older than {@link #RETENTION} (a console left open for days stays bounded). */
+    static final Duration TRIM_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final ObservableList<HostTileModel> hosts = FXCollections.observableArrayList();
@@ -49,6 +51,7 @@ public final class DashboardViewModel {
     private final ObjectProperty<ConnectionState> connection;
     private final ObjectProperty<SourceStatus> source = new SimpleObjectProperty<>(this, "source");
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
+    private long lastTrimMillis;
 
     public DashboardViewModel(Clock clock, ConnectionState initial) {
         this.clock = clock;
@@ -93,6 +96,9 @@ public final class DashboardViewModel {
         }));
         if (e.host().equals(selectedHost.get())) {
             changed();
+        }
+        if (clock.millis() - lastTrimMillis >= TRIM_EVERY.toMillis()) {
+            trim();
         }
     }
 
@@ -144,9 +150,10 @@ public final class DashboardViewModel {
         return buffers.computeIfAbsent(host, h -> new EnumMap<>(Metric.class));
     }
 
-    /** Drops samples older than 24 h; called once a minute. */
+    /** Drops samples and markers older than 24 h; the live samples call it once a minute. */
     public void trim() {
-        long min = clock.millis() - RETENTION.toMillis();
+        lastTrimMillis = clock.millis();
+        long min = lastTrimMillis - RETENTION.toMillis();
         buffers.values().forEach(m -> m.values().forEach(b -> b.trimBefore(min)));
         markers.removeIf(m -> m.at().toEpochMilli() < min);
         bands.trimBefore(min);

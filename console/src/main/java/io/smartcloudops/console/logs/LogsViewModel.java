@@ -125,8 +125,10 @@ public final class LogsViewModel {
         List<Row> out = new ArrayList<>();
         for (AuditRecord r : list.records()) {
             if (r.timestamp() != null) {
-                out.add(new Row(r.timestamp(), nz(r.event()), nz(r.action()), nz(r.instance()), nz(r.result()),
-                        nz(r.trigger()), nz(r.actor()), r.dryRun(), nz(r.detail())));
+                out.add(new Row(r.timestamp(), nz(r.event() == null ? null : r.event().key()),
+                        nz(r.action() == null ? null : r.action().key()), nz(r.instance()),
+                        nz(r.result() == null ? null : r.result().key()), nz(r.trigger() == null ? null : r.trigger().key()),
+                        nz(r.actor()), r.dryRun(), nz(r.detail())));
             }
         }
         out.sort(Comparator.comparing(Row::timestamp).reversed());

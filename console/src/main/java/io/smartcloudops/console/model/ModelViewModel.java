@@ -52,10 +52,20 @@ public final class ModelViewModel {
                 + String.join(", ", card.reports()) + "."));
     }
 
+    /**
+     * A report image arrived. The same bytes again (the card is fetched again after each reconnect) change
+     * nothing, so the view decodes each report once; the list changes in one step, sorted by name.
+     */
     public void applyReport(String name, byte[] png) {
-        reports.removeIf(r -> r.name().equals(name));
-        reports.add(new Report(name, png));
-        reports.sort(java.util.Comparator.comparing(Report::name));
+        boolean unchanged = reports.stream().anyMatch(r -> r.name().equals(name) && java.util.Arrays.equals(r.png(), png));
+        if (unchanged) {
+            return;
+        }
+        List<Report> next = new ArrayList<>(reports);
+        next.removeIf(r -> r.name().equals(name));
+        next.add(new Report(name, png));
+        next.sort(java.util.Comparator.comparing(Report::name));
+        reports.setAll(next);
     }
 
     /** {@code GET /model} answered with an error (e.g. 404: no model file): keep the /status summary. */

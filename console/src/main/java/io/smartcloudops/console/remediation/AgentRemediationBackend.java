@@ -35,7 +35,7 @@ public final class AgentRemediationBackend implements RemediationViewModel.Backe
 
     @Override
     public void recent(Consumer<List<Item>> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> c.remediations(null, 50).remediations().stream().map(RemediationMapping::item).toList(), ok, error);
+        connection.call(c -> c.remediations(null, RemediationViewModel.MAX_RECENT).remediations().stream().map(RemediationMapping::item).toList(), ok, error);
     }
 
     @Override

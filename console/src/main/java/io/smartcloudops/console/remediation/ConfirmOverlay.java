@@ -18,13 +18,29 @@ public final class ConfirmOverlay extends StackPane {
     public ConfirmOverlay(RemediationViewModel.Confirmation c, Runnable confirm, Runnable cancel) {
         setId("confirm-overlay");
         getStyleClass().add("help-overlay");
-        Label title = new Label((c.approval() ? "Approve " : "Run ") + RemediationViewModel.describe(c.request()) + "?");
+        String what = RemediationViewModel.describe(c.request());
+        Label title = new Label(switch (c.decision()) {
+            case RUN -> c.realRun() ? "Run " + what + "?" : "Record a dry run of " + what + "?";
+            case APPROVE -> "Approve " + what + "?";
+            case REJECT -> "Reject " + what + "?";
+        });
+        title.setId("confirm-title");
         title.getStyleClass().add("screen-title");
-        Label mode = new Label(c.realRun() ? "This runs for real on " + c.request().target() + "."
-                : "Remediation is disabled on this agent: confirming records a dry run; nothing runs.");
+        title.setWrapText(true);
+        Label mode = new Label(switch (c.decision()) {
+            case RUN -> c.realRun() ? "This runs for real on " + c.request().target() + "."
+                    : "Remediation is disabled on this agent: confirming records a dry run; nothing runs.";
+            case APPROVE -> c.realRun() ? "Approving runs it for real on " + c.request().target() + "."
+                    : "Approving records a dry run (the proposal is a dry run); nothing runs.";
+            case REJECT -> "Rejecting closes the proposal: nothing runs.";
+        });
         mode.setWrapText(true);
-        Label planTitle = new Label(c.approval() ? "Proposed by " + c.preview().trigger() + "; what happens on approval:"
-                : "Exactly what will run (the agent's dry run):");
+        Label planTitle = new Label(switch (c.decision()) {
+            case RUN -> "Exactly what will run (the agent's plan):";
+            case APPROVE -> "Proposed by " + c.preview().trigger() + "; what runs on approval:";
+            case REJECT -> "Proposed by " + c.preview().trigger() + "; what would have run:";
+        });
+        planTitle.setWrapText(true);
         TextArea plan = new TextArea(c.preview().plan().isEmpty() ? "(the agent gave no plan) " + c.preview().detail()
                 : String.join("\n", c.preview().plan()));
         plan.setId("confirm-plan");
@@ -32,11 +48,15 @@ public final class ConfirmOverlay extends StackPane {
         plan.setWrapText(true);
         plan.setPrefRowCount(Math.min(12, Math.max(4, 2 * c.preview().plan().size() + 1)));
         plan.setStyle("-fx-font-family: monospace;");
-        Label key = new Label(c.approval() ? "Approving runs it once; rejecting is on the Remediation screen (Ctrl+3)."
+        Label key = new Label(c.approval() ? "Proposal " + c.preview().id() + "."
                 : "Idempotency key " + c.idempotencyKey() + ": retries of this click never run twice.");
         key.getStyleClass().add("empty-hint");
         key.setWrapText(true);
-        Button run = new Button(c.approval() ? "Approve" : c.realRun() ? "Run" : "Record dry run");
+        Button run = new Button(switch (c.decision()) {
+            case RUN -> c.realRun() ? "Run" : "Record dry run";
+            case APPROVE -> "Approve";
+            case REJECT -> "Reject";
+        });
         run.setId("confirm-run");
         Button no = new Button("Cancel");
         no.setId("confirm-cancel");

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -174,14 +175,21 @@ public final class RemediationView extends BorderPane {
                     + i.target() + " · proposed by " + i.trigger() + " " + i.actor()
                     + (i.detail().isEmpty() ? "" : " · " + i.detail()));
             what.setWrapText(true);
-            Button approve = new Button("Approve");
+            what.setMinWidth(0);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            Button approve = new Button("Approve...");
             approve.setId("approve-" + i.id());
-            Button reject = new Button("Reject");
+            approve.setTooltip(new Tooltip("Shows what runs, then approves on confirmation"));
+            Button reject = new Button("Reject...");
             reject.setId("reject-" + i.id());
-            approve.setOnAction(e -> vm.decide(i, true));
-            reject.setOnAction(e -> vm.decide(i, false));
+            reject.setTooltip(new Tooltip("Shows the proposal, then rejects it on confirmation: nothing runs"));
+            approve.setOnAction(e -> vm.review(i, true));
+            reject.setOnAction(e -> vm.review(i, false));
             approve.disableProperty().bind(vm.roleProperty().isEqualTo("viewer"));
             reject.disableProperty().bind(approve.disableProperty());
+            for (Button b : new Button[] {approve, reject}) {
+                b.setMinWidth(USE_PREF_SIZE); // an action's name is never cut to "..."
+            }
             HBox row = new HBox(8, approve, reject, what);
             row.setAlignment(Pos.CENTER_LEFT);
             pendingBox.getChildren().add(row);

@@ -47,19 +47,30 @@ public final class RemediationViewModel {
         void decide(String id, boolean approve, Consumer<Item> ok, Consumer<AgentApiException> error);
     }
 
+    /** What confirming does. */
+    public enum Decision {
+        /** Runs the request (a dry run when remediation is disabled on the agent). */
+        RUN,
+        /** Approves a pending remediation (proposed by a rule or the chat): it runs. */
+        APPROVE,
+        /** Rejects a pending remediation: nothing runs. */
+        REJECT
+    }
+
     /**
-     * A preview waiting for the operator's decision.
+     * What waits for the operator's decision in the confirm dialog, with exactly what would run.
      *
      * @param request        what was asked
-     * @param preview        the agent's dry run: the plan
-     * @param idempotencyKey made at the click; sent with the real run
-     * @param realRun        false when remediation is disabled on the agent (confirming records a dry run)
+     * @param preview        the plan: the agent's preview, or the pending remediation
+     * @param idempotencyKey made at the click; sent with the run (empty for approvals)
+     * @param realRun        false when confirming only records a dry run (remediation disabled, or a dry-run proposal)
+     * @param decision       what confirming does
      */
-    public record Confirmation(Request request, Item preview, String idempotencyKey, boolean realRun) {
+    public record Confirmation(Request request, Item preview, String idempotencyKey, boolean realRun, Decision decision) {
 
-        /** Whether confirming approves a pending remediation (proposed by a rule or the chat). */
+        /** Whether confirming decides on a pending remediation rather than starting one. */
         public boolean approval() {
-            return preview.pending();
+            return decision != Decision.RUN;
         }
     }
 
@@ -68,6 +79,9 @@ public final class RemediationViewModel {
         /** How it looks. */
         public enum Kind { INFO, SUCCESS, ERROR }
     }
+
+    /** Remediations the Recent table keeps: as many as it loads from the agent; events push the oldest out. */
+    public static final int MAX_RECENT = 50;
 
     private final Clock clock;
     private final Backend backend;
@@ -139,6 +153,9 @@ public final class RemediationViewModel {
             list.addFirst(item);
         } else {
             list.add(item);
+        }
+        if (list.size() > MAX_RECENT) {
+            list.remove(MAX_RECENT, list.size());
         }
     }
 
@@ -213,7 +230,8 @@ public final class RemediationViewModel {
         inFlight.add(k);
         backend.preview(r, preview -> {
             inFlight.remove(k);
-            confirmation.set(new Confirmation(r, preview, idempotencyKey, options.get() != null && options.get().enabled()));
+            confirmation.set(new Confirmation(r, preview, idempotencyKey, options.get() != null && options.get().enabled(),
+                    Decision.RUN));
         }, e -> {
             inFlight.remove(k);
             notice(Notice.Kind.ERROR, "The agent refused the preview of " + describe(r) + ": " + message(e));
@@ -225,16 +243,26 @@ public final class RemediationViewModel {
      * A pending remediation (the chat's proposal) goes through the same confirm dialog; confirming approves it.
      */
     public void review(Item proposal) {
+        review(proposal, true);
+    }
+
+    /**
+     * Approve or Reject on a pending remediation: the confirm dialog shows its plan first; only
+     * confirming sends the decision.
+     */
+    public void review(Item proposal, boolean approve) {
         if ("viewer".equals(role.get())) {
-            notice(Notice.Kind.ERROR, "Your token is a viewer token: approving needs an operator token.");
+            notice(Notice.Kind.ERROR, "Your token is a viewer token: " + (approve ? "approving" : "rejecting")
+                    + " needs an operator token.");
             return;
         }
         if (!offered.get()) {
             notice(Notice.Kind.ERROR, "The connected agent does not offer remediation yet (no /remediations route).");
             return;
         }
-        confirmation.set(new Confirmation(new Request(proposal.action(), proposal.target(), proposal.unit(), "approved in the chat"),
-                proposal, "", !proposal.dryRun()));
+        confirmation.set(new Confirmation(new Request(proposal.action(), proposal.target(), proposal.unit(),
+                approve ? "approved in the console" : "rejected in the console"),
+                proposal, "", !proposal.dryRun(), approve ? Decision.APPROVE : Decision.REJECT));
     }
 
     /** The operator confirmed: runs it (once, whatever happens to the network), or approves the proposal. */
@@ -245,7 +273,7 @@ public final class RemediationViewModel {
         }
         confirmation.set(null);
         if (c.approval()) {
-            decide(c.preview(), true);
+            decide(c.preview(), c.decision() == Decision.APPROVE);
             return;
         }
         String k = key(c.request().target(), c.request().action());
@@ -276,12 +304,15 @@ public final class RemediationViewModel {
         Confirmation c = confirmation.get();
         confirmation.set(null);
         if (c != null) {
-            notice(Notice.Kind.INFO, "Cancelled: " + describe(c.request()) + " did not run.");
+            notice(Notice.Kind.INFO, switch (c.decision()) {
+                case RUN -> "Cancelled: " + describe(c.request()) + " did not run.";
+                case APPROVE, REJECT -> "Cancelled: " + describe(c.request()) + " still waits for approval.";
+            });
         }
     }
 
-    /** Approves or rejects a pending remediation (operator only). */
-    public void decide(Item item, boolean approve) {
+    /** Approves or rejects a pending remediation (operator only); the confirm dialog calls it. */
+    void decide(Item item, boolean approve) {
         if ("viewer".equals(role.get())) {
             notice(Notice.Kind.ERROR, "Your token is a viewer token: approving needs an operator token.");
             return;

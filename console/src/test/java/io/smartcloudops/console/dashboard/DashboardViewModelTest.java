@@ -94,4 +94,20 @@ class DashboardViewModelTest {
         assertThat(vm.chartData(ChartSpec.DEFAULT.getFirst(), 300).emptyReason()).get().asString()
                 .startsWith("No data: agent unreachable.");
     }
+
+    @Test
+    void aConsoleOpenForDaysKeepsOnlyTheLastDayOfSamplesAndMarkers() {
+        io.smartcloudops.agent.testing.MutableClock moving = new io.smartcloudops.agent.testing.MutableClock(NOW);
+        DashboardViewModel open = new DashboardViewModel(moving, ConnectionState.connected("http://a"));
+        open.addMarker(new ChartMarker("web-1", NOW, ChartMarker.Kind.ANOMALY, "critical cpu"));
+        // two days of samples every 30 s, as the live stream delivers them
+        for (int i = 0; i < 2 * 24 * 120; i++) {
+            moving.advance(Duration.ofSeconds(30));
+            open.applySample(new SampleEvent("web-1", moving.instant(), Map.of("cpu", 50.0)));
+        }
+        assertThat(open.sampleCount("web-1", Metric.CPU)).as("a day of samples, give or take the trim interval")
+                .isBetween(24 * 120, 24 * 120 + 2 * 2);
+        open.rangeProperty().set(TimeRange.H24);
+        assertThat(open.chartData(ChartSpec.DEFAULT.getFirst(), 1000).markers()).as("the two-day-old marker").isEmpty();
+    }
 }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.client.LogQuery;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.console.ConsoleSession;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
@@ -109,8 +114,8 @@ class RemediationLiveTest {
     /** The audit log's "finished" records of scale_up on web-1: real runs, or (dryRun) previews. */
     private List<AuditRecord> finishedScaleUps(boolean dryRun) {
         try (AgentClient viewer = AgentClient.create(agent.url(), ScenarioAgent.VIEWER_TOKEN)) {
-            return viewer.logs("1h", null, "scale_up", "web-1", null, 100).records().stream()
-                    .filter(r -> "finished".equals(r.event()) && r.dryRun() == dryRun).toList();
+            return viewer.logs(LogQuery.since("1h").action(ActionType.SCALE_UP).instance("web-1").limit(100)).records().stream()
+                    .filter(r -> r.event() == AuditEvent.FINISHED && r.dryRun() == dryRun).toList();
         }
     }
 
@@ -133,10 +138,10 @@ class RemediationLiveTest {
         assertThat(FakeAws.values(aws.calls("SetDesiredCapacity"), "DesiredCapacity")).containsExactly("3");
         FxWait.until("the finished audit record", 10, () -> finishedScaleUps(false).size() == 1);
         assertThat(finishedScaleUps(true)).as("the preview is audited as a dry run").singleElement()
-                .satisfies(r -> assertThat(r.result()).isEqualTo("dry_run"));
+                .satisfies(r -> assertThat(r.result()).isEqualTo(AuditResult.DRY_RUN));
         assertThat(finishedScaleUps(false)).singleElement().satisfies(r -> {
-            assertThat(r.result()).isEqualTo("success");
-            assertThat(r.trigger()).isEqualTo("operator");
+            assertThat(r.result()).isEqualTo(AuditResult.SUCCESS);
+            assertThat(r.trigger()).isEqualTo(Trigger.OPERATOR);
             assertThat(r.idempotencyKey()).isNotBlank();
         });
         FxWait.until("a remediation marker on web-1's charts", 10, () -> {

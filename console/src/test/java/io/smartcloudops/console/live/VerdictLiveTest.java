@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Verdict;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.console.ConsoleSession;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
@@ -111,7 +113,7 @@ class VerdictLiveTest {
         List<AuditRecord> audit = verdictRecords();
         assertThat(audit).hasSize(1);
         assertThat(audit.getFirst().requestId()).isEqualTo(a.id());
-        assertThat(audit.getFirst().result()).isEqualTo("false_alarm");
+        assertThat(audit.getFirst().result()).isEqualTo(AuditResult.FALSE_ALARM);
         assertThat(audit.getFirst().reason()).isEqualTo("nightly batch job");
         assertThat(audit.getFirst().actor()).isEqualTo("operator");
 
@@ -127,7 +129,8 @@ class VerdictLiveTest {
         FxWait.until("no verdict in the list", 15, () -> verdictInTable(robot, a) == null
                 && robot.lookup("#anomaly-verdict").queryAs(Label.class).getText().isEmpty());
         assertThat(agentsCopy(a).feedback()).isNull();
-        assertThat(verdictRecords()).extracting(AuditRecord::event).containsExactly("feedback", "feedback", "feedback_undone");
+        assertThat(verdictRecords()).extracting(AuditRecord::event)
+                .containsExactly(AuditEvent.FEEDBACK, AuditEvent.FEEDBACK, AuditEvent.FEEDBACK_UNDONE);
 
         theDashboardDrawsTheExpectedBandBehindTheCharts();
     }
@@ -169,6 +172,6 @@ class VerdictLiveTest {
 
     private List<AuditRecord> verdictRecords() {
         return agent.agent().auditLog().read(LocalDate.MIN, LocalDate.MAX).stream()
-                .filter(r -> r.event().startsWith("feedback")).toList();
+                .filter(r -> r.event() == AuditEvent.FEEDBACK || r.event() == AuditEvent.FEEDBACK_UNDONE).toList();
     }
 }

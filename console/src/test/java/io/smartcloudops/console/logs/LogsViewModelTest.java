@@ -2,8 +2,12 @@ package io.smartcloudops.console.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditRecordList;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +25,9 @@ class LogsViewModelTest {
     });
 
     private static AuditRecord record(String time, String event, String result) {
-        return new AuditRecord(Instant.parse(time), event, "scale_up", "web-1", null, result, "operator", "ops", false,
-                "r1", null, "", null, Map.of(), null, null, null, null, null);
+        return AuditRecord.builder(Instant.parse(time), AuditEvent.fromKey(event).orElseThrow())
+                .action(ActionType.SCALE_UP).instance("web-1", null).result(AuditResult.fromKey(result).orElseThrow())
+                .by(Trigger.OPERATOR, "ops").requestId("r1").detail("").params(Map.of()).build();
     }
 
     @Test

@@ -189,11 +189,31 @@ class RemediationViewModelTest {
     void pendingApprovalsComeAndGoWithEvents() {
         vm.applyEvent(item("p1", "restart_service", "web-1", "pending", false));
         assertThat(vm.pending()).extracting(Item::id).containsExactly("p1");
-        vm.decide(vm.pending().getFirst(), true);
+        vm.review(vm.pending().getFirst(), true);
+        assertThat(backend.calls).as("nothing sent before the confirmation").doesNotContain("approve p1");
+        assertThat(vm.confirmationProperty().get().decision()).isEqualTo(RemediationViewModel.Decision.APPROVE);
+        vm.confirm();
         assertThat(backend.calls).contains("approve p1");
         backend.pendingOk.accept(item("p1", "restart_service", "web-1", "succeeded", false));
         assertThat(vm.pending()).isEmpty();
         assertThat(vm.recent()).extracting(Item::state).containsExactly("succeeded");
         assertThat(RemediationViewModel.formatLeft(Duration.ofMinutes(61))).isEqualTo("1h 01m");
+    }
+
+    @Test
+    void rejectShowsTheProposalFirstAndCancelSendsNothing() {
+        vm.applyEvent(item("p2", "restart_service", "web-1", "pending", false));
+        vm.review(vm.pending().getFirst(), false);
+        RemediationViewModel.Confirmation c = vm.confirmationProperty().get();
+        assertThat(c.decision()).isEqualTo(RemediationViewModel.Decision.REJECT);
+        assertThat(c.preview().id()).isEqualTo("p2");
+        vm.cancel();
+        assertThat(backend.calls).noneMatch(x -> x.startsWith("reject") || x.startsWith("approve"));
+        assertThat(vm.notices().getLast().text()).isEqualTo("Cancelled: restart service on web-1 still waits for approval.");
+        assertThat(vm.pending()).extracting(Item::id).containsExactly("p2");
+
+        vm.review(vm.pending().getFirst(), false);
+        vm.confirm();
+        assertThat(backend.calls).filteredOn(x -> x.startsWith("reject") || x.startsWith("approve")).containsExactly("reject p2");
     }
 }

@@ -4,9 +4,13 @@ import io.smartcloudops.agent.chat.tools.AuditEntry;
 import io.smartcloudops.agent.chat.tools.RemediationSummary;
 import io.smartcloudops.agent.chat.tools.ToolOutput;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.chat.ProposedAction;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
 import java.time.Duration;
@@ -232,9 +236,10 @@ final class AnswerWriter {
                 .append(" audit record").append(d.records().size() == 1 ? "" : "s").append(' ').append(rangeLabel)
                 .append(", newest first:");
         for (AuditEntry e : d.records()) {
-            sb.append("\n- ").append(timeWithSeconds(e.timestamp())).append(' ').append(e.event()).append(' ')
+            sb.append("\n- ").append(timeWithSeconds(e.timestamp())).append(' ')
+                    .append(e.event() == null ? null : e.event().key()).append(' ')
                     .append(action(e.action(), e.params())).append(" on ").append(e.instance()).append(": ")
-                    .append(e.result()).append(" (").append(who(e.trigger(), e.rule(), e.actor()))
+                    .append(e.result() == null ? null : e.result().key()).append(" (").append(who(e.trigger(), e.rule(), e.actor()))
                     .append(e.dryRun() ? ", dry run" : "").append(')');
             if (e.detail() != null && !e.detail().isBlank()) {
                 sb.append(" — ").append(quote(e.detail()));
@@ -243,18 +248,17 @@ final class AnswerWriter {
         return sb.toString();
     }
 
-    String remediations(ToolOutput.RemediationDigest d, String trigger, String rangeLabel, Instant now) {
+    String remediations(ToolOutput.RemediationDigest d, Trigger trigger, String rangeLabel, Instant now) {
         String subject = trigger == null ? "Remediation" : switch (trigger) {
-            case "rule" -> "Auto-remediation";
-            case "operator" -> "Operators";
-            case "chat" -> "Chat proposals";
-            default -> "Remediation";
+            case RULE -> "Auto-remediation";
+            case OPERATOR -> "Operators";
+            case CHAT -> "Chat proposals";
         };
         if (d.remediations().isEmpty()) {
-            return subject + (trigger == null || trigger.equals("rule") ? " did nothing " : ": nothing ") + rangeLabel + "."
+            return subject + (trigger == null || trigger == Trigger.RULE ? " did nothing " : ": nothing ") + rangeLabel + "."
                     + (d.note() == null ? "" : " (" + d.note() + ")");
         }
-        long succeeded = d.remediations().stream().filter(r -> "success".equals(r.result())).count();
+        long succeeded = d.remediations().stream().filter(r -> r.result() == AuditResult.SUCCESS).count();
         StringBuilder sb = new StringBuilder(subject).append(' ').append(rangeLabel).append(": ")
                 .append(d.remediations().size()).append(" remediation").append(d.remediations().size() == 1 ? "" : "s")
                 .append(succeeded > 0 ? ", " + succeeded + " succeeded" : "").append(" (newest first):");
@@ -272,13 +276,17 @@ final class AnswerWriter {
 
     private static String outcome(RemediationSummary r) {
         if (r.result() == null) {
-            return r.lastEvent();
+            return r.lastEvent() == null ? null : r.lastEvent().key();
         }
         return switch (r.result()) {
-            case "dry_run" -> "dry run (nothing ran)";
-            case "pending" -> "waiting for approval";
-            default -> r.result() + (r.dryRun() && !"dry_run".equals(r.result()) ? " (dry run)" : "");
+            case DRY_RUN -> "dry run (nothing ran)";
+            case PENDING -> "waiting for approval";
+            default -> r.result().key() + (r.dryRun() ? " (dry run)" : "");
         };
+    }
+
+    private static String action(ActionType action, Map<String, String> params) {
+        return action(action == null ? null : action.key(), params);
     }
 
     private static String action(String action, Map<String, String> params) {
@@ -286,11 +294,11 @@ final class AnswerWriter {
         return action + (unit == null ? "" : " " + unit);
     }
 
-    private static String who(String trigger, String rule, String actor) {
-        if ("rule".equals(trigger)) {
+    private static String who(Trigger trigger, String rule, String actor) {
+        if (trigger == Trigger.RULE) {
             return "rule " + (rule == null ? "?" : rule);
         }
-        return (trigger == null ? "" : trigger + " ") + (actor == null ? "" : "by " + actor);
+        return (trigger == null ? "" : trigger.key() + " ") + (actor == null ? "" : "by " + actor);
     }
 
     // --- status ------------------------------------------------------------------------------------------
@@ -348,9 +356,7 @@ final class AnswerWriter {
 
     static String quote(String untrusted) {
         String s = untrusted.replaceAll("\\s+", " ").strip();
-        if (s.length() > MAX_DETAIL) {
-            s = s.substring(0, MAX_DETAIL) + "…";
-        }
+        s = TextCut.ellipsis(s, MAX_DETAIL, "…");
         return "\"" + s.replace("\"", "'") + "\"";
     }
 

@@ -2,6 +2,8 @@ package io.smartcloudops.agent.chat.offline;
 
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +27,11 @@ sealed interface Intent {
     }
 
     /** "Show logs from 10 minutes ago". */
-    record Logs(TimeRange range, String host, String action) implements Intent {
+    record Logs(TimeRange range, String host, ActionType action) implements Intent {
     }
 
-    /** "What did auto-remediation do today?"; trigger {@code rule} for auto-remediation. */
-    record Remediations(TimeRange range, String trigger, String host) implements Intent {
+    /** "What did auto-remediation do today?"; trigger {@code RULE} for auto-remediation. */
+    record Remediations(TimeRange range, Trigger trigger, String host) implements Intent {
     }
 
     /** "Is the agent healthy?". */

@@ -8,6 +8,7 @@ import io.smartcloudops.agent.chat.tools.ToolCall;
 import io.smartcloudops.agent.chat.tools.ToolOutput;
 import io.smartcloudops.agent.chat.tools.ToolSession;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class OfflineAssistant implements Assistant {
                 List<ToolOutput.MetricValues> outs = new ArrayList<>();
                 for (String host : hostsOrAll(i.hosts())) {
                     for (Metric m : metricsOrAll(i.metrics())) {
-                        outs.add((ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(host, m)).output());
+                        outs.add(tools.run(new ToolCall.CurrentMetrics(host, m)).output());
                     }
                 }
                 yield answer(writer.currentMetrics(outs), hostsOf(outs));
@@ -73,14 +74,14 @@ public final class OfflineAssistant implements Assistant {
                 List<ToolOutput.SeriesSummary> outs = new ArrayList<>();
                 for (String host : hostsOrAll(i.hosts())) {
                     for (Metric m : metrics) {
-                        outs.add((ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(host, m, range.from(), range.until())).output());
+                        outs.add(tools.run(new ToolCall.SeriesStats(host, m, range.from(), range.until())).output());
                     }
                 }
                 List<String> hosts = outs.stream().flatMap(o -> o.series().stream()).map(ToolOutput.Stats::host).distinct().toList();
                 yield answer(writer.seriesStats(outs, range.label()), hosts);
             }
             case Intent.Anomalies i -> {
-                var out = (ToolOutput.AnomalyDigest) tools.run(new ToolCall.RecentAnomalies(i.count(), i.host(), i.minSeverity(),
+                var out = tools.run(new ToolCall.RecentAnomalies(i.count(), i.host(), i.minSeverity(),
                         i.range() == null ? null : i.range().from())).output();
                 List<Anomaly> list = i.range() == null || i.range().until() == null ? out.anomalies()
                         : out.anomalies().stream().filter(a -> a.timestamp().isBefore(i.range().until())).toList();
@@ -94,7 +95,7 @@ public final class OfflineAssistant implements Assistant {
                 TimeRange range = i.range() != null ? i.range()
                         : new TimeRange(now.minus(Duration.ofHours(1)), null, "over the last hour");
                 int limit = 20;
-                var out = (ToolOutput.AuditDigest) tools.run(new ToolCall.AuditLogs(range.from(), range.until(), i.action(),
+                var out = tools.run(new ToolCall.AuditLogs(range.from(), range.until(), i.action(),
                         i.host(), null, limit)).output();
                 yield answer(writer.auditLogs(out, range.label(), limit),
                         out.records().stream().map(e -> e.instance()).filter(h -> h != null).distinct().toList());
@@ -102,13 +103,13 @@ public final class OfflineAssistant implements Assistant {
             case Intent.Remediations i -> {
                 TimeRange range = i.range() != null ? i.range()
                         : new TimeRange(now.minus(Duration.ofHours(24)), null, "over the last 24 hours");
-                var out = (ToolOutput.RemediationDigest) tools.run(new ToolCall.RemediationHistory(range.from(), range.until(),
+                var out = tools.run(new ToolCall.RemediationHistory(range.from(), range.until(),
                         i.host(), i.trigger(), 20)).output();
                 yield answer(writer.remediations(out, i.trigger(), range.label(), now),
                         out.remediations().stream().map(r -> r.target()).filter(h -> h != null).distinct().toList());
             }
             case Intent.Status i -> {
-                var out = (ToolOutput.StatusDigest) tools.run(new ToolCall.Status()).output();
+                var out = tools.run(new ToolCall.Status()).output();
                 yield answer(writer.status(out.status(), now), List.of());
             }
             case Intent.Propose i -> propose(i, question, tools);
@@ -124,14 +125,14 @@ public final class OfflineAssistant implements Assistant {
         if (i.host() != null) {
             call = new ToolCall.ExplainAnomaly(i.host(), null);
         } else {
-            var newest = (ToolOutput.AnomalyDigest) tools.run(new ToolCall.RecentAnomalies(1, null, null, null)).output();
+            var newest = tools.run(new ToolCall.RecentAnomalies(1, null, null, null)).output();
             if (newest.anomalies().isEmpty()) {
                 return answer("No anomalies are recorded, so nothing looks anomalous right now."
                         + (newest.note() == null ? "" : " (" + newest.note() + ")"), List.of());
             }
             call = new ToolCall.ExplainAnomaly(null, newest.anomalies().getFirst().id());
         }
-        var out = (ToolOutput.Explanation) tools.run(call).output();
+        var out = tools.run(call).output();
         return answer(writer.explanation(out, now), out.host() == null ? List.of() : List.of(out.host()));
     }
 
@@ -147,8 +148,8 @@ public final class OfflineAssistant implements Assistant {
             return answer(text, i.target() == null ? List.of() : List.of(i.target()));
         }
         String reason = "asked in chat by " + tools.actor() + ": " + AnswerWriter.quote(question.text());
-        var out = (ToolOutput.ProposalOutcome) tools.run(new ToolCall.ProposeRemediation(i.action(), i.target(), i.params(),
-                reason.length() > 300 ? reason.substring(0, 300) : reason)).output();
+        var out = tools.run(new ToolCall.ProposeRemediation(i.action(), i.target(), i.params(),
+                TextCut.head(reason, 300))).output();
         String text = out.pending() ? writer.proposed(out.action()) : writer.refused(out.field(), out.reason());
         return answer(text, List.of(i.target()));
     }

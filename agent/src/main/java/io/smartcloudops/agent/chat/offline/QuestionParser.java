@@ -2,7 +2,10 @@ package io.smartcloudops.agent.chat.offline;
 
 import io.smartcloudops.agent.chat.context.Turn;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -183,9 +186,7 @@ final class QuestionParser {
         String target = hosts.isEmpty() ? targetAfter(original, known).orElse(null) : hosts.getFirst();
         Matcher m = Pattern.compile("(?i)\\b(?:that|saying|with message|message)\\b[:\\s]*(.+)$|:\\s*(.+)$").matcher(original);
         String message = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).trim() : original.trim();
-        if (message.length() > 500) {
-            message = message.substring(0, 500);
-        }
+        message = TextCut.head(message, 500);
         return new Intent.Propose("notify", target, Map.of("message", message), target == null ? "target" : null);
     }
 
@@ -203,29 +204,29 @@ final class QuestionParser {
         return Optional.empty();
     }
 
-    private static String trigger(String lower) {
+    private static Trigger trigger(String lower) {
         if (Pattern.compile("\\b(auto|automatic|automatically|automation|rules?|auto-remediation|autoremediation|self-heal\\w*)\\b")
                 .matcher(lower).find() || lower.contains("auto-remediat") || lower.contains("auto remediat")) {
-            return "rule";
+            return Trigger.RULE;
         }
         if (Pattern.compile("\\b(operators?|manual|manually|by hand|people|humans?)\\b").matcher(lower).find()) {
-            return "operator";
+            return Trigger.OPERATOR;
         }
         if (Pattern.compile("\\b(chat|assistant|you proposed|proposals?)\\b").matcher(lower).find()) {
-            return "chat";
+            return Trigger.CHAT;
         }
         return null;
     }
 
-    private static String actionWord(String lower) {
+    private static ActionType actionWord(String lower) {
         if (Pattern.compile("\\brestart").matcher(lower).find()) {
-            return "restart_service";
+            return ActionType.RESTART_SERVICE;
         }
         if (Pattern.compile("\\bscal(e|ing|ed)").matcher(lower).find()) {
-            return "scale_up";
+            return ActionType.SCALE_UP;
         }
         if (Pattern.compile("\\bnotif").matcher(lower).find()) {
-            return "notify";
+            return ActionType.NOTIFY;
         }
         return null;
     }

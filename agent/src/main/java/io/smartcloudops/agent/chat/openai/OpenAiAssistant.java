@@ -36,6 +36,7 @@ import io.smartcloudops.agent.chat.tools.ToolSession;
 import io.smartcloudops.agent.config.ChatConfig;
 import io.smartcloudops.agent.time.DurationText;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -141,8 +142,8 @@ public final class OpenAiAssistant implements Assistant {
                     String name = fn.function().name();
                     String arguments = fn.function().arguments();
                     try {
-                        ToolCall toolCall = catalog.parse(name, arguments);
-                        ToolSession.Ran ran = session.run(toolCall);
+                        ToolCall<?> toolCall = catalog.parse(name, arguments);
+                        ToolSession.Ran<?> ran = session.run(toolCall);
                         content = UntrustedData.wrap(toolCall.tool(), ran.json());
                     } catch (ToolArgumentException e) {
                         refused++;
@@ -269,7 +270,7 @@ public final class OpenAiAssistant implements Assistant {
 
     private static String shorten(String s, int max) {
         String one = s.replaceAll("\\s+", " ");
-        return one.length() <= max ? one : one.substring(0, max) + "...";
+        return TextCut.ellipsis(one, max);
     }
 
     private static ChatCompletionMessageParam user(String text) {

@@ -1,5 +1,9 @@
 package io.smartcloudops.agent.chat.tools;
 
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,8 +25,8 @@ import java.util.Map;
  * @param reason    why it was asked for
  * @param effective verification outcome, if verified
  */
-public record AuditEntry(Instant timestamp, String event, String action, String instance, String result,
-                         String trigger, String actor, boolean dryRun, String requestId, String detail, String rule,
+public record AuditEntry(Instant timestamp, AuditEvent event, ActionType action, String instance, AuditResult result,
+                         Trigger trigger, String actor, boolean dryRun, String requestId, String detail, String rule,
                          Map<String, String> params, String reason, Boolean effective) {
 
     public AuditEntry {

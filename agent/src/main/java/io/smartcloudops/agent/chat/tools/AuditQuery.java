@@ -1,5 +1,8 @@
 package io.smartcloudops.agent.chat.tools;
 
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 
 /**
@@ -13,15 +16,15 @@ import java.time.Instant;
  * @param result  e.g. {@code success}
  * @param limit   at most this many, newest first
  */
-public record AuditQuery(Instant since, Instant until, String action, String host, String trigger, String result,
-                         int limit) {
+public record AuditQuery(Instant since, Instant until, ActionType action, String host, Trigger trigger,
+                         AuditResult result, int limit) {
 
     public boolean matches(AuditEntry e) {
         return !e.timestamp().isBefore(since)
                 && (until == null || e.timestamp().isBefore(until))
-                && (action == null || action.equals(e.action()))
+                && (action == null || action == e.action())
                 && (host == null || host.equals(e.instance()))
-                && (trigger == null || trigger.equals(e.trigger()))
-                && (result == null || result.equals(e.result()));
+                && (trigger == null || trigger == e.trigger())
+                && (result == null || result == e.result());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.smartcloudops.api.Json;
+import io.smartcloudops.api.TextCut;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -88,7 +89,7 @@ public final class OutputCap {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (f.getValue().isTextual() && f.getValue().asText().length() > LONG_TEXT) {
-                    f.setValue(TextNode.valueOf(f.getValue().asText().substring(0, LONG_TEXT) + "..."));
+                    f.setValue(TextNode.valueOf(TextCut.ellipsis(f.getValue().asText(), LONG_TEXT)));
                 } else {
                     shortenTexts(f.getValue());
                 }
@@ -97,7 +98,7 @@ public final class OutputCap {
             ArrayNode a = (ArrayNode) node;
             for (int i = 0; i < a.size(); i++) {
                 if (a.get(i).isTextual() && a.get(i).asText().length() > LONG_TEXT) {
-                    a.set(i, TextNode.valueOf(a.get(i).asText().substring(0, LONG_TEXT) + "..."));
+                    a.set(i, TextNode.valueOf(TextCut.ellipsis(a.get(i).asText(), LONG_TEXT)));
                 } else {
                     shortenTexts(a.get(i));
                 }

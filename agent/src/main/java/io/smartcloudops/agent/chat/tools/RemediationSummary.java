@@ -1,5 +1,9 @@
 package io.smartcloudops.agent.chat.tools;
 
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +28,9 @@ import java.util.Map;
  * @param effective   whether verification found the problem gone (null until verified)
  * @param detail      the latest detail (untrusted text)
  */
-public record RemediationSummary(String requestId, String action, String target, Map<String, String> params,
-                                 String trigger, String rule, String actor, Instant requestedAt, Instant lastAt,
-                                 String lastEvent, String result, boolean dryRun, Boolean effective, String detail) {
+public record RemediationSummary(String requestId, ActionType action, String target, Map<String, String> params,
+                                 Trigger trigger, String rule, String actor, Instant requestedAt, Instant lastAt,
+                                 AuditEvent lastEvent, AuditResult result, boolean dryRun, Boolean effective, String detail) {
 
     public RemediationSummary {
         params = params == null ? Map.of() : Map.copyOf(params);
@@ -39,7 +43,7 @@ public record RemediationSummary(String requestId, String action, String target,
             if (e.action() == null) {
                 continue;   // not a remediation: a breaker that opened, an operator's verdict on an anomaly
             }
-            String key = e.requestId() == null ? "@" + e.timestamp() + "/" + e.event() : e.requestId();
+            String key = e.requestId() == null ? "@" + e.timestamp() + "/" + (e.event() == null ? null : e.event().key()) : e.requestId();
             byRequest.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
         List<RemediationSummary> out = new ArrayList<>();
@@ -47,7 +51,7 @@ public record RemediationSummary(String requestId, String action, String target,
             AuditEntry newest = events.getFirst();
             AuditEntry oldest = events.getLast();
             // the "verified" event carries effectiveness but the outcome of the run is on "finished"
-            AuditEntry outcome = events.stream().filter(e -> !"verified".equals(e.event())).findFirst().orElse(newest);
+            AuditEntry outcome = events.stream().filter(e -> e.event() != AuditEvent.VERIFIED).findFirst().orElse(newest);
             Boolean effective = events.stream().map(AuditEntry::effective).filter(java.util.Objects::nonNull)
                     .findFirst().orElse(null);
             String rule = events.stream().map(AuditEntry::rule).filter(java.util.Objects::nonNull).findFirst().orElse(null);

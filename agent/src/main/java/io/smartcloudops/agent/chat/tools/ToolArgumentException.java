@@ -1,22 +1,11 @@
 package io.smartcloudops.agent.chat.tools;
 
-/** A tool call whose arguments are invalid; names the argument. Nothing was done. */
-public final class ToolArgumentException extends RuntimeException {
+import io.smartcloudops.agent.chat.RejectedInput;
 
-    private final String field;
-    private final String reason;
+/** A tool call whose arguments are invalid; names the argument. Nothing was done. */
+public final class ToolArgumentException extends RejectedInput {
 
     public ToolArgumentException(String field, String reason) {
-        super(field + ": " + reason, null, false, false);
-        this.field = field;
-        this.reason = reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return reason;
+        super(field, reason);
     }
 }

@@ -2,6 +2,9 @@ package io.smartcloudops.agent.chat.tools;
 
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,8 +28,9 @@ public final class ToolCatalog {
     public static final String REMEDIATION_HISTORY = "remediation_history";
     public static final String PROPOSE_REMEDIATION = "propose_remediation";
 
-    static final List<String> ACTIONS = List.of("restart_service", "scale_up", "notify");
-    static final List<String> TRIGGERS = List.of("rule", "operator", "chat");
+    static final List<String> ACTIONS = Arrays.stream(ActionType.values()).map(ActionType::key).toList();
+    static final List<String> TRIGGERS = Arrays.stream(Trigger.values()).map(Trigger::key).toList();
+    private static final List<String> RESULTS = Arrays.stream(AuditResult.values()).map(AuditResult::key).toList();
     private static final List<String> METRICS = Arrays.stream(Metric.values()).map(Metric::key).toList();
     private static final List<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::key).toList();
     private static final String TIME = " A duration back from now (10m, 1h, 2d) or an ISO-8601 time (2026-01-31T14:00:00Z).";
@@ -82,7 +86,7 @@ public final class ToolCatalog {
                         ToolParam.string("until", false, "End (default now)." + TIME),
                         ToolParam.oneOf("action", false, ACTIONS, "Only this action."),
                         ToolParam.string("host", false, "Only this target host."),
-                        ToolParam.string("result", false, "Only this result, e.g. success, failure, dry_run, refused, pending."),
+                        ToolParam.oneOf("result", false, RESULTS, "Only this result, e.g. success, failure, dry_run, refused, pending."),
                         ToolParam.integer("limit", 1, 100, "How many (default 20).")),
                 a -> {
                     var since = a.time("since").orElse(clock.instant().minus(Duration.ofHours(1)));
@@ -90,8 +94,9 @@ public final class ToolCatalog {
                     if (until != null && !until.isAfter(since)) {
                         throw new ToolArgumentException("until", "must be after since");
                     }
-                    return new ToolCall.AuditLogs(since, until, a.stringOrNull("action"), a.stringOrNull("host"),
-                            a.stringOrNull("result"), a.integer("limit", 20));
+                    return new ToolCall.AuditLogs(since, until, a.string("action").flatMap(ActionType::fromKey).orElse(null),
+                            a.stringOrNull("host"), a.string("result").flatMap(AuditResult::fromKey).orElse(null),
+                            a.integer("limit", 20));
                 }));
         add(new ToolDefinition(AGENT_STATUS,
                 "The agent itself: version, uptime, metric source health, hosts with their latest values, and the "
@@ -110,8 +115,8 @@ public final class ToolCatalog {
                     if (until != null && !until.isAfter(since)) {
                         throw new ToolArgumentException("until", "must be after since");
                     }
-                    return new ToolCall.RemediationHistory(since, until, a.stringOrNull("host"), a.stringOrNull("trigger"),
-                            a.integer("limit", 20));
+                    return new ToolCall.RemediationHistory(since, until, a.stringOrNull("host"),
+                            a.string("trigger").map(Trigger::fromKey).orElse(null), a.integer("limit", 20));
                 }));
         add(new ToolDefinition(PROPOSE_REMEDIATION,
                 "Propose a remediation for a human operator to approve. It runs nothing: it creates a pending "
@@ -144,7 +149,7 @@ public final class ToolCatalog {
     }
 
     /** Validates a model's call: the tool must exist and its JSON arguments must pass every check. */
-    public ToolCall parse(String name, String argumentsJson) {
+    public ToolCall<?> parse(String name, String argumentsJson) {
         ToolDefinition d = tools.get(name);
         if (d == null) {
             throw new ToolArgumentException("tool", "unknown tool '" + (name == null ? "" : name.replaceAll("\\p{Cntrl}", "?"))

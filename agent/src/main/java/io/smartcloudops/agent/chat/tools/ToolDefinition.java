@@ -11,7 +11,7 @@ import java.util.function.Function;
  * The JSON schema the model sees is generated from the same {@link ToolParam}s that validation enforces.
  */
 public record ToolDefinition(String name, String description, List<ToolParam> params,
-                             Function<ToolArguments, ToolCall> build) {
+                             Function<ToolArguments, ToolCall<?>> build) {
 
     public ToolDefinition {
         params = List.copyOf(params);

@@ -63,7 +63,11 @@ public final class ToolRunner {
      *
      * @param actor who asked (the API token's name): the actor of a proposal in the audit log
      */
-    public ToolOutput run(ToolCall call, String actor) {
+    public <O extends ToolOutput> O run(ToolCall<O> call, String actor) {
+        return call.outputType().cast(output(call, actor));
+    }
+
+    private ToolOutput output(ToolCall<?> call, String actor) {
         return switch (call) {
             case ToolCall.CurrentMetrics c -> currentMetrics(c);
             case ToolCall.SeriesStats c -> seriesStats(c);
@@ -192,7 +196,7 @@ public final class ToolRunner {
     }
 
     /** The arguments a call ran with, as JSON (for {@code data}). */
-    public static ObjectNode arguments(ToolCall call) {
+    public static ObjectNode arguments(ToolCall<?> call) {
         ObjectNode o = Json.mapper().createObjectNode();
         switch (call) {
             case ToolCall.CurrentMetrics c -> {
@@ -218,9 +222,9 @@ public final class ToolRunner {
             case ToolCall.AuditLogs c -> {
                 put(o, "since", c.since().toString());
                 put(o, "until", c.until() == null ? null : c.until().toString());
-                put(o, "action", c.action());
+                put(o, "action", c.action() == null ? null : c.action().key());
                 put(o, "host", c.host());
-                put(o, "result", c.result());
+                put(o, "result", c.result() == null ? null : c.result().key());
                 o.put("limit", c.limit());
             }
             case ToolCall.Status c -> {
@@ -230,7 +234,7 @@ public final class ToolRunner {
                 put(o, "since", c.since().toString());
                 put(o, "until", c.until() == null ? null : c.until().toString());
                 put(o, "host", c.host());
-                put(o, "trigger", c.trigger());
+                put(o, "trigger", c.trigger() == null ? null : c.trigger().key());
                 o.put("limit", c.limit());
             }
             case ToolCall.ProposeRemediation c -> {

@@ -16,7 +16,7 @@ import java.util.List;
 public final class ToolSession {
 
     /** One call's typed output and the JSON the model (and {@code data}) see. */
-    public record Ran(ToolOutput output, JsonNode json, boolean truncated) {
+    public record Ran<O extends ToolOutput>(O output, JsonNode json, boolean truncated) {
     }
 
     private final ToolRunner runner;
@@ -42,11 +42,12 @@ public final class ToolSession {
     }
 
     /** Runs a validated call; a {@link ToolArgumentException} (e.g. an unknown host) is recorded and rethrown. */
-    public Ran run(ToolCall call) {
+    public <O extends ToolOutput> Ran<O> run(ToolCall<O> call) {
         ObjectNode args = ToolRunner.arguments(call);
-        ToolOutput output;
+        O output;
         try {
-            output = call instanceof ToolCall.ProposeRemediation p ? alreadyProposed(p).orElseGet(() -> runner.run(call, actor))
+            output = call instanceof ToolCall.ProposeRemediation p
+                    ? alreadyProposed(p).map(call.outputType()::cast).orElseGet(() -> runner.run(call, actor))
                     : runner.run(call, actor);
         } catch (ToolArgumentException e) {
             refused(call.tool(), args, e);
@@ -58,11 +59,11 @@ public final class ToolSession {
         if (output instanceof ToolOutput.ProposalOutcome p && p.pending() && !proposals.contains(p.action())) {
             proposals.add(p.action());
         }
-        return new Ran(output, capped.json(), capped.truncated());
+        return new Ran<>(output, capped.json(), capped.truncated());
     }
 
     /** The same proposal twice in one question (model and fallback, or a repeating model) is proposed once. */
-    private java.util.Optional<ToolOutput> alreadyProposed(ToolCall.ProposeRemediation p) {
+    private java.util.Optional<ToolOutput.ProposalOutcome> alreadyProposed(ToolCall.ProposeRemediation p) {
         return proposals.stream()
                 .filter(a -> a.action().equals(p.action()) && a.target().equals(p.target()) && a.params().equals(p.params()))
                 .findFirst().map(a -> new ToolOutput.ProposalOutcome("pending", a, null, null));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcloudops.agent.chat.context.Turn;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -80,17 +82,17 @@ class QuestionParserTest {
         assertThat(parse("what's wrong with db-1")).isEqualTo(new Intent.Explain("db-1"));
         assertThat(parse("why is web-9 anomalous?")).isEqualTo(new Intent.Explain("web-9"));
         assertThat(parse("What did auto-remediation do today?")).isInstanceOfSatisfying(Intent.Remediations.class, r -> {
-            assertThat(r.trigger()).isEqualTo("rule");
+            assertThat(r.trigger()).isEqualTo(Trigger.RULE);
             assertThat(r.range().from()).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
         });
         assertThat(parse("which actions did operators take yesterday?")).isInstanceOfSatisfying(Intent.Remediations.class,
-                r -> assertThat(r.trigger()).isEqualTo("operator"));
+                r -> assertThat(r.trigger()).isEqualTo(Trigger.OPERATOR));
         assertThat(parse("Is the agent healthy?")).isEqualTo(new Intent.Status());
         assertThat(parse("what did operators do?")).isInstanceOfSatisfying(Intent.Remediations.class,
-                r -> assertThat(r.trigger()).isEqualTo("operator"));
+                r -> assertThat(r.trigger()).isEqualTo(Trigger.OPERATOR));
         assertThat(parse("show restart logs for web-1")).isInstanceOfSatisfying(Intent.Logs.class, l -> {
             assertThat(l.host()).isEqualTo("web-1");
-            assertThat(l.action()).isEqualTo("restart_service");
+            assertThat(l.action()).isEqualTo(ActionType.RESTART_SERVICE);
         });
     }
 

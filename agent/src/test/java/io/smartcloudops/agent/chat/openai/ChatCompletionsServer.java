@@ -74,7 +74,7 @@ public final class ChatCompletionsServer implements AutoCloseable {
 
     /** The next request the agent sent, with its JSON body. */
     public Sent take() throws InterruptedException {
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest r = server.takeRequest(30, TimeUnit.SECONDS);
         if (r == null) {
             throw new AssertionError("the agent sent no request to the model server");
         }
