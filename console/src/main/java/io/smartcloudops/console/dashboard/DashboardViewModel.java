@@ -72,7 +72,7 @@ public final class DashboardViewModel {
             hostStatus.put(h.host(), h);
             HostTileModel tile = tile(h.host());
             h.values().forEach((k, v) -> Metric.fromKey(k).ifPresent(m -> tile.update(m, v)));
-            tile.detector(h.detector(), h.anomalyScore());
+            tile.detector(h.detector(), h.anomalyScore(), h.detectorState());
         }
         changed();
     }
