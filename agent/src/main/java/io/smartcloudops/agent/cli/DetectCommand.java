@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code detect}: batch scoring, one alarm row per raised anomaly. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = {"Score CSV series causally and write one row per raised anomaly: file,timestamp,score,severity,row.",
-                "Each series is fitted on its first P = min(floor(0.15 N), 750) rows; later rows use only earlier ones.",
+                "Each series raises nothing on its first P = min(floor(0.15 N), 750) rows; every row uses only earlier ones.",
                 "One configuration for every file (the model's, or the built-in one); labels are never read."},
         footerHeading = "%nExamples:%n",
         footer = {"  detect --input ml_models/datasets/nab/data --output alarms.csv",
@@ -40,12 +40,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "model whose configuration to use (default: the built-in one)")
     Path model;
 
-    @Option(names = "--seed", paramLabel = "N", description = "forest seed (default: the model's)")
-    Long seed;
-
     @Override
     public Integer call() throws Exception {
-        DetectorSettings settings = settings(model, seed);
+        DetectorSettings settings = settings(model);
         List<SeriesInputs.Input> inputs = SeriesInputs.read("--input", input);
         long t0 = System.nanoTime();
         int alarms = 0;
@@ -80,8 +77,8 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    /** The configuration of {@code --model} (verified), or the built-in one; {@code seed} overrides the seed. */
-    static DetectorSettings settings(Path model, Long seed) {
+    /** The configuration of {@code --model} (verified), or the built-in one. */
+    static DetectorSettings settings(Path model) {
         DetectorSettings s;
         if (model == null) {
             s = DetectorSettings.defaults();
@@ -93,7 +90,7 @@ public final class DetectCommand implements Callable<Integer> {
                 throw new UsageException("--model: " + e.getMessage(), e);
             }
         }
-        return seed == null ? s : s.withSeed(seed);
+        return s;
     }
 
 }

@@ -32,7 +32,9 @@ public final class ModelFile {
     public static final String CARD = "model.json";
 
     private static final Set<Class<?>> ALLOWED = Set.of(DetectorModel.class, DetectorSettings.class, HostModel.class,
-            SeriesModel.class, Baseline.class, FlatForest.class, String.class);
+            DetectorState.Series.class, DetectorState.Track.class, DetectorState.Stream.class, DetectorState.Season.class,
+            DetectorState.Extreme.class, DetectorState.Window.class, DetectorState.Step.class, DetectorState.Incidents.class,
+            DetectorState.Evidence.class, DetectorState.Effect.class, String.class);
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private ModelFile() {

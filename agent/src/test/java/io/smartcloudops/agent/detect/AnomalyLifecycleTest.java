@@ -71,7 +71,7 @@ class AnomalyLifecycleTest {
                 assertThat(seen.metrics().getFirst()).isEqualTo("cpu");
                 assertThat(seen.contributors().getFirst().value()).isGreaterThan(90);
                 assertThat(seen.contributors().getFirst().baseline()).isBetween(10.0, 14.0);
-                assertThat(seen.summary()).startsWith("cpu 9").contains("(baseline 1");
+                assertThat(seen.summary()).startsWith("cpu 9").contains("(expected ");
                 assertThat(seen.start()).isBeforeOrEqualTo(seen.timestamp());
                 assertThat(seen.end()).isAfter(seen.timestamp());
                 assertThat(seen.score()).isBetween(0.5, 1.0);
