@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * audit log first (forced to disk; if that fails nothing changes), then put on the anomaly (the
  * {@link AnomalyStore}, so {@code /anomalies} and the chat see it), handed to the detector's feedback entry
  * point for the anomaly's host, metrics and time range, and published ({@code /events} {@code anomaly}).
- * At start the verdicts in force are read back from the audit log; the detector gets each one as soon as it
- * knows the host again.
+ * At start the verdicts in force are read back from the audit log and put back on the anomalies; each is offered
+ * to the detector once it scores the host again, which takes it if it still remembers that incident.
  */
 public final class FeedbackService {
 
@@ -145,32 +145,31 @@ public final class FeedbackService {
         if (untold.isEmpty()) {
             return;
         }
-        var it = untold.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (var e : List.copyOf(untold.entrySet())) {
             Optional<Anomaly> a = store.find(e.getKey());
-            if (a.isEmpty()) {
-                it.remove();   // no longer held (evicted): nothing to tell about
-            } else if (detector.state(a.get().host()).isPresent()) {
-                it.remove();
-                tellDetector(a.get(), e.getValue());
+            untold.remove(e.getKey());
+            if (a.isPresent()) {
+                tellDetector(a.get(), e.getValue());   // puts it back when the detector still cannot take it
             }
         }
     }
 
-    /** Hands the verdict to the detector for the anomaly's host, metrics and range; kept for later if it does not know the host yet. */
+    /**
+     * Hands the verdict to the detector for the anomaly's host, metrics and range. Kept for later while the detector
+     * does not score the host or none of those metrics yet (after a restart); dropped, with a log line, when the
+     * detector refuses it (it no longer remembers that incident, e.g. one from before a restart).
+     */
     private void tellDetector(Anomaly a, AnomalyFeedback f) {
         Optional<HostState> state = detector.state(a.host());
-        if (state.isEmpty()) {
+        if (state.isEmpty() || state.get().phase() != HostState.Phase.SCORING) {
             untold.put(a.id(), f);
             return;
         }
         List<Metric> metrics = a.metrics().stream().map(Metric::fromKey).flatMap(Optional::stream)
-                .filter(m -> state.get().metrics().isEmpty()
-                        || state.get().metrics().stream().anyMatch(s -> s.metric() == m))
+                .filter(m -> state.get().metrics().stream().anyMatch(s -> s.metric() == m))
                 .toList();
         if (metrics.isEmpty()) {
-            LOG.info("verdict on anomaly {}: host {} no longer reports {}; the detector is not told", a.id(), a.host(), a.metrics());
+            untold.put(a.id(), f);
             return;
         }
         Instant from = a.start() != null ? a.start() : a.timestamp();
@@ -180,7 +179,7 @@ public final class FeedbackService {
                     clock.instant());
             told.put(a.id(), new Told(fb.id(), to));
         } catch (IllegalArgumentException e) {
-            LOG.warn("the detector refused the verdict on anomaly {}: {}", a.id(), e.getMessage());
+            LOG.info("the detector did not take the verdict on anomaly {} (it stays on the anomaly): {}", a.id(), e.getMessage());
         }
     }
 

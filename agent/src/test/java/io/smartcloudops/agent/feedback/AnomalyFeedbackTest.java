@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An operator marks a real anomaly of a real agent as a false alarm: the verdict is on the anomaly in
  * /anomalies and on /events, in the audit log with who and which anomaly, handed to the detector for that
- * host and metrics, and still there after a restart; taking it back removes it everywhere. Bad requests
- * change nothing.
+ * host, metrics and time range, and still on the anomaly after a restart; taking it back removes it everywhere.
+ * Bad requests change nothing.
  */
 class AnomalyFeedbackTest {
 
@@ -117,7 +117,8 @@ class AnomalyFeedbackTest {
             assertThat(viewer.metrics()).contains("smartcloudops_anomaly_feedback_total{verdict=\"false_alarm\"} 1.0");
         }
 
-        // restarted: the verdict comes back from the audit log; the detector hears of it when web-7 reports again
+        // restarted: the verdict comes back from the audit log (the relearning detector is offered it once it
+        // scores web-7 again; it does not remember incidents from before the restart)
         Path again = Files.createDirectories(dir.resolve("again"));
         Path quiet = SpikeSeries.write(again.resolve("web-7.csv"), 30, -1, 0, 8);
         Map<String, String> quietReplay = Map.of("source.spec", "replay:" + quiet + "?speed=500", "source.interval", "100ms",
@@ -125,9 +126,6 @@ class AnomalyFeedbackTest {
         try (Agent agent = TestAgents.start(dir, quietReplay);
              AgentClient operator = TestAgents.operator(agent)) {
             assertThat(operator.anomalies(null, null, "web-7").anomalies()).containsExactly(marked);
-            await(() -> !agent.detector().orElseThrow().feedback("web-7").isEmpty(), "the detector is told again");
-            assertThat(agent.detector().orElseThrow().feedback("web-7").getFirst().verdict())
-                    .isEqualTo(io.smartcloudops.agent.detect.Verdict.FALSE_ALARM);
 
             Anomaly undone = operator.undoFeedback(marked.id());
             assertThat(undone.feedback()).isNull();
