@@ -167,7 +167,7 @@ public final class Agent implements AutoCloseable {
                 // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
                 BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
                 closeables.add(bands);
-                BandMetrics.register(metrics.registry(), bands);
+                BandMetrics.register(metrics.registry(), d, store::hosts);
                 routes.add(new BandRoutes(bands, store, clock));
                 routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
                 this.detector = Optional.of(d);

@@ -17,28 +17,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps what the detector expected of every host and metric: the latest band (for {@code /metrics}) and its
- * history as segments (for {@code GET /series/band}, which the console draws behind its charts). Subscribed to
- * the bus after the detector, so a batch's bands are those of the samples just scored; back-filled history is
- * not scored and adds nothing.
+ * Keeps the history of what the detector expected of every host and metric, as segments (for
+ * {@code GET /series/band}, which the console draws behind its charts). Subscribed to the bus after the
+ * detector, so a batch's bands are those of the samples just scored; back-filled history is not scored and adds
+ * nothing. A host's band is read at most every {@link #RECORD_EVERY} of sample time: the history has minute
+ * resolution, and reading it on every sample cost a sixth of scoring (docs/benchmarks.md).
  */
 public final class BandRecorder implements AutoCloseable {
+
+    /** How often (in sample time) a host's band is read and recorded. */
+    static final Duration RECORD_EVERY = Duration.ofSeconds(30);
 
     private final OnlineDetector detector;
     private final long gapMillis;
     private final long retentionMillis;
     private final Map<String, Map<Metric, BandTrack>> tracks = new HashMap<>();
-    private final Map<String, Map<Metric, ExpectedBand>> latest = new HashMap<>();
+    private final Map<String, Long> recordedAt = new HashMap<>();
     private final AutoCloseable subscription;
     private long lastSweep = Long.MIN_VALUE;
 
     /**
-     * @param interval  the collection interval: a pause in scoring longer than three of them (at least 15 s) is a gap
+     * @param interval  the collection interval: a pause in scoring longer than three of them (at least 15 s) beyond
+     *                  {@link #RECORD_EVERY} is a gap
      * @param retention how long segments are kept (the series store's retention)
      */
     public BandRecorder(OnlineDetector detector, EventBus bus, Duration interval, Duration retention) {
         this.detector = detector;
-        this.gapMillis = Math.max(15_000, interval.toMillis() * 3);
+        this.gapMillis = RECORD_EVERY.toMillis() + Math.max(15_000, interval.toMillis() * 3);
         this.retentionMillis = retention.toMillis();
         this.subscription = bus.subscribe(SamplesCollected.class, this::onSamples);
     }
@@ -47,11 +52,16 @@ public final class BandRecorder implements AutoCloseable {
         if (batch.history()) {
             return;
         }
-        Set<String> hosts = new LinkedHashSet<>();
-        for (HostSample s : batch.samples()) {
-            hosts.add(s.host());
+        Set<String> due = new LinkedHashSet<>();
+        synchronized (this) {
+            for (HostSample s : batch.samples()) {
+                Long last = recordedAt.get(s.host());
+                if (last == null || s.timestamp().toEpochMilli() - last >= RECORD_EVERY.toMillis()) {
+                    due.add(s.host());
+                }
+            }
         }
-        for (String host : hosts) {
+        for (String host : due) {
             record(host, detector.bands(host));
         }
     }
@@ -60,7 +70,6 @@ public final class BandRecorder implements AutoCloseable {
         if (bands.isEmpty()) {
             return;
         }
-        latest.put(host, bands);
         Map<Metric, BandTrack> byMetric = tracks.computeIfAbsent(host, h -> new EnumMap<>(Metric.class));
         long newest = Long.MIN_VALUE;
         for (ExpectedBand b : bands.values()) {
@@ -69,6 +78,7 @@ public final class BandRecorder implements AutoCloseable {
                     .append(t, b.expected(), b.lower(), b.upper(), b.basis(), gapMillis, retentionMillis);
             newest = Math.max(newest, t);
         }
+        recordedAt.put(host, newest);
         sweep(newest);
     }
 
@@ -79,7 +89,7 @@ public final class BandRecorder implements AutoCloseable {
         }
         lastSweep = now;
         tracks.entrySet().removeIf(e -> e.getValue().values().stream().allMatch(t -> t.newest() < now - retentionMillis));
-        latest.keySet().retainAll(tracks.keySet());
+        recordedAt.keySet().retainAll(tracks.keySet());
     }
 
     /** The segments of one host's metric that end at or after {@code since}, oldest first. */
@@ -90,11 +100,6 @@ public final class BandRecorder implements AutoCloseable {
 
     public synchronized boolean hasHost(String host) {
         return tracks.containsKey(host);
-    }
-
-    /** The latest band of every host and metric, for the gauges. */
-    synchronized Map<String, Map<Metric, ExpectedBand>> latest() {
-        return Map.copyOf(latest);
     }
 
     @Override

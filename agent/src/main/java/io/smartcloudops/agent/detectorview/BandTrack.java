@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The band history of one host's metric as segments: a band that holds (within {@link #TOLERANCE} of its
- * width) is one segment however long it lasts, a changing band gets at most one segment a minute, and a gap in
- * scoring longer than {@code gapMillis} starts a new segment, so time without a band stays without one.
+ * width) is one segment however long it lasts, a changing band gets at most one segment a minute (each ends
+ * where the next begins), and a gap in scoring longer than {@code gapMillis} starts a new segment, so time
+ * without a band stays without one.
  * Primitive arrays in a ring that grows on demand up to {@link #MAX_SEGMENTS} (a day of one-minute segments);
  * segments that ended before the retention are dropped. Not thread-safe: {@link BandHistory} locks.
  */
@@ -38,9 +39,12 @@ final class BandTrack {
             if (t <= to[last]) {
                 return;
             }
-            if (t - to[last] <= gapMillis && (same(last, e, l, u, s) || t - from[last] < MIN_SEGMENT_MILLIS)) {
+            if (t - to[last] <= gapMillis) {
+                // the band held until now: it is extended, or it ends where the new one begins
                 to[last] = t;
-                return;
+                if (same(last, e, l, u, s) || t - from[last] < MIN_SEGMENT_MILLIS) {
+                    return;
+                }
             }
         }
         while (size > 0 && to[index(0)] < t - retentionMillis) {

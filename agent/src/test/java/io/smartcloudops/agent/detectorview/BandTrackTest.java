@@ -38,8 +38,12 @@ class BandTrackTest {
         List<BandSegment> s = t.since(0);
         assertThat(s).hasSizeBetween(59, 61);
         assertThat(s).allMatch(x -> x.basis().equals("daily") && x.lower() < x.expected() && x.expected() < x.upper());
-        // each segment holds the band of its first sample, and the next one starts where the band had moved on
+        // each segment holds the band of its first sample, and the next one starts where the band had moved on,
+        // edge to edge: no time without a band while the host was scored
         assertThat(s.get(1).expected()).isGreaterThan(s.get(0).expected() + 2);
+        for (int i = 1; i < s.size(); i++) {
+            assertThat(s.get(i - 1).to()).isEqualTo(s.get(i).from());
+        }
 
         t.append(T0 + 5_000L * 720, 500, 490, 510, Season.DAILY, GAP, DAY);   // a level shift after the last segment's minute
         assertThat(t.since(0).getLast().expected()).isEqualTo(500.0);
