@@ -22,7 +22,9 @@ if [ "${1:-}" = "--agent-only" ]; then
     echo "run.sh: building the agent (first run downloads dependencies; this takes a minute)..."
     ./mvnw -B -q -DskipTests package -pl agent -am
   fi
-  exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" serve "$@"
+  # The same launcher as systemd and the container: heap sized by the configured hosts and retention
+  # (packaging/agent-jvm-options), AOT cache in ~/.cache/smartcloudops made by the first run.
+  SMARTCLOUDOPS_JAR="$PWD/$jar" exec packaging/bin/smartcloudops-agent "$@"
 fi
 
 if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

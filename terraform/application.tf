@@ -33,6 +33,15 @@ locals {
       content     = "AGENT_JAR_URL='${var.agent_jar_url}'\nAGENT_JAR_SHA256='${var.agent_jar_sha256}'\n"
       permissions = "0644"
     }
+    # the launcher and the heap rule it applies (docs/architecture.md, "Sizing")
+    "/opt/smartcloudops/bin/smartcloudops-agent" = {
+      content     = file("${path.module}/../packaging/bin/smartcloudops-agent")
+      permissions = "0755"
+    }
+    "/opt/smartcloudops/agent-jvm-options" = {
+      content     = file("${path.module}/../packaging/agent-jvm-options")
+      permissions = "0755"
+    }
     "/usr/local/lib/smartcloudops/install-agent" = {
       content     = file("${path.module}/../packaging/cloud-init/install-agent.sh")
       permissions = "0755"

@@ -7,7 +7,7 @@ import io.smartcloudops.agent.detect.DetectorSettings;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.detectorview.BandRecorder;
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.api.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -26,7 +26,7 @@ import io.smartcloudops.agent.chat.tools.ToolCall;
 import io.smartcloudops.agent.chat.tools.ToolRunner;
 import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.collect.ReplaySource;
-import io.smartcloudops.agent.collect.SourceSpec;
+import io.smartcloudops.agent.config.SourceSpec;
 import io.smartcloudops.agent.config.ChatConfig;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.status.StatusService;

@@ -6,8 +6,11 @@
 # interval), overruns, CPU share of the machine, RSS. At the end: the collection-time distribution once every
 # host is scoring, CPU share, memory per host (RSS and heap after a full GC).
 #   bench/fleet/run.sh [HOSTS=1000] [MINUTES=25]
-# JVM options: BENCH_JAVA_OPTS (default -Xmx3g). Output also goes to bench/fleet/results/fleet-<UTC time>.txt.
+# JVM options: BENCH_JAVA_OPTS (default -Xmx3g); JAR: the agent jar. The agent binds a free loopback port.
+# At the end: the store's bytes per host (/status components.store) against the rest of the heap per host
+# (mostly the detector's state). Output also goes to bench/fleet/results/fleet-<UTC time>.txt.
 . "$(dirname "$0")/../lib.sh"
+BENCH_JAR=${JAR:-$BENCH_JAR}
 hosts=${1:-1000}
 minutes=${2:-25}
 java_opts=${BENCH_JAVA_OPTS:--Xmx3g -XX:+ExitOnOutOfMemoryError}
@@ -20,7 +23,7 @@ token=bench-viewer-token-0123456789
 bench_fleet_csvs "$work/fleet" "$hosts" 720 'host-%04d.csv' 1
 echo "generated $hosts host CSVs ($(du -sh "$work/fleet" | cut -f1))"
 
-port=18281
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 bench_start_agent $port SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" -- \
   --source "replay:$work/fleet?loop=true"
 
@@ -78,5 +81,11 @@ rss=$(bench_rss_mb)
 "$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
 heap=$("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
 awk -v r="$rss" -v k="$heap" -v h="$hosts" 'BEGIN { printf "memory: RSS %d MB (%.0f KB per host); heap after a full GC %.0f MB (%.0f KB per host)\n", r, 1024 * r / h, k / 1024, k / h }'
+scrape
+store_bytes=$(grep -o '"store":{[^}]*}' "$work/status.json" | grep -o '"bytes":[0-9]*' | cut -d: -f2)
+store_samples=$(grep -o '"store":{[^}]*}' "$work/status.json" | grep -o '"samples":[0-9]*' | cut -d: -f2)
+awk -v s="${store_bytes:-0}" -v n="${store_samples:-0}" -v k="$heap" -v h="$hosts" 'BEGIN {
+  printf "per host: samples %.0f KB (series store: %d samples, %.1f B each), everything else %.0f KB (detector state, learning buffers, the agent itself)\n",
+    s / 1024 / h, n / h, (n > 0 ? s / n : 0), (k * 1024 - s) / 1024 / h }'
 bench_log_summary
 echo "results in $results"

@@ -25,7 +25,8 @@ results=bench/load/results/load-$(date -u +%Y%m%dT%H%M%SZ).txt
 exec > >(tee "$results") 2>&1
 cleanup() {
   for p in ${agent_pid:-} ${bare_pid:-}; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # only the servers: a bare `wait` would also wait for the tee below, which waits for this script (a hang)
+  for p in ${agent_pid:-} ${bare_pid:-}; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -58,11 +59,21 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 agent_port=$(free_port)
 bare_port=$(free_port)
 agent_opts=$java_opts
-[ "$java_opts" != "@launcher" ] || agent_opts=$(packaging/agent-jvm-options "$work/agent.yaml")
-[ "$java_opts" != "@launcher" ] || java_opts="-Xmx1g -XX:+ExitOnOutOfMemoryError"  # the bare server's
+read -r -a agent_java <<< "$JAVA_HOME/bin/java $agent_opts --enable-native-access=ALL-UNNAMED -jar $jar serve"
+if [ "$java_opts" = "@launcher" ]; then  # as systemd and the container start it (AOT cache: a warm-up start first)
+  export SMARTCLOUDOPS_JAR=$PWD/$jar SMARTCLOUDOPS_CACHE_DIR=$work/cache
+  agent_java=(packaging/bin/smartcloudops-agent)
+  agent_opts="launcher: $(packaging/agent-jvm-options "$work/agent.yaml" --source "replay:$work/fleet")"
+  SMARTCLOUDOPS_LOGS_DIR="$work/warmup-logs" SMARTCLOUDOPS_OPERATOR_TOKEN=$token "${agent_java[@]}" --config "$work/agent.yaml" \
+    --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/warmup.log" 2>&1 &
+  warmup_pid=$!
+  sleep 15
+  kill $warmup_pid && wait $warmup_pid || true  # writes the AOT cache on its way out
+  java_opts="-Xmx1g -XX:+ExitOnOutOfMemoryError"  # the bare server's
+fi
 # shellcheck disable=SC2086
 SMARTCLOUDOPS_OPERATOR_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
-  "$JAVA_HOME/bin/java" $agent_opts --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$work/agent.yaml" \
+  "${agent_java[@]}" --config "$work/agent.yaml" \
   --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 # shellcheck disable=SC2086
@@ -121,6 +132,9 @@ kill $sampler 2>/dev/null || true
 peak=$(sort -n "$work/sse-rss.txt" | tail -1)
 echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
 "$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
-echo "agent heap after a full GC: $("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1)"
+# G1 prints the whole heap first; Serial prints its two generations (young, then tenured): add those up
+echo "agent heap after a full GC: $("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }
+  /(def new|tenured) generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } }
+  END { if (s) printf "used %dK\n", s }' | head -1)"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"
 echo "results in $results"

@@ -4,8 +4,9 @@
 # full GC at the end. One agent per JVM-options variant, run side by side on free loopback ports, so the
 # variants see the same machine load:
 #   bench/sidecar/rss.sh [MINUTES=30] [VARIANT...]
-# A VARIANT is NAME=JVM_OPTIONS (e.g. 'default=' 'sidecar=@launcher' where @launcher means the options
-# packaging/agent-jvm-options computes for this configuration). JAR overrides the jar (default the built one).
+# A VARIANT is NAME=JVM_OPTIONS (e.g. 'default=' 'sidecar=@launcher' where @launcher means started by
+# packaging/bin/smartcloudops-agent, as systemd and the container start it; '@launcher:OPTIONS' adds OPTIONS
+# through SMARTCLOUDOPS_JAVA_OPTS). JAR overrides the jar.
 # Output also goes to bench/sidecar/results/rss-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,14 +36,34 @@ for v in "$@"; do
   name=${v%%=*}; opts=${v#*=}
   dir="$work/$name"; mkdir -p "$dir"
   printf 'store:\n  retention: 24h\n' > "$dir/agent.yaml"
-  if [ "$opts" = "@launcher" ]; then opts=$(packaging/agent-jvm-options "$dir/agent.yaml"); fi
   port=$(free_port)
-  # shellcheck disable=SC2086
-  (cd "$dir" && SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$dir/logs" exec "$JAVA_HOME/bin/java" $opts \
-     --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$dir/agent.yaml" --bind 127.0.0.1:$port \
-     > "$dir/agent.log" 2>&1) &
+  extra=
+  case "$opts" in @launcher:*) extra=${opts#@launcher:}; opts=@launcher ;; esac
+  export SMARTCLOUDOPS_JAVA_OPTS=$extra
+  if [ "$opts" = "@launcher" ]; then
+    # a first start records the AOT cache and writes it when stopped; the measured start uses it
+    (cd "$dir" && SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$dir/logs" SMARTCLOUDOPS_JAR=$jar \
+       SMARTCLOUDOPS_CACHE_DIR="$dir/cache" exec "$OLDPWD/packaging/bin/smartcloudops-agent" --config "$dir/agent.yaml" \
+       --bind 127.0.0.1:$port > "$dir/warmup.log" 2>&1) &
+    warmup=$!
+    sleep 15
+    kill "$warmup"; wait "$warmup" || true
+    (cd "$dir" && SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$dir/logs" SMARTCLOUDOPS_JAR=$jar \
+       SMARTCLOUDOPS_CACHE_DIR="$dir/cache" exec "$OLDPWD/packaging/bin/smartcloudops-agent" --config "$dir/agent.yaml" \
+       --bind 127.0.0.1:$port > "$dir/agent.log" 2>&1) &
+  else
+    # shellcheck disable=SC2086
+    (cd "$dir" && SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$dir/logs" exec "$JAVA_HOME/bin/java" $opts \
+       --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$dir/agent.yaml" --bind 127.0.0.1:$port \
+       > "$dir/agent.log" 2>&1) &
+  fi
   pids+=($!); names+=("$name")
   echo "$name: JVM options '${opts}', port $port"
+done
+sleep 5
+for i in "${!pids[@]}"; do
+  # the launcher execs java: same pid; show the options it chose
+  echo "${names[$i]}: $(tr '\0' ' ' < "/proc/${pids[$i]}/cmdline" | cut -c1-300)"
 done
 sleep 5
 for i in "${!pids[@]}"; do kill -0 "${pids[$i]}" 2>/dev/null || { echo "${names[$i]} exited:"; tail -20 "$work/${names[$i]}/agent.log"; exit 1; }; done

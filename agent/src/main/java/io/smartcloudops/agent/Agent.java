@@ -1,8 +1,11 @@
 package io.smartcloudops.agent;
 
+import io.smartcloudops.agent.audit.AuditAnchor;
+import io.smartcloudops.agent.audit.AuditKey;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.audit.AuditRoutes;
 import io.smartcloudops.agent.auth.Authenticators;
+import io.smartcloudops.agent.auth.FailedAuthLimiter;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
@@ -20,7 +23,7 @@ import io.smartcloudops.agent.collect.Collector;
 import io.smartcloudops.agent.collect.LocalSource;
 import io.smartcloudops.agent.collect.MetricSource;
 import io.smartcloudops.agent.collect.SourceException;
-import io.smartcloudops.agent.collect.SourceSpec;
+import io.smartcloudops.agent.config.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
@@ -32,7 +35,7 @@ import io.smartcloudops.agent.detectorview.BandRecorder;
 import io.smartcloudops.agent.detectorview.BandRoutes;
 import io.smartcloudops.agent.detectorview.DetectorStatusView;
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.feedback.FeedbackRoutes;
 import io.smartcloudops.agent.feedback.FeedbackService;
 import io.smartcloudops.agent.feedback.VerdictChanged;
@@ -40,6 +43,7 @@ import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.journal.DamagedLines;
 import io.smartcloudops.agent.metrics.AgentFootprint;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.remediate.ActionRunner;
@@ -121,7 +125,7 @@ public final class Agent implements AutoCloseable {
             MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
             String version = AgentVersion.get();
             this.metrics = new AgentMetrics(version, store);
-            this.collector = new Collector(source, store, bus, clock, config.source().interval(),
+            this.collector = new Collector(source, store::append, bus, clock, config.source().interval(),
                     config.source().maxBackoff(), config.source().backfill(), metrics, shard::owns);
             metrics.watchSource(collector::status);
             this.status = new StatusService(version, clock, collector::status, store);
@@ -132,8 +136,24 @@ public final class Agent implements AutoCloseable {
             bus.subscribe(Object.class, event -> status.changed());
 
             // Remediation, audit and rules (issue 4): the audit log is the only state they keep.
-            this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays());
+            Optional<AuditKey> auditKey = AuditKey.resolve(config, env, aws::ssm);
+            this.auditLog = new AuditLog(Path.of(config.logs().dir()), clock, config.logs().retentionDays(), auditKey);
             closeables.add(auditLog);
+            DamagedLines damaged = DamagedLines.of(Path.of(config.logs().dir()));
+            damaged.register(metrics.registry());
+            AuditAnchor anchor = new AuditAnchor(auditLog, auditKey, clock);
+            anchor.register(metrics.registry());
+            closeables.add(anchor);
+            status.component("logs", () -> {
+                Map<String, Object> logs = new java.util.LinkedHashMap<>(damaged.status());
+                logs.putAll(anchor.status());
+                return logs;
+            });
+            String anchorTopic = config.logs().anchorTopicArn();
+            if (anchorTopic != null && !anchorTopic.isBlank()) {
+                anchor.start(config.logs().anchorInterval(), anchorTopic.strip(), (subject, message) ->
+                        aws.sns().publish(r -> r.topicArn(anchorTopic.strip()).subject(subject).message(message)));
+            }
             String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
             Targets targets = new Targets(config.remediation(), localHost, store::hosts);
             this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),
@@ -185,7 +205,9 @@ public final class Agent implements AutoCloseable {
                     new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
             closeables.add(chat);
             routes.add(chat.routes());
-            this.server = new AgentServer(config.server(), auth.authenticator(), routes);
+            FailedAuthLimiter failedAuth = new FailedAuthLimiter(config.auth().failuresPerMinute(), clock);
+            failedAuth.register(metrics.registry());
+            this.server = new AgentServer(config.server(), auth.authenticator(), failedAuth, routes);
         } catch (RuntimeException | SourceException | Error e) {
             closeAll();
             throw e;
@@ -264,6 +286,11 @@ public final class Agent implements AutoCloseable {
 
     public AgentServer server() {
         return server;
+    }
+
+    /** The {@code /events} stream (how many clients hold it, for instance). */
+    public EventStream events() {
+        return events;
     }
 
     public AgentMetrics metrics() {

@@ -32,11 +32,23 @@ class DockerfileTest {
     }
 
     @Test
-    void multiStageBuildWithAJreRuntime() {
+    void multiStageBuildWithAJlinkRuntime() {
         List<String> from = instructions().stream().filter(i -> i.startsWith("FROM ")).toList();
         assertThat(from).hasSize(2);
         assertThat(from.get(0)).matches("FROM eclipse-temurin:25-jdk\\S* AS build");
-        assertThat(from.get(1)).matches("FROM eclipse-temurin:25-jre\\S*");
+        assertThat(from.get(1)).as("no JRE image: the runtime is the jlink image").matches("FROM debian:\\S*-slim");
+        String build = instructions().stream().filter(i -> i.startsWith("RUN ") && i.contains("mvnw")).findFirst().orElseThrow();
+        assertThat(build).contains("packaging/jlink.sh /src/agent/target/runtime");
+        assertThat(finalStage()).contains("COPY --from=build /src/agent/target/runtime /opt/smartcloudops/runtime");
+    }
+
+    @Test
+    void theEntrypointIsTheLauncherSizedByTheConfigurationNotTheContainersMemory() {
+        List<String> runtime = finalStage();
+        assertThat(runtime).contains("ENTRYPOINT [\"/opt/smartcloudops/bin/smartcloudops-agent\"]",
+                "COPY packaging/bin/smartcloudops-agent /opt/smartcloudops/bin/smartcloudops-agent",
+                "COPY packaging/agent-jvm-options /opt/smartcloudops/agent-jvm-options");
+        assertThat(String.join("\n", runtime)).doesNotContain("MaxRAMPercentage").contains("JAVA_HOME=/opt/smartcloudops/runtime");
     }
 
     @Test
@@ -67,8 +79,8 @@ class DockerfileTest {
         Path jar = Tools.requireFile(Repo.path(inRepo), "./mvnw -B package builds it");
         assertThat(jar).isNotEmptyFile();
 
-        String entrypoint = finalStage().stream().filter(i -> i.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
-        assertThat(entrypoint).contains("\"-jar\", \"" + copy.group(2) + "\"");
+        String env = finalStage().stream().filter(i -> i.startsWith("ENV ") && i.contains("SMARTCLOUDOPS_JAR=")).findFirst().orElseThrow();
+        assertThat(env).as("the launcher runs the jar that was copied").contains("SMARTCLOUDOPS_JAR=" + copy.group(2));
         assertThat(Repo.read(".dockerignore")).contains("**/target");
     }
 

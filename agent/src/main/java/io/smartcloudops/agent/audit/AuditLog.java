@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.audit;
 
 import io.smartcloudops.agent.journal.DailyJsonl;
+import io.smartcloudops.agent.journal.PrivateFiles;
 import io.smartcloudops.api.audit.AuditRecord;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,8 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -41,12 +44,21 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private final int retentionDays;
     private final ReentrantLock jvmLock;
+    private final Optional<AuditKey> key;
+    private volatile boolean warnedUnchecked;
     private String head;
     private LocalDate lastDay;
     private long lastSize = -1;
     private LocalDate cleanedOn;
 
+    /** A log whose records are sealed with plain SHA-256. */
     public AuditLog(Path dir, Clock clock, int retentionDays) {
+        this(dir, clock, retentionDays, Optional.empty());
+    }
+
+    /** A log whose records are sealed with {@code key}'s HMAC when there is one ({@link AuditKey}). */
+    public AuditLog(Path dir, Clock clock, int retentionDays, Optional<AuditKey> key) {
+        this.key = key;
         Path abs = dir.toAbsolutePath().normalize();
         this.journal = new DailyJsonl(abs, PREFIX);
         this.clock = clock;
@@ -72,7 +84,12 @@ public final class AuditLog implements AutoCloseable {
         try (DirectoryLock ignored = DirectoryLock.acquire(journal.dir())) {
             LocalDate day = record.timestamp().atZone(ZoneOffset.UTC).toLocalDate();
             refreshHead();
-            AuditChain.Sealed sealed = AuditChain.seal(record, head);
+            if (key.isEmpty() && AuditChain.isKeyed(head)) {
+                throw new IllegalStateException("its records are sealed with an HMAC key and none is set: set "
+                        + AuditKey.VARIABLE + " (or the SSM parameter " + io.smartcloudops.agent.secrets.SsmSecrets.AUDIT_HMAC_KEY
+                        + ") to the key it was written with; nothing was recorded");
+            }
+            AuditChain.Sealed sealed = AuditChain.seal(record, head, key);
             journal.append(record.timestamp(), sealed.line());
             head = sealed.record().hash();
             lastDay = day;
@@ -107,9 +124,9 @@ public final class AuditLog implements AutoCloseable {
     /** An exclusive lock on {@code DIR/.remediation.lock}, shared with other processes writing the directory. */
     private record DirectoryLock(FileChannel channel, FileLock lock) implements AutoCloseable {
         static DirectoryLock acquire(Path dir) throws IOException {
-            Files.createDirectories(dir);
-            FileChannel ch = FileChannel.open(dir.resolve("." + PREFIX + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectories(dir);
+            FileChannel ch = PrivateFiles.open(dir.resolve("." + PREFIX + ".lock"),
+                    EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
             try {
                 return new DirectoryLock(ch, ch.lock());
             } catch (IOException | RuntimeException e) {
@@ -145,7 +162,7 @@ public final class AuditLog implements AutoCloseable {
         lastSize = lastDay == null ? -1 : sizeOf(journal.fileFor(lastDay));
         head = AuditChain.GENESIS;
         for (int i = days.size() - 1; i >= 0; i--) {
-            String h = lastHash(journal.fileFor(days.get(i)));
+            String h = lastHash(journal.fileFor(days.get(i)), key);
             if (h != null) {
                 head = h;
                 return;
@@ -154,7 +171,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** The hash of the last valid record of a file (reading its tail first); null when it has none. */
-    static String lastHash(Path file) throws IOException {
+    static String lastHash(Path file, Optional<AuditKey> key) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -167,7 +184,7 @@ public final class AuditLog implements AutoCloseable {
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
             // The last element follows the final newline (empty, or a torn write); the first may be cut by the window.
             for (int i = lines.length - 2; i >= (from == 0 ? 0 : 1); i--) {
-                var rec = AuditChain.parse(lines[i].strip());
+                var rec = AuditChain.parse(lines[i].strip(), key);
                 if (rec.isPresent()) {
                     return rec.get().hash();
                 }
@@ -178,8 +195,8 @@ public final class AuditLog implements AutoCloseable {
         }
         // A tail without one valid line (a huge torn write): read the whole file.
         String found = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            var rec = AuditChain.parse(line.strip());
+        for (DailyJsonl.Line line : DailyJsonl.completeLines(file)) {
+            var rec = AuditChain.parse(line.text(), key);
             if (rec.isPresent()) {
                 found = rec.get().hash();
             }
@@ -210,25 +227,27 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Valid records of the days from {@code from} to {@code to} (inclusive, UTC), oldest first. */
+    /**
+     * Valid records of the days from {@code from} to {@code to} (inclusive, UTC), oldest first. A line that
+     * is not a valid record is skipped and reported ({@link DailyJsonl#unreadable}: ERROR naming file:line,
+     * counted in /metrics and /status).
+     */
     public List<AuditRecord> read(LocalDate from, LocalDate to) {
         List<AuditRecord> out = new ArrayList<>();
         try {
-            for (LocalDate d : journal.days()) {
-                if (d.isBefore(from) || d.isAfter(to)) {
-                    continue;
-                }
-                Path file = journal.fileFor(d);
-                if (!Files.isRegularFile(file)) {
-                    // a device or pipe under a log file's name would be read forever (/dev/full never ends)
-                    LOG.warn("skipping {}: not a regular file", file);
-                    continue;
-                }
-                // Decoded leniently: a write cut short inside a multi-byte character must not hide the day.
-                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                String[] lines = text.split("\n", -1);
-                for (int i = 0; i < lines.length - 1; i++) {
-                    AuditChain.parse(lines[i].strip()).ifPresent(out::add);
+            for (DailyJsonl.Line line : journal.lines(from, to)) {
+                switch (AuditChain.read(line.text(), key)) {
+                    case AuditChain.Line.Valid v -> out.add(v.record());
+                    case AuditChain.Line.Unchecked u -> {
+                        out.add(u.record());
+                        if (!warnedUnchecked) {
+                            warnedUnchecked = true;
+                            LOG.warn("audit records in {} are sealed with an HMAC key and {} is not set: they are read "
+                                    + "without checking their hashes, and nothing can be appended", journal.dir(), AuditKey.VARIABLE);
+                        }
+                    }
+                    case AuditChain.Line.Torn t -> journal.unreadable(line, t.why() + " (a write cut short, or not a record)");
+                    case AuditChain.Line.Altered a -> journal.unreadable(line, a.why());
                 }
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditRecordList;
@@ -81,7 +82,7 @@ public final class AuditRoutes implements RouteGroup {
     private static Optional<String> oneOf(RequestParams p, String name, Set<String> allowed) {
         Optional<String> v = p.string(name);
         if (v.isPresent() && !allowed.contains(v.get())) {
-            throw ApiException.badParameter(name, "unknown " + name + " '" + v.get() + "' (expected one of "
+            throw ApiException.badParameter(name, "unknown " + name + " '" + UntrustedText.printable(v.get()) + "' (expected one of "
                     + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
         }
         return v;

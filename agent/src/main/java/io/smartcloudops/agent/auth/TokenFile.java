@@ -1,12 +1,11 @@
 package io.smartcloudops.agent.auth;
 
+import io.smartcloudops.api.auth.PrivateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -41,31 +40,13 @@ public final class TokenFile {
                 return new Generated(path, token, false);
             }
         }
-        Path dir = path.toAbsolutePath().getParent();
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-        } else {
-            Files.createDirectories(dir);
-        }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path tmp = dir.resolve(path.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (posix) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         try {
-            Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFile.write(path, token, false);
         } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(tmp);
-            return readOrCreate(path);
+            return readOrCreate(path);  // another process created it first: use that one
         }
         return new Generated(path, token, true);
     }

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.cli;
 import io.smartcloudops.agent.AgentVersion;
 import io.smartcloudops.agent.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,17 @@ public final class AgentMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    AgentMain(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The environment the commands read their secrets and overrides from (the process's; tests give their own). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -38,7 +50,11 @@ public final class AgentMain implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new AgentMain());
+        return commandLine(System.getenv());
+    }
+
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new AgentMain(environment));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ConfigException || e instanceof UsageException) {

@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.cli;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.agent.audit.AuditKey;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.config.ConfigLoader;
@@ -120,8 +121,9 @@ public final class RemediateCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         String actor = "cli:" + System.getProperty("user.name", "unknown");
-        try (AuditLog audit = new AuditLog(Path.of(cfg.logs().dir()), clock, cfg.logs().retentionDays());
-             AwsClients aws = new AwsClients(cfg.aws())) {
+        try (AwsClients aws = new AwsClients(cfg.aws());
+             AuditLog audit = new AuditLog(Path.of(cfg.logs().dir()), clock, cfg.logs().retentionDays(),
+                     AuditKey.resolve(cfg, System.getenv(), aws::ssm))) {
             String local = LocalHost.name();
             Targets targets = new Targets(cfg.remediation(), local, List::of);
             String target = o.target == null || o.target.isBlank() ? local : o.target.strip();

@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     static void printBanner(PrintWriter out, Agent agent, AgentConfig cfg) {
         out.println("Smart Cloud Ops agent " + AgentVersion.get() + " serving " + agent.baseUrl()
-                + " (source: " + cfg.source().spec() + ", every " + io.smartcloudops.agent.time.DurationText.format(cfg.source().interval()) + ")");
+                + " (source: " + cfg.source().spec() + ", every " + io.smartcloudops.api.time.DurationText.format(cfg.source().interval()) + ")");
         if (agent.generatedToken().isPresent()) {
             TokenFile.Generated t = agent.generatedToken().get();
             out.println((t.created() ? "No API token configured: generated one" : "Using the operator token")

@@ -1,9 +1,6 @@
 package io.smartcloudops.agent.collect;
 
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
-import io.smartcloudops.agent.metrics.AgentMetrics;
-import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.status.SourceStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,21 +24,21 @@ public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
     private final MetricSource source;
-    private final SeriesStore store;
+    private final SampleSink store;
     private final EventBus bus;
     private final Clock clock;
     private final Duration interval;
     private final Duration maxBackoff;
     private final Duration backfill;
-    private final AgentMetrics metrics;
+    private final CollectionMetrics metrics;
     private final Predicate<String> owns;
     private final SourceHealth health;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Thread thread;
     private boolean backfilled;
 
-    public Collector(MetricSource source, SeriesStore store, EventBus bus, Clock clock, Duration interval,
-                     Duration maxBackoff, Duration backfill, AgentMetrics metrics, Predicate<String> owns) {
+    public Collector(MetricSource source, SampleSink store, EventBus bus, Clock clock, Duration interval,
+                     Duration maxBackoff, Duration backfill, CollectionMetrics metrics, Predicate<String> owns) {
         this.source = source;
         this.store = store;
         this.bus = bus;

@@ -1,7 +1,7 @@
 package io.smartcloudops.agent.collect;
 
-import io.smartcloudops.agent.time.DurationText;
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.time.DurationText;
 import java.time.Duration;
 
 /**

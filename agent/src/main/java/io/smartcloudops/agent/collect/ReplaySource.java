@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.collect;
 
+import io.smartcloudops.agent.config.SourceSpec;
 import io.smartcloudops.agent.dataset.SeriesCsvReader;
 import io.smartcloudops.agent.dataset.SeriesTable;
 import io.smartcloudops.api.Metric;

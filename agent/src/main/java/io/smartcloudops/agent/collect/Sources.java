@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.collect;
 
 import io.smartcloudops.agent.config.SourceConfig;
+import io.smartcloudops.agent.config.SourceSpec;
 import java.time.Clock;
 
 /** Builds the {@link MetricSource} a {@link SourceSpec} names. */

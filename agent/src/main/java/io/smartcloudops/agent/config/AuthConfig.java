@@ -10,10 +10,16 @@ import java.util.List;
  * @param operatorToken one read + remediate token
  * @param tokens        further named tokens
  * @param tokenFile     where the generated first-start token is kept (default: the user's config directory)
+ * @param failuresPerMinute wrong tokens allowed per client address and minute before it is answered 429
+ *                      (refilled evenly; 0 = no limit)
  */
-public record AuthConfig(String viewerToken, String operatorToken, List<TokenEntry> tokens, String tokenFile) {
+public record AuthConfig(String viewerToken, String operatorToken, List<TokenEntry> tokens, String tokenFile,
+                         int failuresPerMinute) {
+
+    /** Enough for a person retyping a token or a client retrying; 500 guesses take 25 minutes. */
+    public static final int DEFAULT_FAILURES_PER_MINUTE = 20;
 
     public static AuthConfig defaults() {
-        return new AuthConfig(null, null, List.of(), null);
+        return new AuthConfig(null, null, List.of(), null, DEFAULT_FAILURES_PER_MINUTE);
     }
 }

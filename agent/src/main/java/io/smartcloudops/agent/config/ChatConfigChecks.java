@@ -1,6 +1,6 @@
 package io.smartcloudops.agent.config;
 
-import io.smartcloudops.agent.time.DurationText;
+import io.smartcloudops.api.time.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;

@@ -1,6 +1,5 @@
 package io.smartcloudops.agent.config;
 
-import io.smartcloudops.agent.collect.SourceSpec;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -91,11 +90,19 @@ final class ConfigValidator {
         if (c.cluster().vnodes() < 1 || c.cluster().vnodes() > 1024) {
             throw new ConfigException("cluster.vnodes", "must be between 1 and 1024");
         }
+        if (c.auth().failuresPerMinute() < 0 || c.auth().failuresPerMinute() > 100_000) {
+            throw new ConfigException("auth.failures_per_minute", "must be between 0 (no limit) and 100000");
+        }
         if (c.logs().dir() == null || c.logs().dir().isBlank()) {
             throw new ConfigException("logs.dir", "is required");
         }
         if (c.logs().retentionDays() < 0) {
             throw new ConfigException("logs.retention_days", "must be 0 (keep all) or more");
+        }
+        atLeast("logs.anchor_interval", c.logs().anchorInterval(), Duration.ofMillis(100));
+        if (c.logs().anchorTopicArn() != null && !c.logs().anchorTopicArn().isBlank()
+                && !c.logs().anchorTopicArn().strip().startsWith("arn:")) {
+            throw new ConfigException("logs.anchor_topic_arn", "must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
         }
         if (c.detect().minSamples() < 10 || c.detect().minSamples() > 100_000) {
             throw new ConfigException("detect.min_samples", "must be between 10 and 100000 (samples a new host learns from)");
@@ -121,7 +128,7 @@ final class ConfigValidator {
             throw new ConfigException(key, "is required");
         }
         if (d.compareTo(min) < 0) {
-            throw new ConfigException(key, "must be at least " + io.smartcloudops.agent.time.DurationText.format(min));
+            throw new ConfigException(key, "must be at least " + io.smartcloudops.api.time.DurationText.format(min));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.smartcloudops.agent.detect;
 
 import io.smartcloudops.agent.journal.DailyJsonl;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.agent.journal.JsonLine;
 import io.smartcloudops.api.anomaly.Anomaly;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class AnomalyLog implements AutoCloseable {
     }
 
     public synchronized void append(Anomaly a) throws IOException {
-        files.append(a.timestamp(), Json.write(a));
+        files.append(a.timestamp(), JsonLine.write(a));
         prune(a.timestamp().atZone(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
@@ -59,24 +59,19 @@ public final class AnomalyLog implements AutoCloseable {
 
     /** Anomalies of the files from {@code from} on (all files when null), latest state of each, oldest first. */
     public List<Anomaly> read(LocalDate from) throws IOException {
-        List<String> lines = from == null ? files.readSince(LocalDate.MIN) : files.readSince(from);
         Map<String, Anomaly> byId = new LinkedHashMap<>();
-        int bad = 0;
-        for (String line : lines) {
+        for (DailyJsonl.Line line : files.lines(from == null ? LocalDate.MIN : from, LocalDate.MAX)) {
             try {
-                Anomaly a = Json.mapper().readValue(line, Anomaly.class);
+                Anomaly a = JsonLine.read(line.text(), Anomaly.class);
                 if (a.id() == null || a.host() == null || a.timestamp() == null) {
-                    bad++;
+                    files.unreadable(line, "an anomaly without id, host or timestamp");
                     continue;
                 }
                 byId.remove(a.id());
                 byId.put(a.id(), a);
             } catch (IOException | IllegalArgumentException e) {
-                bad++;
+                files.unreadable(line, "not a JSON anomaly record (a write cut short, or changed by hand)");
             }
-        }
-        if (bad > 0) {
-            LOG.warn("{} unreadable line(s) in {}/anomalies-*.jsonl skipped", bad, files.dir());
         }
         return new ArrayList<>(byId.values());
     }

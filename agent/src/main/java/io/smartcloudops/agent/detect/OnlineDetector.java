@@ -5,7 +5,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.status.HostDetectorState;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;

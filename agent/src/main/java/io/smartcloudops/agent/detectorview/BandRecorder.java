@@ -4,7 +4,7 @@ import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.detect.ExpectedBand;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.series.BandSegment;
 import java.time.Duration;

@@ -1,16 +1,14 @@
 package io.smartcloudops.agent.feedback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import io.smartcloudops.agent.audit.AuditWriteException;
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
+import io.smartcloudops.agent.http.JsonBody;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.FeedbackRequest;
 import io.smartcloudops.api.anomaly.Verdict;
@@ -36,10 +34,9 @@ public final class FeedbackRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRoutes routes) {
-        routes.post("/anomalies/{id}/feedback", Role.OPERATOR, ctx -> {
+        routes.post("/anomalies/{id}/feedback", Role.OPERATOR, JsonBody.required(FeedbackRequest.class), (ctx, body) -> {
             RequestParams.of(ctx, clock);
             String id = id(ctx);
-            FeedbackRequest body = body(ctx);
             Verdict verdict = verdict(body);
             String note = note(body);
             ctx.json(found(id, audited(() -> service.give(id, verdict, note, ApiRoutes.principal(ctx).name()))));
@@ -92,31 +89,7 @@ public final class FeedbackRoutes implements RouteGroup {
         return note.isEmpty() ? null : note;
     }
 
-    /** Strict JSON: unknown fields and wrong types are a 400 naming the field. */
-    private static FeedbackRequest body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw ApiException.badParameter("body", "a JSON object {\"verdict\": \"false_alarm\" | \"confirmed\", \"note\": \"...\"} is required");
-        }
-        try {
-            FeedbackRequest r = Json.strictReader(FeedbackRequest.class).readValue(text);
-            if (r == null) {
-                throw ApiException.badParameter("body", "a JSON object is required");
-            }
-            return r;
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badParameter(printable(e.getPropertyName()), "unknown field (accepted: note, verdict)");
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() || e.getPath().getFirst().getFieldName() == null ? "body"
-                    : e.getPath().getFirst().getFieldName();
-            throw ApiException.badParameter(printable(field), "wrong type: a JSON string is expected");
-        } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", "not valid JSON");
-        }
-    }
-
     private static String printable(String s) {
-        String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-        return cut.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Cs}\\u2028\\u2029]", "?");
+        return UntrustedText.printable(s);
     }
 }

@@ -8,7 +8,7 @@ import io.smartcloudops.agent.detect.Feedback;
 import io.smartcloudops.agent.detect.HostState;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.AnomalyFeedback;

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.smartcloudops.agent.auth.FailedAuthLimiter;
 import io.smartcloudops.agent.auth.TokenAuthenticator;
 import io.smartcloudops.agent.config.BindAddress;
 import io.smartcloudops.agent.config.ServerConfig;
@@ -30,6 +31,11 @@ public final class AgentServer implements AutoCloseable {
     private List<ApiRoutes.Route> routes = List.of();
 
     public AgentServer(ServerConfig config, TokenAuthenticator authenticator, List<RouteGroup> groups) {
+        this(config, authenticator, FailedAuthLimiter.unlimited(), groups);
+    }
+
+    public AgentServer(ServerConfig config, TokenAuthenticator authenticator, FailedAuthLimiter failures,
+                       List<RouteGroup> groups) {
         this.bind = BindAddress.parse("server.bind", config.bind());
         Set<String> corsOrigins = Set.copyOf(config.corsOrigins() == null ? List.of() : config.corsOrigins());
         this.app = Javalin.create(c -> {
@@ -39,11 +45,15 @@ public final class AgentServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            ApiRoutes api = new ApiRoutes(c.routes, authenticator, failures);
             c.routes.before(ctx -> {
                 securityHeaders(ctx);
-                cors(ctx, corsOrigins);
+                if (cors(ctx, corsOrigins)) {
+                    return;
+                }
+                MethodOverride.refuse(ctx);
+                api.gate(ctx);
             });
-            ApiRoutes api = new ApiRoutes(c.routes, authenticator);
             groups.forEach(g -> g.register(api));
             routes = api.registered();
             c.routes.exception(ApiException.class, (e, ctx) -> {
@@ -90,10 +100,11 @@ public final class AgentServer implements AutoCloseable {
         SECURITY_HEADERS.forEach(ctx::header);
     }
 
-    private static void cors(Context ctx, Set<String> origins) {
+    /** Adds the CORS headers for a listed origin; true when this was a preflight, answered here. */
+    private static boolean cors(Context ctx, Set<String> origins) {
         String origin = ctx.header("Origin");
         if (origin == null || !origins.contains(origin)) {
-            return;
+            return false;
         }
         ctx.header("Access-Control-Allow-Origin", origin);
         ctx.header("Vary", "Origin");
@@ -101,11 +112,13 @@ public final class AgentServer implements AutoCloseable {
         ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
         // A browser asks before every call that carries a token: without a 2xx here the configured origin
         // could not use the API at all (there is no OPTIONS route).
-        if (ctx.method() == io.javalin.http.HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
+        if (ctx.req().getMethod().equals("OPTIONS") && ctx.header("Access-Control-Request-Method") != null) {
             ctx.header("Access-Control-Max-Age", "600");
             ctx.status(204);
             ctx.skipRemainingHandlers();
+            return true;
         }
+        return false;
     }
 
     static void error(Context ctx, int status, String error, String detail) {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
+import io.smartcloudops.agent.auth.FailedAuthLimiter;
 import io.smartcloudops.agent.auth.Principal;
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.auth.TokenAuthenticator;
@@ -13,35 +14,50 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Route registration with the role each route needs. Every route but the explicitly open ones checks
- * the bearer token first: 401 without a valid one, 403 when its role is too weak.
+ * Route registration with the role each route needs. Every request but a GET or HEAD of an explicitly open
+ * route must carry a valid bearer token, checked before routing ({@link #gate}): 401 without one, whatever
+ * the path or method, so a client without a token cannot tell which paths exist. Each route then checks
+ * the token's role (403 when it is too weak).
  */
 public final class ApiRoutes {
 
-    /** A registered route, for the OpenAPI consistency test and the docs. */
-    public record Route(String method, String path, Role role) {
+    /**
+     * A registered route, for the OpenAPI consistency test, the hostile-input suites and the docs.
+     *
+     * @param role null for an open route
+     * @param body the body it reads, null for none
+     */
+    public record Route(String method, String path, Role role, JsonBody<?> body) {
+        public Route(String method, String path, Role role) {
+            this(method, path, role, null);
+        }
     }
 
     private static final String PRINCIPAL = "smartcloudops.principal";
 
     private final RoutesConfig routes;
     private final TokenAuthenticator authenticator;
+    private final FailedAuthLimiter failures;
     private final List<Route> registered = new ArrayList<>();
 
-    ApiRoutes(RoutesConfig routes, TokenAuthenticator authenticator) {
+    ApiRoutes(RoutesConfig routes, TokenAuthenticator authenticator, FailedAuthLimiter failures) {
         this.routes = routes;
         this.authenticator = authenticator;
+        this.failures = failures;
     }
 
+    /** A read route; HEAD runs the same handler (same token, same status, no body: Jetty drops it). */
     public ApiRoutes get(String path, Role role, Handler handler) {
         registered.add(new Route("GET", path, role));
         routes.get(path, guarded(role, handler));
+        routes.head(path, guarded(role, handler));
         return this;
     }
 
-    public ApiRoutes post(String path, Role role, Handler handler) {
-        registered.add(new Route("POST", path, role));
-        routes.post(path, guarded(role, handler));
+    /** A route that changes something; it reads its body with {@code body} and nothing else. */
+    public <T> ApiRoutes post(String path, Role role, JsonBody<T> body, JsonBody.Handler<T> handler) {
+        registered.add(new Route("POST", path, role, body));
+        routes.post(path, guarded(role, ctx -> handler.handle(ctx, body.read(ctx))));
         return this;
     }
 
@@ -55,6 +71,7 @@ public final class ApiRoutes {
     public ApiRoutes open(String path, Handler handler) {
         registered.add(new Route("GET", path, null));
         routes.get(path, handler);
+        routes.head(path, handler);
         return this;
     }
 
@@ -66,6 +83,8 @@ public final class ApiRoutes {
             }
         });
         routes.sse(path, client);
+        // HEAD says what a GET would get without opening the stream
+        routes.head(path, guarded(role, ctx -> ctx.contentType("text/event-stream")));
         return this;
     }
 
@@ -80,20 +99,63 @@ public final class ApiRoutes {
         };
     }
 
-    private void authorise(Context ctx, Role role) {
+    /**
+     * Runs before routing, on every request: lets a GET or HEAD of an open route through, and otherwise
+     * needs a valid token (401), for unknown paths and wrong methods too.
+     */
+    void gate(Context ctx) {
+        String method = ctx.req().getMethod();
+        if ((method.equals("GET") || method.equals("HEAD")) && isOpen(ctx.path())) {
+            return;
+        }
+        authenticate(ctx);
+    }
+
+    private boolean isOpen(String path) {
+        for (Route r : registered) {
+            if (r.role() == null && r.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Principal authenticate(Context ctx) {
+        Principal known = ctx.attribute(PRINCIPAL);
+        if (known != null) {
+            return known;
+        }
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (header == null) {
             throw new ApiException(401, "unauthorized", "missing bearer token: send 'Authorization: Bearer <token>'",
                     Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\""));
         }
-        Principal p = authenticator.authenticate(header.substring(7).trim()).orElseThrow(() ->
-                new ApiException(401, "unauthorized", "invalid token",
-                        Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\", error=\"invalid_token\"")));
+        String client = ctx.req().getRemoteAddr();
+        failures.blocked(client).ifPresent(wait -> {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new ApiException(429, "too many requests", "too many failed authentications from this address; "
+                    + "retry in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
+        });
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            failures.failed(client);
+            throw new ApiException(401, "unauthorized", "missing bearer token: send 'Authorization: Bearer <token>'",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\""));
+        }
+        Principal p = authenticator.authenticate(header.substring(7).trim()).orElseThrow(() -> {
+            failures.failed(client);
+            return new ApiException(401, "unauthorized", "invalid token",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"smartcloudops\", error=\"invalid_token\""));
+        });
+        ctx.attribute(PRINCIPAL, p);
+        return p;
+    }
+
+    private void authorise(Context ctx, Role role) {
+        Principal p = authenticate(ctx);
         if (!p.role().covers(role)) {
             throw new ApiException(403, "forbidden", "this needs the " + role.key() + " role; the token has "
                     + p.role().key());
         }
-        ctx.attribute(PRINCIPAL, p);
     }
 
     /** The caller of an authorised route. */

@@ -2,7 +2,7 @@ package io.smartcloudops.agent.http;
 
 import io.smartcloudops.agent.auth.Role;
 import io.smartcloudops.agent.collect.HostSample;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.SeriesStore;
@@ -77,12 +77,12 @@ public final class CoreRoutes implements RouteGroup {
             RequestParams p = RequestParams.of(ctx, clock, "host", "metric", "since");
             String host = p.required("host", "known hosts: " + String.join(", ", store.hosts()));
             if (!store.hasHost(host)) {
-                throw ApiException.badParameter("host", "unknown host '" + host + "' (known: "
+                throw ApiException.badParameter("host", "unknown host '" + UntrustedText.printable(host) + "' (known: "
                         + String.join(", ", store.hosts()) + ")");
             }
             String metricKey = p.required("metric", metricKeys());
             Metric metric = Metric.fromKey(metricKey).orElseThrow(() ->
-                    ApiException.badParameter("metric", "unknown metric '" + metricKey + "' (known: " + metricKeys() + ")"));
+                    ApiException.badParameter("metric", "unknown metric '" + UntrustedText.printable(metricKey) + "' (known: " + metricKeys() + ")"));
             Instant since = p.time("since").orElse(clock.instant().minus(DEFAULT_SERIES_RANGE));
             ctx.json(new Series(host, metric.key(), metric.unit(), since, store.series(host, metric, since)));
         });

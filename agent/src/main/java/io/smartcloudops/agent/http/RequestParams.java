@@ -32,7 +32,7 @@ public final class RequestParams {
         Map<String, List<String>> params = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
             if (!names.contains(p.getKey())) {
-                throw ApiException.badParameter(printable(p.getKey()), "unknown parameter (accepted: "
+                throw ApiException.badParameter(UntrustedText.printable(p.getKey()), "unknown parameter (accepted: "
                         + String.join(", ", new TreeSet<>(names)) + ")");
             }
             if (p.getValue().size() > 1) {
@@ -47,11 +47,6 @@ public final class RequestParams {
             }
         }
         return new RequestParams(params, clock);
-    }
-
-    private static String printable(String s) {
-        String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The trimmed value; empty when absent or blank. */
@@ -73,11 +68,11 @@ public final class RequestParams {
             try {
                 Instant t = TimeText.parse(v, clock);
                 if (t.isAfter(clock.instant().plus(Duration.ofDays(1)))) {
-                    throw ApiException.badParameter(name, "'" + v + "' is in the future");
+                    throw ApiException.badParameter(name, "'" + UntrustedText.printable(v) + "' is in the future");
                 }
                 return t;
             } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-                throw ApiException.badParameter(name, e.getMessage() == null ? "'" + v + "' is not a time" : e.getMessage());
+                throw ApiException.badParameter(name, e.getMessage() == null ? "'" + UntrustedText.printable(v) + "' is not a time" : e.getMessage());
             }
         });
     }
@@ -94,7 +89,7 @@ public final class RequestParams {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badParameter(name, "'" + v.get() + "' is not a whole number");
+            throw ApiException.badParameter(name, "'" + UntrustedText.printable(v.get()) + "' is not a whole number");
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * Append-only JSON-lines files, one per UTC day: {@code DIR/PREFIX-YYYY-MM-DD.jsonl}. Each append writes
  * one whole line and forces it to disk before returning, so a record the caller acknowledged survives
  * {@code kill -9} and power loss. A line torn by a crash (no trailing newline) is skipped on reading
- * and the next append starts on a fresh line.
+ * and the next append starts on a fresh line. Records are written by {@link JsonLine}; a line a reader
+ * cannot use is reported through {@link #unreadable}, never dropped silently.
  */
 public final class DailyJsonl {
 
@@ -46,12 +48,13 @@ public final class DailyJsonl {
     }
 
     /**
-     * Appends one JSON object (must not contain a newline) to the file of {@code timestamp}'s UTC day and
-     * forces it to disk. Throws if it cannot: the caller must then not act as if it was recorded.
+     * Appends one JSON object, as {@link JsonLine#write} makes it (printable ASCII, so one line for every
+     * reader), to the file of {@code timestamp}'s UTC day and forces it to disk. Throws if it cannot: the
+     * caller must then not act as if it was recorded.
      */
     public synchronized void append(Instant timestamp, String json) throws IOException {
-        if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a JSONL record must be one line");
+        if (!JsonLine.isPrintableAscii(json)) {
+            throw new IllegalArgumentException("a journal record must be one line of printable ASCII (written by JsonLine)");
         }
         LocalDate day = timestamp.atZone(ZoneOffset.UTC).toLocalDate();
         FileChannel ch = channelFor(day);
@@ -80,9 +83,9 @@ public final class DailyJsonl {
             return channel;
         }
         closeChannel();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path file = fileFor(day);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        FileChannel ch = PrivateFiles.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
         ch.position(ch.size());
         if (ch.size() > 0 && !endsWithNewline(ch)) {
             ch.write(ByteBuffer.wrap("\n".getBytes(StandardCharsets.UTF_8)));
@@ -121,36 +124,52 @@ public final class DailyJsonl {
         return days;
     }
 
-    /** The complete lines of one day's file, in order; a torn (unterminated) last line is left out. */
-    public List<String> readDay(LocalDate day) throws IOException {
-        Path file = fileFor(day);
+    /** One complete line of a journal file: where it is and its text. */
+    public record Line(Path file, int number, String text) {
+    }
+
+    /**
+     * The complete, non-blank lines of the files of the days from {@code from} to {@code to} (inclusive,
+     * UTC), oldest first. A torn (unterminated) last line is a write in progress or cut short: left out.
+     * Only regular files are read: a device or pipe under a journal's name would be read forever.
+     */
+    public List<Line> lines(LocalDate from, LocalDate to) throws IOException {
+        List<Line> out = new ArrayList<>();
+        for (LocalDate d : days()) {
+            if (!d.isBefore(from) && !d.isAfter(to)) {
+                out.addAll(completeLines(fileFor(d)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The complete, non-blank lines of one file, numbered from 1; none when it is not a regular file. Lines
+     * end only at LF: every other terminator is escaped inside a record ({@link JsonLine}). Decoded leniently,
+     * so a write cut short inside a multi-byte character spoils that line only.
+     */
+    public static List<Line> completeLines(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>();
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        List<Line> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                String line = text.substring(start, i).strip();
-                if (!line.isEmpty()) {
-                    lines.add(line);
-                }
-                start = i + 1;
+        int number = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            String line = text.substring(start, i).strip();
+            if (!line.isEmpty()) {
+                lines.add(new Line(file, number, line));
             }
+            number++;
+            start = i + 1;
         }
         return lines;
     }
 
-    /** Complete lines of every day from {@code from} (inclusive, UTC) onwards, oldest first. */
-    public List<String> readSince(LocalDate from) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (LocalDate d : days()) {
-            if (!d.isBefore(from)) {
-                out.addAll(readDay(d));
-            }
-        }
-        return out;
+    /** Reports a line its reader could not use (ERROR log naming file:line, counted for /metrics and /status). */
+    public void unreadable(Line line, String why) {
+        DamagedLines.of(dir).report(line.file(), line.number(), prefix, why);
     }
 
     /** Deletes files of days before {@code keepFrom}; returns how many. */

@@ -9,6 +9,7 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.agent.collect.CollectionMetrics;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.status.SourceStatus;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * The agent's own Prometheus metrics ({@code smartcloudops_*}) and the latest value of every host and
  * metric as gauges. Other features register their metrics in {@link #registry()}.
  */
-public final class AgentMetrics {
+public final class AgentMetrics implements CollectionMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
@@ -98,10 +99,12 @@ public final class AgentMetrics {
         return registry;
     }
 
+    @Override
     public void collection(String sourceKind, boolean ok) {
         collections.labelValues(sourceKind, ok ? "ok" : "error").inc();
     }
 
+    @Override
     public void samples(int n) {
         if (n > 0) {
             samples.inc(n);
@@ -109,6 +112,7 @@ public final class AgentMetrics {
     }
 
     /** How long one collection took, and whether that was longer than the collection interval. */
+    @Override
     public void collectionTook(java.time.Duration took, java.time.Duration interval) {
         collectionSeconds.observe(took.toNanos() / 1e9);
         if (took.compareTo(interval) > 0) {

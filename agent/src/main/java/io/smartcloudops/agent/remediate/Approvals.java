@@ -1,11 +1,11 @@
 package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.config.RemediationConfig;
-import io.smartcloudops.agent.time.DurationText;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationState;
+import io.smartcloudops.api.time.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

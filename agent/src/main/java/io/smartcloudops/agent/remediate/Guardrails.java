@@ -1,9 +1,9 @@
 package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.config.RemediationConfig;
-import io.smartcloudops.agent.time.DurationText;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Cooldown;
+import io.smartcloudops.api.time.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,16 +1,13 @@
 package io.smartcloudops.agent.remediate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import io.smartcloudops.agent.auth.Role;
-import io.smartcloudops.agent.config.JacksonMessages;
 import io.smartcloudops.agent.http.ApiException;
 import io.smartcloudops.agent.http.ApiRoutes;
+import io.smartcloudops.agent.http.JsonBody;
 import io.smartcloudops.agent.http.RequestParams;
 import io.smartcloudops.agent.http.RouteGroup;
-import io.smartcloudops.api.Json;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.api.remediation.Decision;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationList;
@@ -19,9 +16,7 @@ import io.smartcloudops.api.remediation.RemediationState;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code POST /remediations}, {@code GET /remediations[?state=]}, {@code GET /remediations/options},
@@ -44,11 +39,11 @@ public final class RemediationRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRoutes routes) {
-        routes.post("/remediations", Role.OPERATOR, this::create);
+        routes.post("/remediations", Role.OPERATOR, JsonBody.required(RemediationRequest.class), this::create);
         routes.get("/remediations", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "state", "limit");
             Optional<RemediationState> state = p.string("state").map(s -> RemediationState.fromKey(s).orElseThrow(() ->
-                    ApiException.badParameter("state", "unknown state '" + s + "' (expected " + RemediationState.keys() + ")")));
+                    ApiException.badParameter("state", "unknown state '" + UntrustedText.printable(s) + "' (expected " + RemediationState.keys() + ")")));
             ctx.json(new RemediationList(service.list(state, p.integer("limit", 100, 1, 1000))));
         });
         routes.get("/remediations/options", Role.VIEWER, ctx -> {
@@ -60,24 +55,21 @@ public final class RemediationRoutes implements RouteGroup {
             ctx.json(mapped(() -> service.find(id(ctx)).orElseThrow(() ->
                     new RemediationException.NotFound("no remediation " + ctx.pathParam("id")))));
         });
-        routes.post("/remediations/{id}/approve", Role.OPERATOR, ctx -> {
+        JsonBody<Decision> decision = JsonBody.optional(Decision.class, () -> new Decision(null));
+        routes.post("/remediations/{id}/approve", Role.OPERATOR, decision, (ctx, d) -> {
             RequestParams.of(ctx, clock);
-            Decision d = decision(ctx);
-            answer(ctx, mapped(() -> service.approve(id(ctx), ApiRoutes.principal(ctx).name(), d.reason())));
+            String why = reason(d);
+            answer(ctx, mapped(() -> service.approve(id(ctx), ApiRoutes.principal(ctx).name(), why)));
         });
-        routes.post("/remediations/{id}/reject", Role.OPERATOR, ctx -> {
+        routes.post("/remediations/{id}/reject", Role.OPERATOR, decision, (ctx, d) -> {
             RequestParams.of(ctx, clock);
-            Decision d = decision(ctx);
-            answer(ctx, mapped(() -> service.reject(id(ctx), ApiRoutes.principal(ctx).name(), d.reason())));
+            String why = reason(d);
+            answer(ctx, mapped(() -> service.reject(id(ctx), ApiRoutes.principal(ctx).name(), why)));
         });
     }
 
-    private void create(Context ctx) {
+    private void create(Context ctx, RemediationRequest request) {
         RequestParams.of(ctx, clock);
-        RemediationRequest request = body(ctx, RemediationRequest.class);
-        if (request == null) {
-            throw ApiException.badParameter("body", "a JSON object {action, target, params, dry_run, reason} is required");
-        }
         String key = ctx.header(IDEMPOTENCY_KEY);
         if (key != null && !KEY.matcher(key).matches()) {
             throw ApiException.badParameter(IDEMPOTENCY_KEY, "must be 1 to 128 characters of A-Z a-z 0-9 . _ : - (e.g. a UUID)");
@@ -98,42 +90,17 @@ public final class RemediationRoutes implements RouteGroup {
     private static String id(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ID.matcher(id).matches()) {
-            throw ApiException.notFound("no remediation " + RequestValidator.printable(id));
+            throw ApiException.notFound("no remediation " + UntrustedText.printable(id));
         }
         return id;
     }
 
-    private static Decision decision(Context ctx) {
-        if (ctx.body().isBlank()) {
-            return new Decision(null);
-        }
-        Decision d = body(ctx, Decision.class);
-        if (d != null && d.reason() != null && d.reason().length() > RequestValidator.MAX_REASON) {
+    private static String reason(Decision d) {
+        if (d.reason() != null && d.reason().length() > RequestValidator.MAX_REASON) {
             throw ApiException.badParameter("reason", "longer than " + RequestValidator.MAX_REASON + " characters");
         }
-        return d == null ? new Decision(null) : d;
+        return d.reason();
     }
-
-    /** Strict JSON: unknown fields and wrong types are a 400 naming the field. */
-    static <T> T body(Context ctx, Class<T> type) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return Json.strictReader(type).readValue(text);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString)
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
-            throw ApiException.badParameter(JacksonMessages.path(e), "unknown field (accepted: " + known + ")");
-        } catch (JsonMappingException e) {
-            String p = JacksonMessages.path(e);
-            throw ApiException.badParameter(p.isEmpty() ? "body" : p, "wrong type or value: " + JacksonMessages.firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", "not valid JSON: " + JacksonMessages.firstLine(e.getOriginalMessage()));
-        }
-    }
-
 
     /** Runs a service call, turning its refusals into API errors. */
     static Remediation mapped(java.util.function.Supplier<Remediation> call) {

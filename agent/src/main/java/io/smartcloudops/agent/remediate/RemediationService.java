@@ -59,7 +59,7 @@ public final class RemediationService implements AutoCloseable {
                                EventBus bus, PrometheusRegistry registry, SharedIdempotencyKeys shared) {
         this.config = config;
         this.targets = targets;
-        this.validator = new RequestValidator(config, targets);
+        this.validator = new RequestValidator(config, targets, runner);
         this.runner = runner;
         this.bus = bus;
         this.guardrails = new Guardrails(config);
@@ -108,26 +108,9 @@ public final class RemediationService implements AutoCloseable {
         return validator.allowedUnits();
     }
 
-    /**
-     * Checks an action and its parameters as {@link #submit} will (for rules at load time).
-     *
-     * @throws IllegalArgumentException {@code "params.unit: ..."}, naming the field first
-     */
+    /** Checks an action and its parameters as {@link #submit} will (for rules at load time). */
     public void checkAction(String action, Map<String, String> params) {
-        try {
-            validator.action(action, params);
-        } catch (RemediationException.Invalid e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    /** Checks a request exactly as {@link #submit} would, without doing or recording anything. */
-    public RequestValidator.ValidRequest validate(RemediationRequest request) {
-        RequestValidator.ValidRequest v = validator.validate(request);
-        runner.unsupported(v.action(), v.target()).ifPresent(why -> {
-            throw new RemediationException.Invalid(v.action() instanceof RemediationAction.Notify ? "action" : "target", why);
-        });
-        return v;
+        validator.checkAction(action, params);
     }
 
     /**
@@ -143,7 +126,7 @@ public final class RemediationService implements AutoCloseable {
             if (known.isPresent()) {
                 return known.get();
             }
-            RequestValidator.ValidRequest v = validate(s.request());
+            RequestValidator.ValidRequest v = validator.validate(s.request());
             Instant now = now();
             RemediationEntry e = new RemediationEntry(UUID.randomUUID().toString(), s.request(), v.action(), v.target(),
                     s.trigger(), s.actor(), v.reason(), s.rule(), s.idempotencyKey(), now, s.check(),
@@ -179,7 +162,7 @@ public final class RemediationService implements AutoCloseable {
         Remediation answer;
         synchronized (lock) {
             RemediationEntry e = approvals.pending(id, now());
-            RequestValidator.ValidRequest v = validate(e.request()); // the configuration may have changed since
+            RequestValidator.ValidRequest v = validator.validate(e.request()); // the configuration may have changed since
             Instant now = now();
             approvals.approve(e, v, now, actor, why, () -> execution.start(e, now, actor));
             answer = e.view();

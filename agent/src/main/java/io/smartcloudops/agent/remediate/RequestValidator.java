@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.remediate;
 
 import io.smartcloudops.agent.config.RemediationConfig;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import java.util.List;
@@ -31,11 +32,14 @@ public final class RequestValidator {
     private final Pattern unitPattern;
     private final List<String> allowedUnits;
     private final Targets targets;
+    private final ActionRunner runner;
 
-    public RequestValidator(RemediationConfig config, Targets targets) {
+    /** @param runner says which actions this agent can run on which target (e.g. no SNS topic, no notify) */
+    public RequestValidator(RemediationConfig config, Targets targets, ActionRunner runner) {
         this.unitPattern = Pattern.compile(config.unitPattern());
         this.allowedUnits = List.copyOf(config.allowedUnits() == null ? List.of() : config.allowedUnits());
         this.targets = targets;
+        this.runner = runner;
     }
 
     public List<String> allowedUnits() {
@@ -47,11 +51,11 @@ public final class RequestValidator {
             throw new RemediationException.Invalid("body", "a JSON object {action, target, params, dry_run, reason} is required");
         }
         ActionType type = ActionType.fromKey(required("action", request.action())).orElseThrow(() ->
-                new RemediationException.Invalid("action", "unknown action '" + printable(request.action())
+                new RemediationException.Invalid("action", "unknown action '" + UntrustedText.printable(request.action())
                         + "' (expected " + ActionType.keys() + ")"));
         String targetName = required("target", request.target());
         if (targetName.length() > MAX_TARGET || targetName.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '/')) {
-            throw new RemediationException.Invalid("target", "'" + printable(targetName) + "' is not a host name");
+            throw new RemediationException.Invalid("target", "'" + UntrustedText.printable(targetName) + "' is not a host name");
         }
         RemediationAction action = action(type, request.params());
         String reason = request.reason() == null ? "" : request.reason().strip();
@@ -62,14 +66,30 @@ public final class RequestValidator {
             throw new RemediationException.Invalid("reason", "contains control characters");
         }
         Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
-                "target '" + targetName + "' is not a remediation target (known: " + targets.names() + ")"));
+                "target '" + UntrustedText.printable(targetName) + "' is not a remediation target (known: " + targets.names() + ")"));
+        runner.unsupported(action, target).ifPresent(why -> {
+            throw new RemediationException.Invalid(action instanceof RemediationAction.Notify ? "action" : "target", why);
+        });
         return new ValidRequest(action, target, request.dryRun(), reason);
+    }
+
+    /**
+     * Checks an action and its parameters as a request would be checked (rules at load time).
+     *
+     * @throws IllegalArgumentException {@code "params.unit: ..."}, naming the field first
+     */
+    public void checkAction(String action, Map<String, String> params) {
+        try {
+            action(action, params);
+        } catch (RemediationException.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Checks an action and its parameters alone (rules at load time); fields named {@code action}, {@code params.X}. */
     public RemediationAction action(String action, Map<String, String> params) {
         ActionType type = ActionType.fromKey(required("action", action)).orElseThrow(() ->
-                new RemediationException.Invalid("action", "unknown action '" + printable(action)
+                new RemediationException.Invalid("action", "unknown action '" + UntrustedText.printable(action)
                         + "' (expected " + ActionType.keys() + ")"));
         return action(type, params == null ? Map.of() : params);
     }
@@ -95,7 +115,7 @@ public final class RequestValidator {
             throw new RemediationException.Invalid("params.unit", "longer than " + MAX_UNIT + " characters");
         }
         if (!SAFE_UNIT.matcher(unit).matches() || !unitPattern.matcher(unit).matches()) {
-            throw new RemediationException.Invalid("params.unit", "'" + printable(unit)
+            throw new RemediationException.Invalid("params.unit", "'" + UntrustedText.printable(unit)
                     + "' is not a valid unit name (must match " + unitPattern.pattern() + "; no spaces, shell or path characters)");
         }
         if (!allowedUnits.contains(unit)) {
@@ -132,7 +152,7 @@ public final class RequestValidator {
     private static void onlyParams(ActionType type, Map<String, String> params, Set<String> accepted) {
         for (String k : params.keySet()) {
             if (!accepted.contains(k)) {
-                throw new RemediationException.Invalid("params." + printable(k), "unknown parameter for " + type.key()
+                throw new RemediationException.Invalid("params." + UntrustedText.printable(k), "unknown parameter for " + type.key()
                         + (accepted.isEmpty() ? " (it takes none)" : " (accepted: " + String.join(", ", new TreeSet<>(accepted)) + ")"));
             }
         }
@@ -143,14 +163,5 @@ public final class RequestValidator {
             throw new RemediationException.Invalid(field, "is required");
         }
         return value.strip();
-    }
-
-    /** A value safe to echo in an error: control characters replaced, cut at 80 characters. */
-    static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

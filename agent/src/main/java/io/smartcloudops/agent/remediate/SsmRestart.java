@@ -96,7 +96,7 @@ final class SsmRestart implements RestartExecutor {
             }
             if (!clock.instant().isBefore(deadline)) {
                 return Outcome.failure("SSM command " + commandId + " on " + instanceId + " did not finish within "
-                        + io.smartcloudops.agent.time.DurationText.format(timeout) + " (check it in the SSM console)");
+                        + io.smartcloudops.api.time.DurationText.format(timeout) + " (check it in the SSM console)");
             }
             try {
                 Thread.sleep(pollInterval);

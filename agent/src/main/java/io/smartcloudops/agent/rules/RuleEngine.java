@@ -3,7 +3,7 @@ package io.smartcloudops.agent.rules;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.collect.HostSample;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.agent.remediate.ConditionCheck;
 import io.smartcloudops.agent.remediate.RemediationException;
 import io.smartcloudops.agent.remediate.RemediationService;
@@ -217,7 +217,7 @@ public final class RuleEngine {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.name());
             m.put("when", r.condition().describe());
-            m.put("for", io.smartcloudops.agent.time.DurationText.format(r.forDuration()));
+            m.put("for", io.smartcloudops.api.time.DurationText.format(r.forDuration()));
             m.put("action", r.action());
             m.put("state", stateByRule().get(r.name()).key());
             List<Map<String, Object>> hosts = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class SsmSecrets {
     public static final String VIEWER_TOKEN = "api/viewer_token";
     public static final String OPERATOR_TOKEN = "api/operator_token";
     public static final String OPENAI_API_KEY = "openai/api_key";
+    public static final String AUDIT_HMAC_KEY = "audit/hmac_key";
 
     private static final Logger LOG = LoggerFactory.getLogger(SsmSecrets.class);
 
@@ -65,7 +66,7 @@ public final class SsmSecrets {
         AuthConfig auth = new AuthConfig(
                 blank(a.viewerToken()) ? s.get(VIEWER_TOKEN) : a.viewerToken(),
                 blank(a.operatorToken()) ? s.get(OPERATOR_TOKEN) : a.operatorToken(),
-                a.tokens(), a.tokenFile());
+                a.tokens(), a.tokenFile(), a.failuresPerMinute());
         LOG.info("API tokens from SSM under {}: viewer {}, operator {}", config.ssm().parameterPrefix(),
                 s.containsKey(VIEWER_TOKEN) ? "set" : "unset", s.containsKey(OPERATOR_TOKEN) ? "set" : "unset");
         return config.withAuth(auth);

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.time;
 
+import io.smartcloudops.api.time.DurationText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

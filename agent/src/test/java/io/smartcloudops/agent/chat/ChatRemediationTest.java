@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.chat.openai.ChatCompletionsServer;
 import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.audit.AuditEvent;
@@ -60,10 +61,7 @@ class ChatRemediationTest {
         viewer = TestAgents.viewer(agent);
         operator = TestAgents.operator(agent);
         host = agent.remediation().targets().localHost();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!agent.store().hasHost(host) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.within("samples of " + host, Duration.ofSeconds(10)).until(() -> agent.store().hasHost(host));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.chat.QueryRequest;
@@ -43,10 +44,7 @@ class ChatRestTest {
         agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csvs + "?speed=1000000", "source.interval", "200ms",
                 "chat.max_question_chars", "100", "chat.rate_limit_per_minute", "30"));
         viewer = TestAgents.viewer(agent);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (agent.store().sampleCount("db-1") < 120 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.within("the replay of db-1", Duration.ofSeconds(10)).until(() -> agent.store().sampleCount("db-1") >= 120);
     }
 
     @AfterAll
@@ -137,7 +135,7 @@ class ChatRestTest {
             }
         })) {
             assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200);
+            Eventually.within("the agent to hold the stream", Duration.ofSeconds(10)).until(() -> agent.events().clientCount() == 1);
             QueryResponse r = viewer.query("Summarize last 3 anomalies");
             assertThat(got.await(10, TimeUnit.SECONDS)).isTrue();
             QueryResponse event = Json.mapper().readValue(chatJson.get(), QueryResponse.class);

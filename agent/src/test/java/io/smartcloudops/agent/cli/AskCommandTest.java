@@ -3,6 +3,7 @@ package io.smartcloudops.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,10 +37,7 @@ class AskCommandTest {
     void asksPrintsTheAnswerAndRefusesBadInputWithExitTwo() throws Exception {
         String csvs = Path.of("src/test/resources/chat/scenario").toAbsolutePath().toString();
         try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csvs + "?speed=1000000", "source.interval", "200ms"))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (agent.store().sampleCount("db-1") < 120 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.within("the replay of db-1", Duration.ofSeconds(10)).until(() -> agent.store().sampleCount("db-1") >= 120);
             Path token = Files.writeString(dir.resolve("token"), TestAgents.VIEWER_TOKEN + "\n");
             Run ok = run("ask", "--url", agent.baseUrl(), "--token-file", token.toString(), "What's", "current", "CPU?");
             assertThat(ok.code()).as(ok.err()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.config.ConfigLoader;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.RedisProcess;
 import io.smartcloudops.agent.testing.TestAgents;
@@ -17,6 +18,7 @@ import io.smartcloudops.api.remediation.TargetOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,14 +160,9 @@ class ClusterIdempotencyTest {
         return systemctl.calls().stream().filter(c -> c.getFirst().equals("restart")).toList();
     }
 
-    private static Remediation awaitVerified(AgentClient op, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        Remediation r = op.remediation(id);
-        while ((!r.state().terminal() || r.state() == RemediationState.SUCCEEDED && r.effective() == null)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            r = op.remediation(id);
-        }
-        return r;
+    private static Remediation awaitVerified(AgentClient op, String id) {
+        return Eventually.within("remediation " + id + " to end and be verified", Duration.ofSeconds(15))
+                .until(() -> op.remediation(id), r -> r.state().terminal()
+                        && !(r.state() == RemediationState.SUCCEEDED && r.effective() == null));
     }
 }

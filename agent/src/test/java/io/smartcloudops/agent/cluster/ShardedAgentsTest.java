@@ -3,19 +3,20 @@ package io.smartcloudops.agent.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.RedisProcess;
 import io.smartcloudops.agent.testing.TestAgents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +50,9 @@ class ShardedAgentsTest {
                             "cluster.shard", i + "/3",
                             "cluster.heartbeat", "200ms")));
                 }
-                await(() -> agents.stream().allMatch(a -> a.shard().members().equals(List.of("shard-0", "shard-1", "shard-2"))));
-                Map<String, Set<Integer>> owners = growing(agents);
+                Eventually.within("three members", Duration.ofSeconds(20)).until(() -> agents.stream()
+                        .allMatch(a -> a.shard().members().equals(List.of("shard-0", "shard-1", "shard-2"))));
+                Map<String, Set<Integer>> owners = growing(agents, hosts);
                 assertThat(owners.keySet()).as("every host is sampled").containsExactlyInAnyOrderElementsOf(hosts);
                 owners.forEach((host, who) -> assertThat(who).as("%s has exactly one owner", host).hasSize(1));
                 for (int i = 0; i < 3; i++) {
@@ -59,8 +61,9 @@ class ShardedAgentsTest {
                 }
 
                 agents.remove(0).close();
-                await(() -> agents.stream().allMatch(a -> a.shard().members().equals(List.of("shard-1", "shard-2"))));
-                Map<String, Set<Integer>> after = growing(agents);
+                Eventually.within("two members", Duration.ofSeconds(20)).until(() -> agents.stream()
+                        .allMatch(a -> a.shard().members().equals(List.of("shard-1", "shard-2"))));
+                Map<String, Set<Integer>> after = growing(agents, hosts);
                 assertThat(after.keySet()).as("the two survivors cover the whole fleet").containsExactlyInAnyOrderElementsOf(hosts);
                 after.forEach((host, who) -> assertThat(who).as("%s has exactly one owner", host).hasSize(1));
             } finally {
@@ -69,15 +72,19 @@ class ShardedAgentsTest {
         }
     }
 
-    /** Host -> indexes of the agents that stored new samples of it over three seconds (rows arrive every second). */
-    private static Map<String, Set<Integer>> growing(List<Agent> agents) throws InterruptedException {
+    /**
+     * Host -> indexes of the agents that stored new samples of it, observed until every host of the fleet
+     * has grown by two samples somewhere (rows arrive every second): long enough for a second owner to show.
+     */
+    private static Map<String, Set<Integer>> growing(List<Agent> agents, Collection<String> fleet) {
         List<Map<String, Integer>> before = new ArrayList<>();
         for (Agent a : agents) {
             Map<String, Integer> counts = new HashMap<>();
             a.store().hosts().forEach(h -> counts.put(h, a.store().sampleCount(h)));
             before.add(counts);
         }
-        Thread.sleep(3_000);
+        Eventually.within("every host to grow by two samples", Duration.ofSeconds(20)).until(() -> fleet.stream()
+                .allMatch(h -> grownBy(agents, before, h) >= 2));
         Map<String, Set<Integer>> owners = new TreeMap<>();
         for (int i = 0; i < agents.size(); i++) {
             Agent a = agents.get(i);
@@ -90,14 +97,11 @@ class ShardedAgentsTest {
         return owners;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
+    private static int grownBy(List<Agent> agents, List<Map<String, Integer>> before, String host) {
+        int most = 0;
+        for (int i = 0; i < agents.size(); i++) {
+            most = Math.max(most, agents.get(i).store().sampleCount(host) - before.get(i).getOrDefault(host, 0));
         }
-        throw new AssertionError("condition not met within 20 s");
+        return most;
     }
 }

@@ -3,9 +3,10 @@ package io.smartcloudops.agent.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
-import io.smartcloudops.agent.events.SamplesCollected;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,20 +25,20 @@ class CollectionDurationTest {
         try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=1000&loop=true",
                 "source.interval", "100ms", "detect.enabled", "false"));
              var viewer = TestAgents.viewer(agent)) {
-            Thread.sleep(500);
-            assertThat(count(viewer.metrics(), "smartcloudops_collection_duration_seconds_count")).isGreaterThanOrEqualTo(3);
+            Eventually.within("three timed collections", Duration.ofSeconds(10))
+                    .until(() -> count(viewer.metrics(), "smartcloudops_collection_duration_seconds_count") >= 3);
             assertThat(count(viewer.metrics(), "smartcloudops_collection_overruns_total")).isZero();
 
             // a subscriber slower than the interval (as scoring too many hosts would be)
             agent.bus().subscribe(SamplesCollected.class, batch -> {
                 try {
-                    Thread.sleep(150);
+                    Thread.sleep(150); // the subject: a subscriber slower than the 100 ms interval
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            Thread.sleep(700);
-            assertThat(count(viewer.metrics(), "smartcloudops_collection_overruns_total")).isGreaterThanOrEqualTo(2);
+            Eventually.within("two overruns counted", Duration.ofSeconds(10))
+                    .until(() -> count(viewer.metrics(), "smartcloudops_collection_overruns_total") >= 2);
         }
     }
 

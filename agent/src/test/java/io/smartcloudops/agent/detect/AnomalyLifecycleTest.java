@@ -3,6 +3,7 @@ package io.smartcloudops.agent.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.anomaly.Anomaly;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +56,14 @@ class AnomalyLifecycleTest {
                 }
             })) {
                 // the store has a sample an instant before the detector does: wait for the detector's verdict
-                await(() -> client.status().hosts().stream().anyMatch(h -> h.detector() != null), "host appears");
+                Eventually.within("host appears", Duration.ofSeconds(30))
+                        .until(() -> client.status().hosts().stream().anyMatch(h -> h.detector() != null));
                 HostStatus learning = client.status().hosts().getFirst();
                 assertThat(learning.host()).isEqualTo("web-7");
                 assertThat(learning.detector()).isEqualTo("learning");
 
-                await(() -> agent.detector().orElseThrow().store().size() > 0
-                        && agent.detector().orElseThrow().store().query(1, null, null).getFirst().end() != null, "anomaly ends");
+                Eventually.within("anomaly ends", Duration.ofSeconds(30)).until(() -> agent.detector().orElseThrow().store().size() > 0
+                        && agent.detector().orElseThrow().store().query(1, null, null).getFirst().end() != null);
                 List<Anomaly> listed = client.anomalies(null, null, null).anomalies();
                 assertThat(listed).hasSize(1);
                 seen = listed.getFirst();
@@ -76,7 +77,8 @@ class AnomalyLifecycleTest {
                 assertThat(seen.end()).isAfter(seen.timestamp());
                 assertThat(seen.score()).isBetween(0.5, 1.0);
 
-                await(() -> events.stream().anyMatch(a -> a.end() != null), "SSE anomaly with an end");
+                Eventually.within("SSE anomaly with an end", Duration.ofSeconds(30))
+                        .until(() -> events.stream().anyMatch(a -> a.end() != null));
                 assertThat(events).extracting(Anomaly::id).containsOnly(seen.id());
                 assertThat(events.getFirst().end()).isNull();
 
@@ -123,16 +125,5 @@ class AnomalyLifecycleTest {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.error().detail()).startsWith(name + ":");
         }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
     }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.config.ConfigException;
 import io.smartcloudops.agent.dataset.SeriesCsvReader;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +98,7 @@ class ModelFileTest {
         try (var agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=500", "source.interval", "100ms",
                 "detect.model", model.toString()));
              var client = TestAgents.viewer(agent)) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (client.status().hosts().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.within("the host in /status", Duration.ofSeconds(10)).until(() -> !client.status().hosts().isEmpty());
             assertThat(client.status().hosts().getFirst().detector()).isEqualTo("scoring");
             assertThat(client.status().components().get("detector").toString()).contains("trained_hosts=[web-1]");
         }

@@ -8,6 +8,7 @@ import io.smartcloudops.agent.collect.PromQl;
 import io.smartcloudops.agent.collect.PrometheusClient;
 import io.smartcloudops.agent.dataset.SeriesCsvReader;
 import io.smartcloudops.agent.dataset.SeriesTable;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.NodeExporterProcess;
 import io.smartcloudops.agent.testing.PrometheusProcess;
 import io.smartcloudops.api.Metric;
@@ -39,16 +40,11 @@ class ExportCommandTest {
         nodeExporter = NodeExporterProcess.start(dir);
         prometheus = PrometheusProcess.start(dir, List.of(nodeExporter.instance()));
         PrometheusClient api = new PrometheusClient(URI.create(prometheus.url()), Duration.ofSeconds(5));
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         // 12 s of 1 s scrapes: enough for rate() over 5 s at every exported step
-        while (System.nanoTime() < deadline) {
+        Eventually.within("Prometheus to collect 12 s of data", Duration.ofSeconds(40)).until(() -> {
             var r = api.queryRange("up", Instant.now().minusSeconds(20), Instant.now(), Duration.ofSeconds(1));
-            if (!r.isEmpty() && r.getFirst().values().length >= 12) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Prometheus did not collect 12 s of data:\n" + prometheus.logTail());
+            return !r.isEmpty() && r.getFirst().values().length >= 12;
+        });
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.audit.AuditVerifier;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.client.AgentApiException;
@@ -101,13 +102,9 @@ class AuditDiskFullTest {
         return systemctl.calls().stream().filter(c -> c.getFirst().equals("restart")).count();
     }
 
-    private static void await(AgentClient client, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        Remediation r = client.remediation(id);
-        while ((!r.state().terminal() || r.effective() == null) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            r = client.remediation(id);
-        }
+    private static void await(AgentClient client, String id) {
+        Remediation r = Eventually.within("remediation " + id + " to be verified", Duration.ofSeconds(15))
+                .until(() -> client.remediation(id), v -> v.state().terminal() && v.effective() != null);
         assertThat(r.effective()).as(List.of(r.state(), r.detail()).toString()).isTrue();
     }
 }

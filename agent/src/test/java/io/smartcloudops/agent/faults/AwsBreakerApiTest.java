@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
 import io.smartcloudops.agent.testing.TestAgents;
@@ -131,21 +132,12 @@ class AwsBreakerApiTest {
         }
     }
 
-    private void awaitCalls(String operation, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (aws.calls(operation).size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(aws.calls(operation)).hasSizeGreaterThanOrEqualTo(n);
+    private void awaitCalls(String operation, int n) {
+        Eventually.within(n + " " + operation + " calls", Duration.ofSeconds(10)).until(() -> aws.calls(operation).size() >= n);
     }
 
-    private static Remediation await(AgentClient client, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Remediation r = client.remediation(id);
-        while (!r.state().terminal() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            r = client.remediation(id);
-        }
-        return r;
+    private static Remediation await(AgentClient client, String id) {
+        return Eventually.within("remediation " + id + " to end", Duration.ofSeconds(30))
+                .until(() -> client.remediation(id), r -> r.state().terminal());
     }
 }

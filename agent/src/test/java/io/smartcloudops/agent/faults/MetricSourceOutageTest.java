@@ -3,6 +3,8 @@ package io.smartcloudops.agent.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.collect.PrometheusClient;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.NodeExporterProcess;
 import io.smartcloudops.agent.testing.PrometheusProcess;
 import io.smartcloudops.agent.testing.SteadyExporter;
@@ -11,13 +13,13 @@ import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.status.HostStatus;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,35 +52,44 @@ class MetricSourceOutageTest {
                     "detect.model", "", "detect.min_samples", "10"));
             try (Agent agent = Agent.start(config, Map.of(), java.time.Clock.systemUTC());
                  AgentClient client = TestAgents.viewer(agent)) {
-                await(Duration.ofSeconds(60), () -> "scoring".equals(hostStatus(client, host).detector()));
+                Eventually.within("the host to be scored", Duration.ofSeconds(60)).ignoreExceptions()
+                        .until(() -> "scoring".equals(hostStatus(client, host).detector()));
 
                 // 1. partition: Prometheus keeps scraping, the agent cannot reach it
                 path.cut();
                 Instant cut = Instant.now();
-                await(Duration.ofSeconds(5), () -> !client.status().source().healthy());
+                Eventually.within("the source to turn unhealthy", Duration.ofSeconds(5)).ignoreExceptions()
+                        .until(() -> !client.status().source().healthy());
                 assertThat(client.status().source().reason()).contains("unreachable");
                 assertThat(client.healthz()).containsEntry("status", "ok");
-                Thread.sleep(6_000);
+                // long enough for Prometheus (which the test still reaches) to scrape through the partition
+                Eventually.within("Prometheus to scrape 6 s past the cut", Duration.ofSeconds(30))
+                        .until(() -> latestScrape(prometheus).isAfter(cut.plusSeconds(6)));
                 Instant restored = Instant.now();
                 path.restore();
-                await(Duration.ofSeconds(10), () -> client.status().source().healthy());
-                await(Duration.ofSeconds(10), () -> inside(agent, host, cut.plusSeconds(1), restored.minusSeconds(1)) >= 3);
+                Eventually.within("the source to be healthy again", Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> client.status().source().healthy());
+                Eventually.within("the partition to be back-filled", Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> inside(agent, host, cut.plusSeconds(1), restored.minusSeconds(1)) >= 3);
                 assertThat(inside(agent, host, cut.plusSeconds(1), restored.minusSeconds(1)))
                         .as("samples Prometheus scraped during the partition were back-filled").isGreaterThanOrEqualTo(3);
 
                 // 2. the exporter stops behind a running Prometheus: no data, not zeros
                 exporter.stop();
-                Instant stopped = Instant.now();
-                Thread.sleep(6_000);
+                // a whole rate window (5 s) of failed scrapes: no rate can be computed across the gap
+                Eventually.within("Prometheus to see the exporter down for a rate window", Duration.ofSeconds(30))
+                        .until(() -> downForAWholeRateWindow(prometheus));
                 Instant started = Instant.now();
                 exporter.start();
                 // rates come back once a whole rate window has been scraped again
-                await(Duration.ofSeconds(20), () -> !agent.store().series(host, Metric.CPU, started.plusSeconds(1)).isEmpty());
+                Eventually.within("rates to come back", Duration.ofSeconds(20)).ignoreExceptions()
+                        .until(() -> !agent.store().series(host, Metric.CPU, started.plusSeconds(1)).isEmpty());
                 assertThat(agent.store().series(host, Metric.CPU, cut.minusSeconds(30))).allSatisfy(p ->
                         assertThat(p.value()).as("never a zero or a jump from the gap").isBetween(19.0, 21.0));
 
                 // 3. through both outages the steady host raised nothing, and it is still being scored
-                Thread.sleep(3_000);
+                Eventually.within("three samples scored after the outages", Duration.ofSeconds(20))
+                        .until(() -> agent.store().series(host, Metric.CPU, started.plusSeconds(1)).size() >= 3);
                 assertThat(client.anomalies(100, "1h", null).anomalies()).as("no anomaly from the gaps").isEmpty();
                 assertThat(client.metrics()).contains("smartcloudops_anomalies_total{severity=\"low\"} 0.0",
                         "smartcloudops_anomalies_total{severity=\"critical\"} 0.0");
@@ -95,17 +106,23 @@ class MetricSourceOutageTest {
             try (Agent agent = Agent.start(config, Map.of(), java.time.Clock.systemUTC());
                  AgentClient client = TestAgents.viewer(agent)) {
                 String host = exporter.instance();
-                await(Duration.ofSeconds(20), () -> agent.store().sampleCount(host) >= 2);
+                Eventually.within("two samples from node_exporter", Duration.ofSeconds(20)).ignoreExceptions()
+                        .until(() -> agent.store().sampleCount(host) >= 2);
                 exporter.kill();
-                await(Duration.ofSeconds(5), () -> !client.status().source().healthy());
+                Eventually.within("the source to turn unhealthy", Duration.ofSeconds(5)).ignoreExceptions()
+                        .until(() -> !client.status().source().healthy());
                 assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"node-exporter\"} 0.0");
                 int before = agent.store().sampleCount(host);
-                Thread.sleep(2_000);
+                int failures = client.status().source().consecutiveFailures();
+                Eventually.within("two more failed collections", Duration.ofSeconds(10))
+                        .until(() -> client.status().source().consecutiveFailures() >= failures + 2);
                 assertThat(agent.store().sampleCount(host)).as("a gap, never zeros").isEqualTo(before);
                 assertThat(client.healthz()).containsEntry("status", "ok");
                 exporter.start();
-                await(Duration.ofSeconds(15), () -> client.status().source().healthy());
-                await(Duration.ofSeconds(10), () -> agent.store().sampleCount(host) > before + 1);
+                Eventually.within("the source to be healthy again", Duration.ofSeconds(15)).ignoreExceptions()
+                        .until(() -> client.status().source().healthy());
+                Eventually.within("samples again", Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> agent.store().sampleCount(host) > before + 1);
             }
         }
     }
@@ -120,18 +137,26 @@ class MetricSourceOutageTest {
                 .filter(p -> p.timestamp().isBefore(to)).count();
     }
 
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not there yet
-            }
-            Thread.sleep(100);
+    /** When Prometheus last scraped the exporter (asked directly: the agent's path may be cut). */
+    private static Instant latestScrape(PrometheusProcess prometheus) throws Exception {
+        var series = prometheusApi(prometheus).queryRange("timestamp(up)", Instant.now().minusSeconds(2), Instant.now(),
+                Duration.ofSeconds(1));
+        if (series.isEmpty() || series.getFirst().values().length == 0) {
+            return Instant.EPOCH;
         }
-        throw new AssertionError("condition not met within " + timeout);
+        double[] v = series.getFirst().values();
+        return Instant.ofEpochMilli((long) (v[v.length - 1] * 1000));
+    }
+
+    /** Every scrape of the last 5 s (the rate window) failed. */
+    private static boolean downForAWholeRateWindow(PrometheusProcess prometheus) throws Exception {
+        var series = prometheusApi(prometheus).queryRange("max_over_time(up[5s])", Instant.now().minusSeconds(1),
+                Instant.now(), Duration.ofSeconds(1));
+        return !series.isEmpty() && series.getFirst().values().length > 0
+                && series.getFirst().values()[series.getFirst().values().length - 1] == 0;
+    }
+
+    private static PrometheusClient prometheusApi(PrometheusProcess prometheus) {
+        return new PrometheusClient(URI.create(prometheus.url()), Duration.ofSeconds(2));
     }
 }

@@ -69,7 +69,7 @@ class AnomalyFeedbackTest {
             assertBadField(() -> post(agent, a.id(), "{\"verdict\":\"maybe\"}"), "verdict", "false_alarm or confirmed");
             assertBadField(() -> post(agent, a.id(), "{\"note\":\"no verdict\"}"), "verdict", "required");
             assertBadField(() -> post(agent, a.id(), "{\"verdict\":\"confirmed\",\"severity\":\"low\"}"), "severity", "unknown field");
-            assertBadField(() -> post(agent, a.id(), "{\"verdict\":7}"), "verdict", "unknown verdict");
+            assertBadField(() -> post(agent, a.id(), "{\"verdict\":7}"), "verdict", "string");
             assertBadField(() -> post(agent, a.id(), ""), "body", "required");
             assertBadField(() -> operator.feedback(a.id(), Verdict.CONFIRMED, "bell\u0007"), "note", "control");
             assertBadField(() -> operator.feedback(a.id(), Verdict.CONFIRMED, "x".repeat(501)), "note", "500");

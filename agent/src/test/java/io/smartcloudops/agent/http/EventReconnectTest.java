@@ -3,6 +3,7 @@ package io.smartcloudops.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.FreePort;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.client.AgentClient;
@@ -55,10 +56,7 @@ class EventReconnectTest {
              EventSubscription sub = client.subscribe(listener)) {
             assertThat(samples.tryAcquire(10, TimeUnit.SECONDS)).as("live before the restart").isTrue();
             first.close();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (disconnects.get() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.within("the break to be reported", Duration.ofSeconds(10)).until(() -> disconnects.get() > 0);
             assertThat(disconnects.get()).as("the break is reported").isPositive();
             samples.drainPermits();
             try (Agent second = TestAgents.start(dir, cfg)) {

@@ -45,7 +45,7 @@ class EventStreamLongLivedTest {
                      disconnects.incrementAndGet();
                  }
              })) {
-            Thread.sleep(3_000);
+            Thread.sleep(3_000); // the subject: the stream stays up for seconds, longer than any idle timeout in the way
             assertThat(connects.get()).isEqualTo(1);
             assertThat(disconnects.get()).isZero();
             assertThat(samples.get()).isPositive();

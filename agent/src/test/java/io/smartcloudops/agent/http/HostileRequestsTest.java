@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.audit.AuditVerifier;
+import io.smartcloudops.agent.journal.DamagedLines;
 import io.smartcloudops.agent.testing.HostileInput;
 import io.smartcloudops.agent.testing.RawHttp;
 import io.smartcloudops.agent.testing.RecordingCommand;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Property over EVERY route the agent registers (read from the server, so a new route is covered the day
  * it lands): hostile requests — mutated and random JSON, wrong types, unknown fields, huge bodies, broken
  * and repeated headers (Idempotency-Key, Authorization, Content-Type), path traversal and injection in ids,
- * filters, unit names and hosts, unicode and control characters, wrong methods — sent over a raw socket.
+ * filters, unit names and hosts, unicode and control characters, every line terminator and lone surrogates,
+ * wrong methods and HEAD, method-override headers — sent over a raw socket.
  * Invariants, checked after every request:
  * <ul>
  * <li>never a 5xx; every 4xx is the JSON {@code {"error","detail"}} shape without a stack trace;</li>
@@ -41,7 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing: the audit log is byte-for-byte the same, no approval is created or decided, nothing runs;</li>
  * <li>a well-formed request the guardrails refuse (409, 429) may only add its own {@code refused} record;</li>
  * <li>whatever ran is exactly {@code restart nginx} / {@code is-active nginx}: no hostile text reaches an argv;</li>
- * <li>the agent answers {@code /healthz} at the end.</li>
+ * <li>a method-override header ({@code X-HTTP-Method-Override} and its two cousins) is always a 400;</li>
+ * <li>the agent answers {@code /healthz} at the end; closed and restarted, it finds every record it wrote
+ * ({@code audit verify} passes, every line is a record, the same remediations come back).</li>
  * </ul>
  * Own seeded generators, not jqwik (its 1.10 releases ask AI agents not to use the library). Replay a
  * failure with {@code -Dhostile.seed=N}; the case count is {@code -Dhostile.cases} (default 1,200).
@@ -60,6 +65,9 @@ class HostileRequestsTest {
     private final List<String> pendingIds = new ArrayList<>();
 
     private record Case(String method, String target, List<String[]> headers, byte[] body, String label) {
+        boolean overridden() {
+            return headers.stream().anyMatch(h -> StrictMethodsTest.OVERRIDE_HEADERS.stream().anyMatch(h[0]::equalsIgnoreCase));
+        }
     }
 
     @Test
@@ -75,6 +83,8 @@ class HostileRequestsTest {
                   interval: 200ms
                 chat:
                   rate_limit_per_minute: 10000
+                auth:
+                  failures_per_minute: 100000  # the wrong tokens here must reach the checks, not the limit
                 remediation:
                   enabled: true
                   allowed_units: [nginx]
@@ -109,9 +119,12 @@ class HostileRequestsTest {
                 } else {
                     assertThat(r.status()).as(label).isBetween(200, 499);
                 }
+                if (c.overridden()) {
+                    assertThat(r.status()).as("a method-override header is refused: " + label).isIn(400, 413, 431, 505);
+                }
                 if (r.status() >= 400) {
                     assertThat(r.header("Content-Type")).as(label).startsWith("application/json");
-                    JsonNode body = Json.mapper().readTree(r.body());
+                    JsonNode body = Json.mapper().readTree(c.method().equals("HEAD") ? "{\"error\":\"\",\"detail\":\"\"}" : r.body());
                     assertThat(body.path("error").isTextual()).as(label).isTrue();
                     assertThat(body.path("detail").isTextual()).as(label).isTrue();
                     assertThat(r.body()).as(label).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("<html");
@@ -140,15 +153,37 @@ class HostileRequestsTest {
                     .contains(400, 401, 403, 404, 413);
             assertThat(http.send("GET", "/healthz", List.of(), null).status()).isEqualTo(200);
             assertThat(agent.store().hosts()).as("no host created by a request").containsExactly("web-1");
+            List<String> before = agent.remediation().list(Optional.empty(), 100_000).stream().map(r -> r.id()).sorted().toList();
+
+            // A restart after any accepted request finds every record: the chain verifies, every line is a record.
+            agent.close();
+            AuditVerifier.Report report = AuditVerifier.verify(dir.resolve("logs"));
+            assertThat(report.broken()).isEmpty();
+            assertThat(report.torn()).isEmpty();
+            assertThat(report.records()).isEqualTo(auditLines());
+            agent = TestAgents.start(config, Clock.systemUTC());
+            assertThat(agent.remediation().list(Optional.empty(), 100_000).stream().map(r -> r.id()).sorted().toList())
+                    .as("every remediation restored").isEqualTo(before);
+            assertThat(DamagedLines.of(dir.resolve("logs")).counts()).as("no line skipped").isEmpty();
         } finally {
             agent.close();
+        }
+    }
+
+    private long auditLines() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
+            long n = 0;
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("remediation-")).toList()) {
+                n += Files.readString(f, StandardCharsets.UTF_8).split("\n").length;
+            }
+            return n;
         }
     }
 
     // ---- generation ---------------------------------------------------------------------------------
 
     private Case generate(ApiRoutes.Route route) {
-        String method = in.nextInt(12) == 0 ? in.pick(List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "GET", "POST"))
+        String method = in.nextInt(12) == 0 ? in.pick(List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "GET", "POST", "HEAD"))
                 : route.method();
         String path = path(route.path());
         String query = route.method().equals("GET") ? query(route.path()) : in.nextInt(8) == 0 ? query(route.path()) : "";
@@ -169,6 +204,11 @@ class HostileRequestsTest {
             headers.set(0, RawHttp.header("Authorization", in.nextBoolean() ? "Bearer " + headerSafe(in.string("x"))
                     : "Basic " + headerSafe(in.string("dXNlcjpwYXNz"))));
             headers.add(RawHttp.header("Accept", "text/event-stream"));
+        }
+        if (in.nextInt(12) == 0) {
+            // a proxy lets GET through; the header asks for the route's real method (or any other)
+            headers.add(RawHttp.header(in.pick(StrictMethodsTest.OVERRIDE_HEADERS),
+                    in.pick(List.of(route.method(), "POST", "DELETE", "PUT", "get", headerSafe(in.string("POST"))))));
         }
         if (in.nextInt(6) == 0) {
             headers.add(RawHttp.header(in.pick(List.of("X-Forwarded-For", "X-Real-IP", "Origin", "Cookie", "Accept",
@@ -273,6 +313,14 @@ class HostileRequestsTest {
             return in.pick(List.of("", "null", "[]", "\"text\"", "42", "{", "{\"a\":", "[{}]", "{}{}", "{\"question\":\"a\"}x",
                     "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "\uFEFF{}")).getBytes(StandardCharsets.UTF_8);
         }
+        if (kind == 3 && route.equals("/remediations")) {
+            // the looseness a lenient reader would accept: a repeated key, a coerced boolean, trailing content
+            String json = Json.write(remediation());
+            String open = json.substring(0, json.length() - 1);
+            return in.pick(List.of(open + ",\"dry_run\":false}", open.replace("\"dry_run\":false", "\"dry_run\":\"false\"")
+                    .replace("\"dry_run\":true", "\"dry_run\":\"true\"") + "}", open.replaceAll("\"dry_run\":(true|false)", "\"dry_run\":1") + "}",
+                    json + " {\"dry_run\":false}")).getBytes(StandardCharsets.UTF_8);
+        }
         Map<String, Object> valid = switch (route) {
             case "/remediations" -> remediation();
             case "/query" -> new LinkedHashMap<>(Map.of("question", in.pick(List.of("What's current CPU?",
@@ -321,7 +369,8 @@ class HostileRequestsTest {
             case 4 -> com.fasterxml.jackson.databind.node.NullNode.getInstance();
             case 5 -> "x".repeat(100 + in.nextInt(20_000));
             case 6 -> valid instanceof String s ? in.pick(List.of(s + "; reboot", "../" + s, s + "\u0000", s + "\n" + s,
-                    "$(" + s + ")", "`" + s + "`", s.toUpperCase(java.util.Locale.ROOT), "\u202e" + s, s + " ")) : in.string("x");
+                    "$(" + s + ")", "`" + s + "`", s.toUpperCase(java.util.Locale.ROOT), "\u202e" + s, s + " ",
+                    s + in.pick(HostileInput.LINE_TERMINATORS) + s, s + in.anyText(20))) : in.string("x");
             default -> in.string(valid instanceof String s ? s : "x");
         };
     }

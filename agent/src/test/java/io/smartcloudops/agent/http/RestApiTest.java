@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
@@ -37,10 +38,7 @@ class RestApiTest {
         String csv = Path.of("src/test/resources/replay/web-1.csv").toAbsolutePath().toString();
         agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=1000000", "source.interval", "200ms"));
         viewer = TestAgents.viewer(agent);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (agent.store().sampleCount("web-1") < 20 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.within("20 samples of web-1", Duration.ofSeconds(10)).until(() -> agent.store().sampleCount("web-1") >= 20);
     }
 
     @AfterAll
@@ -129,10 +127,13 @@ class RestApiTest {
     @Test
     void unknownRoutesAndMethodsAreJsonNotHtml() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/nope")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/nope"))
+                .header("Authorization", "Bearer " + TestAgents.VIEWER_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("\"error\":\"not found\"").doesNotContain("<html");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/nope")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("without a token, no route listing").isEqualTo(401);
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(agent.baseUrl() + "/status"))
                 .header("Authorization", "Bearer " + TestAgents.VIEWER_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());

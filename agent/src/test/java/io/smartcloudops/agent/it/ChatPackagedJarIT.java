@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartcloudops.agent.chat.openai.ChatCompletionsServer;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.RedisProcess;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.chat.QueryResponse;
@@ -120,21 +121,14 @@ class ChatPackagedJarIT {
     }
 
     private static void awaitSamples(HttpClient http, String baseUrl) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = Json.mapper().readTree(get(http, baseUrl, "/status"));
-            boolean full = false;
-            for (JsonNode h : status.path("hosts")) {
+        Eventually.within("the replay to finish", Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode h : Json.mapper().readTree(get(http, baseUrl, "/status")).path("hosts")) {
                 if (h.path("host").asText().equals("db-1") && h.path("samples").asInt() >= 120) {
-                    full = true;
+                    return true;
                 }
             }
-            if (full) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the replay did not finish");
+            return false;
+        });
     }
 
     private static QueryResponse ask(HttpClient http, String baseUrl, String question) throws Exception {

@@ -2,6 +2,7 @@ package io.smartcloudops.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.FreePort;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,11 +98,9 @@ class KillNineIT {
                 }
                 Thread watcher = Thread.ofVirtual().start(() -> watchAnomalies(op, stop, anomalies));
                 long anomaliesBefore = anomalies.size();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while ((anomalies.size() < anomaliesBefore + 3 || acknowledged.size() < 40 * (cycle + 1))
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                int acknowledgedBefore = 40 * (cycle + 1);
+                Eventually.within("three anomalies and 40 acknowledged presses", Duration.ofSeconds(20))
+                        .until(() -> anomalies.size() >= anomaliesBefore + 3 && acknowledged.size() >= acknowledgedBefore);
                 agent.destroyForcibly();  // SIGKILL, with requests in flight
                 assertThat(agent.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(agent.exitValue()).as("killed by SIGKILL").isEqualTo(137);
@@ -178,22 +178,22 @@ class KillNineIT {
     private String awaitServing(Process agent) throws Exception {
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!agent.isAlive()) {
-                throw new AssertionError("agent exited: " + Files.readString(dir.resolve("agent.out")));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return base;
+        try {
+            Eventually.within("the agent to serve", Duration.ofSeconds(60)).until(() -> {
+                if (!agent.isAlive()) {
+                    throw new AssertionError("agent exited: " + Files.readString(dir.resolve("agent.out")));
                 }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false; // starting
+                }
+            });
+            return base;
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("agent not serving: " + Files.readString(dir.resolve("agent.out")), e);
         }
-        throw new AssertionError("agent not serving: " + Files.readString(dir.resolve("agent.out")));
     }
 
     /** One client: alternating real runs and dry runs, each with a fresh key; keeps what was acknowledged. */
@@ -225,7 +225,7 @@ class KillNineIT {
                 for (Anomaly a : op.anomalies(1000, null, null).anomalies()) {
                     seen.merge(a.id(), a, (old, now) -> now.timestamp().isBefore(old.timestamp()) ? old : now);
                 }
-                Thread.sleep(100);
+                Thread.sleep(100); // a poller's pace, while the agent runs and is killed: not a wait for a condition
             } catch (AgentApiException | InterruptedException e) {
                 return;
             }

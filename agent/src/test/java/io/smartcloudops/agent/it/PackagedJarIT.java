@@ -2,6 +2,7 @@ package io.smartcloudops.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.agent.testing.Eventually;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -72,13 +73,11 @@ class PackagedJarIT {
             assertThat(String.join("\n", lines)).as("the token itself is never printed").doesNotContain(token);
 
             HttpClient http = HttpClient.newHttpClient();
-            String status = "";
-            long statusDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!status.contains("\"cpu\"") && System.nanoTime() < statusDeadline) {
-                Thread.sleep(500);
-                status = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/status"))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
-            }
+            URI statusUrl = URI.create(baseUrl + "/status");
+            String status = Eventually.within("a cpu value in /status", Duration.ofSeconds(30))
+                    .until(() -> http.send(HttpRequest.newBuilder(statusUrl)
+                            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                            body -> body.contains("\"cpu\""));
             assertThat(status).contains("\"kind\":\"local\"").contains("\"healthy\":true").contains("\"cpu\"").contains("\"mem\"");
         } finally {
             agent.destroy();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.collect.PrometheusClient;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.NodeExporterProcess;
 import io.smartcloudops.agent.testing.PrometheusProcess;
 import io.smartcloudops.agent.testing.TestAgents;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +51,8 @@ class PrometheusIntegrationTest {
         prometheus = PrometheusProcess.start(dir, List.of(nodeExporter.instance()));
         promApi = new PrometheusClient(URI.create(prometheus.url()), Duration.ofSeconds(5));
         // rate() over 5 s needs at least two scrapes at 1 s
-        await(Duration.ofSeconds(30), () -> !query("rate(node_cpu_seconds_total{mode=\"idle\"}[5s])", Instant.now()).isEmpty());
+        Eventually.within("Prometheus to have an idle CPU rate", Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> !query("rate(node_cpu_seconds_total{mode=\"idle\"}[5s])", Instant.now()).isEmpty());
     }
 
     @AfterAll
@@ -83,7 +84,8 @@ class PrometheusIntegrationTest {
                     / single("count(node_cpu_seconds_total{" + sel + ",mode=\"idle\"})", t);
             assertThat(host.values().get("cpu")).isCloseTo(100 * (1 - idle), within(0.5));
             assertThat(agent.collector().status().lastSuccess()).isNotNull();
-            await(Duration.ofSeconds(10), () -> client.series(nodeExporter.instance(), "cpu", "1m").points().size() > 3);
+            Eventually.within("more than three cpu points", Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> client.series(nodeExporter.instance(), "cpu", "1m").points().size() > 3);
         }
     }
 
@@ -114,36 +116,39 @@ class PrometheusIntegrationTest {
     void prometheusDyingIsReportedWithinAnIntervalAndRecovered() throws Exception {
         try (Agent agent = TestAgents.start(dir, prometheusSource()); AgentClient client = TestAgents.viewer(agent)) {
             awaitHost(client, nodeExporter.instance(), "cpu");
-            assertThat(client.status().source().healthy()).isTrue();
+            // on a loaded machine one collection can time out before Prometheus has warmed up
+            Eventually.within("the source to be healthy", Duration.ofSeconds(20))
+                    .until(() -> client.status().source().healthy());
 
             prometheus.kill();
             Instant killed = Instant.now();
-            await(Duration.ofSeconds(4), () -> !client.status().source().healthy());
+            Eventually.within("the source to turn unhealthy", Duration.ofSeconds(4)).ignoreExceptions()
+                    .until(() -> !client.status().source().healthy());
             AgentStatus down = client.status();
             assertThat(Duration.between(killed, down.source().lastAttempt())).isLessThan(Duration.ofSeconds(3));
             assertThat(down.source().reason()).contains("unreachable");
             assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"prometheus\"} 0.0");
             int before = agent.store().sampleCount(nodeExporter.instance());
-            Thread.sleep(2_000);
+            int failures = client.status().source().consecutiveFailures();
+            Eventually.within("two more failed collections", Duration.ofSeconds(10))
+                    .until(() -> client.status().source().consecutiveFailures() >= failures + 2);
             assertThat(agent.store().sampleCount(nodeExporter.instance()))
                     .as("nothing stored while the source is down: a gap, never zeros").isEqualTo(before);
             assertThat(client.healthz()).as("the agent keeps serving").containsEntry("status", "ok");
 
             prometheus.start();
-            await(Duration.ofSeconds(20), () -> client.status().source().healthy());
-            await(Duration.ofSeconds(10), () -> agent.store().sampleCount(nodeExporter.instance()) > before);
+            Eventually.within("the source to be healthy again", Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> client.status().source().healthy());
+            Eventually.within("new samples", Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> agent.store().sampleCount(nodeExporter.instance()) > before);
             assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"prometheus\"} 1.0");
         }
     }
 
     private static HostStatus awaitHost(AgentClient client, String name, String... metrics) throws Exception {
-        HostStatus[] found = new HostStatus[1];
-        await(Duration.ofSeconds(20), () -> {
-            Optional<HostStatus> h = client.status().hosts().stream().filter(x -> x.host().equals(name)).findFirst();
-            found[0] = h.orElse(null);
-            return h.isPresent() && h.get().values().keySet().containsAll(List.of(metrics));
-        });
-        return found[0];
+        return Eventually.within(name + " with " + String.join(", ", metrics), Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> client.status().hosts().stream().filter(x -> x.host().equals(name)).findFirst().orElse(null),
+                        h -> h != null && h.values().keySet().containsAll(List.of(metrics)));
     }
 
     private static double single(String promql, Instant t) {
@@ -158,20 +163,5 @@ class PrometheusIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // e.g. the server is restarting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met within " + timeout);
     }
 }

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.TestAgents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +23,7 @@ class AgentFootprintTest {
         String csv = Path.of("src/test/resources/replay/web-1.csv").toAbsolutePath().toString();
         try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=1000000", "source.interval", "200ms"));
              var viewer = TestAgents.viewer(agent)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (agent.store().sampleCount("web-1") < 20 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.within("20 samples of web-1", Duration.ofSeconds(10)).until(() -> agent.store().sampleCount("web-1") >= 20);
             Map<String, Object> own = (Map<String, Object>) viewer.status().components().get("agent");
             assertThat(((Number) own.get("heap_used_bytes")).longValue()).isPositive();
             assertThat(((Number) own.get("heap_max_bytes")).longValue()).isGreaterThanOrEqualTo(((Number) own.get("heap_used_bytes")).longValue());

@@ -6,6 +6,7 @@ import static io.smartcloudops.agent.testing.FakeAws.queryResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
 import io.smartcloudops.agent.testing.RemediationFixture;
@@ -262,10 +263,7 @@ class AwsExecutorsTest {
         aws.on("Publish", FakeAws.always(Reply.xml(queryResponse("Publish", SNS_NS, "<MessageId>msg-8</MessageId>"))));
         run(RemediationRequest.restartService("web-1", "nginx", false, null));
         run(RemediationRequest.restartService("web-1", "nginx", false, null));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (aws.calls("Publish").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.within("the breaker's SNS notification", Duration.ofSeconds(10)).until(() -> !aws.calls("Publish").isEmpty());
         assertThat(aws.calls("Publish")).singleElement().satisfies(c -> {
             assertThat(c.form().get("Subject")).isEqualTo("Smart Cloud Ops: remediation stopped on web-1");
             assertThat(c.form().get("Message")).contains("circuit breaker", "unit crashed");

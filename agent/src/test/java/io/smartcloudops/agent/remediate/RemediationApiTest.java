@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.Json;
@@ -113,15 +114,10 @@ class RemediationApiTest {
         return RemediationRequest.restartService(host, unit, false, "test");
     }
 
-    private Remediation awaitDone(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        Remediation r = viewer.remediation(id);
-        while ((!r.state().terminal() || r.effective() == null && r.state() == RemediationState.SUCCEEDED)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            r = viewer.remediation(id);
-        }
-        return r;
+    private Remediation awaitDone(String id) {
+        return Eventually.within("remediation " + id + " to end (and be verified)", Duration.ofSeconds(15))
+                .until(() -> viewer.remediation(id), r -> r.state().terminal()
+                        && !(r.effective() == null && r.state() == RemediationState.SUCCEEDED));
     }
 
     private List<AuditRecord> audit() {
@@ -364,7 +360,7 @@ class RemediationApiTest {
                     assertThat(e.error().error()).isEqualTo("audit log unavailable");
                     assertThat(e.error().detail()).contains("nothing was run");
                 });
-        Thread.sleep(200);
+        Thread.sleep(200); // the subject: a refused press must not start anything later either
         assertThat(systemctl.calls()).isEmpty();
         // Not bound to the key: once the log works, the same press can be retried.
         assertThat(operator.metrics()).contains("smartcloudops_audit_write_errors_total 1.0");
@@ -422,12 +418,10 @@ class RemediationApiTest {
             }
         })) {
             assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200);
+            Eventually.within("the agent to hold the stream", Duration.ofSeconds(10)).until(() -> agent.events().clientCount() == 1);
             String id = operator.remediate(restart("nginx"), "sse").id();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (events.stream().noneMatch(e -> e.effective() != null) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Eventually.within("the verified remediation on the stream", Duration.ofSeconds(10))
+                    .until(() -> events.stream().anyMatch(e -> e.effective() != null));
             assertThat(events).allSatisfy(e -> assertThat(e.id()).isEqualTo(id));
             assertThat(events).extracting(Remediation::state)
                     .containsExactly(RemediationState.RUNNING, RemediationState.SUCCEEDED, RemediationState.SUCCEEDED);

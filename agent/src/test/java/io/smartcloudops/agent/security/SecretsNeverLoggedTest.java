@@ -44,6 +44,7 @@ class SecretsNeverLoggedTest {
     private static final String SSM_VIEWER = "ssm-viewer-secret-0123456789";
     private static final String SSM_OPERATOR = "ssm-operator-secret-0123456789";
     private static final String SSM_MODEL_KEY = "sk-ssmmodelkey0123456789abcdefghij";
+    private static final String SSM_AUDIT_KEY = "audit-hmac-key-from-ssm-0123456789abcdef";
     private static final String REDIS_PASSWORD = "redis-pass-0123456789-secret";
     private static final String AWS_SECRET = "aws-secret-key-not-real-0123456789";
     private static final String WRONG_TOKEN = "sk-live-wrongtoken-abcdefghijklmnop";
@@ -86,7 +87,9 @@ class SecretsNeverLoggedTest {
         try (FakeAws aws = new FakeAws();
              ChatCompletionsServer model = new ChatCompletionsServer();
              RedisProcess redis = RedisProcess.start(Files.createDirectories(dir.resolve("redis")), REDIS_PASSWORD)) {
-            aws.on("GetParameters", call -> FakeAws.Reply.json(call.body().contains("openai")
+            aws.on("GetParameters", call -> FakeAws.Reply.json(call.body().contains("audit")
+                    ? "{\"Parameters\": [{\"Name\": \"/sco/audit/hmac_key\", \"Type\": \"SecureString\", \"Value\": \"" + SSM_AUDIT_KEY + "\"}], \"InvalidParameters\": []}"
+                    : call.body().contains("openai")
                     ? "{\"Parameters\": [{\"Name\": \"/sco/openai/api_key\", \"Type\": \"SecureString\", \"Value\": \"" + SSM_MODEL_KEY + "\"}], \"InvalidParameters\": []}"
                     : "{\"Parameters\": [{\"Name\": \"/sco/api/viewer_token\", \"Type\": \"SecureString\", \"Value\": \"" + SSM_VIEWER + "\"},"
                     + " {\"Name\": \"/sco/api/operator_token\", \"Type\": \"SecureString\", \"Value\": \"" + SSM_OPERATOR + "\"}], \"InvalidParameters\": []}"));
@@ -128,7 +131,8 @@ class SecretsNeverLoggedTest {
 
                 assertThat(model.take().header("Authorization")).as("the key does reach the model server")
                         .isEqualTo("Bearer " + SSM_MODEL_KEY);
-                List<String> secrets = List.of(SSM_VIEWER, SSM_OPERATOR, SSM_MODEL_KEY, REDIS_PASSWORD, AWS_SECRET, WRONG_TOKEN,
+                assertThat(metrics).as("records are sealed with the audit key from SSM").contains("smartcloudops_audit_hmac_enabled 1.0");
+                List<String> secrets = List.of(SSM_VIEWER, SSM_OPERATOR, SSM_MODEL_KEY, SSM_AUDIT_KEY, REDIS_PASSWORD, AWS_SECRET, WRONG_TOKEN,
                         TestAgents.OPERATOR_TOKEN, IN_THE_QUESTION.get(0), IN_THE_QUESTION.get(1), IN_THE_QUESTION.get(2),
                         IN_THE_QUESTION.get(3));
                 String log = String.join("\n", lines);

@@ -46,7 +46,7 @@ class StatusDocumentTest {
         assertThat(builds).hasValue(2);
 
         value.set(3);  // a change nobody announced is visible once the document is 250 ms old
-        Thread.sleep(StatusService.MAX_AGE_NANOS / 1_000_000 + 50);
+        Thread.sleep(StatusService.MAX_AGE_NANOS / 1_000_000 + 50); // the subject: the document ages
         assertThat(new String(status.json(), StandardCharsets.UTF_8)).contains("\"value\":3");
         assertThat(builds).hasValue(3);
     }

@@ -3,12 +3,11 @@ package io.smartcloudops.agent.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.collect.HostSample;
+import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.series.SeriesPoint;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,32 +16,13 @@ class SeriesStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
-    private static final class MovableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static HostSample sample(String host, Instant t, double cpu) {
         return new HostSample(host, t, Map.of(Metric.CPU, cpu, Metric.MEM, 50.0));
     }
 
     @Test
     void keepsOnlyTheRetentionAndWrapsTheRing() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofMinutes(10), Duration.ofSeconds(5), 10);
         int capacity = store.capacityPerHost();
         assertThat(capacity).isBetween(120, 200);
@@ -50,24 +30,24 @@ class SeriesStoreTest {
         for (int i = 0; i < n; i++) {
             store.append(sample("web-1", T0.plusSeconds(5L * i), i));
         }
-        clock.now = T0.plusSeconds(5L * (n - 1));
+        clock.set(T0.plusSeconds(5L * (n - 1)));
         assertThat(store.sampleCount("web-1")).as("bounded: the retention's samples, at most one block over the capacity")
                 .isBetween(121, capacity + HostSeries.BLOCK);
         List<SeriesPoint> all = store.series("web-1", Metric.CPU, Instant.EPOCH);
         assertThat(all).as("10 minutes at 5 s, both ends included").hasSize(121);
-        assertThat(all.getFirst().timestamp()).isEqualTo(clock.now.minus(Duration.ofMinutes(10)));
+        assertThat(all.getFirst().timestamp()).isEqualTo(clock.instant().minus(Duration.ofMinutes(10)));
         assertThat(all.getLast().value()).isEqualTo(n - 1);
         assertThat(all).isSortedAccordingTo((a, b) -> a.timestamp().compareTo(b.timestamp()));
     }
 
     @Test
     void sinceFiltersAndAbsentMetricsStayAbsent() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 10);
         store.append(new HostSample("db-1", T0, Map.of(Metric.MEM, 40.0)));
         store.append(sample("db-1", T0.plusSeconds(5), 10));
         store.append(sample("db-1", T0.plusSeconds(10), 20));
-        clock.now = T0.plusSeconds(10);
+        clock.set(T0.plusSeconds(10));
         assertThat(store.series("db-1", Metric.CPU, T0)).extracting(SeriesPoint::value).containsExactly(10.0, 20.0);
         assertThat(store.series("db-1", Metric.CPU, T0.plusSeconds(6))).extracting(SeriesPoint::value).containsExactly(20.0);
         assertThat(store.series("db-1", Metric.LOAD1, T0)).as("never reported: empty, not zeros").isEmpty();
@@ -77,7 +57,7 @@ class SeriesStoreTest {
 
     @Test
     void refusesOldSamplesAndHostsBeyondTheLimit() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 2);
         assertThat(store.append(sample("a", T0.plusSeconds(10), 1))).isTrue();
         assertThat(store.append(sample("a", T0.plusSeconds(10), 2))).as("same time").isFalse();
@@ -93,7 +73,7 @@ class SeriesStoreTest {
         long seed = Long.getLong("hostile.seed", System.nanoTime());
         System.out.println("SeriesStoreTest seed=" + seed + " (replay with -Dhostile.seed=" + seed + ")");
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 10);
         java.util.List<HostSample> kept = new java.util.ArrayList<>();
         Instant t = T0;
@@ -113,9 +93,9 @@ class SeriesStoreTest {
                 t = at.plusMillis(4_000 + random.nextInt(2_000));
             }
             if (i % 97 == 0) {
-                clock.now = kept.getLast().timestamp();
-                Instant since = clock.now.minusSeconds(random.nextInt(4_000));
-                Instant from = since.isBefore(clock.now.minus(Duration.ofHours(1))) ? clock.now.minus(Duration.ofHours(1)) : since;
+                clock.set(kept.getLast().timestamp());
+                Instant since = clock.instant().minusSeconds(random.nextInt(4_000));
+                Instant from = since.isBefore(clock.instant().minus(Duration.ofHours(1))) ? clock.instant().minus(Duration.ofHours(1)) : since;
                 java.util.List<HostSample> expected = kept.stream().filter(k -> !k.timestamp().isBefore(from)).toList();
                 assertThat(store.samples("h", since)).as("samples since %s", since).isEqualTo(expected);
                 Metric m = Metric.values()[random.nextInt(Metric.values().length)];
@@ -128,13 +108,13 @@ class SeriesStoreTest {
 
     @Test
     void aCorruptBlockIsDroppedAndCountedAndQueriesGoOn() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
         int n = 3 * HostSeries.BLOCK + 10;
         for (int i = 0; i < n; i++) {
             store.append(sample("a", T0.plusSeconds(5L * i), i));
         }
-        clock.now = T0.plusSeconds(5L * (n - 1));
+        clock.set(T0.plusSeconds(5L * (n - 1)));
         HostSeries series = store.seriesOf("a").orElseThrow();
         assertThat(series.sealedBlocks()).isEqualTo(3);
         series.replaceBlock(1, b -> {
@@ -155,13 +135,13 @@ class SeriesStoreTest {
         assertThat(store.sampleCount("a")).isEqualTo(HostSeries.BLOCK + 10);
         assertThat(store.samples("a", Instant.EPOCH)).hasSize(HostSeries.BLOCK + 10);
         assertThat(store.corruptBlocksDropped()).as("counted once").isEqualTo(2);
-        assertThat(store.append(sample("a", clock.now.plusSeconds(5), 1))).as("the agent keeps storing").isTrue();
+        assertThat(store.append(sample("a", clock.instant().plusSeconds(5), 1))).as("the agent keeps storing").isTrue();
     }
 
     @Test
     void aDayOfCollectedSamplesTakesAFractionOfRawArrays() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
         int n = 24 * 720;
         for (int i = 0; i < n; i++) {
@@ -180,13 +160,13 @@ class SeriesStoreTest {
         }
         long perSample = store.footprintBytes() / n;
         assertThat(perSample).as("bytes per sample of 7 metrics; raw arrays take 64").isLessThan(20);
-        clock.now = T0.plusSeconds(5L * (n - 1));
+        clock.set(T0.plusSeconds(5L * (n - 1)));
         assertThat(store.series("h", Metric.CPU, Instant.EPOCH)).hasSize(n);
     }
 
     @Test
     void ringsGrowWithTheDataNotUpFront() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 10);
         store.append(sample("a", T0, 1));
         long small = store.footprintBytes();
@@ -195,7 +175,7 @@ class SeriesStoreTest {
             store.append(sample("a", T0.plusSeconds(5L * i), i));
         }
         assertThat(store.footprintBytes()).isGreaterThan(small);
-        clock.now = T0.plusSeconds(5L * 1999);
+        clock.set(T0.plusSeconds(5L * 1999));
         assertThat(store.series("a", Metric.CPU, Instant.EPOCH)).hasSize(2000);
     }
 }

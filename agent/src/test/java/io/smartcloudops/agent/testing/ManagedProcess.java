@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real server process (Debian's prometheus or node_exporter) started by a test on loopback, its
@@ -48,23 +49,21 @@ public class ManagedProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(command.getFirst() + " exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(readyUrl)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
+        try {
+            Eventually.within(command.getFirst() + " to be ready", timeout).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(command.getFirst() + " exited with " + process.exitValue() + ":\n" + logTail());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(readyUrl)).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(command.getFirst() + " not ready at " + readyUrl + " after " + timeout + ":\n" + logTail(), e);
         }
-        throw new IllegalStateException(command.getFirst() + " not ready at " + readyUrl + " after " + timeout + ":\n" + logTail());
     }
 
     public String logTail() {

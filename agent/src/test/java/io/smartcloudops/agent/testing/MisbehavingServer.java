@@ -48,6 +48,7 @@ public final class MisbehavingServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     public MisbehavingServer(Fault fault) throws IOException {
         this.fault = fault;
@@ -126,10 +127,9 @@ public final class MisbehavingServer implements AutoCloseable {
         }
     }
 
+    /** Holds the connection (answers nothing) until the server is closed. */
     private void park() throws InterruptedException {
-        while (!closed) {
-            Thread.sleep(50);
-        }
+        closing.await();
     }
 
     private static String head(int status, String type, int length) {
@@ -161,6 +161,7 @@ public final class MisbehavingServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        closing.countDown();
         server.close();
         for (Socket s : open) {
             s.close();

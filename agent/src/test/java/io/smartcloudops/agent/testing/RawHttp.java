@@ -29,11 +29,18 @@ public final class RawHttp {
 
     private final String host;
     private final int port;
+    private final String localAddress;
 
     public RawHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** Connects from {@code localAddress} (e.g. {@code 127.0.0.2}: another client on loopback). */
+    public RawHttp(String baseUrl, String localAddress) {
         java.net.URI u = java.net.URI.create(baseUrl);
         this.host = u.getHost();
         this.port = u.getPort();
+        this.localAddress = localAddress;
     }
 
     /**
@@ -53,6 +60,9 @@ public final class RawHttp {
         }
         write(req, "\r\n");
         try (Socket s = new Socket()) {
+            if (localAddress != null) {
+                s.bind(new InetSocketAddress(localAddress, 0));
+            }
             s.connect(new InetSocketAddress(host, port), 5_000);
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();

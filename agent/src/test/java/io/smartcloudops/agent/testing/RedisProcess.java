@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Debian's redis-server on a free 127.0.0.1 port, no persistence, data in a temporary directory. */
 public final class RedisProcess implements AutoCloseable {
@@ -34,20 +36,23 @@ public final class RedisProcess implements AutoCloseable {
         }
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new RedisProcess(p, port, password);
-            } catch (IOException notYet) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis.log"));
+        try {
+            Eventually.within("redis-server to listen on " + port, Duration.ofSeconds(15)).until(() -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return true;
+                } catch (IOException notYet) {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis.log"));
+                    }
+                    return false;
                 }
-                Thread.sleep(50);
-            }
+            });
+            return new RedisProcess(p, port, password);
+        } catch (ConditionTimeoutException e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("redis-server did not listen on " + port, e);
         }
-        p.destroyForcibly();
-        throw new IllegalStateException("redis-server did not listen on " + port);
     }
 
     public String url() {

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcloudops.api.time.DurationText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

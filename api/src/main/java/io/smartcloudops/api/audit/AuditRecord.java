@@ -39,8 +39,9 @@ import java.util.Objects;
  * @param reason      why it was asked for
  * @param idempotencyKey the request's {@code Idempotency-Key}
  * @param effective   verification outcome (verified events)
- * @param prevHash    SHA-256 (hex) of the previous record; 64 zeros for the first record ever written
- * @param hash        SHA-256 (hex) of this line up to (not including) {@code ,"hash":}
+ * @param prevHash    hash of the previous record; 64 zeros for the first record ever written
+ * @param hash        SHA-256 (hex) of this line up to (not including) {@code ,"hash":}, or {@code hmac-sha256:}
+ *                    and the HMAC-SHA256 (hex) when the agent seals records with its audit key
  */
 @JsonPropertyOrder({"timestamp", "event", "action", "instance", "instance_id", "result", "trigger", "actor",
         "dry_run", "request_id", "duration_ms", "detail", "rule", "params", "reason", "idempotency_key",

@@ -1,6 +1,6 @@
 package io.smartcloudops.console.connection;
 
-import io.smartcloudops.agent.time.DurationText;
+import io.smartcloudops.api.time.DurationText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

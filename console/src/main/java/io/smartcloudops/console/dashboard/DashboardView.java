@@ -101,7 +101,11 @@ public final class DashboardView extends BorderPane {
         hostCount.setId("host-count");
         hostCount.getStyleClass().add("empty-hint");
         hostCount.textProperty().bind(javafx.beans.binding.Bindings.size(vm.hosts()).asString("%d hosts (Alt+Up/Down)"));
-        HBox toolbar = new HBox(8, title, hostCount, spacer, new Label("Host"), hostChoice, new Label("Range"), ranges);
+        Label footprint = new Label();
+        footprint.setId("agent-footprint");
+        footprint.getStyleClass().add("empty-hint");
+        footprint.textProperty().bind(vm.agentFootprintProperty());
+        HBox toolbar = new HBox(8, title, hostCount, footprint, spacer, new Label("Host"), hostChoice, new Label("Range"), ranges);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 6, 8));
         toolbar.getStyleClass().add("screen-toolbar");

@@ -50,6 +50,8 @@ public final class DashboardViewModel {
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range", TimeRange.M15);
     private final ObjectProperty<ConnectionState> connection;
     private final ObjectProperty<SourceStatus> source = new SimpleObjectProperty<>(this, "source");
+    private final StringProperty agentFootprint = new SimpleStringProperty(this, "agentFootprint", "");
+    private final AgentFootprintText footprintText = new AgentFootprintText();
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
     private long lastTrimMillis;
 
@@ -68,6 +70,7 @@ public final class DashboardViewModel {
     /** A new {@code /status}: hosts, their latest values and detector state, the source's health. */
     public void applyStatus(AgentStatus status) {
         source.set(status.source());
+        agentFootprint.set(footprintText.update(status.components().get("agent"), status.uptimeSeconds()));
         for (HostStatus h : status.hosts()) {
             hostStatus.put(h.host(), h);
             HostTileModel tile = tile(h.host());
@@ -229,6 +232,11 @@ public final class DashboardViewModel {
 
     public ObjectProperty<ConnectionState> connectionProperty() {
         return connection;
+    }
+
+    /** What the agent itself costs its host (memory, CPU), next to the host figures; empty for older agents. */
+    public StringProperty agentFootprintProperty() {
+        return agentFootprint;
     }
 
     public ObjectProperty<SourceStatus> sourceProperty() {

@@ -2,6 +2,7 @@ package io.smartcloudops.console.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.console.remediation.RemediationModels.Cooldown;
@@ -9,10 +10,8 @@ import io.smartcloudops.console.remediation.RemediationModels.Item;
 import io.smartcloudops.console.remediation.RemediationModels.Options;
 import io.smartcloudops.console.remediation.RemediationModels.Request;
 import io.smartcloudops.console.remediation.RemediationModels.Target;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,27 +65,8 @@ class RemediationViewModelTest {
 
     private final FakeBackend backend = new FakeBackend();
     private final AtomicInteger keys = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(NOW);
     private RemediationViewModel vm;
-
-    static final class MutableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Item item(String id, String action, String target, String state, boolean dryRun) {
         return new Item(id, action, target, "", state, "", dryRun, List.of("aws autoscaling SetDesiredCapacity asg-web 3"),
@@ -109,10 +89,10 @@ class RemediationViewModelTest {
     void buttonsSayWhyTheyAreDisabled() {
         assertThat(vm.disabledReason("web-1", "scale_up", "")).isEmpty();
         assertThat(vm.disabledReason("web-1", "restart_service", "nginx")).isEqualTo("Cooling down: 4m 12s left.");
-        clock.now = NOW.plusSeconds(200);
+        clock.set(NOW.plusSeconds(200));
         vm.tick();
         assertThat(vm.disabledReason("web-1", "restart_service", "nginx")).isEqualTo("Cooling down: 52s left.");
-        clock.now = NOW.plusSeconds(253);
+        clock.set(NOW.plusSeconds(253));
         vm.tick();
         assertThat(vm.disabledReason("web-1", "restart_service", "nginx")).isEmpty();
         assertThat(vm.disabledReason("db-1", "restart_service", "")).isEqualTo("Pick a unit from the agent's allow-list.");

@@ -2,6 +2,7 @@ package io.smartcloudops.agent.chat.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smartcloudops.agent.http.UntrustedText;
 import io.smartcloudops.agent.time.TimeText;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.Metric;
@@ -59,7 +60,7 @@ public final class ToolArguments {
             Map.Entry<String, JsonNode> f = it.next();
             ToolParam p = byName.get(f.getKey());
             if (p == null) {
-                throw new ToolArgumentException(printable(f.getKey()), "unknown argument (accepted: "
+                throw new ToolArgumentException(UntrustedText.printable(f.getKey()), "unknown argument (accepted: "
                         + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())) + ")");
             }
             if (!f.getValue().isNull()) {
@@ -98,16 +99,11 @@ public final class ToolArguments {
         if (!p.allowed().isEmpty()) {
             String lower = s.toLowerCase(java.util.Locale.ROOT);
             if (!p.allowed().contains(lower)) {
-                throw new ToolArgumentException(p.name(), "'" + printable(s) + "' is not one of " + String.join(", ", p.allowed()));
+                throw new ToolArgumentException(p.name(), "'" + UntrustedText.printable(s) + "' is not one of " + String.join(", ", p.allowed()));
             }
             s = lower;
         }
         return Json.mapper().getNodeFactory().textNode(s);
-    }
-
-    private static String printable(String s) {
-        String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The validated arguments, as given (for {@code data} and logs). */
@@ -133,12 +129,12 @@ public final class ToolArguments {
 
     public Metric metricOrNull(String name) {
         return string(name).map(k -> Metric.fromKey(k).orElseThrow(() ->
-                new ToolArgumentException(name, "unknown metric '" + k + "'"))).orElse(null);
+                new ToolArgumentException(name, "unknown metric '" + UntrustedText.printable(k) + "'"))).orElse(null);
     }
 
     public Severity severityOrNull(String name) {
         return string(name).map(k -> Severity.parse(k).orElseThrow(() ->
-                new ToolArgumentException(name, "unknown severity '" + k + "'"))).orElse(null);
+                new ToolArgumentException(name, "unknown severity '" + UntrustedText.printable(k) + "'"))).orElse(null);
     }
 
     /** A time: {@code 1h} (back from now), ISO-8601, or {@code yyyy-MM-dd HH:mm:ss} UTC; never in the future. */
@@ -148,10 +144,10 @@ public final class ToolArguments {
             try {
                 t = TimeText.parse(v, clock);
             } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
-                throw new ToolArgumentException(name, e.getMessage() == null ? "'" + v + "' is not a time" : e.getMessage());
+                throw new ToolArgumentException(name, e.getMessage() == null ? "'" + UntrustedText.printable(v) + "' is not a time" : e.getMessage());
             }
             if (t.isAfter(clock.instant().plus(Duration.ofMinutes(1)))) {
-                throw new ToolArgumentException(name, "'" + v + "' is in the future");
+                throw new ToolArgumentException(name, "'" + UntrustedText.printable(v) + "' is in the future");
             }
             return t;
         });

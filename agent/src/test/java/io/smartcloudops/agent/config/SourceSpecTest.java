@@ -1,4 +1,4 @@
-package io.smartcloudops.agent.collect;
+package io.smartcloudops.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package io.smartcloudops.agent.events;
+package io.smartcloudops.agent.collect;
 
-import io.smartcloudops.agent.collect.HostSample;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.smartcloudops.agent.collect;
+package io.smartcloudops.agent.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
