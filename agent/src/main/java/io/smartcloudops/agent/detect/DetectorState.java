@@ -55,7 +55,7 @@ public final class DetectorState {
     }
 
     /** {@link SeasonProfile}. */
-    public record Season(long period, int bins, int cycles, float[] values, int[] cycleOf, byte[] count, byte[] head, long currentKey,
+    public record Season(long period, int bins, int cycles, float[] values, char[] cycleOf, byte[] count, byte[] head, long currentKey,
                          double sum, int n, long lastCycle, float acf) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -98,8 +98,8 @@ public final class DetectorState {
     }
 
     /** {@link MetricTrack}; streams and profiles are null until they exist. */
-    public record Track(String metric, boolean hostUnits, Season daily, Season weekly, Stream raw, Stream day, Stream week,
-                        boolean dailyOn, boolean weeklyOn, int active, Window rawWindow, long[] delayedAt, float[] delayedValue,
+    public record Track(String metric, boolean hostUnits, Season daily, Season weekly, Stream raw, Stream seasonal,
+                        boolean dailyOn, boolean weeklyOn, int active, int candidate, Window rawWindow, long[] delayedAt, float[] delayedValue,
                         boolean[] delayedKeptOut, float[] level, int levelCount, int levelHead,
                         double cusumUp, double cusumDown, long rows, long lastShiftRow, long lastShiftAt, long invalid,
                         double value, double expected, double novelty, double[] featureNovelty, long at) implements Serializable {
@@ -108,7 +108,8 @@ public final class DetectorState {
 
         public Track {
             check(io.smartcloudops.api.Metric.fromKey(metric).isPresent(), "unknown metric " + metric);
-            check(active >= 0 && active < io.smartcloudops.agent.detect.Season.values().length, "season");
+            check(active >= 0 && active < io.smartcloudops.agent.detect.Season.values().length
+                    && candidate >= 0 && candidate < io.smartcloudops.agent.detect.Season.values().length, "season");
             check(level.length >= 1 && level.length <= 20_000 && levelCount >= 0 && levelCount <= level.length
                     && levelHead >= 0 && levelHead < level.length, "level ring");
             check(featureNovelty.length == FeatureStream.FEATURES && rows >= 0, "track counters");
@@ -135,7 +136,8 @@ public final class DetectorState {
 
     /** {@link SeriesDetector}: everything needed to go on scoring exactly where it stopped. */
     public record Series(String[] metrics, boolean hostUnits, int learningRows, Step step, Track[] tracks, Incidents incidents,
-                         boolean[] inIncident, Evidence[] remembered, Evidence open, Effect[] effects, int bandRun, long row)
+                         boolean[] inIncident, Evidence[] remembered, Evidence open, Effect[] effects, int bandRun,
+                         boolean[] clearInIncident, int[] newcomerRun, long row)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -146,6 +148,7 @@ public final class DetectorState {
                 check(tracks[m] != null && tracks[m].metric().equals(metrics[m]), "track " + m);
             }
             check(remembered.length <= SeriesDetector.REMEMBERED_INCIDENTS && learningRows >= 0 && bandRun >= 0 && row >= 0, "counters");
+            check(clearInIncident.length == metrics.length && newcomerRun.length == metrics.length, "incident metrics");
             for (Evidence e : remembered) {
                 check(e.peak().length == metrics.length, "incident evidence");
             }

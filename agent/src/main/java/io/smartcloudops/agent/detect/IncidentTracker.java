@@ -58,6 +58,14 @@ public final class IncidentTracker {
         return IncidentStep.QUIET;
     }
 
+    /** Ends the open incident and raises a new one on {@code row} (another fault began while it was open). */
+    void reraise(long row) {
+        open = true;
+        normalRun = 0;
+        openRows = 0;
+        openedAtRow = row - confirmRows + 1;
+    }
+
     public int confirmRows() {
         return confirmRows;
     }

@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /**
  * Everything the detector keeps about one metric of one series, fed one row at a time: the daily and weekly
- * profiles, which of them (if any) the metric follows, three feature streams (the raw values and the residuals from
- * each profile, so switching to a season never compares residuals with raw values), the relative scale floor, the
- * recent level and a CUSUM level-shift detector.
+ * profiles, which of them (if any) the metric follows, two feature streams (the raw values, and the residuals from the
+ * profile that correlates best, so switching to a season never compares residuals with raw values), the relative
+ * scale floor, the recent level and a CUSUM level-shift detector.
  *
  * <p>A season is switched on when its autocorrelation at one cycle's lag reaches {@code season_on} (after two
  * cycles), off again below {@code season_off}; the weekly one is preferred when it correlates better than the daily
@@ -26,11 +26,11 @@ final class MetricTrack {
     private SeasonProfile daily;
     private SeasonProfile weekly;
     private FeatureStream raw;
-    private FeatureStream day;
-    private FeatureStream week;
+    private FeatureStream seasonal;
     private boolean dailyOn;
     private boolean weeklyOn;
     private Season active = Season.NONE;
+    private Season candidate = Season.DAILY;
     private ScaleWindow rawWindow = new ScaleWindow(RAW_SAMPLES);
     private final long[] delayedAt;
     private final float[] delayedValue;
@@ -119,9 +119,14 @@ final class MetricTrack {
                 weeklyOn = weeklyOn ? wa >= s.seasonOff() : wa >= s.seasonOn();
             }
         }
-        if (weeklyOn && !Double.isNaN(ew) && (!dailyOn || weekly.acf() > daily.acf())) {
+        if (daily != null && !Double.isNaN(ew) && !(weekly.acf() <= daily.acf())) {
+            candidate = Season.WEEKLY;
+        } else if (daily != null && !Double.isNaN(ed)) {
+            candidate = Season.DAILY;
+        }
+        if (weeklyOn && candidate == Season.WEEKLY && warm(Season.WEEKLY, step)) {
             active = Season.WEEKLY;
-        } else if (dailyOn && !Double.isNaN(ed)) {
+        } else if (dailyOn && candidate == Season.DAILY && warm(Season.DAILY, step)) {
             active = Season.DAILY;
         } else if (present || daily == null) {
             active = Season.NONE;
@@ -129,20 +134,15 @@ final class MetricTrack {
         learnDelayed(t, x, frozen);
         double floor = Math.max(Math.max(unitFloor, s.scaleRangeFraction() * rawSpan()), 1e-9);
         double n0 = raw.next(x, frozen, floor);
-        if (day == null && !Double.isNaN(ed)) {
-            day = new FeatureStream(s, s.horizonRows(step));
+        // the residual stream follows the profile that correlates best (weekly once it beats daily), whether or not
+        // the season is on yet, so it has a history when it is switched on
+        double residual = candidate == Season.WEEKLY ? x - ew : x - ed;
+        if (seasonal == null && !Double.isNaN(residual)) {
+            seasonal = new FeatureStream(s, s.horizonRows(step));
         }
-        if (week == null && !Double.isNaN(ew)) {
-            week = new FeatureStream(s, s.horizonRows(step));
-        }
-        double n1 = day == null ? 0 : day.next(x - ed, frozen, floor);
-        double n2 = week == null ? 0 : week.next(x - ew, frozen, floor);
+        double n1 = seasonal == null ? 0 : seasonal.next(residual, frozen, floor);
         FeatureStream stream = stream();
-        novelty = switch (active) {
-            case NONE -> n0;
-            case DAILY -> n1;
-            case WEEKLY -> n2;
-        };
+        novelty = active == Season.NONE ? n0 : n1;
         for (int j = 0; j < FeatureStream.FEATURES; j++) {
             featureNovelty[j] = stream == null ? 0 : stream.novelty(j);
         }
@@ -183,11 +183,20 @@ final class MetricTrack {
         for (int j = 0; j < Math.min(n, delayedAt.length) && j < rows; j++) {
             delayedKeptOut[(int) Math.floorMod(rows - 1 - j, (long) delayedAt.length)] = true;
         }
-        for (FeatureStream st : new FeatureStream[] {raw, day, week}) {
+        for (FeatureStream st : new FeatureStream[] {raw, seasonal}) {
             if (st != null) {
                 st.keepOutRecent(n);
             }
         }
+    }
+
+    /**
+     * Whether the residual stream has two cycles of history: before that its range has not seen what recurs once a
+     * cycle (a daily spike), and the metric is judged on its values.
+     */
+    private boolean warm(Season season, double step) {
+        long period = season == Season.WEEKLY ? SeasonProfile.WEEK : SeasonProfile.DAY;
+        return seasonal != null && seasonal.fed() >= Math.max(s.minStreamRows(), 2.0 * period / step);
     }
 
     private double rawSpan() {
@@ -195,11 +204,7 @@ final class MetricTrack {
     }
 
     private FeatureStream stream() {
-        return switch (active) {
-            case NONE -> raw;
-            case DAILY -> day;
-            case WEEKLY -> week;
-        };
+        return active == Season.NONE ? raw : seasonal;
     }
 
     /** Median of the recent accepted values. */
@@ -337,7 +342,7 @@ final class MetricTrack {
     /** Bytes of state held (arrays and fixed fields; for the per-host memory figure). */
     long bytes() {
         long b = 256 + 4L * level.length + 8L * 2 * RAW_SAMPLES;
-        for (FeatureStream st : new FeatureStream[] {raw, day, week}) {
+        for (FeatureStream st : new FeatureStream[] {raw, seasonal}) {
             b += st == null ? 0 : st.bytes();
         }
         for (SeasonProfile p : new SeasonProfile[] {daily, weekly}) {
@@ -349,9 +354,7 @@ final class MetricTrack {
     /** Bytes of the seasonal part (profiles and residual streams). */
     long seasonalBytes() {
         long b = 0;
-        for (FeatureStream st : new FeatureStream[] {day, week}) {
-            b += st == null ? 0 : st.bytes();
-        }
+        b += seasonal == null ? 0 : seasonal.bytes();
         for (SeasonProfile p : new SeasonProfile[] {daily, weekly}) {
             b += p == null ? 0 : p.bytes();
         }
@@ -360,8 +363,8 @@ final class MetricTrack {
 
     DetectorState.Track snapshot() {
         return new DetectorState.Track(metric.key(), hostUnits, daily == null ? null : daily.snapshot(),
-                weekly == null ? null : weekly.snapshot(), raw == null ? null : raw.snapshot(), day == null ? null : day.snapshot(),
-                week == null ? null : week.snapshot(), dailyOn, weeklyOn, active.ordinal(), rawWindow.snapshot(), delayedAt.clone(),
+                weekly == null ? null : weekly.snapshot(), raw == null ? null : raw.snapshot(),
+                seasonal == null ? null : seasonal.snapshot(), dailyOn, weeklyOn, active.ordinal(), candidate.ordinal(), rawWindow.snapshot(), delayedAt.clone(),
                 delayedValue.clone(), delayedKeptOut.clone(), level.clone(),
                 levelCount, levelHead, cusumUp, cusumDown, rows, lastShiftRow, lastShiftAt, invalid, value, expected, novelty,
                 featureNovelty.clone(), at);
@@ -375,8 +378,8 @@ final class MetricTrack {
         m.daily = t.daily() == null ? null : SeasonProfile.restore(t.daily());
         m.weekly = t.weekly() == null ? null : SeasonProfile.restore(t.weekly());
         m.raw = t.raw() == null ? null : FeatureStream.restore(s, t.raw());
-        m.day = t.day() == null ? null : FeatureStream.restore(s, t.day());
-        m.week = t.week() == null ? null : FeatureStream.restore(s, t.week());
+        m.seasonal = t.seasonal() == null ? null : FeatureStream.restore(s, t.seasonal());
+        m.candidate = Season.values()[t.candidate()];
         m.dailyOn = t.dailyOn();
         m.weeklyOn = t.weeklyOn();
         m.active = Season.values()[t.active()];

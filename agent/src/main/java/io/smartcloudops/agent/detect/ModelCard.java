@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smartcloudops.agent.AgentVersion;
 import io.smartcloudops.api.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * {@code model.json}: the model card written beside the model by {@code train} (what the model is, how
@@ -128,19 +126,5 @@ public final class ModelCard {
         ObjectNode evaluations = ev instanceof ObjectNode o ? o : obj.putObject("evaluations");
         evaluations.set(name, figures);
         write(card, obj);
-    }
-
-    @SuppressWarnings("unused")
-    static String smileVersion() {
-        try (InputStream in = ModelCard.class.getResourceAsStream("/smartcloudops-detect.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("smile.version", "unknown");
-            }
-        } catch (IOException ignored) {
-            // fall through
-        }
-        return "unknown";
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  *     cycle earlier, each cycle's own mean removed (so a drifting level is not mistaken for a season);
  *     recomputed when a cycle ends, once two cycles were seen.</li>
  * </ul>
- * Memory: bins x K floats and ints (288 x 5 for a day at 5-minute bins: 11.5 KB), whatever the sampling rate.
+ * Memory: bins x K floats and 2-byte cycle numbers (288 x 5 for a day at 5-minute bins: 8.6 KB), whatever the sampling
+ * rate.
  */
 final class SeasonProfile {
 
@@ -28,7 +29,8 @@ final class SeasonProfile {
     private final int cycles;
     private final double width;
     private final float[] values;
-    private final int[] cycleOf;
+    /** The cycle each value came from, modulo 65,536 (two bytes: only "the same" and "the previous" cycle matter). */
+    private final char[] cycleOf;
     private final byte[] count;
     private final byte[] head;
     private final float[] scratch;
@@ -57,7 +59,7 @@ final class SeasonProfile {
         this.cycles = cycles;
         this.width = (double) period / bins;
         this.values = new float[bins * cycles];
-        this.cycleOf = new int[bins * cycles];
+        this.cycleOf = new char[bins * cycles];
         this.count = new byte[bins];
         this.head = new byte[bins];
         this.scratch = new float[3 * cycles];
@@ -97,7 +99,7 @@ final class SeasonProfile {
             int b = (int) Math.floorMod(currentKey, (long) bins);
             int slot = b * cycles + head[b];
             values[slot] = (float) (sum / n);
-            cycleOf[slot] = (int) Math.floorDiv(currentKey, (long) bins);
+            cycleOf[slot] = (char) Math.floorDiv(currentKey, (long) bins);
             head[b] = (byte) ((head[b] + 1) % cycles);
             count[b] = (byte) Math.min(cycles, count[b] + 1);
         }
@@ -127,7 +129,7 @@ final class SeasonProfile {
         return m % 2 == 1 ? scratch[m / 2] : (scratch[m / 2 - 1] + scratch[m / 2]) / 2.0;
     }
 
-    private double valueAt(int b, int cycle) {
+    private double valueAt(int b, char cycle) {
         for (int j = 0; j < count[b]; j++) {
             if (cycleOf[b * cycles + j] == cycle) {
                 return values[b * cycles + j];
@@ -137,7 +139,7 @@ final class SeasonProfile {
     }
 
     private double autocorrelation() {
-        Map<Integer, double[]> means = new HashMap<>();
+        Map<Character, double[]> means = new HashMap<>();
         for (int b = 0; b < bins; b++) {
             for (int j = 0; j < count[b]; j++) {
                 double[] m = means.computeIfAbsent(cycleOf[b * cycles + j], c -> new double[2]);
@@ -151,10 +153,11 @@ final class SeasonProfile {
         int pairs = 0;
         for (int b = 0; b < bins; b++) {
             for (int j = 0; j < count[b]; j++) {
-                int c = cycleOf[b * cycles + j];
-                double prev = valueAt(b, c - 1);
+                char c = cycleOf[b * cycles + j];
+                char previous = (char) (c - 1);
+                double prev = valueAt(b, previous);
                 double[] mc = means.get(c);
-                double[] mp = means.get(c - 1);
+                double[] mp = means.get(previous);
                 if (Double.isNaN(prev) || mp == null || mc[1] < bins / 2.0 || mp[1] < bins / 2.0) {
                     continue;
                 }
@@ -171,7 +174,7 @@ final class SeasonProfile {
 
     /** Bytes held (for the per-host memory figure). */
     long bytes() {
-        return 4L * values.length + 4L * cycleOf.length + 2L * bins + 4L * scratch.length + 64;
+        return 4L * values.length + 2L * cycleOf.length + 2L * bins + 4L * scratch.length + 64;
     }
 
     DetectorState.Season snapshot() {

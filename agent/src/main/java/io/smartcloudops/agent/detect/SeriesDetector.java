@@ -48,6 +48,10 @@ public final class SeriesDetector {
     private final List<Effect> effects = new ArrayList<>();
     private Evidence open;
     private int bandRun;
+    /** Metrics clearly novel at some row of the open incident (the fault it is about). */
+    private final boolean[] clearInIncident;
+    /** Per metric outside that set: consecutive clearly novel rows while the incident's own are calm. */
+    private final int[] newcomerRun;
     private long row;
 
     /** What one incident looked like, for feedback: its time range and each metric's peak novelty per feature. */
@@ -76,6 +80,8 @@ public final class SeriesDetector {
         }
         this.incidents = new IncidentTracker(settings);
         this.inIncident = new boolean[tracks.length];
+        this.clearInIncident = new boolean[tracks.length];
+        this.newcomerRun = new int[tracks.length];
         this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
     }
 
@@ -93,6 +99,8 @@ public final class SeriesDetector {
         this.incidents = new IncidentTracker(settings);
         this.incidents.restore(state.incidents());
         this.inIncident = state.inIncident().clone();
+        this.clearInIncident = state.clearInIncident().clone();
+        this.newcomerRun = state.newcomerRun().clone();
         this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
         for (DetectorState.Evidence e : state.remembered()) {
             remembered.addLast(evidence(e));
@@ -136,7 +144,7 @@ public final class SeriesDetector {
                 remembered.stream().map(SeriesDetector::snapshot).toArray(DetectorState.Evidence[]::new),
                 open == null ? null : snapshot(open),
                 effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.peak())))
-                        .toArray(DetectorState.Effect[]::new), bandRun, row);
+                        .toArray(DetectorState.Effect[]::new), bandRun, clearInIncident.clone(), newcomerRun.clone(), row);
     }
 
     public List<Metric> metrics() {
@@ -203,7 +211,15 @@ public final class SeriesDetector {
         boolean holding = best >= settings.keepNovelty();
         int runBefore = bandRun;
         IncidentStep stepTaken = incidents.next(current, anomalous, holding);
+        if (stepTaken == IncidentStep.ONGOING && takeOver(effective)) {
+            // another fault: a metric new to the incident is clearly novel while the incident's own have calmed down
+            incidents.reraise(current);
+            stepTaken = IncidentStep.RAISED;
+            remember(open);
+            Arrays.fill(inIncident, false);
+        }
         if (stepTaken == IncidentStep.RAISED) {
+            startClearSet(effective, lead);
             for (int m = 0; m < tracks.length; m++) {
                 if (tracks[m].novelty() >= settings.keepNovelty()) {
                     tracks[m].keepOutRecent(settings.confirmRows() + runBefore);
@@ -241,6 +257,40 @@ public final class SeriesDetector {
         Severity severity = SeverityRule.of(best / settings.bandNovelty(), leading.deviation(), leading.metric(),
                 leading.value(), hostUnits);
         return new RowResult(current, scoring(), score, best, anomalous, stepTaken, severity, contributors, summary(contributors));
+    }
+
+    /**
+     * Whether another fault has begun inside the open incident: a metric that was not clearly novel in it so far has
+     * been clearly novel for {@code confirm_rows} rows in a row while none of the incident's clearly novel metrics was.
+     * A fault whose metrics move one after the other (a runaway process: CPU first, then memory) stays one incident,
+     * because its first metric is still clearly novel when the next one becomes so; a second fault after the first has
+     * calmed down is a new one.
+     */
+    private boolean takeOver(double[] effective) {
+        boolean veteran = false;
+        for (int m = 0; m < tracks.length; m++) {
+            veteran |= clearInIncident[m] && effective[m] >= settings.clearNovelty();
+        }
+        boolean takeOver = false;
+        for (int m = 0; m < tracks.length; m++) {
+            if (clearInIncident[m] || effective[m] < settings.clearNovelty()) {
+                newcomerRun[m] = 0;
+            } else if (veteran) {
+                clearInIncident[m] = true;     // joins a fault that is still clearly there
+                newcomerRun[m] = 0;
+            } else if (++newcomerRun[m] >= settings.confirmRows()) {
+                takeOver = true;
+            }
+        }
+        return takeOver;
+    }
+
+    /** The metrics clearly novel on the raising row (at least the leading one) start the incident's own set. */
+    private void startClearSet(double[] effective, int lead) {
+        for (int m = 0; m < tracks.length; m++) {
+            clearInIncident[m] = effective[m] >= settings.clearNovelty() || newcomerRun[m] >= settings.confirmRows() || m == lead;
+            newcomerRun[m] = 0;
+        }
     }
 
     /**
