@@ -11,9 +11,11 @@ import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verdicts in the audit log (the hash-chained {@code remediation-*.jsonl}): one record when a verdict is given
@@ -57,9 +59,18 @@ final class FeedbackAudit {
         };
     }
 
-    /** The verdicts in force after replaying the records of the days from {@code from} on, by anomaly id. */
-    Map<String, AnomalyFeedback> replay(LocalDate from) {
+    /**
+     * What the records of the days from {@code from} on say.
+     *
+     * @param inForce the verdicts in force, by anomaly id
+     * @param hosts   every host a verdict was given or taken back on
+     */
+    record Replayed(Map<String, AnomalyFeedback> inForce, Set<String> hosts) {
+    }
+
+    Replayed replay(LocalDate from) {
         Map<String, AnomalyFeedback> out = new LinkedHashMap<>();
+        Set<String> hosts = new LinkedHashSet<>();
         List<AuditRecord> records = log.read(from, LocalDate.MAX);
         for (AuditRecord r : records) {
             if (r.requestId() == null || r.timestamp() == null) {
@@ -70,8 +81,13 @@ final class FeedbackAudit {
                 v.ifPresent(verdict -> out.put(r.requestId(), new AnomalyFeedback(verdict, r.reason(), r.actor(), r.timestamp())));
             } else if (r.event() == AuditEvent.FEEDBACK_UNDONE) {
                 out.remove(r.requestId());
+            } else {
+                continue;
+            }
+            if (r.instance() != null) {
+                hosts.add(r.instance());
             }
         }
-        return out;
+        return new Replayed(out, hosts);
     }
 }

@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ public final class FeedbackService {
     private final Map<String, Told> told = new HashMap<>();
     /** Verdicts the detector has not been told yet (its host unknown to it since a restart), by anomaly id. */
     private final Map<String, AnomalyFeedback> untold = new LinkedHashMap<>();
+    /** Hosts with verdicts in the audit log whose restored detector state has not been compared with them yet. */
+    private final Set<String> unreconciled = new LinkedHashSet<>();
 
     public FeedbackService(AnomalyStore store, OnlineDetector detector, AuditLog auditLog, EventBus bus,
                            PrometheusRegistry registry, Clock clock) {
@@ -68,20 +72,21 @@ public final class FeedbackService {
 
     /** Puts the verdicts in force back on the reloaded anomalies (from the audit log's days from {@code from} on). */
     public synchronized void restore(LocalDate from) {
-        Map<String, AnomalyFeedback> verdicts;
+        FeedbackAudit.Replayed replayed;
         try {
-            verdicts = audit.replay(from);
+            replayed = audit.replay(from);
         } catch (RuntimeException e) {
             LOG.error("cannot read verdicts back from the audit log: anomalies start without them: {}", e.getMessage());
             return;
         }
         int n = 0;
-        for (Map.Entry<String, AnomalyFeedback> v : verdicts.entrySet()) {
+        for (Map.Entry<String, AnomalyFeedback> v : replayed.inForce().entrySet()) {
             if (store.feedback(v.getKey(), v.getValue()).isPresent()) {
                 untold.put(v.getKey(), v.getValue());
                 n++;
             }
         }
+        unreconciled.addAll(replayed.hosts());
         if (n > 0) {
             LOG.info("{} verdict(s) on anomalies restored from the audit log", n);
         }
@@ -99,6 +104,7 @@ public final class FeedbackService {
         }
         AnomalyFeedback f = new AnomalyFeedback(verdict, note, actor, clock.instant());
         audit.given(found.get(), f);
+        reconcileFirst(found.get().host());
         Anomaly a = store.feedback(id, f).orElse(found.get().withFeedback(f));
         untellDetector(id);
         tellDetector(a, f);
@@ -120,6 +126,7 @@ public final class FeedbackService {
             return found;
         }
         audit.undone(found.get(), found.get().feedback(), actor, clock.instant());
+        reconcileFirst(found.get().host());
         Anomaly a = store.feedback(id, null).orElse(found.get().withFeedback(null));
         untellDetector(id);
         untold.remove(id);
@@ -142,6 +149,14 @@ public final class FeedbackService {
     }
 
     private synchronized void tellWhatIsUntold() {
+        if (!unreconciled.isEmpty()) {
+            for (String host : List.copyOf(unreconciled)) {
+                if (detector.state(host).isPresent()) {
+                    unreconciled.remove(host);
+                    reconcile(host);
+                }
+            }
+        }
         if (untold.isEmpty()) {
             return;
         }
@@ -150,6 +165,41 @@ public final class FeedbackService {
             untold.remove(e.getKey());
             if (a.isPresent()) {
                 tellDetector(a.get(), e.getValue());   // puts it back when the detector still cannot take it
+            }
+        }
+    }
+
+    /** Before a verdict on a host changes: the detector's restored verdicts of that host are matched first. */
+    private void reconcileFirst(String host) {
+        if (unreconciled.contains(host) && detector.state(host).isPresent()) {
+            unreconciled.remove(host);
+            reconcile(host);
+        }
+    }
+
+    /**
+     * The detector saves its verdicts with its state and restores them after a restart, under ids this service
+     * no longer knows. Each restored verdict is matched to its anomaly (host and start): kept (and known again,
+     * so a later DELETE takes it back) when the audit log has the same verdict in force on that anomaly, taken
+     * back when the log says it was withdrawn or replaced since the state was saved.
+     */
+    private void reconcile(String host) {
+        List<Anomaly> anomalies = store.query(Integer.MAX_VALUE, null, host);
+        for (Feedback f : detector.feedback(host)) {
+            // the detector saves times to the millisecond
+            Optional<Anomaly> a = anomalies.stream().filter(x -> f.from().toEpochMilli()
+                    == (x.start() != null ? x.start() : x.timestamp()).toEpochMilli()).findFirst();
+            if (a.isEmpty()) {
+                continue;   // an anomaly no longer held: nothing says otherwise
+            }
+            AnomalyFeedback inForce = a.get().feedback();
+            if (inForce != null && toDetector(inForce.verdict()) == f.verdict()) {
+                told.put(a.get().id(), new Told(f.id(), f.to()));
+                untold.remove(a.get().id());
+            } else {
+                detector.undoFeedback(f.id());
+                LOG.info("verdict {} on anomaly {} restored by the detector was taken back since: undone there too", f.verdict().key(),
+                        a.get().id());
             }
         }
     }

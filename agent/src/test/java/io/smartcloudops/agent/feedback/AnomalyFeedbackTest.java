@@ -117,8 +117,8 @@ class AnomalyFeedbackTest {
             assertThat(viewer.metrics()).contains("smartcloudops_anomaly_feedback_total{verdict=\"false_alarm\"} 1.0");
         }
 
-        // restarted: the verdict comes back from the audit log (the relearning detector is offered it once it
-        // scores web-7 again; it does not remember incidents from before the restart)
+        // restarted: the verdict comes back on the anomaly from the audit log, and the detector restores its own
+        // copy with web-7's saved state; the two are matched, so taking the verdict back reaches the detector too
         Path again = Files.createDirectories(dir.resolve("again"));
         Path quiet = SpikeSeries.write(again.resolve("web-7.csv"), 30, -1, 0, 8);
         Map<String, String> quietReplay = Map.of("source.spec", "replay:" + quiet + "?speed=500", "source.interval", "100ms",
@@ -126,6 +126,9 @@ class AnomalyFeedbackTest {
         try (Agent agent = TestAgents.start(dir, quietReplay);
              AgentClient operator = TestAgents.operator(agent)) {
             assertThat(operator.anomalies(null, null, "web-7").anomalies()).containsExactly(marked);
+            await(() -> !agent.detector().orElseThrow().feedback("web-7").isEmpty(), "web-7's state restored with its verdict");
+            assertThat(agent.detector().orElseThrow().feedback("web-7")).singleElement()
+                    .satisfies(f -> assertThat(f.from().toEpochMilli()).isEqualTo(marked.start().toEpochMilli()));
 
             Anomaly undone = operator.undoFeedback(marked.id());
             assertThat(undone.feedback()).isNull();
