@@ -1,10 +1,7 @@
 package io.smartcloudops.agent.cli;
 
 import io.smartcloudops.agent.detect.BatchDetector;
-import io.smartcloudops.agent.detect.DetectorModel;
 import io.smartcloudops.agent.detect.DetectorSettings;
-import io.smartcloudops.agent.detect.ModelFile;
-import io.smartcloudops.agent.detect.ModelFileException;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +34,12 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "alarm CSV to write")
     Path output;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model whose configuration to use (default: the built-in one)")
-    Path model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() throws Exception {
-        DetectorSettings settings = settings(model);
+        DetectorSettings settings = model.settings();
         List<SeriesInputs.Input> inputs = SeriesInputs.read("--input", input);
         long t0 = System.nanoTime();
         int alarms = 0;
@@ -77,20 +74,5 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    /** The configuration of {@code --model} (verified), or the built-in one. */
-    static DetectorSettings settings(Path model) {
-        DetectorSettings s;
-        if (model == null) {
-            s = DetectorSettings.defaults();
-        } else {
-            try {
-                DetectorModel m = ModelFile.read(model);
-                s = m.settings();
-            } catch (ModelFileException e) {
-                throw new UsageException("--model: " + e.getMessage(), e);
-            }
-        }
-        return s;
-    }
 
 }

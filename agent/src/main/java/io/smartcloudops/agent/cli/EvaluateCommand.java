@@ -54,8 +54,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             "in one run and print event F1 (FP cap 12) per category, the totals and the worst category"})
     Path suite;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model whose configuration to evaluate (default: the built-in one)")
-    Path model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Option(names = "--report", paramLabel = "FILE.png", description = "draw series, windows, alarms and score distributions")
     Path report;
@@ -77,10 +77,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (cap < 0) {
             throw new UsageException("--max-fp-event-len: must be 0 or more");
         }
-        if (record != null && model == null) {
+        if (record != null && !model.given()) {
             throw new UsageException("--record: needs --model (the figures go into that model's model.json)");
         }
-        if (alarms != null && model != null) {
+        if (alarms != null && model.given()) {
             throw new UsageException("--alarms: scores an existing alarm file; --model does not apply");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -137,7 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return AgentMain.OK;
         }
 
-        DetectorSettings settings = DetectCommand.settings(model);
+        DetectorSettings settings = model.settings();
         long t0 = System.nanoTime();
         List<String> keys = List.copyOf(byKey.keySet());
         List<BatchDetector.SeriesRun> done = keys.parallelStream().map(key -> DetectCommand.run(byKey.get(key), settings)).toList();
@@ -163,7 +163,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("--suite: " + e.getMessage());
         }
-        DetectorSettings s = DetectCommand.settings(model);
+        DetectorSettings s = model.settings();
         long t0 = System.nanoTime();
         List<int[]> alarmRows = all.series().parallelStream().map(x -> BatchDetector.run(x.table(), s).alarmRows()).toList();
         SuiteReport r = SuiteReport.of(all, alarmRows, new ScoringRules(5, 0.15, cap));
@@ -179,8 +179,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
         }
         if (record != null) {
-            ModelCard.recordEvaluation(ModelFile.cardFor(model), record, figures);
-            out.println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model));
+            ModelCard.recordEvaluation(ModelFile.cardFor(model.model), record, figures);
+            out.println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model.model));
             out.flush();
         }
         return AgentMain.OK;
@@ -200,8 +200,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
         }
         if (record != null) {
-            ModelCard.recordEvaluation(ModelFile.cardFor(model), record, figures);
-            spec.commandLine().getOut().println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model));
+            ModelCard.recordEvaluation(ModelFile.cardFor(model.model), record, figures);
+            spec.commandLine().getOut().println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model.model));
         }
         if (report != null) {
             List<ReportChart.Panel> panels = new ArrayList<>();

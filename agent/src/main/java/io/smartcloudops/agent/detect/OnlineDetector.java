@@ -215,6 +215,10 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         }
     }
 
+    private Optional<java.nio.file.Path> states() {
+        return states.map(DetectorStateStore::dir);
+    }
+
     /** Saves every host's state now (at shutdown). */
     public synchronized void saveAll() {
         if (states.isPresent()) {
@@ -438,6 +442,10 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         if (!learning.isEmpty()) {
             s.put("learning_progress", learning);
         }
+        Map<String, Object> states = new LinkedHashMap<>();
+        hosts.keySet().forEach(h -> state(h).ifPresent(st -> states.put(h, st.labels())));
+        s.put("host_states", states);
+        states().ifPresent(dir -> s.put("state_dir", dir.toString()));
         s.put("anomalies_in_memory", store.size());
         s.put("open_anomalies", store.openCount());
         s.put("log_dir", log.dir().toString());
