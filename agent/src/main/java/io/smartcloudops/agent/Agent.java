@@ -30,8 +30,15 @@ import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.OnlineDetector;
+import io.smartcloudops.agent.detectorview.BandMetrics;
+import io.smartcloudops.agent.detectorview.BandRecorder;
+import io.smartcloudops.agent.detectorview.BandRoutes;
+import io.smartcloudops.agent.detectorview.DetectorStatusView;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.collect.SamplesCollected;
+import io.smartcloudops.agent.feedback.FeedbackRoutes;
+import io.smartcloudops.agent.feedback.FeedbackService;
+import io.smartcloudops.agent.feedback.VerdictChanged;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
@@ -59,6 +66,8 @@ import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,10 +174,21 @@ public final class Agent implements AutoCloseable {
                 OnlineDetector d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()),
                         config.logs().retentionDays(), bus, metrics.registry(), clock);
                 closeables.add(d);
-                status.detector(d);
+                status.detector(new DetectorStatusView(d));
                 status.component("detector", d::status);
-                events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
+                events.forward(Anomaly.class, EventTypes.ANOMALY, a -> d.store().current(a));
                 routes.add(new AnomalyRoutes(d.store(), store, clock));
+                // Operator verdicts (issue 13): audited, restored from the audit log, handed to the detector.
+                FeedbackService feedback = new FeedbackService(d.store(), d, auditLog, bus, metrics.registry(), clock);
+                feedback.restore(config.logs().retentionDays() > 0
+                        ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
+                events.forward(VerdictChanged.class, EventTypes.ANOMALY, VerdictChanged::anomaly);
+                routes.add(new FeedbackRoutes(feedback, clock));
+                // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
+                BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
+                closeables.add(bands);
+                BandMetrics.register(metrics.registry(), d, store::hosts);
+                routes.add(new BandRoutes(bands, store, clock));
                 routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
                 this.detector = Optional.of(d);
             } else {

@@ -168,8 +168,11 @@ class OpenApiCompletenessTest {
                 String path = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                 HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(agent.baseUrl() + path + "?zz_not_a_parameter=1"))
                         .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + TestAgents.OPERATOR_TOKEN);
-                req = op.method().equals("post") ? req.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")) : req.GET();
+                req = switch (op.method()) {
+                    case "post" -> req.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                    case "delete" -> req.DELETE();
+                    default -> req.GET();
+                };
                 HttpResponse<String> answer = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
                 Set<String> documented = new TreeSet<>();
                 parameters(op).stream().filter(p -> p.path("in").asText().equals("query"))
@@ -235,6 +238,12 @@ class OpenApiCompletenessTest {
                     "/remediations/options", "/remediations/" + id, "/logs", "/healthz", "/model")) {
                 check(problems, "GET " + path.replaceAll("\\?.*", "").replace(id, "{id}"), probe.get(path));
             }
+            String anomaly = probe.get("/anomalies").path("anomalies").path(0).path("id").asText();
+            check(problems, "POST /anomalies/{id}/feedback", probe.post("/anomalies/" + anomaly + "/feedback",
+                    "{\"verdict\":\"false_alarm\",\"note\":\"test\"}"));
+            check(problems, "GET /anomalies", probe.get("/anomalies"));
+            check(problems, "GET /logs", probe.get("/logs"));
+            check(problems, "DELETE /anomalies/{id}/feedback", probe.delete("/anomalies/" + anomaly + "/feedback"));
             check(problems, "GET /anything", probe.get("/no-such-route"), "404");
             assertThat(problems).as("fields or values the spec does not name").isEmpty();
         }
@@ -309,6 +318,10 @@ class OpenApiCompletenessTest {
         JsonNode post(String path, String body) throws Exception {
             return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", "application/json"));
+        }
+
+        JsonNode delete(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
         }
 
         private JsonNode send(HttpRequest.Builder b) throws Exception {

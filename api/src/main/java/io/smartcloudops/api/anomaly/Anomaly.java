@@ -16,6 +16,7 @@ import java.util.List;
  * @param metrics      metric keys that contributed most, most important first
  * @param contributors the same metrics with value, baseline and deviation
  * @param summary      one line for people, e.g. {@code cpu 97.0% (baseline 12.0%)}
+ * @param feedback     the operator's verdict in force (absent when none was given, or it was undone)
  */
 public record Anomaly(
         String id,
@@ -27,5 +28,17 @@ public record Anomaly(
         Severity severity,
         List<String> metrics,
         List<Contributor> contributors,
-        String summary) {
+        String summary,
+        AnomalyFeedback feedback) {
+
+    /** A record without a verdict (what the detector makes). */
+    public Anomaly(String id, String host, Instant start, Instant timestamp, Instant end, double score, Severity severity,
+                   List<String> metrics, List<Contributor> contributors, String summary) {
+        this(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, null);
+    }
+
+    /** This record with {@code verdict} in force ({@code null}: none). */
+    public Anomaly withFeedback(AnomalyFeedback verdict) {
+        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, verdict);
+    }
 }

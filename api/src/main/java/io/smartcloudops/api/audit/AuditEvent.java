@@ -21,7 +21,11 @@ public enum AuditEvent {
     /** Verification judged whether the action helped. */
     VERIFIED,
     BREAKER_OPENED,
-    BREAKER_CLOSED;
+    BREAKER_CLOSED,
+    /** An operator gave a verdict on an anomaly ({@code request_id} = the anomaly's id, {@code result} = the verdict). */
+    FEEDBACK,
+    /** An operator took a verdict on an anomaly back. */
+    FEEDBACK_UNDONE;
 
     /** The wire name, e.g. {@code breaker_opened}. */
     @JsonValue
