@@ -1,5 +1,6 @@
 package io.smartcloudops.api.anomaly;
 
+import io.smartcloudops.api.oncall.Acknowledgement;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  * @param contributors the same metrics with value, baseline and deviation
  * @param summary      one line for people, e.g. {@code cpu 97.0% (baseline 12.0%)}
  * @param feedback     the operator's verdict in force (absent when none was given, or it was undone)
+ * @param silenced     id of a silence that held while the incident was open (absent otherwise)
+ * @param acknowledged who took the incident in hand, and when (absent until someone does)
  */
 public record Anomaly(
         String id,
@@ -29,16 +32,25 @@ public record Anomaly(
         List<String> metrics,
         List<Contributor> contributors,
         String summary,
-        AnomalyFeedback feedback) {
+        AnomalyFeedback feedback,
+        String silenced,
+        Acknowledgement acknowledged) {
 
-    /** A record without a verdict (what the detector makes). */
-    public Anomaly(String id, String host, Instant start, Instant timestamp, Instant end, double score, Severity severity,
-                   List<String> metrics, List<Contributor> contributors, String summary) {
-        this(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, null);
+    /** A record as the detector makes it: no verdict, not silenced, not acknowledged. */
+    public Anomaly(String id, String host, Instant start, Instant timestamp, Instant end, double score,
+                   Severity severity, List<String> metrics, List<Contributor> contributors, String summary) {
+        this(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, null, null, null);
     }
 
     /** This record with {@code verdict} in force ({@code null}: none). */
     public Anomaly withFeedback(AnomalyFeedback verdict) {
-        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, verdict);
+        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, verdict,
+                silenced, acknowledged);
+    }
+
+    /** This anomaly with the marks people and silences put on it. */
+    public Anomaly marked(String silencedBy, Acknowledgement ack) {
+        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, feedback,
+                silencedBy, ack);
     }
 }

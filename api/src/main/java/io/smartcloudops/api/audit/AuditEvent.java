@@ -25,7 +25,17 @@ public enum AuditEvent {
     /** An operator gave a verdict on an anomaly ({@code request_id} = the anomaly's id, {@code result} = the verdict). */
     FEEDBACK,
     /** An operator took a verdict on an anomaly back. */
-    FEEDBACK_UNDONE;
+    FEEDBACK_UNDONE,
+    /** An operator snoozed a host, metric, rule or alert labels (on-call: no action, request_id = the silence's id). */
+    SILENCE_CREATED,
+    /** An operator ended a silence early. */
+    SILENCE_DELETED,
+    /** A silence ran out by itself. */
+    SILENCE_EXPIRED,
+    /** An operator acknowledged an anomaly or alert (request_id = its id, params.kind = anomaly or alert). */
+    ACKNOWLEDGED,
+    /** An operator withdrew an acknowledgement. */
+    UNACKNOWLEDGED;
 
     /** The wire name, e.g. {@code breaker_opened}. */
     @JsonValue

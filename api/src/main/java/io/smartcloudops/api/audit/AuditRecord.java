@@ -21,8 +21,9 @@ import java.util.Objects;
  *                    {@code refused}, {@code started}, {@code finished}, {@code verified}, {@code breaker_opened},
  *                    {@code breaker_closed}; {@code feedback} and {@code feedback_undone} for operators' verdicts on
  *                    anomalies (no action; {@code request_id} = the anomaly's id, {@code result} = the verdict,
- *                    {@code reason} = the note)
- * @param action      {@link ActionType}: {@code restart_service}, {@code scale_up} or {@code notify}
+ *                    {@code reason} = the note); the on-call records {@code silence_created}, {@code silence_deleted},
+ *                    {@code silence_expired}, {@code acknowledged}, {@code unacknowledged} (which have no action)
+ * @param action      {@link ActionType}: {@code restart_service}, {@code scale_up}, {@code scale_in} or {@code notify}
  * @param instance    the target host (as the agent names it)
  * @param instanceId  its EC2 instance id, when known
  * @param result      {@link AuditResult}: {@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code refused},

@@ -5,7 +5,9 @@ import io.smartcloudops.agent.chat.tools.RemediationSummary;
 import io.smartcloudops.agent.chat.tools.ToolOutput;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
+import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.chat.ProposedAction;
@@ -178,7 +180,71 @@ final class AnswerWriter {
             sb.append('\n').append(i++).append(". ").append(a.host()).append(" at ").append(when(a.timestamp(), now))
                     .append(", ").append(a.severity() == null ? "unrated" : a.severity().key())
                     .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
-                    .append(a.end() == null ? "; still open." : "; over at " + when(a.end(), now) + ".");
+                    .append(a.end() == null ? "; still open." : "; ended at " + when(a.end(), now) + ".");
+        }
+        return sb.toString();
+    }
+
+    /** A host's anomalies in a time range, newest first, and its values now. */
+    String hostHistory(String host, String rangeLabel, List<Anomaly> anomalies, ToolOutput.MetricValues now, Instant at) {
+        StringBuilder sb = new StringBuilder();
+        if (anomalies.isEmpty()) {
+            sb.append("No anomalies on ").append(host).append(' ').append(rangeLabel).append('.');
+        } else {
+            int n = anomalies.size();
+            sb.append(host).append(' ').append(rangeLabel).append(": ").append(n).append(" anomal").append(n == 1 ? "y" : "ies")
+                    .append(n == 1 ? ":" : " (newest first):");
+            int i = 1;
+            for (Anomaly a : anomalies) {
+                sb.append('\n').append(i++).append(". ").append(when(a.timestamp(), at)).append(", ")
+                        .append(a.severity() == null ? "unrated" : a.severity().key())
+                        .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
+                        .append(a.end() == null ? "; still open." : "; ended at " + when(a.end(), at) + ".");
+            }
+        }
+        List<String> values = now.values().stream().filter(v -> host.equals(v.host()))
+                .map(v -> metricName(v.metric()) + " " + v.formatted()).toList();
+        if (!values.isEmpty()) {
+            sb.append(anomalies.isEmpty() ? " " : "\n").append("Now: ").append(String.join(", ", values)).append('.');
+        }
+        return sb.toString();
+    }
+
+    /** Hosts ranked by their latest value of one metric. */
+    String busiestNow(Metric metric, ToolOutput.MetricValues out) {
+        List<ToolOutput.HostValue> values = out.values();
+        if (values.isEmpty()) {
+            return "I have no " + metricName(metric.key()) + " values yet: " + (out.note() == null ? "no samples" : out.note()) + ".";
+        }
+        ToolOutput.HostValue top = values.getFirst();
+        StringBuilder sb = new StringBuilder("Busiest by ").append(metricName(metric.key())).append(" now: ")
+                .append(top.host()).append(' ').append(top.formatted()).append(baseline(top)).append('.');
+        if (values.size() > 1) {
+            sb.append(" Then ").append(values.stream().skip(1).limit(MAX_HOSTS_LISTED - 1)
+                    .map(v -> v.host() + " " + v.formatted()).collect(Collectors.joining(", ")));
+            int more = values.size() - MAX_HOSTS_LISTED;
+            sb.append(more > 0 ? " and " + more + " more host" + (more == 1 ? "" : "s") : "").append('.');
+        }
+        if (top.at() != null) {
+            sb.append(" Latest sample at ").append(timeWithSeconds(top.at())).append(' ').append(zoneLabel).append('.');
+        }
+        return sb.toString();
+    }
+
+    /** Hosts ranked by the mean of one metric over a range. */
+    String busiestOver(Metric metric, String rangeLabel, ToolOutput.SeriesSummary out) {
+        List<ToolOutput.Stats> ranked = out.series().stream()
+                .sorted(Comparator.comparingDouble(ToolOutput.Stats::mean).reversed()).toList();
+        if (ranked.isEmpty()) {
+            return "No " + metricName(metric.key()) + " data " + rangeLabel + ": " + (out.note() == null ? "no samples" : out.note()) + ".";
+        }
+        ToolOutput.Stats top = ranked.getFirst();
+        StringBuilder sb = new StringBuilder("Busiest by mean ").append(metricName(metric.key())).append(' ').append(rangeLabel)
+                .append(": ").append(top.host()).append(' ').append(format(top.metric(), top.mean())).append(" (max ")
+                .append(format(top.metric(), top.max())).append(").");
+        if (ranked.size() > 1) {
+            sb.append(" Then ").append(ranked.stream().skip(1).limit(MAX_HOSTS_LISTED - 1)
+                    .map(st -> st.host() + " " + format(st.metric(), st.mean())).collect(Collectors.joining(", "))).append('.');
         }
         return sb.toString();
     }
@@ -223,6 +289,60 @@ final class AnswerWriter {
                     .collect(Collectors.joining(", "))).append('.');
         }
         return sb.toString();
+    }
+
+    // --- alerts and silences -----------------------------------------------------------------------------
+
+    String alerts(ToolOutput.AlertDigest d, Instant now) {
+        String where = d.host() == null ? "" : " on " + d.host();
+        if (d.alerts().isEmpty()) {
+            return (d.firingOnly() ? "No alert is firing" : "No alert was received") + where
+                    + " (from Alertmanager or Grafana)." + (d.note() == null ? "" : " (" + d.note() + ")");
+        }
+        long firing = d.alerts().stream().filter(Alert::firing).count();
+        StringBuilder sb = new StringBuilder(d.firingOnly()
+                ? firing + (firing == 1 ? " alert is" : " alerts are") + " firing" + where + ":"
+                : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts") + where + ", newest first:");
+        int i = 1;
+        for (Alert a : d.alerts()) {
+            sb.append('\n').append(i++).append(". ").append(quote(a.name().isBlank() ? "unnamed" : a.name()))
+                    .append(a.host() == null ? "" : " on " + a.host())
+                    .append(a.severity() == null ? "" : " (" + quote(a.severity()) + ")")
+                    .append(a.firing() ? ", firing since " + when(a.startsAt(), now) : ", resolved " + when(a.endsAt(), now))
+                    .append(", from ").append(a.source().key()).append(": ").append(quote(a.summary()));
+            if (a.acknowledged() != null) {
+                sb.append("; acknowledged by ").append(a.acknowledged().by()).append(' ').append(when(a.acknowledged().at(), now));
+            }
+            if (a.silenced() != null) {
+                sb.append("; silenced (").append(a.silenced()).append(')');
+            }
+            sb.append('.');
+        }
+        return sb.toString();
+    }
+
+    String noAlertFiring(String host, List<Alert> latest, Instant now) {
+        if (latest.isEmpty()) {
+            return "No alert is firing on " + host + ", and none was received for it.";
+        }
+        Alert a = latest.getFirst();
+        return "No alert is firing on " + host + ". The last one was " + quote(a.name()) + " from " + a.source().key()
+                + ", " + (a.firing() ? "firing" : "resolved " + when(a.endsAt(), now)) + ": " + quote(a.summary()) + ".";
+    }
+
+    String silences(ToolOutput.SilenceDigest d, Instant now) {
+        if (d.silences().isEmpty()) {
+            return "Nothing is snoozed: no silence holds now.";
+        }
+        StringBuilder sb = new StringBuilder(d.silences().size() == 1 ? "1 silence holds:" : d.silences().size() + " silences hold:");
+        int i = 1;
+        for (Silence s : d.silences()) {
+            sb.append('\n').append(i++).append(". ").append(quote(io.smartcloudops.agent.oncall.Silences.describe(s)))
+                    .append(" until ").append(time(s.endsAt())).append(", by ").append(s.createdBy())
+                    .append(": ").append(quote(s.reason())).append('.');
+        }
+        return sb.append("\nWhile a silence holds, what it matches is still detected and recorded, but not notified "
+                + "and not remediated automatically.").toString();
     }
 
     // --- audit log and remediations ----------------------------------------------------------------------

@@ -90,7 +90,8 @@ public final class OfflineAssistant implements Assistant {
                                 i.range() == null ? null : i.range().label(), now),
                         list.stream().map(Anomaly::host).distinct().toList());
             }
-            case Intent.Explain i -> explain(i, tools, now);
+            case Intent.Explain i -> i.range() != null && i.host() != null ? hostHistory(i, tools, now) : explain(i, tools, now);
+            case Intent.Busiest i -> busiest(i, tools, now);
             case Intent.Logs i -> {
                 TimeRange range = i.range() != null ? i.range()
                         : new TimeRange(now.minus(Duration.ofHours(1)), null, "over the last hour");
@@ -107,6 +108,20 @@ public final class OfflineAssistant implements Assistant {
                         i.host(), i.trigger(), 20)).output();
                 yield answer(writer.remediations(out, i.trigger(), range.label(), now),
                         out.remediations().stream().map(r -> r.target()).filter(h -> h != null).distinct().toList());
+            }
+            case Intent.Alerts i -> {
+                var out = tools.run(new ToolCall.Alerts(i.host(), i.firingOnly(), 10)).output();
+                if (i.why() && out.alerts().isEmpty() && i.host() != null) {
+                    var recent = tools.run(new ToolCall.Alerts(i.host(), false, 1)).output();
+                    yield answer(writer.noAlertFiring(i.host(), recent.alerts(), now), List.of(i.host()));
+                }
+                yield answer(writer.alerts(out, now), out.alerts().stream().map(a -> a.host()).filter(h -> h != null)
+                        .distinct().toList());
+            }
+            case Intent.Snoozed i -> {
+                var out = tools.run(new ToolCall.Silences()).output();
+                yield answer(writer.silences(out, now), out.silences().stream().map(s -> s.host()).filter(h -> h != null)
+                        .distinct().toList());
             }
             case Intent.Status i -> {
                 var out = tools.run(new ToolCall.Status()).output();
@@ -136,6 +151,29 @@ public final class OfflineAssistant implements Assistant {
         return answer(writer.explanation(out, now), out.host() == null ? List.of() : List.of(out.host()));
     }
 
+    /** "What happened to web-1 in the last hour?": every anomaly of the host in that time, then its values now. */
+    private Answer hostHistory(Intent.Explain i, ToolSession tools, Instant now) {
+        TimeRange range = i.range();
+        var digest = (ToolOutput.AnomalyDigest) tools.run(new ToolCall.RecentAnomalies(QuestionParser.MAX_ANOMALIES, i.host(),
+                null, range.from())).output();
+        List<Anomaly> inRange = range.until() == null ? digest.anomalies()
+                : digest.anomalies().stream().filter(a -> a.timestamp().isBefore(range.until())).toList();
+        var values = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(i.host(), null)).output();
+        return answer(writer.hostHistory(i.host(), range.label(), inRange, values, now), List.of(i.host()));
+    }
+
+    /** "Which host is busiest?": every host ranked by the metric, now or by its mean over the range. */
+    private Answer busiest(Intent.Busiest i, ToolSession tools, Instant now) {
+        if (i.range() == null) {
+            var out = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(null, i.metric())).output();
+            return answer(writer.busiestNow(i.metric(), out), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
+        }
+        var out = (ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(null, i.metric(), i.range().from(),
+                i.range().until())).output();
+        return answer(writer.busiestOver(i.metric(), i.range().label(), out),
+                out.series().stream().map(ToolOutput.Stats::host).limit(1).toList());
+    }
+
     private Answer propose(Intent.Propose i, Question question, ToolSession tools) {
         if (i.missing() != null) {
             String text = switch (i.missing()) {
@@ -160,15 +198,22 @@ public final class OfflineAssistant implements Assistant {
     }
 
     private String help(String unknownHost, ToolSession tools) {
-        String prefix = unknownHost == null ? "I did not understand that. "
-                : "I don't know a host called '" + unknownHost + "'. ";
+        if (unknownHost != null) {
+            return "I don't know a host called '" + unknownHost + "', so I will not answer with another host's figures."
+                    + " Hosts I know: " + hostList() + ".";
+        }
+        String prefix = "I did not understand that. ";
         return prefix + "I answer from this agent's live data, for example:\n"
                 + "- What's current CPU? (or memory, disk, disk I/O, network, load; add a host)\n"
                 + "- What was the max CPU on <host> over the last hour? (min, mean, p95, max, last)\n"
+                + "- Which host is busiest? (by CPU, or name a metric)\n"
+                + "- What happened to <host> in the last hour?\n"
                 + "- Summarize last 3 anomalies / critical anomalies today\n"
                 + "- Why is <host> anomalous?\n"
                 + "- Show logs from 10 minutes ago (the remediation audit log)\n"
                 + "- What did auto-remediation do today?\n"
+                + "- What alerts are firing? / Why is <host> alerting? (from Alertmanager and Grafana)\n"
+                + "- What is snoozed?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
                 + "Hosts I know: " + hostList() + ".";
