@@ -345,7 +345,20 @@ final class MetricTrack {
         double offset = active == Season.NONE ? 0 : expected;
         double lo = Math.min(expected, st.lowerEdge() + offset);
         double hi = Math.max(expected, st.upperEdge() + offset);
-        return new double[] {lo, hi};
+        return new double[] {possible(lo), possible(hi)};
+    }
+
+    /**
+     * {@code v} within what a host metric can be: 0-100 for a percentage, 0 or more for bytes per second and load
+     * (the edges are the expected value plus or minus a spread, which can pass a limit the metric never does). A
+     * series in its own units (not a host's) is left as it is.
+     */
+    double possible(double v) {
+        if (!hostUnits || Double.isNaN(v)) {
+            return v;
+        }
+        double floored = Math.max(0, v);
+        return metric.isPercent() ? Math.min(100, floored) : floored;
     }
 
     /** The usual range of single values at the latest row (for explanations); null while not ready. */
@@ -359,7 +372,7 @@ final class MetricTrack {
         if (Double.isNaN(r[0]) || Double.isNaN(r[1])) {
             return null;
         }
-        return new double[] {Math.min(expected, r[0] + offset), Math.max(expected, r[1] + offset)};
+        return new double[] {possible(Math.min(expected, r[0] + offset)), possible(Math.max(expected, r[1] + offset))};
     }
 
     /** The deviation of the latest value from the expected one, in the level feature's scale. */

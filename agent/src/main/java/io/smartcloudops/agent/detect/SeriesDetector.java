@@ -329,7 +329,7 @@ public final class SeriesDetector {
         for (int m : order) {
             if (out.size() < 3 && (effective[m] >= settings.keepNovelty() || (raising && out.isEmpty() && m == lead))) {
                 MetricTrack t = tracks[m];
-                double expected = Double.isNaN(t.expected()) ? t.value() : t.expected();
+                double expected = Double.isNaN(t.expected()) ? t.value() : t.possible(t.expected());
                 out.add(new Contributor(t.metric().key(), t.value(), round(expected), round(t.deviation())));
             }
         }
@@ -384,7 +384,8 @@ public final class SeriesDetector {
         if (b == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new ExpectedBand(t.metric(), at, t.value(), t.expected(), b[0], b[1], t.season()));
+        return java.util.Optional.of(new ExpectedBand(t.metric(), at, t.value(), t.possible(t.expected()), b[0], b[1],
+                t.season()));
     }
 
     /** Metric {@code m}'s state: the cycle it follows and its last level shift. */
