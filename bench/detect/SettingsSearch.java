@@ -26,11 +26,13 @@ import java.util.concurrent.Future;
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java analyse OUT.tsv
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java one [knob=value ...]
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java ablation
+ * java -cp agent/target/smartcloudops-agent.jar bench/detect/SettingsSearch.java files [knob=value ...]
  * </pre>
  *
  * {@code grid} writes one line per setting (its knobs, then per category: windows, found, FP events) and can be
  * resumed (settings already in OUT.tsv are skipped); {@code analyse} reads such a file and prints the plateau, the
- * peak and the leave-one-category-out table; {@code one} prints the suite table of one setting; {@code ablation} takes
+ * peak and the leave-one-category-out table; {@code one} prints the suite table of one setting; {@code files} prints
+ * one setting's windows found and false-alarm events per series (where they come from); {@code ablation} takes
  * each component of the shipped detector away in turn and prints one line per variant.
  *
  * <p>Objective of a setting: the mean over the categories (the NAB categories with windows, and the fault runs
@@ -47,6 +49,7 @@ public class SettingsSearch {
             case "grid" -> grid(Path.of(args[1]), List.of(args).subList(2, args.length));
             case "analyse" -> analyse(Path.of(args[1]));
             case "ablation" -> ablation();
+            case "files" -> files(List.of(args).subList(1, args.length));
             default -> one(List.of(args).subList(1, args.length));
         }
     }
@@ -132,6 +135,24 @@ public class SettingsSearch {
         r.print(out);
         out.printf(Locale.ROOT, "%s: %.1f s%n", knobs, (System.nanoTime() - t0) / 1e9);
         out.flush();
+    }
+
+    static void files(List<String> args) throws Exception {
+        Map<String, Double> knobs = new LinkedHashMap<>();
+        for (String a : args) {
+            String[] kv = a.split("=");
+            knobs.put(kv[0], Double.parseDouble(kv[1]));
+        }
+        BenchmarkSuite suite = suite();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        SuiteReport r = run(suite, settings(knobs), pool);
+        pool.shutdown();
+        System.out.println("series\twindows\tfound\tfp_events\talarms");
+        for (int i = 0; i < r.scores().size(); i++) {
+            var f = r.scores().get(i);
+            System.out.printf(Locale.ROOT, "%s/%s\t%d\t%d\t%d\t%d%n", suite.series().get(i).category(), f.key(), f.windows(),
+                    f.detected(), f.fpEvents(), f.alarms());
+        }
     }
 
     /** The cartesian product of knob=v1,v2,... arguments. */
