@@ -48,8 +48,10 @@ public final class ModelCard {
         card.put("seasonality", "Per metric: phase bins of the day (daily_bins) and of the week (weekly_bins), each the mean of "
                 + "the bin's rows in each of the last daily_cycles / weekly_cycles cycles. Expected value = median of the bin's "
                 + "and its neighbours' values. A season is switched on when the autocorrelation at one cycle's lag (each cycle's "
-                + "mean removed) reaches season_on after two cycles, off below season_off; the weekly one wins when it "
-                + "correlates better. Rows of an open incident do not enter the profiles (for up to adopt_rows rows).");
+                + "mean removed) reaches season_on after two cycles, off below season_off; the weekly one is followed once it "
+                + "predicts better than the daily one. A season is followed only while it explains at least season_min_r2 of "
+                + "the metric's variance (1 - mean square around its expectation / mean square around the median). Rows of an "
+                + "open incident do not enter the profiles (for up to adopt_rows rows).");
         card.put("level_shifts", "CUSUM of the value's deviation from the recent level in robust standard deviations clipped "
                 + "at 3 (drift shift_drift, decision shift_threshold): a confirmed shift re-centres the expected level and is "
                 + "shown as 'level just shifted' for shift_memory_rows rows. The incident itself is raised once by the novelty "
