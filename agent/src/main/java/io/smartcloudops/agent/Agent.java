@@ -176,7 +176,7 @@ public final class Agent implements AutoCloseable {
             this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
                     () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
             closeables.add(oncall);
-            this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+            this.notifier = new Notifier(config.notifications(), channels, oncall, logsDir, retention, clock, metrics.registry());
             closeables.add(notifier);
             notifier.subscribeTo(bus);
 
@@ -290,6 +290,8 @@ public final class Agent implements AutoCloseable {
     public static Agent start(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         Agent agent = new Agent(config, env, clock);
         try {
+            // before anything can publish: resolves owed from before this start, subjects followed again
+            agent.notifier.recover(agent.alerts::find, id -> agent.detector.flatMap(d -> d.store().find(id)));
             agent.server.start();
             agent.collector.start();
         } catch (RuntimeException | Error e) {
