@@ -4,6 +4,7 @@ import static io.smartcloudops.agent.alerts.AlertPayloads.alertmanager;
 import static io.smartcloudops.agent.alerts.AlertPayloads.grafana;
 import static io.smartcloudops.agent.alerts.AlertPayloads.highCpu;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.notify.ChannelServer;
@@ -13,6 +14,7 @@ import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.alert.WebhookReceipt;
+import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Files;
@@ -124,6 +126,36 @@ class OnCallEdgeCasesTest {
                 assertThat(slack.requestCount()).isEqualTo(60);
                 assertThat(viewer.alerts("firing", null, null).alerts()).isEmpty();
                 assertThat(viewer.remediations(null, 50).remediations()).hasSize(1);
+            }
+        }
+    }
+
+    /**
+     * Alertmanager's {@code max_alerts} (20 in monitoring/alertmanager) cuts a group of 30 grouped by alertname alone to 20:
+     * the 10 left out never reach the agent, which says so in its status and metrics instead of looking complete.
+     */
+    @Test
+    void alertsTheSenderLeftOutOfAGroupAreCountedAndShownNotSilentlyMissing() throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        try (ChannelServer slack = ChannelServer.slack()) {
+            slack.ok(20);
+            try (Agent agent = start(slack, clock); AgentClient hook = TestAgents.webhook(agent);
+                 AgentClient viewer = TestAgents.viewer(agent)) {
+                Map<String, Object> payload = alertmanager("firing", IntStream.rangeClosed(1, 20)
+                        .mapToObj(i -> highCpu("firing", "web-" + i + ":9100", T0.minusSeconds(120), null)).toList());
+                payload.put("truncatedAlerts", 10);
+                assertThat(post(hook, "/webhooks/alertmanager", payload)).isEqualTo(new WebhookReceipt(20, 20, 0, 0));
+                assertThat(viewer.alerts("firing", null, null).alerts()).hasSize(20);
+                assertThat(viewer.status().components().get("alerts")).asString().contains("truncated_by_sender={alertmanager=10}");
+                assertThat(viewer.getText("/metrics", Map.of()))
+                        .contains("smartcloudops_alerts_truncated_total{source=\"alertmanager\"} 10.0");
+
+                payload.put("truncatedAlerts", "ten");
+                assertThatThrownBy(() -> post(hook, "/webhooks/alertmanager", payload))
+                        .isInstanceOfSatisfying(AgentApiException.class, e -> {
+                            assertThat(e.status()).isEqualTo(400);
+                            assertThat(e.error().detail()).startsWith("truncatedAlerts");
+                        });
             }
         }
     }
