@@ -16,6 +16,8 @@ import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.alert.WebhookReceipt;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.oncall.Silence;
+import io.smartcloudops.api.oncall.SilenceRequest;
 import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,6 +251,40 @@ class OnCallEdgeCasesTest {
                 assertThat(headlines(slack, 1)).containsExactly("[RESOLVED] HighCPU on web-2");
                 assertThat(viewer.alerts("firing", null, null).alerts()).extracting(Alert::host).containsExactly("web-1");
                 assertThat(slack.nothingWithin(300)).isTrue();
+            }
+        }
+    }
+
+    /**
+     * A silence that matches nothing (a mistyped host, a label no alert carries) is accepted, since one may be set ahead of
+     * time, but the answer, the list and the chat say it matches nothing now; it holds back nothing.
+     */
+    @Test
+    void aSilenceThatMatchesNothingSaysSoAndHoldsNothingBack() throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        try (ChannelServer slack = ChannelServer.slack()) {
+            slack.ok(2);
+            try (Agent agent = start(slack, clock); AgentClient hook = TestAgents.webhook(agent);
+                 AgentClient op = TestAgents.operator(agent)) {
+                post(hook, "/webhooks/alertmanager", alertmanager("firing", List.of(highCpu("firing", "web-1:9100", T0.minusSeconds(60), null))));
+                assertThat(headlines(slack, 1)).containsExactly("[FIRING] HighCPU on web-1");
+
+                Silence typo = op.silence(SilenceRequest.host("web-l", "1h", "kernel upgrade"));
+                assertThat(typo.matching()).as("web-l, not web-1").isZero();
+                assertThat(op.silence(SilenceRequest.host("web-1", "1h", "kernel upgrade")).matching()).isEqualTo(1);
+                assertThat(op.silence(new SilenceRequest(null, null, null, Map.of("alertname", "HihgCPU"), "1h", "noisy"))
+                        .matching()).isZero();
+                assertThat(op.silence(new SilenceRequest(null, null, "restart-on-high-cpu", Map.of(), "1h", "no restarts today"))
+                        .matching()).as("a rule's silence holds its actions, not findings: not counted").isNull();
+                assertThat(op.silences(null).silences()).extracting(Silence::matching).containsExactlyInAnyOrder(0, 1, 0, null);
+                assertThat(op.query("What is snoozed?").answer())
+                        .contains("\"host=web-l\" until 11:00 UTC, by operator: \"kernel upgrade\"; it matches nothing now")
+                        .contains("\"alertname=HihgCPU\"").doesNotContain("\"host=web-1\" until 11:00 UTC, by operator: \"kernel upgrade\"; it");
+
+                // it holds nothing back: web-2's alert goes out while the silences on web-l and HihgCPU hold
+                post(hook, "/webhooks/alertmanager", alertmanager("firing", List.of(highCpu("firing", "web-2:9100", T0, null))));
+                assertThat(headlines(slack, 1)).containsExactly("[FIRING] HighCPU on web-2");
+                assertThat(op.deleteSilence(typo.id()).matching()).as("no longer active: not counted").isNull();
             }
         }
     }

@@ -339,7 +339,9 @@ final class AnswerWriter {
         for (Silence s : d.silences()) {
             sb.append('\n').append(i++).append(". ").append(quote(io.smartcloudops.agent.oncall.Silences.describe(s)))
                     .append(" until ").append(time(s.endsAt())).append(", by ").append(s.createdBy())
-                    .append(": ").append(quote(s.reason())).append('.');
+                    .append(": ").append(quote(s.reason()))
+                    .append(s.matching() != null && s.matching() == 0 ? "; it matches nothing now (no firing alert or open "
+                            + "anomaly): check what it names" : "").append('.');
         }
         return sb.append("\nWhile a silence holds, what it matches is still detected and recorded, but not notified "
                 + "and not remediated automatically.").toString();
