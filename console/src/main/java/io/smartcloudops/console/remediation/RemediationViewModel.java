@@ -238,6 +238,8 @@ public final class RemediationViewModel {
                         ? "The agent restarts services on its own machine only; for " + target
                         + " set remediation.executor: aws (SSM) and the target's instance_id in " + configWhere + "."
                         : "restart service is not configured for " + target + ".";
+                case SCALE_IN -> "Scaling " + target + " in needs its Auto Scaling group: set remediation.targets." + target
+                        + ".auto_scaling_group in " + configWhere + ".";
                 case NOTIFY -> "notify is not configured for " + target + ".";
             };
         }
