@@ -33,8 +33,15 @@ import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.OnlineDetector;
+import io.smartcloudops.agent.detectorview.BandMetrics;
+import io.smartcloudops.agent.detectorview.BandRecorder;
+import io.smartcloudops.agent.detectorview.BandRoutes;
+import io.smartcloudops.agent.detectorview.DetectorStatusView;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.collect.SamplesCollected;
+import io.smartcloudops.agent.feedback.FeedbackRoutes;
+import io.smartcloudops.agent.feedback.FeedbackService;
+import io.smartcloudops.agent.feedback.VerdictChanged;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
@@ -219,12 +226,23 @@ public final class Agent implements AutoCloseable {
                 OnlineDetector d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()),
                         config.logs().retentionDays(), bus, metrics.registry(), clock);
                 closeables.add(d);
-                status.detector(d);
+                status.detector(new DetectorStatusView(d));
                 status.component("detector", d::status);
-                events.forward(Anomaly.class, EventTypes.ANOMALY, oncall::mark);
+                events.forward(Anomaly.class, EventTypes.ANOMALY, a -> oncall.mark(d.store().current(a)));
                 events.forward(AcknowledgementChanged.class, EventTypes.ANOMALY, e -> e.kind() == FindingKind.ANOMALY
                         ? d.store().find(e.id()).map(oncall::mark).orElse(null) : null);
                 routes.add(new AnomalyRoutes(d.store(), store, clock, oncall::mark));
+                // Operator verdicts (issue 13): audited, restored from the audit log, handed to the detector.
+                FeedbackService feedback = new FeedbackService(d.store(), d, auditLog, bus, metrics.registry(), clock);
+                feedback.restore(config.logs().retentionDays() > 0
+                        ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
+                events.forward(VerdictChanged.class, EventTypes.ANOMALY, e -> oncall.mark(e.anomaly()));
+                routes.add(new FeedbackRoutes(feedback, clock));
+                // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
+                BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
+                closeables.add(bands);
+                BandMetrics.register(metrics.registry(), d, store::hosts);
+                routes.add(new BandRoutes(bands, store, clock));
                 routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
                 this.detector = Optional.of(d);
             } else {

@@ -8,6 +8,8 @@ import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertList;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.AnomalyList;
+import io.smartcloudops.api.anomaly.FeedbackRequest;
+import io.smartcloudops.api.anomaly.Verdict;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.model.ModelCard;
 import io.smartcloudops.api.oncall.AcknowledgeRequest;
@@ -23,6 +25,7 @@ import io.smartcloudops.api.remediation.RemediationList;
 import io.smartcloudops.api.remediation.RemediationOptions;
 import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.api.series.BandHistory;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
 import java.io.IOException;
@@ -128,6 +131,35 @@ public final class AgentClient implements AutoCloseable {
         q.put("metric", metric);
         q.put("since", since);
         return get("/series", q, Series.class);
+    }
+
+    /**
+     * {@code GET /series/band}: the band the detector expected of one metric of one host, as segments.
+     *
+     * @param since a duration back from now ({@code 15m}, {@code 1h}) or an ISO-8601 instant; null for the default
+     */
+    public BandHistory band(String host, String metric, String since) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("host", host);
+        q.put("metric", metric);
+        q.put("since", since);
+        return get("/series/band", q, BandHistory.class);
+    }
+
+    /**
+     * {@code POST /anomalies/{id}/feedback} (operator): says an anomaly was a false alarm or a real one. The
+     * answer is the anomaly with the verdict in force.
+     *
+     * @param note optional words for the audit log and the anomaly list; may be null
+     * @throws AgentApiException 404 unknown anomaly, 400 naming a bad field, 403 for a viewer token
+     */
+    public Anomaly feedback(String anomalyId, Verdict verdict, String note) {
+        return post("/anomalies/" + anomalyId + "/feedback", FeedbackRequest.of(verdict, note), Map.of(), Anomaly.class);
+    }
+
+    /** {@code DELETE /anomalies/{id}/feedback} (operator): takes the verdict back; answers the anomaly without it. */
+    public Anomaly undoFeedback(String anomalyId) {
+        return delete("/anomalies/" + anomalyId + "/feedback", Anomaly.class);
     }
 
     /** {@code GET /anomalies}; any argument may be null. */
@@ -332,7 +364,7 @@ public final class AgentClient implements AutoCloseable {
         return decode(execute(builder.build()), Json.mapper().getTypeFactory().constructType(type));
     }
 
-    /** DELETE a resource and decode the answer. */
+    /** DELETE a resource; the answer is decoded as {@code type}. */
     public <T> T delete(String path, Class<T> type) {
         Request request = authorised(new Request.Builder().url(url(path, Map.of()))).delete().build();
         return decode(execute(request), Json.mapper().getTypeFactory().constructType(type));

@@ -38,6 +38,16 @@ public final class AnomaliesView extends BorderPane {
      * @param remediation what can be done about the selected anomaly's host, and why not
      */
     public AnomaliesView(AnomaliesViewModel vm, AnomalyActions remediation) {
+        this(vm, remediation, null, null);
+    }
+
+    /**
+     * @param remediation   what can be done about the selected anomaly's host, and why not
+     * @param verdicts      "Not an anomaly" / "Confirm" on the selected anomaly; null for none
+     * @param verdictReason empty when verdicts may be given, else why those buttons are disabled
+     */
+    public AnomaliesView(AnomaliesViewModel vm, AnomalyActions remediation, VerdictActions verdicts,
+                         ObservableStringValue verdictReason) {
         setId("anomalies");
         Label title = new Label("Anomalies");
         title.getStyleClass().add("screen-title");
@@ -99,6 +109,7 @@ public final class AnomaliesView extends BorderPane {
         table.getColumns().add(column("Score", 60, a -> String.format(Locale.ROOT, "%.2f", a.score())));
         table.getColumns().add(column("Summary", 260, Anomaly::summary));
         table.getColumns().add(column("State", 110, AnomaliesViewModel::formatState));
+        table.getColumns().add(column("Verdict", 110, a -> a.feedback() == null ? "" : VerdictActions.label(a.feedback().verdict())));
         table.getColumns().add(column("Acknowledged", 110, a -> a.acknowledged() == null ? ""
                 : a.acknowledged().by() + " " + AnomaliesViewModel.formatTime(a.acknowledged().at())));
         table.getColumns().add(column("Silenced", 60, a -> a.silenced() == null ? "" : "yes"));
@@ -160,7 +171,14 @@ public final class AnomaliesView extends BorderPane {
         restart.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog (or the Remediation screen to"
                 + " pick a unit); nothing runs before you confirm."));
         HBox actions = new HBox(8, scale, restart);
-        VBox detail = new VBox(8, detailTitle, contributors, chart, actions, actionReason);
+        Label verdictLine = new Label();
+        verdictLine.setId("anomaly-verdict");
+        verdictLine.setWrapText(true);
+        VBox detail = new VBox(8, detailTitle, contributors, verdictLine, chart, actions, actionReason);
+        if (verdicts != null) {
+            detail.getChildren().add(verdictButtons(vm, verdicts, verdictReason));
+        }
+        vm.selectedProperty().addListener((o, a, sel) -> verdictLine.setText(sel == null ? "" : VerdictActions.describe(sel)));
         detail.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, sel) -> {
@@ -182,6 +200,33 @@ public final class AnomaliesView extends BorderPane {
         split.setDividerPositions(0.5);
         setTop(filters);
         setCenter(split);
+    }
+
+    /** "Not an anomaly...", "Confirm...", "Take back verdict": each opens the confirm dialog first. */
+    private static VBox verdictButtons(AnomaliesViewModel vm, VerdictActions verdicts, ObservableStringValue reason) {
+        Button falseAlarm = new Button("Not an anomaly...");
+        falseAlarm.setId("anomaly-false-alarm");
+        falseAlarm.setTooltip(new Tooltip("Tells the detector this was normal for the host; asks before anything is sent."));
+        Button confirm = new Button("Confirm...");
+        confirm.setId("anomaly-confirm");
+        confirm.setTooltip(new Tooltip("Tells the detector this was a real anomaly; asks before anything is sent."));
+        Button undo = new Button("Take back verdict...");
+        undo.setId("anomaly-undo-verdict");
+        var blocked = vm.selectedProperty().isNull().or(Bindings.isNotEmpty(reason)).or(verdicts.sendingProperty());
+        falseAlarm.disableProperty().bind(blocked);
+        confirm.disableProperty().bind(blocked);
+        undo.disableProperty().bind(blocked.or(Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().feedback() == null, vm.selectedProperty())));
+        falseAlarm.setOnAction(e -> verdicts.ask(vm.selectedProperty().get(), io.smartcloudops.api.anomaly.Verdict.FALSE_ALARM));
+        confirm.setOnAction(e -> verdicts.ask(vm.selectedProperty().get(), io.smartcloudops.api.anomaly.Verdict.CONFIRMED));
+        undo.setOnAction(e -> verdicts.askUndo(vm.selectedProperty().get()));
+        Label why = new Label();
+        why.setId("anomaly-verdict-reason");
+        why.setWrapText(true);
+        why.getStyleClass().add("empty-hint");
+        why.textProperty().bind(Bindings.createStringBinding(() -> reason.get().isEmpty() ? verdicts.errorProperty().get()
+                : reason.get(), reason, verdicts.errorProperty()));
+        return new VBox(4, new HBox(8, falseAlarm, confirm, undo), why);
     }
 
     private static TableColumn<Anomaly, String> column(String name, double width, java.util.function.Function<Anomaly, String> f) {
