@@ -57,6 +57,7 @@ import io.smartcloudops.agent.oncall.Finding;
 import io.smartcloudops.agent.oncall.FindingKind;
 import io.smartcloudops.agent.oncall.Oncall;
 import io.smartcloudops.agent.oncall.OncallRoutes;
+import io.smartcloudops.agent.oncall.SilenceMatches;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
@@ -183,7 +184,7 @@ public final class Agent implements AutoCloseable {
             this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
                     () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
             closeables.add(oncall);
-            this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+            this.notifier = new Notifier(config.notifications(), channels, oncall, logsDir, retention, clock, metrics.registry());
             closeables.add(notifier);
             notifier.subscribeTo(bus);
 
@@ -252,14 +253,21 @@ public final class Agent implements AutoCloseable {
             routes.add(new AuditRoutes(auditLog, clock));
             routes.add(new AlertRoutes(alerts, oncall::mark, h -> store.hasHost(h)
                     || detector.map(d -> d.store().hasHost(h)).orElse(false), clock));
-            routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, clock));
+            SilenceMatches silenceMatches = new SilenceMatches(() -> {
+                List<Finding> open = new ArrayList<>();
+                alerts.firing().forEach(a -> open.add(Finding.of(a)));
+                detector.ifPresent(d -> d.store().open().forEach(a -> open.add(Finding.of(a))));
+                return open;
+            });
+            routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, silenceMatches,
+                    clock));
 
             // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
             this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
                     detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
                             .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
                     new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
-                    new OncallAlertHistory(alerts, oncall)), redis, aws::ssm, clock);
+                    new OncallAlertHistory(alerts, oncall, silenceMatches)), redis, aws::ssm, clock);
             closeables.add(chat);
             routes.add(chat.routes());
             FailedAuthLimiter failedAuth = new FailedAuthLimiter(config.auth().failuresPerMinute(), clock);
@@ -308,6 +316,8 @@ public final class Agent implements AutoCloseable {
     public static Agent start(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         Agent agent = new Agent(config, env, clock);
         try {
+            // before anything can publish: resolves owed from before this start, subjects followed again
+            agent.notifier.recover(agent.alerts::find, id -> agent.detector.flatMap(d -> d.store().find(id)));
             agent.server.start();
             agent.collector.start();
         } catch (RuntimeException | Error e) {

@@ -113,7 +113,7 @@ class RecordJsonRoundTripTest {
                 Map.of("summary", "CPU above 90%"), T, null, T.plusSeconds(5), T.plusSeconds(5),
                 "http://prometheus:9090/graph", "sil-0123456789abcdef", ack);
         Silence silence = new Silence("sil-0123456789abcdef", "web-1", "cpu", null, Map.of("alertname", "HighCpu"),
-                "kernel upgrade", "alice", T, T.plusSeconds(3600), null, null, SilenceState.ACTIVE);
+                "kernel upgrade", "alice", T, T.plusSeconds(3600), null, null, SilenceState.ACTIVE, 2);
         return Stream.of(
                 new ApiError("bad request", "limit: must be 1-1000"),
                 ack,

@@ -100,6 +100,11 @@ public final class AnomalyStore {
         return byId.size();
     }
 
+    /** The anomalies not ended yet. */
+    public synchronized List<Anomaly> open() {
+        return byId.values().stream().filter(a -> a.end() == null).toList();
+    }
+
     public synchronized long openCount() {
         return byId.values().stream().filter(a -> a.end() == null).count();
     }
