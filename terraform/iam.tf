@@ -122,9 +122,9 @@ resource "aws_iam_role_policy" "monitoring_discovery" {
   policy = data.aws_iam_policy_document.monitoring_discovery.json
 }
 
-# Grafana's two integrations the issue also asks for, each on one resource:
-# the SNS contact point publishes to the alert topic, and the anomaly table
-# reads the agent API with the viewer token.
+# Grafana's and Alertmanager's integrations, each on one resource: the SNS
+# contact point publishes to the alert topic, the anomaly table reads the agent
+# API with the viewer token, and alerts reach the agent with its webhook token.
 data "aws_iam_policy_document" "monitoring_grafana" {
   statement {
     sid       = "GrafanaSnsContactPoint"
@@ -136,6 +136,14 @@ data "aws_iam_policy_document" "monitoring_grafana" {
     sid       = "GrafanaViewerToken"
     actions   = ["ssm:GetParameter"]
     resources = [aws_ssm_parameter.secret["api/viewer_token"].arn]
+  }
+
+  # Alertmanager's receiver and Grafana's contact point post alerts to the
+  # agent with its webhook token, which may post alerts and nothing else.
+  statement {
+    sid       = "AgentWebhookToken"
+    actions   = ["ssm:GetParameter"]
+    resources = [aws_ssm_parameter.secret["api/webhook_token"].arn]
   }
 }
 

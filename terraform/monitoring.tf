@@ -1,28 +1,35 @@
-# The monitoring host: Ubuntu's Prometheus and node_exporter packages plus
-# Grafana in a container, configured by cloud-init from the files in
-# monitoring/ (each shipped gzip+base64 to stay under EC2's 16 KiB user data).
+# The monitoring host: Ubuntu's Prometheus, Alertmanager and node_exporter
+# packages plus Grafana in a container, configured by cloud-init from the files
+# in monitoring/ (each shipped gzip+base64 to stay under EC2's 16 KiB user data).
+# Prometheus' alerts go through Alertmanager, and Grafana's through its contact
+# point, to the agent's webhooks behind the load balancer.
 locals {
   monitoring_dir = "${path.module}/../monitoring"
   host_files_dir = "${path.module}/../packaging/cloud-init/monitoring"
 
   grafana_static_env = {
-    GF_SERVER_HTTP_PORT              = "3000"
-    GF_SERVER_ROOT_URL               = "http://${aws_eip.monitoring.public_ip}:3000/"
-    GF_AUTH_ANONYMOUS_ENABLED        = "false"
-    GF_USERS_ALLOW_SIGN_UP           = "false"
-    GF_ANALYTICS_REPORTING_ENABLED   = "false"
-    GF_ANALYTICS_CHECK_FOR_UPDATES   = "false"
-    GF_INSTALL_PLUGINS               = "yesoreyeram-infinity-datasource"
-    GF_SMTP_ENABLED                  = var.grafana_smtp_host == "" ? "false" : "true"
-    GF_SMTP_HOST                     = var.grafana_smtp_host
-    GF_SMTP_FROM_ADDRESS             = var.alert_email
-    SMARTCLOUDOPS_PROMETHEUS_URL     = "http://127.0.0.1:9090"
-    SMARTCLOUDOPS_AGENT_URL          = local.agent_url
-    SMARTCLOUDOPS_ALERT_EMAIL        = var.alert_email
-    SMARTCLOUDOPS_SNS_TOPIC_ARN      = aws_sns_topic.alerts.arn
-    SMARTCLOUDOPS_AWS_REGION         = var.region
-    SMARTCLOUDOPS_VIEWER_TOKEN_PARAM = aws_ssm_parameter.secret["api/viewer_token"].name
+    GF_SERVER_HTTP_PORT               = "3000"
+    GF_SERVER_ROOT_URL                = "http://${aws_eip.monitoring.public_ip}:3000/"
+    GF_AUTH_ANONYMOUS_ENABLED         = "false"
+    GF_USERS_ALLOW_SIGN_UP            = "false"
+    GF_ANALYTICS_REPORTING_ENABLED    = "false"
+    GF_ANALYTICS_CHECK_FOR_UPDATES    = "false"
+    GF_INSTALL_PLUGINS                = "yesoreyeram-infinity-datasource"
+    GF_SMTP_ENABLED                   = var.grafana_smtp_host == "" ? "false" : "true"
+    GF_SMTP_HOST                      = var.grafana_smtp_host
+    GF_SMTP_FROM_ADDRESS              = var.alert_email
+    SMARTCLOUDOPS_PROMETHEUS_URL      = "http://127.0.0.1:9090"
+    SMARTCLOUDOPS_AGENT_URL           = local.agent_url
+    SMARTCLOUDOPS_ALERT_EMAIL         = var.alert_email
+    SMARTCLOUDOPS_SNS_TOPIC_ARN       = aws_sns_topic.alerts.arn
+    SMARTCLOUDOPS_AWS_REGION          = var.region
+    SMARTCLOUDOPS_VIEWER_TOKEN_PARAM  = aws_ssm_parameter.secret["api/viewer_token"].name
+    SMARTCLOUDOPS_WEBHOOK_TOKEN_PARAM = aws_ssm_parameter.secret["api/webhook_token"].name
   }
+
+  # Where the token helper puts the webhook token for Alertmanager's
+  # credentials_file: the service's runtime directory (memory, its user only).
+  alertmanager_token_file = "/run/smartcloudops-alertmanager/webhook-token"
 
   # Destination path => { content, permissions } of every file cloud-init writes.
   monitoring_files = merge(
@@ -37,6 +44,38 @@ locals {
       }
       "/etc/default/prometheus" = {
         content     = file("${local.host_files_dir}/prometheus.default")
+        permissions = "0644"
+      }
+      "/etc/prometheus/alertmanager.yml" = {
+        content = replace(
+          replace(
+            file("${local.monitoring_dir}/alertmanager/alertmanager.yml"),
+            "http://127.0.0.1:8080/webhooks/alertmanager",
+            "${local.agent_url}/webhooks/alertmanager",
+          ),
+          "/etc/alertmanager/smartcloudops-webhook-token",
+          local.alertmanager_token_file,
+        )
+        permissions = "0644"
+      }
+      "/etc/default/prometheus-alertmanager" = {
+        content     = file("${local.host_files_dir}/prometheus-alertmanager.default")
+        permissions = "0644"
+      }
+      "/etc/systemd/system/prometheus-alertmanager.service.d/smartcloudops.conf" = {
+        content     = file("${local.host_files_dir}/prometheus-alertmanager.conf")
+        permissions = "0644"
+      }
+      "/usr/local/lib/smartcloudops/alertmanager-token" = {
+        content     = file("${local.host_files_dir}/alertmanager-token")
+        permissions = "0755"
+      }
+      "/etc/smartcloudops/alertmanager-token.env" = {
+        content = join("", [
+          "SMARTCLOUDOPS_AWS_REGION=${var.region}\n",
+          "SMARTCLOUDOPS_WEBHOOK_TOKEN_PARAM=${aws_ssm_parameter.secret["api/webhook_token"].name}\n",
+          "SMARTCLOUDOPS_WEBHOOK_TOKEN_FILE=${local.alertmanager_token_file}\n",
+        ])
         permissions = "0644"
       }
       "/etc/default/prometheus-node-exporter" = {

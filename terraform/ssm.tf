@@ -7,6 +7,7 @@ locals {
     "openai/api_key"     = "API key of the OpenAI-compatible chat backend (empty answer: offline assistant)"
     "api/viewer_token"   = "Bearer token of the agent API's viewer (read-only) role"
     "api/operator_token" = "Bearer token of the agent API's operator (read + remediate) role"
+    "api/webhook_token"  = "Bearer token Alertmanager and Grafana send to the agent's webhooks (may post alerts, nothing else)"
   }
 
   # 'nginx' 'prometheus-node-exporter' ...: safe to quote this way because the

@@ -33,8 +33,15 @@ import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.OnlineDetector;
+import io.smartcloudops.agent.detectorview.BandMetrics;
+import io.smartcloudops.agent.detectorview.BandRecorder;
+import io.smartcloudops.agent.detectorview.BandRoutes;
+import io.smartcloudops.agent.detectorview.DetectorStatusView;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.collect.SamplesCollected;
+import io.smartcloudops.agent.feedback.FeedbackRoutes;
+import io.smartcloudops.agent.feedback.FeedbackService;
+import io.smartcloudops.agent.feedback.VerdictChanged;
 import io.smartcloudops.agent.http.AgentServer;
 import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
@@ -50,6 +57,7 @@ import io.smartcloudops.agent.oncall.Finding;
 import io.smartcloudops.agent.oncall.FindingKind;
 import io.smartcloudops.agent.oncall.Oncall;
 import io.smartcloudops.agent.oncall.OncallRoutes;
+import io.smartcloudops.agent.oncall.SilenceMatches;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
@@ -176,7 +184,7 @@ public final class Agent implements AutoCloseable {
             this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
                     () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
             closeables.add(oncall);
-            this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+            this.notifier = new Notifier(config.notifications(), channels, oncall, logsDir, retention, clock, metrics.registry());
             closeables.add(notifier);
             notifier.subscribeTo(bus);
 
@@ -218,12 +226,23 @@ public final class Agent implements AutoCloseable {
                 OnlineDetector d = DetectorStartup.start(config.detect(), Path.of(config.logs().dir()),
                         config.logs().retentionDays(), bus, metrics.registry(), clock);
                 closeables.add(d);
-                status.detector(d);
+                status.detector(new DetectorStatusView(d));
                 status.component("detector", d::status);
-                events.forward(Anomaly.class, EventTypes.ANOMALY, oncall::mark);
+                events.forward(Anomaly.class, EventTypes.ANOMALY, a -> oncall.mark(d.store().current(a)));
                 events.forward(AcknowledgementChanged.class, EventTypes.ANOMALY, e -> e.kind() == FindingKind.ANOMALY
                         ? d.store().find(e.id()).map(oncall::mark).orElse(null) : null);
                 routes.add(new AnomalyRoutes(d.store(), store, clock, oncall::mark));
+                // Operator verdicts (issue 13): audited, restored from the audit log, handed to the detector.
+                FeedbackService feedback = new FeedbackService(d.store(), d, auditLog, bus, metrics.registry(), clock);
+                feedback.restore(config.logs().retentionDays() > 0
+                        ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(config.logs().retentionDays()) : LocalDate.MIN);
+                events.forward(VerdictChanged.class, EventTypes.ANOMALY, e -> oncall.mark(e.anomaly()));
+                routes.add(new FeedbackRoutes(feedback, clock));
+                // The expected band (issue 13): /metrics for Grafana, /series/band for the console's charts.
+                BandRecorder bands = new BandRecorder(d, bus, config.source().interval(), config.store().retention());
+                closeables.add(bands);
+                BandMetrics.register(metrics.registry(), d, store::hosts);
+                routes.add(new BandRoutes(bands, store, clock));
                 routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
                 this.detector = Optional.of(d);
             } else {
@@ -234,14 +253,21 @@ public final class Agent implements AutoCloseable {
             routes.add(new AuditRoutes(auditLog, clock));
             routes.add(new AlertRoutes(alerts, oncall::mark, h -> store.hasHost(h)
                     || detector.map(d -> d.store().hasHost(h)).orElse(false), clock));
-            routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, clock));
+            SilenceMatches silenceMatches = new SilenceMatches(() -> {
+                List<Finding> open = new ArrayList<>();
+                alerts.firing().forEach(a -> open.add(Finding.of(a)));
+                detector.ifPresent(d -> d.store().open().forEach(a -> open.add(Finding.of(a))));
+                return open;
+            });
+            routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, silenceMatches,
+                    clock));
 
             // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
             this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
                     detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
                             .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
                     new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
-                    new OncallAlertHistory(alerts, oncall)), redis, aws::ssm, clock);
+                    new OncallAlertHistory(alerts, oncall, silenceMatches)), redis, aws::ssm, clock);
             closeables.add(chat);
             routes.add(chat.routes());
             FailedAuthLimiter failedAuth = new FailedAuthLimiter(config.auth().failuresPerMinute(), clock);
@@ -290,6 +316,8 @@ public final class Agent implements AutoCloseable {
     public static Agent start(AgentConfig config, Map<String, String> env, Clock clock) throws SourceException {
         Agent agent = new Agent(config, env, clock);
         try {
+            // before anything can publish: resolves owed from before this start, subjects followed again
+            agent.notifier.recover(agent.alerts::find, id -> agent.detector.flatMap(d -> d.store().find(id)));
             agent.server.start();
             agent.collector.start();
         } catch (RuntimeException | Error e) {

@@ -18,6 +18,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.AnomalyFeedback;
+import io.smartcloudops.api.anomaly.FeedbackRequest;
+import io.smartcloudops.api.anomaly.Verdict;
+import io.smartcloudops.api.series.BandHistory;
+import io.smartcloudops.api.series.BandSegment;
+import io.smartcloudops.api.status.DetectorState;
 import io.smartcloudops.api.anomaly.AnomalyList;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
@@ -79,7 +85,12 @@ class RecordJsonRoundTripTest {
         Contributor contributor = new Contributor("cpu", 93.5, 12.0, 8.1);
         Anomaly anomaly = new Anomaly("a-1", "web-1", T, T.plusSeconds(10), T.plusSeconds(60), 0.82, Severity.CRITICAL,
                 List.of("cpu"), List.of(contributor), "cpu 93.5% (baseline 12.0%)");
-        PlanStep step = new PlanStep("aws", "raise the desired capacity", List.of("autoscaling", "SetDesiredCapacity"));
+        AnomalyFeedback verdict = new AnomalyFeedback(Verdict.FALSE_ALARM, "nightly backup", "alice", T.plusSeconds(120));
+        DetectorState.MetricState cpuState = new DetectorState.MetricState("cpu", "daily", T.minusSeconds(3600), true);
+        DetectorState detectorState = new DetectorState("scoring", 0, 0,
+                List.of("scoring", "daily season found", "level just shifted"), List.of(cpuState));
+        BandSegment segment = new BandSegment(T, T.plusSeconds(60), 20.5, 12.0, 31.25, "daily");
+                PlanStep step = new PlanStep("aws", "raise the desired capacity", List.of("autoscaling", "SetDesiredCapacity"));
         Remediation remediation = Remediation.builder("r-1", ActionType.RESTART_SERVICE, "web-1", RemediationState.SUCCEEDED,
                         Trigger.RULE, T)
                 .instance("i-0123456789abcdef0").params(Map.of("unit", "nginx")).dryRun(false).result("success")
@@ -102,7 +113,7 @@ class RecordJsonRoundTripTest {
                 Map.of("summary", "CPU above 90%"), T, null, T.plusSeconds(5), T.plusSeconds(5),
                 "http://prometheus:9090/graph", "sil-0123456789abcdef", ack);
         Silence silence = new Silence("sil-0123456789abcdef", "web-1", "cpu", null, Map.of("alertname", "HighCpu"),
-                "kernel upgrade", "alice", T, T.plusSeconds(3600), null, null, SilenceState.ACTIVE);
+                "kernel upgrade", "alice", T, T.plusSeconds(3600), null, null, SilenceState.ACTIVE, 2);
         return Stream.of(
                 new ApiError("bad request", "limit: must be 1-1000"),
                 ack,
@@ -116,6 +127,14 @@ class RecordJsonRoundTripTest {
                 anomaly.marked("sil-0123456789abcdef", ack),
                 anomaly,
                 new AnomalyList(List.of(anomaly)),
+                anomaly.withFeedback(verdict),
+                verdict,
+                FeedbackRequest.of(Verdict.CONFIRMED, "real"),
+                detectorState,
+                cpuState,
+                new HostStatus("web-2", T, Map.of("cpu", 20.0), "scoring", 0.1, 10L, detectorState),
+                segment,
+                new BandHistory("web-1", "cpu", "%", T, List.of(segment)),
                 contributor,
                 audit,
                 new AuditRecordList(List.of(audit), true),

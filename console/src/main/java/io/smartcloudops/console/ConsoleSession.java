@@ -3,6 +3,8 @@ package io.smartcloudops.console;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
+import io.smartcloudops.console.anomalies.VerdictActions;
+import io.smartcloudops.console.anomalies.VerdictOverlay;
 import io.smartcloudops.console.chat.ChatPane;
 import io.smartcloudops.console.chat.ChatViewModel;
 import io.smartcloudops.console.connection.AgentConnection;
@@ -66,6 +68,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final ChatViewModel chatVm;
     private final AnomaliesViewModel anomaliesVm;
     private final AnomaliesView anomaliesView;
+    private final VerdictActions verdicts;
     private final OncallFeed oncallFeed;
     private final OncallViewModel oncallVm;
     private final RemediationViewModel remediationVm;
@@ -116,7 +119,12 @@ public final class ConsoleSession implements AutoCloseable {
                 remediationView));
         anomaliesVm = new AnomaliesViewModel(clock);
         new AnomaliesFeed(connection, anomaliesVm).attach();
-        anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation(remediationVm, this::showRemediationFor));
+        verdicts = new VerdictActions((id, verdict, note, ok, failed) -> connection.call(
+                c -> verdict == null ? c.undoFeedback(id) : c.feedback(id, verdict, note), ok, e -> failed.accept(
+                        e.error() == null ? e.getMessage() : e.error().detail())),
+                anomaliesVm::applyEvent, text -> root().toasts().show(Toasts.Kind.INFO, text));
+        anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation(remediationVm, this::showRemediationFor), verdicts,
+                verdictsBlocked());
         // Alerts, acknowledge and snooze (issue 16) beside the anomalies; shown when the agent offers /alerts.
         oncallFeed = new OncallFeed(connection);
         oncallVm = new OncallViewModel(oncallFeed);
@@ -141,6 +149,32 @@ public final class ConsoleSession implements AutoCloseable {
                 (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
         RemediationDialogs.attach(remediationVm, window);
         wireAnomalyNews();
+        verdicts.askingProperty().addListener((o, a, ask) -> {
+            if (ask == null) {
+                window.hideOverlay();
+            } else {
+                window.showOverlay(new VerdictOverlay(ask, verdicts));
+            }
+        });
+    }
+
+    /** Why the verdict buttons are disabled for this connection (empty when they may be used). */
+    private javafx.beans.binding.StringBinding verdictsBlocked() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (!connection.offeredPathsProperty().get().contains("/anomalies/{id}/feedback")) {
+                return "The connected agent does not take verdicts on anomalies yet (no /anomalies/{id}/feedback route).";
+            }
+            var who = connection.whoamiProperty().get();
+            if (who != null && who.isViewer()) {
+                return "Your token is a viewer token: verdicts need an operator token (Settings, Ctrl+,).";
+            }
+            return "";
+        }, connection.offeredPathsProperty(), connection.whoamiProperty());
+    }
+
+    /** "Not an anomaly" and "Confirm" on the anomaly detail. */
+    public VerdictActions verdicts() {
+        return verdicts;
     }
 
     /** A new anomaly is announced (a notification, a count on Anomalies) until the Anomalies screen is shown. */

@@ -26,6 +26,10 @@ final class CloudInit {
     }
 
     static final String REGION = "eu-west-1";
+    /** local.agent_url: the agent's load balancer. */
+    static final String AGENT_URL = "http://smartcloudops-prod-agent-1234567890.eu-west-1.elb.amazonaws.com";
+    /** local.alertmanager_token_file. */
+    static final String ALERTMANAGER_TOKEN_FILE = "/run/smartcloudops-alertmanager/webhook-token";
 
     private CloudInit() {
     }
@@ -35,6 +39,16 @@ final class CloudInit {
         files.put("/etc/prometheus/prometheus.yml", new File(
                 Repo.read("monitoring/prometheus/prometheus.yml").replace("region: us-east-1", "region: " + REGION), "0644"));
         files.put("/etc/default/prometheus", new File(Repo.read("packaging/cloud-init/monitoring/prometheus.default"), "0644"));
+        files.put("/etc/prometheus/alertmanager.yml", new File(alertmanagerYaml(), "0644"));
+        files.put("/etc/default/prometheus-alertmanager",
+                new File(Repo.read("packaging/cloud-init/monitoring/prometheus-alertmanager.default"), "0644"));
+        files.put("/etc/systemd/system/prometheus-alertmanager.service.d/smartcloudops.conf",
+                new File(Repo.read("packaging/cloud-init/monitoring/prometheus-alertmanager.conf"), "0644"));
+        files.put("/usr/local/lib/smartcloudops/alertmanager-token",
+                new File(Repo.read("packaging/cloud-init/monitoring/alertmanager-token"), "0755"));
+        files.put("/etc/smartcloudops/alertmanager-token.env", new File("SMARTCLOUDOPS_AWS_REGION=" + REGION + "\n"
+                + "SMARTCLOUDOPS_WEBHOOK_TOKEN_PARAM=/smartcloudops/api/webhook_token\n"
+                + "SMARTCLOUDOPS_WEBHOOK_TOKEN_FILE=" + ALERTMANAGER_TOKEN_FILE + "\n", "0644"));
         files.put("/etc/default/prometheus-node-exporter",
                 new File(Repo.read("packaging/cloud-init/monitoring/prometheus-node-exporter.default"), "0644"));
         files.put("/usr/local/lib/smartcloudops/grafana-env", new File(Repo.read("packaging/cloud-init/monitoring/grafana-env"), "0755"));
@@ -51,6 +65,13 @@ final class CloudInit {
         dir("monitoring/grafana/dashboards", ".json").forEach((name, text) ->
                 files.put("/etc/smartcloudops/grafana/dashboards/" + name, new File(text, "0644")));
         return files;
+    }
+
+    /** monitoring/alertmanager/alertmanager.yml as terraform/monitoring.tf writes it: the agent's URL and token file replaced. */
+    static String alertmanagerYaml() {
+        return Repo.read("monitoring/alertmanager/alertmanager.yml")
+                .replace("http://127.0.0.1:8080/webhooks/alertmanager", AGENT_URL + "/webhooks/alertmanager")
+                .replace("/etc/alertmanager/smartcloudops-webhook-token", ALERTMANAGER_TOKEN_FILE);
     }
 
     static String agentYaml(String prometheusUrl) {

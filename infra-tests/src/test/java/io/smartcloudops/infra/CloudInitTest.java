@@ -35,14 +35,58 @@ class CloudInitTest {
         String userData = CloudInit.render("packaging/cloud-init/monitoring.yaml.tftpl", files);
 
         JsonNode config = check(userData, files);
-        assertThat(texts(config.path("packages"))).contains("prometheus", "prometheus-node-exporter", "docker.io");
-        assertThat(config.path("runcmd").toString()).contains("smartcloudops-grafana.service", "prometheus.service");
+        assertThat(texts(config.path("packages"))).contains("prometheus", "prometheus-alertmanager", "prometheus-node-exporter",
+                "docker.io");
+        assertThat(config.path("runcmd").toString()).contains("smartcloudops-grafana.service", "prometheus.service",
+                "prometheus-alertmanager.service");
         assertThat(files).containsKeys("/etc/prometheus/rules/alerts.yml", "/etc/prometheus/rules/recording.yml",
                 "/etc/smartcloudops/grafana/dashboards/hosts.json",
                 "/etc/smartcloudops/grafana/provisioning/datasources/datasources.yaml");
         assertThat(files.get("/etc/prometheus/prometheus.yml").content()).contains("region: " + CloudInit.REGION)
                 .doesNotContain("us-east-1");
         assertThat(files.get("/etc/smartcloudops/grafana.static.env").permissions()).isEqualTo("0600");
+    }
+
+    /**
+     * Prometheus on the monitoring host sends its alerts to the Alertmanager there, whose receiver posts them to the agent's
+     * load balancer with the webhook token that the drop-in's helper reads from SSM into the file the receiver names.
+     */
+    @Test
+    void monitoringHostsAlertmanagerPostsToTheAgentWithTheWebhookTokenFromSsm() throws Exception {
+        Terraform tf = Terraform.load();
+        String monitoringTf = Repo.read("terraform/monitoring.tf");
+        // replace() changes nothing when its first argument is not in the file: both must be there, verbatim
+        String shipped = Repo.read("monitoring/alertmanager/alertmanager.yml");
+        for (String literal : List.of("http://127.0.0.1:8080/webhooks/alertmanager", "/etc/alertmanager/smartcloudops-webhook-token")) {
+            assertThat(monitoringTf).contains("\"" + literal + "\"");
+            assertThat(shipped).contains(literal);
+        }
+        assertThat(monitoringTf).contains("\"${local.agent_url}/webhooks/alertmanager\"", "local.alertmanager_token_file,");
+        assertThat(tf.locals().path("alertmanager_token_file").asText()).isEqualTo(CloudInit.ALERTMANAGER_TOKEN_FILE);
+
+        JsonNode hook = Yaml.parse(CloudInit.alertmanagerYaml()).path("receivers").get(0).path("webhook_configs").get(0);
+        assertThat(hook.path("url").asText()).isEqualTo(CloudInit.AGENT_URL + "/webhooks/alertmanager");
+        String tokenFile = hook.path("http_config").path("authorization").path("credentials_file").asText();
+        assertThat(tokenFile).isEqualTo(CloudInit.ALERTMANAGER_TOKEN_FILE);
+
+        // the helper writes that file inside the runtime directory systemd makes for Alertmanager's user
+        String dropIn = Repo.read("packaging/cloud-init/monitoring/prometheus-alertmanager.conf");
+        Matcher runtime = Pattern.compile("(?m)^RuntimeDirectory=(\\S+)$").matcher(dropIn);
+        assertThat(runtime.find()).as(dropIn).isTrue();
+        assertThat(tokenFile).startsWith("/run/" + runtime.group(1) + "/");
+        assertThat(dropIn).contains("RuntimeDirectoryMode=0700", "EnvironmentFile=/etc/smartcloudops/alertmanager-token.env",
+                "ExecStartPre=/usr/local/lib/smartcloudops/alertmanager-token");
+        assertThat(monitoringTf).contains("\"SMARTCLOUDOPS_WEBHOOK_TOKEN_FILE=${local.alertmanager_token_file}\\n\"",
+                "\"SMARTCLOUDOPS_WEBHOOK_TOKEN_PARAM=${aws_ssm_parameter.secret[\"api/webhook_token\"].name}\\n\"");
+        String helper = Repo.read("packaging/cloud-init/monitoring/alertmanager-token");
+        assertThat(helper).contains("os.environ[\"SMARTCLOUDOPS_WEBHOOK_TOKEN_FILE\"]", "os.environ[\"SMARTCLOUDOPS_WEBHOOK_TOKEN_PARAM\"]",
+                "WithDecryption=True", "os.umask(0o077)");
+
+        // Alertmanager on loopback only, without a cluster port; Prometheus sends to it
+        assertThat(Repo.read("packaging/cloud-init/monitoring/prometheus-alertmanager.default"))
+                .contains("--web.listen-address=127.0.0.1:9093", "--cluster.listen-address=\"");
+        JsonNode alerting = Yaml.file("monitoring/prometheus/prometheus.yml").path("alerting").path("alertmanagers").get(0);
+        assertThat(alerting.path("static_configs").get(0).path("targets").get(0).asText()).isEqualTo("127.0.0.1:9093");
     }
 
     @Test

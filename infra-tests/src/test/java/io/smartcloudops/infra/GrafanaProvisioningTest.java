@@ -72,6 +72,71 @@ class GrafanaProvisioningTest {
         assertThat(receiver).isEqualTo(contactPoints.get(0).path("name").asText());
     }
 
+    /** Grafana's contact point for the agent: its /webhooks/grafana, the webhook token as a bearer token, a body it accepts. */
+    @Test
+    void grafanasOwnAlertsGoToTheAgentsWebhookWithTheWebhookToken() {
+        JsonNode agent = null;
+        for (JsonNode cp : Yaml.file(PROVISIONING + "/alerting/contact-points.yaml").path("contactPoints")) {
+            if (cp.path("name").asText().equals("smartcloudops-agent")) {
+                agent = cp;
+            }
+        }
+        assertThat(agent).as("contact point smartcloudops-agent").isNotNull();
+        JsonNode hook = agent.path("receivers").get(0);
+        assertThat(agent.path("receivers")).hasSize(1);
+        assertThat(hook.path("type").asText()).isEqualTo("webhook");
+        JsonNode settings = hook.path("settings");
+        assertThat(settings.path("url").asText()).isEqualTo("${SMARTCLOUDOPS_AGENT_URL}/webhooks/grafana");
+        assertThat(settings.path("httpMethod").asText()).isEqualTo("POST");
+        assertThat(settings.path("authorization_scheme").asText()).isEqualTo("Bearer");
+        assertThat(settings.path("authorization_credentials").asText()).isEqualTo("${SMARTCLOUDOPS_WEBHOOK_TOKEN}");
+        assertThat(Integer.parseInt(settings.path("maxAlerts").asText())).as("under the agent's 64 KiB body limit").isBetween(1, 50);
+        assertThat(hook.path("disableResolveMessage").asBoolean(true)).as("the agent resolves what Grafana resolves").isFalse();
+    }
+
+    /**
+     * The default policy: alerts of Grafana's own rules go to the agent and on to email and SNS; the Prometheus alerts Grafana
+     * forwards (source=prometheus) go to email and SNS only, since Alertmanager posts them to the agent already.
+     */
+    @Test
+    void policyRoutesGrafanasOwnAlertsToTheAgentAndForwardedPrometheusAlertsNotASecondTime() {
+        JsonNode policy = Yaml.file(PROVISIONING + "/alerting/policies.yaml").path("policies").get(0);
+        assertThat(receivers(policy, Map.of("alertname", "DiskSlow", "instance", "i-0abc")))
+                .containsExactly("smartcloudops-agent", "smartcloudops-alerts");
+        assertThat(receivers(policy, Map.of("alertname", "HighCpu", "instance", "i-0abc", "source", "prometheus")))
+                .containsExactly("smartcloudops-alerts");
+        String forwarded = Yaml.file(PROVISIONING + "/alerting/rules.yaml").path("groups").get(0).path("rules").get(0)
+                .path("labels").path("source").asText();
+        assertThat(forwarded).as("the label the forwarding rule sets").isEqualTo("prometheus");
+    }
+
+    /** Alertmanager's routing over a policy's child routes: matchers (=, !=), continue, the parent's receiver when none matched. */
+    private static List<String> receivers(JsonNode policy, Map<String, String> labels) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode route : policy.path("routes")) {
+            boolean matches = true;
+            for (JsonNode m : route.path("object_matchers")) {
+                String value = labels.getOrDefault(m.get(0).asText(), "");
+                boolean equal = value.equals(m.get(2).asText());
+                matches &= switch (m.get(1).asText()) {
+                    case "=" -> equal;
+                    case "!=" -> !equal;
+                    default -> throw new AssertionError("matcher not handled by this test: " + m);
+                };
+            }
+            if (matches) {
+                out.add(route.path("receiver").asText());
+                if (!route.path("continue").asBoolean(false)) {
+                    return out;
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(policy.path("receiver").asText());
+        }
+        return out;
+    }
+
     @Test
     void dashboardsRefreshEveryTenSecondsAndHaveStableUids() {
         Map<String, JsonNode> all = Dashboards.all();
@@ -143,7 +208,7 @@ class GrafanaProvisioningTest {
                 }
             }
         }
-        assertThat(used).contains("SMARTCLOUDOPS_AGENT_URL", "SMARTCLOUDOPS_VIEWER_TOKEN");
+        assertThat(used).contains("SMARTCLOUDOPS_AGENT_URL", "SMARTCLOUDOPS_VIEWER_TOKEN", "SMARTCLOUDOPS_WEBHOOK_TOKEN");
 
         Set<String> set = new HashSet<>();
         Terraform.load().locals().path("grafana_static_env").fieldNames().forEachRemaining(set::add);

@@ -53,11 +53,12 @@ class ScriptsTest {
     }
 
     @Test
-    void grafanaEnvHelperCompiles() {
+    void grafanaEnvAndAlertmanagerTokenHelpersCompile() {
         Path python = Tools.require("python3", "Debian package python3");
-        Exec.Result r = Exec.run(Repo.root(), Duration.ofSeconds(60), List.of(python.toString(), "-c",
-                "import ast,sys; ast.parse(open(sys.argv[1]).read(), sys.argv[1])",
-                "packaging/cloud-init/monitoring/grafana-env"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        for (String helper : List.of("packaging/cloud-init/monitoring/grafana-env", "packaging/cloud-init/monitoring/alertmanager-token")) {
+            Exec.Result r = Exec.run(Repo.root(), Duration.ofSeconds(60), List.of(python.toString(), "-c",
+                    "import ast,sys; ast.parse(open(sys.argv[1]).read(), sys.argv[1])", helper));
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+        }
     }
 }

@@ -255,14 +255,15 @@ class TerraformTest {
     }
 
     @Test
-    void monitoringRoleCanDiscoverInstancesAndNothingBeyondGrafanasTwoResources() {
+    void monitoringRoleCanDiscoverInstancesAndNothingBeyondGrafanasAndAlertmanagersResources() {
         Map<String, List<String>> grants = new HashMap<>();
         statementsOfRole("aws_iam_role.monitoring").forEach(st -> texts(st.path("actions")).forEach(a ->
                 grants.computeIfAbsent(a, k -> new ArrayList<>()).addAll(texts(st.path("resources")))));
         assertThat(grants).containsOnlyKeys(
                 "ec2:DescribeInstances", "ec2:DescribeAvailabilityZones", "sns:Publish", "ssm:GetParameter");
         assertThat(grants.get("sns:Publish")).containsExactly("${aws_sns_topic.alerts.arn}");
-        assertThat(grants.get("ssm:GetParameter")).containsExactly("${aws_ssm_parameter.secret[\"api/viewer_token\"].arn}");
+        assertThat(grants.get("ssm:GetParameter")).containsExactlyInAnyOrder(
+                "${aws_ssm_parameter.secret[\"api/viewer_token\"].arn}", "${aws_ssm_parameter.secret[\"api/webhook_token\"].arn}");
     }
 
     @Test
@@ -274,7 +275,8 @@ class TerraformTest {
         assertThat(expr(secret.path("for_each"))).isEqualTo("local.secret_parameters");
         List<String> names = new ArrayList<>();
         tf.locals().path("secret_parameters").fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("openai/api_key", "api/viewer_token", "api/operator_token");
+        assertThat(names).containsExactlyInAnyOrder("openai/api_key", "api/viewer_token", "api/operator_token",
+                "api/webhook_token");
         assertThat(secret.path("name").asText()).isEqualTo("${local.ssm_parameter_prefix}/${each.key}");
     }
 

@@ -42,6 +42,8 @@ public final class AlertIntake implements AutoCloseable {
     private final EventBus bus;
     private final Clock clock;
     private final Counter received;
+    private final Counter truncated;
+    private final Map<AlertSource, Long> truncatedBySource = new java.util.EnumMap<>(AlertSource.class);
     private volatile Instant lastReceived;
 
     public AlertIntake(AlertsConfig config, Map<String, RemediationConfig.TargetConfig> targets, Path logsDir,
@@ -54,6 +56,9 @@ public final class AlertIntake implements AutoCloseable {
         this.received = Counter.builder().name("smartcloudops_alerts_received_total")
                 .help("Alerts received through the webhooks, by source and what became of them (created, updated, unchanged)")
                 .labelNames("source", "outcome").register(registry);
+        this.truncated = Counter.builder().name("smartcloudops_alerts_truncated_total")
+                .help("Alerts the sender left out of its webhooks (Alertmanager's max_alerts, Grafana's maxAlerts): never seen here")
+                .labelNames("source").register(registry);
         GaugeWithCallback.builder().name("smartcloudops_alerts_firing")
                 .help("Alerts from Alertmanager and Grafana firing now, by source").labelNames("source")
                 .callback(cb -> {
@@ -79,6 +84,21 @@ public final class AlertIntake implements AutoCloseable {
 
     /** Takes a checked payload in. */
     public synchronized WebhookReceipt receive(AlertSource source, List<ReceivedAlert> alerts) throws IOException {
+        return receive(source, alerts, 0);
+    }
+
+    /**
+     * Takes a checked payload in, of which the sender left {@code truncatedAlerts} alerts out: those never reach the
+     * agent, so they are counted, logged and shown in the status for someone to raise the sender's limit.
+     */
+    public synchronized WebhookReceipt receive(AlertSource source, List<ReceivedAlert> alerts, int truncatedAlerts)
+            throws IOException {
+        if (truncatedAlerts > 0) {
+            truncated.labelValues(source.key()).inc(truncatedAlerts);
+            truncatedBySource.merge(source, (long) truncatedAlerts, Long::sum);
+            LOG.warn("{} webhook: the sender left {} alert(s) of this group out (its max_alerts): they are not listed here, "
+                    + "and no rule or notification sees them", source.key(), truncatedAlerts);
+        }
         Instant now = clock.instant();
         Map<String, Alert> changed = new LinkedHashMap<>();
         int created = 0;
@@ -210,6 +230,13 @@ public final class AlertIntake implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
         if (lastReceived != null) {
             m.put("last_received", lastReceived);
+        }
+        synchronized (this) {
+            if (!truncatedBySource.isEmpty()) {
+                Map<String, Long> t = new LinkedHashMap<>();
+                truncatedBySource.forEach((s, n) -> t.put(s.key(), n));
+                m.put("truncated_by_sender", t);
+            }
         }
         return m;
     }

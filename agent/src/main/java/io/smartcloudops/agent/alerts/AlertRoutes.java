@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -68,7 +69,8 @@ public final class AlertRoutes implements RouteGroup {
     private void receive(Context ctx, AlertSource source, WebhookBody body) {
         RequestParams.of(ctx, clock);
         try {
-            ctx.json(intake.receive(source, WebhookPayloads.parse(source, body, clock)));
+            List<ReceivedAlert> alerts = WebhookPayloads.parse(source, body, clock);
+            ctx.json(intake.receive(source, alerts, WebhookPayloads.truncated(body)));
         } catch (AlertIntake.UnstorableAlert e) {
             throw ApiException.badParameter("alerts", UntrustedText.printable(e.getMessage()));
         } catch (IOException e) {

@@ -58,6 +58,18 @@ final class WebhookPayloads {
         return out;
     }
 
+    /** How many alerts of the group the sender left out of this payload (its {@code max_alerts}); 0 when it says nothing. */
+    static int truncated(WebhookBody body) {
+        JsonNode t = body.truncatedAlerts();
+        if (t == null || t.isNull()) {
+            return 0;
+        }
+        if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() < 0) {
+            throw ApiException.badParameter("truncatedAlerts", "must be a whole number, 0 or more");
+        }
+        return t.asInt();
+    }
+
     private static ReceivedAlert alert(AlertSource source, JsonNode a, String at, Clock clock) {
         if (!a.isObject()) {
             throw ApiException.badParameter(at, "must be an object");

@@ -1,10 +1,7 @@
 package io.smartcloudops.agent.cli;
 
 import io.smartcloudops.agent.detect.BatchDetector;
-import io.smartcloudops.agent.detect.DetectorModel;
 import io.smartcloudops.agent.detect.DetectorSettings;
-import io.smartcloudops.agent.detect.ModelFile;
-import io.smartcloudops.agent.detect.ModelFileException;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code detect}: batch scoring, one alarm row per raised anomaly. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = {"Score CSV series causally and write one row per raised anomaly: file,timestamp,score,severity,row.",
-                "Each series is fitted on its first P = min(floor(0.15 N), 750) rows; later rows use only earlier ones.",
+                "Each series raises nothing on its first P = min(floor(0.15 N), 750) rows; every row uses only earlier ones.",
                 "One configuration for every file (the model's, or the built-in one); labels are never read."},
         footerHeading = "%nExamples:%n",
         footer = {"  detect --input ml_models/datasets/nab/data --output alarms.csv",
@@ -37,15 +34,12 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "alarm CSV to write")
     Path output;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model whose configuration to use (default: the built-in one)")
-    Path model;
-
-    @Option(names = "--seed", paramLabel = "N", description = "forest seed (default: the model's)")
-    Long seed;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() throws Exception {
-        DetectorSettings settings = settings(model, seed);
+        DetectorSettings settings = model.settings();
         List<SeriesInputs.Input> inputs = SeriesInputs.read("--input", input);
         long t0 = System.nanoTime();
         int alarms = 0;
@@ -80,20 +74,5 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    /** The configuration of {@code --model} (verified), or the built-in one; {@code seed} overrides the seed. */
-    static DetectorSettings settings(Path model, Long seed) {
-        DetectorSettings s;
-        if (model == null) {
-            s = DetectorSettings.defaults();
-        } else {
-            try {
-                DetectorModel m = ModelFile.read(model);
-                s = m.settings();
-            } catch (ModelFileException e) {
-                throw new UsageException("--model: " + e.getMessage(), e);
-            }
-        }
-        return seed == null ? s : s.withSeed(seed);
-    }
 
 }

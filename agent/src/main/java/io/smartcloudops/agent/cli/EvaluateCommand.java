@@ -7,10 +7,12 @@ import io.smartcloudops.agent.detect.DetectorSettings;
 import io.smartcloudops.agent.detect.ModelCard;
 import io.smartcloudops.agent.detect.ModelFile;
 import io.smartcloudops.agent.evaluate.AlarmFile;
+import io.smartcloudops.agent.evaluate.BenchmarkSuite;
 import io.smartcloudops.agent.evaluate.Evaluation;
 import io.smartcloudops.agent.evaluate.LabelWindows;
 import io.smartcloudops.agent.evaluate.ReportChart;
 import io.smartcloudops.agent.evaluate.ScoringRules;
+import io.smartcloudops.agent.evaluate.SuiteReport;
 import io.smartcloudops.agent.evaluate.Summary;
 import io.smartcloudops.api.Json;
 import java.io.IOException;
@@ -35,33 +37,31 @@ import picocli.CommandLine.Option;
                 "delay; per file and overall (micro). Definition: ml_models/datasets/nab/SCORING.md."},
         footerHeading = "%nExamples:%n",
         footer = {"  evaluate --data ml_models/datasets/nab/data --labels ml_models/datasets/nab/labels.json --report nab.png",
-                "  evaluate --data ml_models/datasets/nab/data --labels ml_models/datasets/nab/labels.json --seeds 5",
-                "  evaluate --data ... --labels ... --alarms other-detector.csv      # score someone else's alarms"})
+                "  evaluate --data ... --labels ... --alarms other-detector.csv      # score someone else's alarms",
+                "  evaluate --suite ml_models/datasets                               # NAB development + wide sets and fault runs"})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "CSV", description = "CSV files or directories of them")
+    @Option(names = "--data", arity = "1..*", paramLabel = "CSV", description = "CSV files or directories of them (with --labels)")
     List<Path> data;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "windows in NAB's combined_windows format")
+    @Option(names = "--labels", paramLabel = "FILE", description = "windows in NAB's combined_windows format (with --data)")
     Path labels;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model whose configuration to evaluate (default: the built-in one)")
-    Path model;
+    @Option(names = "--suite", paramLabel = "DIR", description = {"score every data set under DIR (nab, nab-wide, faults: e.g. ml_models/datasets)",
+            "in one run and print event F1 (FP cap 12) per category, the totals and the worst category"})
+    Path suite;
+
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Option(names = "--report", paramLabel = "FILE.png", description = "draw series, windows, alarms and score distributions")
     Path report;
 
     @Option(names = "--alarms", paramLabel = "CSV", description = "score this alarm file (file,timestamp[,row]) instead of running the detector")
     Path alarms;
-
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "run with N forest seeds (seed..seed+N-1) and report the mean (default 1)")
-    int seeds;
-
-    @Option(names = "--seed", paramLabel = "N", description = "first forest seed (default: the model's)")
-    Long seed;
 
     @Option(names = "--max-fp-event-len", paramLabel = "ROWS", defaultValue = "12", description = "FP-event cap of the headline figure (default 12; 0 = none)")
     int cap;
@@ -74,20 +74,26 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seeds < 1 || seeds > 100) {
-            throw new UsageException("--seeds: must be between 1 and 100");
-        }
         if (cap < 0) {
             throw new UsageException("--max-fp-event-len: must be 0 or more");
         }
-        if (record != null && model == null) {
+        if (record != null && !model.given()) {
             throw new UsageException("--record: needs --model (the figures go into that model's model.json)");
         }
-        if (alarms != null && (seeds != 1 || model != null)) {
-            throw new UsageException("--alarms: scores an existing alarm file; --model and --seeds do not apply");
+        if (alarms != null && model.given()) {
+            throw new UsageException("--alarms: scores an existing alarm file; --model does not apply");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (suite != null) {
+            if (data != null || labels != null || alarms != null || report != null) {
+                throw new UsageException("--suite: scores the whole suite; --data, --labels, --alarms and --report do not apply");
+            }
+            return runSuite(out);
+        }
+        if (data == null || labels == null) {
+            throw new UsageException("--data and --labels: both are needed (or --suite DIR for every data set at once)");
+        }
         LabelWindows windows;
         try {
             windows = LabelWindows.read(labels);
@@ -127,75 +133,63 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             Evaluation ev = Evaluation.of(windows, Evaluation.series(times, rows), rules);
             ev.print(out);
-            finish(ev, null, List.of(), byKey, rows, Map.of());
+            finish(ev, null, byKey, rows, Map.of());
             return AgentMain.OK;
         }
 
-        DetectorSettings base = DetectCommand.settings(model, seed);
-        List<Evaluation> runs = new ArrayList<>();
-        Map<String, int[]> firstRows = new LinkedHashMap<>();
-        Map<String, BatchDetector.SeriesRun> firstRuns = new LinkedHashMap<>();
+        DetectorSettings settings = model.settings();
         long t0 = System.nanoTime();
-        for (int k = 0; k < seeds; k++) {
-            DetectorSettings s = base.withSeed(base.seed() + k);
-            Map<String, int[]> rows = new LinkedHashMap<>();
-            List<String> keys = List.copyOf(byKey.keySet());
-            List<BatchDetector.SeriesRun> done = keys.parallelStream().map(key -> DetectCommand.run(byKey.get(key), s)).toList();
-            for (int f = 0; f < keys.size(); f++) {
-                rows.put(keys.get(f), done.get(f).alarmRows());
-                if (k == 0) {
-                    firstRuns.put(keys.get(f), done.get(f));
-                }
-            }
-            if (k == 0) {
-                firstRows.putAll(rows);
-            }
-            runs.add(Evaluation.of(windows, Evaluation.series(times, rows), rules));
+        List<String> keys = List.copyOf(byKey.keySet());
+        List<BatchDetector.SeriesRun> done = keys.parallelStream().map(key -> DetectCommand.run(byKey.get(key), settings)).toList();
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        Map<String, BatchDetector.SeriesRun> runs = new LinkedHashMap<>();
+        for (int f = 0; f < keys.size(); f++) {
+            rows.put(keys.get(f), done.get(f).alarmRows());
+            runs.put(keys.get(f), done.get(f));
         }
+        Evaluation ev = Evaluation.of(windows, Evaluation.series(times, rows), rules);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        runs.getFirst().print(out);
-        if (seeds > 1) {
-            out.println("seeds " + base.seed() + ".." + (base.seed() + seeds - 1) + ":");
-            for (int k = 0; k < seeds; k++) {
-                Summary s = runs.get(k).summary();
-                out.printf(Locale.ROOT, "  seed %d: event F1 (cap %d) %.3f, detected %d/%d, FP events %d%n", base.seed() + k, cap,
-                        s.event().f1(), s.detected(), s.windows(), s.fpEvents());
-            }
-        }
-        ObjectNode seedFigures = seedFigures(runs, base);
-        out.printf(Locale.ROOT, "mean event F1 (cap %d) over %d seed(s): %.3f (min %.3f, max %.3f); %.2f s%n", cap, seeds,
-                seedFigures.get("mean").asDouble(), seedFigures.get("min").asDouble(), seedFigures.get("max").asDouble(), seconds);
+        ev.print(out);
+        out.printf(Locale.ROOT, "%d file(s) scored in %.2f s%n", keys.size(), seconds);
         out.flush();
-        finish(runs.getFirst(), base, runs, byKey, firstRows, firstRuns);
+        finish(ev, settings, byKey, rows, runs);
         return AgentMain.OK;
     }
 
-    private static ObjectNode seedFigures(List<Evaluation> runs, DetectorSettings base) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        ArrayNode each = n.putArray("event_f1_by_seed");
-        for (Evaluation e : runs) {
-            double f = e.summary().event().f1();
-            each.add(f);
-            sum += f;
-            min = Math.min(min, f);
-            max = Math.max(max, f);
+    private int runSuite(PrintWriter out) throws IOException {
+        BenchmarkSuite all;
+        try {
+            all = BenchmarkSuite.read(suite);
+        } catch (IOException e) {
+            throw new UsageException("--suite: " + e.getMessage());
         }
-        n.put("first_seed", base.seed());
-        n.put("seeds", runs.size());
-        n.put("mean", sum / runs.size());
-        n.put("min", min);
-        n.put("max", max);
-        return n;
+        DetectorSettings s = model.settings();
+        long t0 = System.nanoTime();
+        List<int[]> alarmRows = all.series().parallelStream().map(x -> BatchDetector.run(x.table(), s).alarmRows()).toList();
+        SuiteReport r = SuiteReport.of(all, alarmRows, new ScoringRules(5, 0.15, cap));
+        r.print(out);
+        out.printf(Locale.ROOT, "%d series, %d rows, %.2f s; settings %s%n", all.series().size(),
+                all.series().stream().mapToInt(x -> x.table().rows()).sum(), (System.nanoTime() - t0) / 1e9, s);
+        out.flush();
+        ObjectNode figures = r.toJson();
+        figures.put("settings", s.toString());
+        figures.put("suite", suite.toString());
+        figures.put("evaluated_at", Instant.now().toString());
+        if (json != null) {
+            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
+        }
+        if (record != null) {
+            ModelCard.recordEvaluation(ModelFile.cardFor(model.model), record, figures);
+            out.println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model.model));
+            out.flush();
+        }
+        return AgentMain.OK;
     }
 
-    private void finish(Evaluation ev, DetectorSettings settings, List<Evaluation> runs, Map<String, SeriesInputs.Input> byKey,
+    private void finish(Evaluation ev, DetectorSettings settings, Map<String, SeriesInputs.Input> byKey,
                         Map<String, int[]> rows, Map<String, BatchDetector.SeriesRun> detectorRuns) throws IOException {
         ObjectNode figures = ev.toJson();
         if (settings != null) {
-            figures.set("seeds", seedFigures(runs, settings));
             figures.put("settings", settings.toString());
         } else {
             figures.put("alarms_file", alarms.toString());
@@ -206,8 +200,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
         }
         if (record != null) {
-            ModelCard.recordEvaluation(ModelFile.cardFor(model), record, figures);
-            spec.commandLine().getOut().println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model));
+            ModelCard.recordEvaluation(ModelFile.cardFor(model.model), record, figures);
+            spec.commandLine().getOut().println("recorded as evaluations." + record + " in " + ModelFile.cardFor(model.model));
         }
         if (report != null) {
             List<ReportChart.Panel> panels = new ArrayList<>();
@@ -227,7 +221,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             Summary s = ev.summary();
             ReportChart.write(report, panels, String.format(Locale.ROOT,
-                    "event F1 (FP cap %d) %.3f: %d/%d windows, %d FP events; red bars = labelled windows, red marks = alarms, dashed = end of fitted rows",
+                    "event F1 (FP cap %d) %.3f: %d/%d windows, %d FP events; red bars = labelled windows, red marks = alarms, dashed = end of the learning rows",
                     ev.rules().maxFpEventRows(), s.event().f1(), s.detected(), s.windows(), s.fpEvents()));
             spec.commandLine().getOut().println("report: " + report);
         }

@@ -7,8 +7,8 @@ import io.smartcloudops.agent.detect.DetectorSettings;
 import io.smartcloudops.agent.detect.HostModel;
 import io.smartcloudops.agent.detect.ModelCard;
 import io.smartcloudops.agent.detect.ModelFile;
-import io.smartcloudops.agent.detect.ModelFitter;
-import io.smartcloudops.agent.detect.SeriesModel;
+import io.smartcloudops.agent.detect.SeriesDetector;
+import io.smartcloudops.api.Metric;
 import io.smartcloudops.agent.evaluate.Evaluation;
 import io.smartcloudops.agent.evaluate.LabelWindows;
 import io.smartcloudops.agent.evaluate.ScoringRules;
@@ -29,12 +29,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code train}: fits every host of the given CSVs and writes the model with its card. */
+/** {@code train}: runs the detector over every host's history and writes its state as the model, with its card. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fit the detector on host CSVs (each file is one host, named by its file name) and write the model",
-                "plus model.json (the card, with the model's SHA-256) beside it. The agent then scores those hosts from",
-                "their first sample. --labels leaves labelled incidents out of the fitted rows and records how this",
-                "configuration scores on the files (protocol of detect)."},
+        description = {"Run the detector over host CSVs (each file is one host, named by its file name) and write its state",
+                "as the model plus model.json (the card, with the model's SHA-256) beside it. The agent then scores those",
+                "hosts from their first sample, with the seasons and ranges their history shows. --labels leaves labelled",
+                "incidents out of what is learned and records how this configuration scores on the files (protocol of detect)."},
         footerHeading = "%nExamples:%n",
         footer = {"  export --prometheus http://127.0.0.1:9090 --range 7d --step 1m --out history/",
                 "  train --data history/ --out ml_models/anomaly_model.ser",
@@ -47,18 +47,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "CSV", description = "host CSVs or directories of them")
     List<Path> data;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "incident windows to leave out of the fitted rows (NAB format)")
+    @Option(names = "--labels", paramLabel = "FILE", description = "incident windows to leave out of what is learned (NAB format)")
     Path labels;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "model file, e.g. ml_models/anomaly_model.ser")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "forest seed (default ${DEFAULT-VALUE})")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
-        DetectorSettings settings = DetectorSettings.defaults().withSeed(seed);
+        DetectorSettings settings = DetectorSettings.defaults();
         LabelWindows windows = null;
         if (labels != null) {
             try {
@@ -94,17 +91,24 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                 }
             }
-            SeriesModel m;
-            try {
-                m = ModelFitter.fit(settings, table, exclude);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--data: " + in.name() + ": " + e.getMessage());
+            List<Metric> metrics = new ArrayList<>(table.metrics());
+            if (table.rows() < 2) {
+                throw new UsageException("--data: " + in.name() + ": " + table.rows() + " rows is too short to learn from");
             }
-            hosts.add(new HostModel(table.hostName(), m));
+            SeriesDetector d = new SeriesDetector(settings, metrics, !table.singleMetric(), 0);
+            double[] row = new double[metrics.size()];
+            for (int i = 0; i < table.rows(); i++) {
+                for (int m = 0; m < row.length; m++) {
+                    // a labelled incident is fed as missing: it must not become this host's normal
+                    row[m] = exclude[i] ? Double.NaN : table.columns().get(metrics.get(m))[i];
+                }
+                d.next(table.timestamps().get(i).toEpochMilli(), row);
+            }
+            hosts.add(new HostModel(table.hostName(), d.snapshot()));
             files.add(new ModelCard.TrainingFile(in.name(), table.hostName(), table.rows(), table.rows() - excluded,
                     ModelFile.sha256(table.file())));
             pw.printf(Locale.ROOT, "host %s: %d rows (%d in labelled windows left out), metrics %s%n", table.hostName(),
-                    table.rows(), excluded, String.join(",", m.metricKeys()));
+                    table.rows(), excluded, String.join(",", metrics.stream().map(Metric::key).toList()));
         }
         DetectorModel model = DetectorModel.of(settings, hosts);
         String sha = ModelFile.write(out, model);

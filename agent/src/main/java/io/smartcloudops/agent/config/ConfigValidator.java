@@ -111,6 +111,9 @@ final class ConfigValidator {
         if (c.detect().recent() < 1 || c.detect().recent() > 1_000_000) {
             throw new ConfigException("detect.recent", "must be between 1 and 1000000");
         }
+        if (c.detect().stateDir() == null) {
+            throw new ConfigException("detect.state_dir", "is required (empty string for the default, none to keep no state)");
+        }
         if (c.detect().model() == null) {
             throw new ConfigException("detect.model", "is required (empty string for no model)");
         }

@@ -7,7 +7,7 @@ import io.smartcloudops.agent.auth.Role;
  * name of an environment variable that holds it.
  *
  * @param name   who uses it (shown in the audit log as the actor)
- * @param role   viewer or operator
+ * @param role   viewer, operator or webhook
  * @param sha256 hex SHA-256 of the token
  * @param env    environment variable holding the token
  */

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.detect;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.anomaly.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,22 +24,32 @@ final class AnomalyRecords {
 
     static Anomaly raised(String host, Instant start, Instant at, RowResult r) {
         return new Anomaly(id(host, at), host, start, at, null, round(r.score()), r.severity(), keys(r.contributors()),
-                r.contributors(), summary(r.contributors()));
+                r.contributors(), text(r));
     }
 
-    /** The record updated with a row of the same incident, if that row makes it worse. */
+    /**
+     * The record updated with a row of the same incident, if that row makes it worse (score up by more than
+     * {@link #SCORE_STEP}, severity up) or a metric joins it (one fault, one record: a metric that moves later is named
+     * in the same record).
+     */
     static Optional<Anomaly> grown(Anomaly a, RowResult r) {
         boolean higher = r.score() > a.score() + SCORE_STEP;
         boolean worse = r.severity() != null && r.severity().compareTo(a.severity()) > 0;
-        if (higher) {
-            return Optional.of(new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, round(r.score()),
-                    worse ? r.severity() : a.severity(), keys(r.contributors()), r.contributors(), summary(r.contributors())));
+        List<Contributor> joined = r.contributors().stream().filter(c -> !a.metrics().contains(c.metric())).toList();
+        if (!higher && !worse && joined.isEmpty()) {
+            return Optional.empty();
         }
-        if (worse) {
-            return Optional.of(new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, a.score(), r.severity(),
-                    a.metrics(), a.contributors(), a.summary()));
+        List<Contributor> contributors = new java.util.ArrayList<>(higher ? r.contributors() : a.contributors());
+        for (Contributor c : higher ? a.contributors() : joined) {
+            if (contributors.stream().noneMatch(x -> x.metric().equals(c.metric()))) {
+                contributors.add(c);
+            }
         }
-        return Optional.empty();
+        double score = higher ? round(r.score()) : a.score();
+        Severity severity = worse ? r.severity() : a.severity();
+        String summary = higher ? text(r) : joined.isEmpty() ? a.summary() : a.summary() + ", " + summary(joined);
+        return Optional.of(new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, score, severity, keys(contributors),
+                contributors, summary));
     }
 
     static Anomaly ended(Anomaly a, Instant end) {
@@ -50,7 +61,11 @@ final class AnomalyRecords {
         return cs.stream().map(Contributor::metric).toList();
     }
 
-    /** "cpu 97.0% (baseline 12.0%), load1 3.20 (baseline 0.50)". */
+    private static String text(RowResult r) {
+        return r.summary().isEmpty() ? summary(r.contributors()) : r.summary();
+    }
+
+    /** "cpu 97.0% (baseline 12.0%), load1 3.20 (baseline 0.50)": for records without the detector's own summary. */
     static String summary(List<Contributor> cs) {
         return cs.stream().map(c -> {
             Optional<Metric> m = Metric.fromKey(c.metric());

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What {@code ml_models/anomaly_model.ser} holds: the detector configuration and the hosts fitted by
- * {@code train}. Hosts not in it learn online (see docs/architecture.md, "Detection").
+ * {@code train} (their detector state after their history). Hosts not in it learn online (see docs/architecture.md, "Detection").
  *
  * @param formatVersion {@link #FORMAT_VERSION}
  * @param settings      the one configuration
@@ -19,7 +19,8 @@ public record DetectorModel(int formatVersion, DetectorSettings settings, HostMo
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public static final int FORMAT_VERSION = 2;
+    /** 3 since the detector keeps learning (its state, not a fitted forest, is what a trained host carries). */
+    public static final int FORMAT_VERSION = 3;
 
     public DetectorModel {
         if (formatVersion != FORMAT_VERSION) {
@@ -57,8 +58,8 @@ public record DetectorModel(int formatVersion, DetectorSettings settings, HostMo
         return hosts.clone();
     }
 
-    public Optional<SeriesModel> host(String name) {
-        return Arrays.stream(hosts).filter(h -> h.host().equals(name)).map(HostModel::model).findFirst();
+    public Optional<DetectorState.Series> host(String name) {
+        return Arrays.stream(hosts).filter(h -> h.host().equals(name)).map(HostModel::state).findFirst();
     }
 
     @Override

@@ -4,74 +4,128 @@ import io.smartcloudops.api.Metric;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The one detector configuration, used for every series and host (evaluated on the NAB development set
- * and the fault recordings; every value is explained in ml_models/model.json). Windows and counts are
- * in rows (samples), so the detector behaves the same at 5-second and 5-minute sampling relative to the
- * number of samples it has seen.
+ * The one detector configuration, used for every series and host (chosen on the NAB development and wide sets and
+ * the fault recordings together: docs/benchmarks.md; every value is explained in ml_models/model.json). Windows and
+ * counts are in rows, so the detector reacts in the same number of samples at 5-second and 5-minute sampling; the
+ * novelty horizon and the seasons are in time (days), turned into rows with the series' own sampling interval.
  *
- * @param shortWindow       rows of the short rolling mean (spikes)
- * @param levelWindow       rows of the level rolling mean (level shifts, drifts)
- * @param spreadWindow      rows of the rolling standard deviation (variance changes)
- * @param noveltyHorizon    a feature value is novel when it lies beyond the fitted rows' range and beyond
- *                          the range of the rows [i - horizon, i - exclusion] ("not seen recently either")
- * @param noveltyExclusion  most recent rows left out of that trailing range, so a slowly growing anomaly
- *                          is compared with how things were before it began
- * @param noveltyThreshold  the borderline band's lower edge: a feature beyond that range by this many robust
- *                          scale units (scale = max(IQR, std/2, range/20, floor) of the fitted rows) makes the
- *                          row anomalous if the isolation forest confirms it (score at least the gate)
- * @param clearNovelty      novelty (same units) that makes a row anomalous whatever the forest says; equal to
- *                          {@code noveltyThreshold} when the forest should decide nothing
- * @param confirmRows       consecutive anomalous rows before an anomaly is raised
- * @param closeAfterRows    consecutive normal rows that end an incident
- * @param refractoryRows    rows after an incident was raised before the next one may be raised
- * @param isolationGate     a borderline row is anomalous only if its isolation-forest score is at least this
- *                          quantile of the fitted rows' scores (1 = above every fitted row; 0 = always)
- * @param trees             isolation trees
- * @param sampleSize        rows each tree is grown on
- * @param seed              forest seed
- * @param scaleFloors       smallest scale per {@link Metric} (by ordinal) for host metrics, whose units are
- *                          known; one-metric (NAB) series use only the relative floors
+ * @param spikeWindow        rows whose largest / smallest value is the spike feature
+ * @param levelWindow        rows of the level mean (level shifts, drifts, a missing daily peak in residuals)
+ * @param spreadWindow       rows of the standard deviation (variance changes)
+ * @param horizonDays        a feature is novel when it lies beyond its range over this much trailing time ...
+ * @param horizonMinRows     ... but at least this many rows ...
+ * @param horizonMaxRows     ... and at most this many (memory is bounded by blocks, not rows)
+ * @param exclusionRows      most recent rows left out of that range, so a slowly growing anomaly is compared with how
+ *                           things were before it began (and a lasting change becomes normal after this many rows)
+ * @param scaleSamples       samples in each feature's scale window (one every {@code scaleEvery} rows)
+ * @param scaleEvery         rows between scale samples
+ * @param scaleRangeFraction the scale is at least this fraction of the feature's recent range (spiky series)
+ * @param minStreamRows      rows of history before a stream may alarm ("too little history" until then)
+ * @param clearNovelty       novelty (in scale units) that makes a row anomalous at once
+ * @param bandNovelty        novelty that makes a row anomalous when it lasts {@code bandConfirmRows} rows (the
+ *                           borderline band; equal to {@code clearNovelty} to switch it off)
+ * @param bandConfirmRows    consecutive rows of borderline novelty that count as anomalous
+ * @param keepNovelty        novelty that keeps an open incident open (hysteresis: an incident stays open while its
+ *                           condition holds)
+ * @param confirmRows        consecutive anomalous rows before an incident is raised
+ * @param closeAfterRows     consecutive rows below {@code keepNovelty} that end an incident
+ * @param adoptRows          rows after which a metric in an open incident is learned again (its new state becomes
+ *                           the new normal even if the incident is still open)
+ * @param seasons            whether daily and weekly seasons are looked for (off only for the ablation)
+ * @param dailyBins          at most this many phase bins per day (5-minute bins)
+ * @param weeklyBins         at most this many per week (30-minute bins)
+ * @param dailyCycles        days remembered per daily bin
+ * @param weeklyCycles       weeks remembered per weekly bin
+ * @param seasonMinCycles    cycles a bin needs before it gives an expected value
+ * @param seasonOn           autocorrelation at one cycle's lag that switches a season on ...
+ * @param seasonOff          ... and below which it switches off again
+ * @param seasonMinR2        a season is followed only while it explains at least this share of the metric's variance
+ *                           (1 - mean square around it / mean square around the median; 0: always)
+ * @param shiftDrift         CUSUM allowance (in scale units) of the level-shift detector
+ * @param shiftThreshold     CUSUM decision level: a level shift is confirmed when the cumulative sum reaches it
+ * @param shiftMemoryRows    a level shift counts as "just shifted" for this many rows
+ * @param feedbackMargin     a false alarm raises the metric's thresholds to its peak novelty times (1 + this)
+ * @param scaleFloors        smallest scale per {@link Metric} (by ordinal) for host metrics, whose units are known;
+ *                           one-metric (NAB) series use the relative floor only
  */
-public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindow,
-                               int noveltyHorizon, int noveltyExclusion, double noveltyThreshold,
-                               double clearNovelty, int confirmRows, int closeAfterRows, int refractoryRows,
-                               double isolationGate, int trees, int sampleSize, long seed,
-                               double[] scaleFloors) implements Serializable {
+public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindow,
+                               double horizonDays, int horizonMinRows, int horizonMaxRows, int exclusionRows,
+                               int scaleSamples, int scaleEvery, double scaleRangeFraction, int minStreamRows,
+                               double clearNovelty, double bandNovelty, int bandConfirmRows, double keepNovelty,
+                               int confirmRows, int closeAfterRows, int adoptRows,
+                               boolean seasons, int dailyBins, int weeklyBins, int dailyCycles, int weeklyCycles,
+                               int seasonMinCycles, double seasonOn, double seasonOff, double seasonMinR2,
+                               double shiftDrift, double shiftThreshold, int shiftMemoryRows,
+                               double feedbackMargin, double[] scaleFloors) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** Features per metric: short mean, level mean, spread. */
-    public static final int FEATURES_PER_METRIC = 3;
+    /** Blocks the novelty horizon is kept in (one float each per feature and side). */
+    public static final int HORIZON_BLOCKS = 64;
 
     public DetectorSettings {
-        positive("short_window", shortWindow);
+        positive("spike_window", spikeWindow);
         positive("level_window", levelWindow);
         if (spreadWindow < 2) {
             throw new IllegalArgumentException("spread_window must be at least 2");
         }
-        if (noveltyExclusion < 1 || noveltyHorizon <= noveltyExclusion) {
-            throw new IllegalArgumentException("need 1 <= novelty_exclusion < novelty_horizon");
+        if (Math.max(spikeWindow, Math.max(levelWindow, spreadWindow)) > 10_000) {
+            throw new IllegalArgumentException("feature windows must be at most 10000 rows");
         }
-        if (!(noveltyThreshold > 0)) {
-            throw new IllegalArgumentException("novelty_threshold must be positive");
+        if (!(horizonDays > 0) || horizonDays > 366) {
+            throw new IllegalArgumentException("horizon_days must be in (0, 366]");
         }
-        if (!(clearNovelty >= noveltyThreshold)) {
-            throw new IllegalArgumentException("clear_novelty must be at least novelty_threshold");
+        positive("horizon_min_rows", horizonMinRows);
+        if (horizonMaxRows < horizonMinRows || horizonMaxRows > 10_000_000) {
+            throw new IllegalArgumentException("horizon_max_rows must be at least horizon_min_rows");
         }
+        if (exclusionRows < 1 || exclusionRows >= horizonMinRows || exclusionRows > 100_000) {
+            throw new IllegalArgumentException("need 1 <= exclusion_rows < horizon_min_rows");
+        }
+        if (scaleSamples < 8 || scaleSamples > 100_000) {
+            throw new IllegalArgumentException("scale_samples must be 8..100000");
+        }
+        positive("scale_every", scaleEvery);
+        if (!(scaleRangeFraction >= 0 && scaleRangeFraction <= 1)) {
+            throw new IllegalArgumentException("scale_range_fraction must be in 0..1");
+        }
+        positive("min_stream_rows", minStreamRows);
+        if (!(bandNovelty > 0) || !(clearNovelty >= bandNovelty) || !(keepNovelty > 0) || !Double.isFinite(clearNovelty)) {
+            throw new IllegalArgumentException("need 0 < band_novelty <= clear_novelty (finite) and keep_novelty > 0");
+        }
+        positive("band_confirm_rows", bandConfirmRows);
         positive("confirm_rows", confirmRows);
         positive("close_after_rows", closeAfterRows);
-        if (refractoryRows < 0) {
-            throw new IllegalArgumentException("refractory_rows must be 0 or more");
+        positive("adopt_rows", adoptRows);
+        positive("daily_bins", dailyBins);
+        positive("weekly_bins", weeklyBins);
+        if (dailyBins > 10_000 || weeklyBins > 10_000) {
+            throw new IllegalArgumentException("season bins must be at most 10000");
         }
-        if (!(isolationGate >= 0 && isolationGate <= 1)) {
-            throw new IllegalArgumentException("isolation_gate must be a quantile in 0..1");
+        if (dailyCycles < 2 || dailyCycles > 100 || weeklyCycles < 2 || weeklyCycles > 100) {
+            throw new IllegalArgumentException("season cycles must be 2..100");
         }
-        positive("trees", trees);
-        if (sampleSize < 2) {
-            throw new IllegalArgumentException("sample_size must be at least 2");
+        if (seasonMinCycles < 1 || seasonMinCycles > Math.min(dailyCycles, weeklyCycles)) {
+            throw new IllegalArgumentException("season_min_cycles must be 1..the cycles kept");
+        }
+        if (!(seasonOff <= seasonOn) || !(seasonOn <= 1) || !(seasonOff >= -1)) {
+            throw new IllegalArgumentException("need -1 <= season_off <= season_on <= 1");
+        }
+        if (!(shiftDrift >= 0) || !(shiftThreshold > 0) || !Double.isFinite(shiftThreshold)) {
+            throw new IllegalArgumentException("shift_drift must be >= 0 and shift_threshold positive");
+        }
+        if (!(seasonMinR2 >= 0 && seasonMinR2 <= 1)) {
+            throw new IllegalArgumentException("season_min_r2 must be in 0..1");
+        }
+        positive("shift_memory_rows", shiftMemoryRows);
+        if (!(feedbackMargin >= 0) || feedbackMargin > 10) {
+            throw new IllegalArgumentException("feedback_margin must be 0..10");
         }
         if (scaleFloors == null || scaleFloors.length != Metric.values().length) {
             throw new IllegalArgumentException("scale_floors needs one value per metric");
@@ -92,12 +146,17 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
 
     /** The configuration evaluated in docs/benchmarks.md. */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(3, 24, 48, 1152, 48, 1.5, 2.5, 3, 12, 0, 1.0, 100, 256, 0, defaultFloors());
+        return new DetectorSettings(3, 24, 48, 56, 288, 8064, 24, 288, 4, 0.05, 100,
+                2.5, 1.0, 1, 1.0, 3, 12, 288,
+                true, 288, 336, 5, 3, 2, 0.7, 0.5, 0.75,
+                1.0, 12.0, 288,
+                0.2, defaultFloors());
     }
 
     /**
-     * Host metrics' smallest meaningful changes: below these a flat learning period would turn noise into
-     * anomalies. Percentages in points, network in bytes per second, load in runnable tasks.
+     * Host metrics' smallest meaningful changes: below these a flat period would turn noise into anomalies (a root
+     * disk that moves by 0.1 point is not news). Percentages in points, network in bytes per second, load in runnable
+     * tasks.
      */
     public static double[] defaultFloors() {
         double[] f = new double[Metric.values().length];
@@ -115,22 +174,76 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
         return scaleFloors[m.ordinal()];
     }
 
-    /** Rows of raw history the feature windows need. */
-    public int memoryRows() {
-        return Math.max(shortWindow, Math.max(levelWindow, spreadWindow));
+    /** The horizon in rows at a sampling interval of {@code stepMillis}. */
+    public int horizonRows(double stepMillis) {
+        return (int) Math.max(horizonMinRows, Math.min(horizonMaxRows, Math.round(horizonDays * 86_400_000 / stepMillis)));
     }
 
-    public DetectorSettings withSeed(long newSeed) {
-        return new DetectorSettings(shortWindow, levelWindow, spreadWindow, noveltyHorizon, noveltyExclusion,
-                noveltyThreshold, clearNovelty, confirmRows, closeAfterRows, refractoryRows, isolationGate, trees, sampleSize, newSeed,
-                scaleFloors);
+    /** The parameters by their model-card names, in declaration order. */
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spike_window", spikeWindow);
+        p.put("level_window", levelWindow);
+        p.put("spread_window", spreadWindow);
+        p.put("horizon_days", horizonDays);
+        p.put("horizon_min_rows", horizonMinRows);
+        p.put("horizon_max_rows", horizonMaxRows);
+        p.put("exclusion_rows", exclusionRows);
+        p.put("scale_samples", scaleSamples);
+        p.put("scale_every", scaleEvery);
+        p.put("scale_range_fraction", scaleRangeFraction);
+        p.put("min_stream_rows", minStreamRows);
+        p.put("clear_novelty", clearNovelty);
+        p.put("band_novelty", bandNovelty);
+        p.put("band_confirm_rows", bandConfirmRows);
+        p.put("keep_novelty", keepNovelty);
+        p.put("confirm_rows", confirmRows);
+        p.put("close_after_rows", closeAfterRows);
+        p.put("adopt_rows", adoptRows);
+        p.put("seasons", seasons);
+        p.put("daily_bins", dailyBins);
+        p.put("weekly_bins", weeklyBins);
+        p.put("daily_cycles", dailyCycles);
+        p.put("weekly_cycles", weeklyCycles);
+        p.put("season_min_cycles", seasonMinCycles);
+        p.put("season_on", seasonOn);
+        p.put("season_off", seasonOff);
+        p.put("season_min_r2", seasonMinR2);
+        p.put("shift_drift", shiftDrift);
+        p.put("shift_threshold", shiftThreshold);
+        p.put("shift_memory_rows", shiftMemoryRows);
+        p.put("feedback_margin", feedbackMargin);
+        return p;
     }
 
-    /** The same configuration with another decision rule (for ablations: the band, the gate). */
-    public DetectorSettings withDecision(double newNoveltyThreshold, double newClearNovelty, double newIsolationGate) {
-        return new DetectorSettings(shortWindow, levelWindow, spreadWindow, noveltyHorizon, noveltyExclusion,
-                newNoveltyThreshold, newClearNovelty, confirmRows, closeAfterRows, refractoryRows, newIsolationGate, trees,
-                sampleSize, seed, scaleFloors);
+    /** The same settings with one parameter changed, by its model-card name (for the settings search and ablations). */
+    public DetectorSettings with(String name, double v) {
+        Map<String, Object> p = parameters();
+        if (!p.containsKey(name)) {
+            throw new IllegalArgumentException("unknown detector parameter '" + name + "' (known: " + String.join(", ", p.keySet()) + ")");
+        }
+        Object old = p.get(name);
+        p.put(name, old instanceof Integer ? (Object) (int) Math.round(v) : old instanceof Boolean ? (Object) (v != 0) : (Object) v);
+        return of(p, scaleFloors);
+    }
+
+    private static DetectorSettings of(Map<String, Object> p, double[] floors) {
+        return new DetectorSettings(i(p, "spike_window"), i(p, "level_window"), i(p, "spread_window"), d(p, "horizon_days"),
+                i(p, "horizon_min_rows"), i(p, "horizon_max_rows"), i(p, "exclusion_rows"), i(p, "scale_samples"),
+                i(p, "scale_every"), d(p, "scale_range_fraction"), i(p, "min_stream_rows"), d(p, "clear_novelty"),
+                d(p, "band_novelty"), i(p, "band_confirm_rows"), d(p, "keep_novelty"), i(p, "confirm_rows"),
+                i(p, "close_after_rows"), i(p, "adopt_rows"), (Boolean) p.get("seasons"), i(p, "daily_bins"),
+                i(p, "weekly_bins"), i(p, "daily_cycles"), i(p, "weekly_cycles"), i(p, "season_min_cycles"),
+                d(p, "season_on"), d(p, "season_off"), d(p, "season_min_r2"), d(p, "shift_drift"), d(p, "shift_threshold"),
+                i(p, "shift_memory_rows"), d(p, "feedback_margin"), floors);
+    }
+
+    private static int i(Map<String, Object> p, String k) {
+        return (Integer) p.get(k);
+    }
+
+    private static double d(Map<String, Object> p, String k) {
+        return ((Number) p.get(k)).doubleValue();
     }
 
     @Override
@@ -140,26 +253,19 @@ public record DetectorSettings(int shortWindow, int levelWindow, int spreadWindo
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DetectorSettings s && shortWindow == s.shortWindow && levelWindow == s.levelWindow
-                && spreadWindow == s.spreadWindow && noveltyHorizon == s.noveltyHorizon
-                && noveltyExclusion == s.noveltyExclusion && Double.compare(noveltyThreshold, s.noveltyThreshold) == 0
-                && Double.compare(clearNovelty, s.clearNovelty) == 0
-                && confirmRows == s.confirmRows && closeAfterRows == s.closeAfterRows
-                && refractoryRows == s.refractoryRows && Double.compare(isolationGate, s.isolationGate) == 0
-                && trees == s.trees && sampleSize == s.sampleSize && seed == s.seed
-                && Arrays.equals(scaleFloors, s.scaleFloors);
+        return o instanceof DetectorSettings s && parameters().equals(s.parameters()) && Arrays.equals(scaleFloors, s.scaleFloors);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(new double[] {shortWindow, levelWindow, spreadWindow, noveltyHorizon, noveltyThreshold, seed});
+        return parameters().hashCode();
     }
 
     @Override
     public String toString() {
-        return "DetectorSettings[windows " + shortWindow + "/" + levelWindow + "/" + spreadWindow + ", novelty "
-                + noveltyThreshold + " (forest-confirmed) / " + clearNovelty + " over " + noveltyHorizon + "-" + noveltyExclusion + " rows, confirm " + confirmRows
-                + ", close " + closeAfterRows + ", refractory " + refractoryRows + ", gate q" + isolationGate + ", "
-                + trees + " trees x " + sampleSize + ", seed " + seed + "]";
+        StringBuilder sb = new StringBuilder("DetectorSettings[");
+        parameters().forEach((k, v) -> sb.append(sb.length() > 17 ? ", " : "").append(k).append(' ')
+                .append(v instanceof Double dv ? String.format(Locale.ROOT, "%s", dv) : v));
+        return sb.append(']').toString();
     }
 }

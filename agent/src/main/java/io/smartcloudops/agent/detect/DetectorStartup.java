@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class DetectorStartup {
         Map<String, Object> out = new LinkedHashMap<>();
         try {
             JsonNode node = Json.mapper().readTree(Files.readString(card));
-            for (String key : List.of("created_at", "smile_version", "parameters", "thresholds")) {
+            for (String key : List.of("created_at", "agent_version", "parameters")) {
                 if (node.has(key)) {
                     out.put(key, Json.mapper().convertValue(node.get(key), Object.class));
                 }
@@ -80,8 +81,11 @@ public final class DetectorStartup {
         }
         AnomalyLog log = new AnomalyLog(logsDir, retentionDays);
         log.prune(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        String stateDir = config.stateDir().trim();
+        Optional<DetectorStateStore> states = stateDir.equalsIgnoreCase("none") ? Optional.empty()
+                : Optional.of(new DetectorStateStore(stateDir.isEmpty() ? logsDir.resolve("detector-state") : Path.of(stateDir)));
         OnlineDetector detector = new OnlineDetector(model, source, config.minSamples(), log, new AnomalyStore(config.recent()),
-                bus, registry);
+                bus, registry, states);
         try {
             detector.reload(retentionDays > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays) : null);
         } catch (IOException e) {

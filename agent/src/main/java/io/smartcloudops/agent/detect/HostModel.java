@@ -4,23 +4,23 @@ import java.io.Serial;
 import java.io.Serializable;
 
 /**
- * A host's model fitted by {@code train} on its exported history, so the agent scores that host from its
- * first sample instead of learning first.
+ * A host's detector state made by {@code train} from its exported history, so the agent scores that host from its
+ * first sample, with the seasons and horizons that history shows, instead of learning first.
  *
  * @param host  host name as the sources name it (Prometheus {@code instance}, replay file name)
- * @param model the fitted state
+ * @param state the detector state after the history
  */
-public record HostModel(String host, SeriesModel model) implements Serializable {
+public record HostModel(String host, DetectorState.Series state) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public HostModel {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host name is required");
         }
-        if (model == null) {
-            throw new IllegalArgumentException("model is required");
+        if (state == null) {
+            throw new IllegalArgumentException("state is required");
         }
     }
 }

@@ -1,32 +1,42 @@
 package io.smartcloudops.agent.detect;
 
 /**
- * Turns per-row anomalous/normal verdicts into incidents an operator can live with: an incident is
- * raised after {@code confirmRows} consecutive anomalous rows, stays open (one record, updated) until
- * {@code closeAfterRows} consecutive normal rows, and a new one is not raised within
- * {@code refractoryRows} rows of the previous raise. {@link SeriesDetector} also ends an open incident and
- * raises a new one when a metric that was not part of it becomes novel ({@link #reraise}).
+ * The one rule that turns per-row verdicts into incidents an operator can live with, used by the detector and by
+ * every benchmark that replays decisions: an incident is raised after {@code confirmRows} consecutive anomalous
+ * rows, and stays open (one record, updated) while its condition holds: it ends only after {@code closeAfterRows}
+ * consecutive rows that no longer hold. The condition that keeps an incident open may be weaker than the one that
+ * raises it (hysteresis), so one fault that wavers around the threshold stays one record.
  */
-final class IncidentTracker {
+public final class IncidentTracker {
 
     private final int confirmRows;
     private final int closeAfterRows;
-    private final int refractoryRows;
     private int run;
     private boolean open;
     private int normalRun;
-    private long lastRaised = Long.MIN_VALUE / 2;
     private long openedAtRow = -1;
+    private long openRows;
 
-    IncidentTracker(DetectorSettings s) {
-        this.confirmRows = s.confirmRows();
-        this.closeAfterRows = s.closeAfterRows();
-        this.refractoryRows = s.refractoryRows();
+    public IncidentTracker(int confirmRows, int closeAfterRows) {
+        if (confirmRows < 1 || closeAfterRows < 1) {
+            throw new IllegalArgumentException("confirm and close rows must be positive");
+        }
+        this.confirmRows = confirmRows;
+        this.closeAfterRows = closeAfterRows;
     }
 
-    IncidentStep next(long row, boolean anomalous) {
+    IncidentTracker(DetectorSettings s) {
+        this(s.confirmRows(), s.closeAfterRows());
+    }
+
+    /**
+     * @param anomalous whether the row would raise an incident (counts towards confirmation while none is open)
+     * @param holding   whether the row keeps an open incident open
+     */
+    public IncidentStep next(long row, boolean anomalous, boolean holding) {
         if (open) {
-            if (anomalous) {
+            openRows++;
+            if (holding) {
                 normalRun = 0;
                 return IncidentStep.ONGOING;
             }
@@ -38,34 +48,51 @@ final class IncidentTracker {
             return IncidentStep.ONGOING;
         }
         run = anomalous ? run + 1 : 0;
-        if (run >= confirmRows && row - lastRaised >= refractoryRows) {
+        if (run >= confirmRows) {
             open = true;
             normalRun = 0;
-            lastRaised = row;
+            openRows = 0;
             openedAtRow = row - confirmRows + 1;
             return IncidentStep.RAISED;
         }
         return IncidentStep.QUIET;
     }
 
-    /** Ends the open incident and raises a new one on {@code row} (a different metric took over). */
+    /** Ends the open incident and raises a new one on {@code row} (another fault began while it was open). */
     void reraise(long row) {
         open = true;
         normalRun = 0;
-        lastRaised = row;
+        openRows = 0;
         openedAtRow = row - confirmRows + 1;
     }
 
-    int confirmRows() {
+    public int confirmRows() {
         return confirmRows;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return open;
     }
 
+    /** Rows since the open incident was raised (0 on the raising row). */
+    long openRows() {
+        return openRows;
+    }
+
     /** First anomalous row of the open (or last) incident. */
-    long startRow() {
+    public long startRow() {
         return openedAtRow;
+    }
+
+    DetectorState.Incidents snapshot() {
+        return new DetectorState.Incidents(run, open, normalRun, openedAtRow, openRows);
+    }
+
+    void restore(DetectorState.Incidents s) {
+        run = s.run();
+        open = s.open();
+        normalRun = s.normalRun();
+        openedAtRow = s.openedAtRow();
+        openRows = s.openRows();
     }
 }

@@ -32,7 +32,10 @@ public final class ModelFile {
     public static final String CARD = "model.json";
 
     private static final Set<Class<?>> ALLOWED = Set.of(DetectorModel.class, DetectorSettings.class, HostModel.class,
-            SeriesModel.class, Baseline.class, FlatForest.class, String.class);
+            DetectorState.Series.class, DetectorState.Track.class, DetectorState.Stream.class, DetectorState.Season.class,
+            DetectorState.Extreme.class, DetectorState.Window.class, DetectorState.Step.class, DetectorState.Incidents.class,
+            DetectorState.Evidence.class, DetectorState.Effect.class, DetectorStateStore.SavedHost.class,
+            DetectorStateStore.SavedVerdict.class, String.class);
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private ModelFile() {
@@ -125,6 +128,25 @@ public final class ModelFile {
                     + e.getMessage() + "); retrain it with this version's train command", e);
         } catch (IOException e) {
             throw new ModelFileException("model " + file + " refused: not a model file (" + e + ")", e);
+        }
+    }
+
+    /** Deserialises detector data (a model or a saved host state) through the allow-list. */
+    static Object deserialize(byte[] data) throws ModelFileException {
+        AtomicReference<String> rejected = new AtomicReference<>();
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
+            in.setObjectInputFilter(info -> check(info, rejected));
+            Object o = in.readObject();
+            if (in.read() != -1) {
+                throw new ModelFileException("unexpected data after the object");
+            }
+            return o;
+        } catch (InvalidClassException e) {
+            throw new ModelFileException(rejected.get() != null ? "it contains " + rejected.get() : "not of this version (" + e.getMessage() + ")", e);
+        } catch (ClassNotFoundException e) {
+            throw new ModelFileException("unknown class " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFileException("not readable (" + e + ")", e);
         }
     }
 

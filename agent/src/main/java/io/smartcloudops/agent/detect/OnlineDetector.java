@@ -27,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The detector inside the agent. Every host gets a {@link SeriesDetector}: hosts the model was trained on
- * are scored from their first sample; others learn on their first {@code minSamples} samples (back-filled
- * history counts) and are scored after. Live samples are scored one by one; an incident becomes one
+ * The detector inside the agent. Every host gets a {@link SeriesDetector} that learns on every sample: hosts the
+ * model was trained on go on from the state their history left and are scored from their first sample; others raise
+ * nothing for their first {@code minSamples} samples (back-filled history counts). Live samples are scored one by one; an incident becomes one
  * {@link Anomaly} record: appended to the anomaly log (forced to disk) first, then kept in memory for
  * {@code /anomalies}, published on the bus ({@code /events}, rules) and counted in {@code /metrics}, when it
  * is raised, when its score or severity grows, and when it ends.
@@ -52,12 +52,15 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
     private final class HostTrack {
         final String host;
         SeriesDetector detector;
-        final List<HostSample> learning = new ArrayList<>();
         Instant last;
         double score = Double.NaN;
         final ArrayDeque<Instant> recent = new ArrayDeque<>();
         Anomaly open;
         Instant lastAnomalous;
+        Instant lastScored;
+        final List<Feedback> feedback = new ArrayList<>();
+        final List<Long> steps = new ArrayList<>();
+        long rowsSinceSave;
 
         HostTrack(String host) {
             this.host = host;
@@ -68,15 +71,6 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         }
     }
 
-    /**
-     * Fitting a host's model costs tens of milliseconds, and a fleet that starts together reaches
-     * {@code min_samples} in the same collection: 1,000 hosts fitted in one batch took 14 s on 2 cores, and
-     * every sample of the fleet was scored three intervals late (bench/fleet). At most this much fitting per
-     * batch; a host over the budget learns one more sample and fits in a later batch.
-     */
-    static final Duration FIT_BUDGET = Duration.ofMillis(500);
-
-    private final long fitBudgetNanos;
     private final DetectorModel model;
     private final ModelSource source;
     private final int minSamples;
@@ -86,15 +80,25 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
     private final Counter raised;
     private final Map<String, HostTrack> hosts = new TreeMap<>();
     private final AutoCloseable subscription;
+    private long feedbackCount;
+
+    /**
+     * Rows a host goes between saves of its state; with {@link #SAVES_PER_BATCH} this spreads the writes of a large
+     * fleet over several collections (1,000 hosts at 5 s: all saved within about 4 minutes, at most 20 files a batch).
+     */
+    static final int SAVE_EVERY_ROWS = 120;
+    static final int SAVES_PER_BATCH = 20;
+
+    private final Optional<DetectorStateStore> states;
 
     public OnlineDetector(DetectorModel model, ModelSource source, int minSamples, AnomalyLog log, AnomalyStore store,
                           EventBus bus, PrometheusRegistry registry) {
-        this(model, source, minSamples, log, store, bus, registry, FIT_BUDGET);
+        this(model, source, minSamples, log, store, bus, registry, Optional.empty());
     }
 
-    OnlineDetector(DetectorModel model, ModelSource source, int minSamples, AnomalyLog log, AnomalyStore store,
-                   EventBus bus, PrometheusRegistry registry, Duration fitBudget) {
-        this.fitBudgetNanos = fitBudget.toNanos();
+    public OnlineDetector(DetectorModel model, ModelSource source, int minSamples, AnomalyLog log, AnomalyStore store,
+                          EventBus bus, PrometheusRegistry registry, Optional<DetectorStateStore> states) {
+        this.states = states;
         this.model = model;
         this.source = source;
         this.minSamples = minSamples;
@@ -136,27 +140,31 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
     void onSamples(SamplesCollected batch) {
         List<Anomaly> toPublish = new ArrayList<>();
         synchronized (this) {
-            long fitting = 0;
             for (HostSample s : batch.samples()) {
                 HostTrack t = hosts.computeIfAbsent(s.host(), this::track);
                 if (t.last != null && !s.timestamp().isAfter(t.last)) {
                     continue;
                 }
+                // history for a host already scoring (a gap being back-filled) is not scored: it is the past
+                if (t.scoring() && batch.history()) {
+                    continue;
+                }
                 try {
-                    if (!t.scoring()) {
-                        t.last = s.timestamp();
-                        fitting += learn(t, s, fitting < fitBudgetNanos);
-                    } else if (!batch.history()) {
-                        t.last = s.timestamp();
-                        score(t, s, toPublish);
+                    if (t.last != null && t.steps.size() < 16) {
+                        t.steps.add(Duration.between(t.last, s.timestamp()).toMillis());
                     }
-                    // history for a host already scoring (a gap being back-filled) is not scored: it is the past
+                    t.last = s.timestamp();
+                    score(t, s, toPublish);
+                    t.rowsSinceSave++;
                 } catch (RuntimeException e) {
                     // one host's bad data must not stop the others; it starts learning afresh
                     LOG.error("detector failed on host {}: the host learns again", s.host(), e);
-                    hosts.put(s.host(), new HostTrack(s.host()));
+                    HostTrack fresh = new HostTrack(s.host());
+                    fresh.detector = new SeriesDetector(model.settings(), List.of(Metric.values()), true, minSamples);
+                    hosts.put(s.host(), fresh);
                 }
             }
+            saveDue();
         }
         for (Anomaly a : toPublish) {
             bus.publish(a);
@@ -165,39 +173,57 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
 
     private HostTrack track(String host) {
         HostTrack t = new HostTrack(host);
-        model.host(host).ifPresent(m -> {
-            t.detector = new SeriesDetector(model.settings(), m);
-            LOG.info("host {}: scoring with the trained model ({} fitted rows)", host, m.fittedRows());
-        });
+        Optional<DetectorStateStore.Restored> saved = states.flatMap(st -> st.load(host, model.settings()));
+        Optional<DetectorState.Series> trained = model.host(host);
+        if (saved.isPresent()) {
+            t.detector = new SeriesDetector(model.settings(), saved.get().state());
+            t.feedback.addAll(saved.get().verdicts());
+            LOG.info("host {}: goes on from its saved detector state ({} rows seen, {} verdict(s))", host, saved.get().state().row(),
+                    t.feedback.size());
+        } else if (trained.isPresent()) {
+            t.detector = new SeriesDetector(model.settings(), trained.get());
+            LOG.info("host {}: scoring with the trained state ({} rows of history)", host, trained.get().row());
+        } else {
+            t.detector = new SeriesDetector(model.settings(), List.of(Metric.values()), true, minSamples);
+        }
         return t;
     }
 
-    /** Adds a learning sample; fits the host's model once it has enough, if {@code mayFit}. Returns the nanoseconds spent fitting. */
-    private long learn(HostTrack t, HostSample s, boolean mayFit) {
-        t.learning.add(s);
-        if (t.learning.size() < minSamples || !mayFit) {
-            return 0;
+    /** Saves the hosts whose state is {@link #SAVE_EVERY_ROWS} rows old, at most {@link #SAVES_PER_BATCH} per batch. */
+    private void saveDue() {
+        if (states.isEmpty()) {
+            return;
         }
-        long started = System.nanoTime();
-        Map<Metric, Integer> seen = new EnumMap<>(Metric.class);
-        for (HostSample x : t.learning) {
-            x.values().keySet().forEach(m -> seen.merge(m, 1, Integer::sum));
+        int saved = 0;
+        for (HostTrack t : hosts.values()) {
+            if (saved >= SAVES_PER_BATCH) {
+                break;
+            }
+            if (t.rowsSinceSave >= SAVE_EVERY_ROWS) {
+                save(t);
+                saved++;
+            }
         }
-        List<Metric> metrics = seen.entrySet().stream().filter(e -> e.getValue() * 2 >= t.learning.size())
-                .map(Map.Entry::getKey).toList();
-        if (metrics.isEmpty()) {
-            t.learning.removeFirst();  // keep waiting for a host that reports something
-            return System.nanoTime() - started;
+    }
+
+    private void save(HostTrack t) {
+        try {
+            states.orElseThrow().save(t.host, model.settings(), t.detector.snapshot(), t.feedback);
+            t.rowsSinceSave = 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot save the detector state of host {} in {}: {}", t.host, states.orElseThrow().dir(), e.toString());
         }
-        SeriesDetector d = new SeriesDetector(model.settings(), metrics, true, t.learning.size());
-        for (HostSample x : t.learning) {
-            d.next(row(x, metrics));
+    }
+
+    private Optional<java.nio.file.Path> states() {
+        return states.map(DetectorStateStore::dir);
+    }
+
+    /** Saves every host's state now (at shutdown). */
+    public synchronized void saveAll() {
+        if (states.isPresent()) {
+            hosts.values().forEach(this::save);
         }
-        t.detector = d;
-        t.learning.clear();
-        LOG.info("host {}: learned from {} samples ({}), now scoring", t.host, d.learningRows(),
-                metrics.stream().map(Metric::key).collect(Collectors.joining(",")));
-        return System.nanoTime() - started;
     }
 
     private static double[] row(HostSample s, List<Metric> metrics) {
@@ -210,20 +236,28 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
 
     private void score(HostTrack t, HostSample s, List<Anomaly> out) {
         SeriesDetector d = t.detector;
-        RowResult r = d.next(row(s, d.metrics()));
+        boolean wasScoring = d.scoring();
+        RowResult r = d.next(s.timestamp().toEpochMilli(), row(s, d.metrics()));
+        t.lastScored = s.timestamp();
+        if (!wasScoring && d.scoring()) {
+            LOG.info("host {}: learned from {} samples, now scoring", t.host, d.rows());
+        }
+        if (!r.scoring()) {
+            return;
+        }
         t.score = r.score();
         t.recent.addLast(s.timestamp());
         while (t.recent.size() > model.settings().confirmRows()) {
             t.recent.removeFirst();
         }
-        if (r.anomalous()) {
+        if (r.anomalous() || (r.inIncident() && r.novelty() >= model.settings().keepNovelty())) {
             t.lastAnomalous = s.timestamp();
         }
         switch (r.step()) {
             case RAISED -> {
                 Instant start = t.recent.peekFirst();
                 if (t.open != null) {
-                    // another metric took over: the running incident ends where the new one starts
+                    // another fault began while the last one was open: that one ends where this one starts
                     record(AnomalyRecords.ended(t.open, start), out);
                 }
                 Anomaly a = AnomalyRecords.raised(t.host, start, s.timestamp(), r);
@@ -268,6 +302,102 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         return true;
     }
 
+    /**
+     * Per metric the host reports, what the detector expects of it at the latest sample and the band around it;
+     * metrics with too little history are left out (the detector does not guess), so the map is empty while the
+     * host learns or when the host is unknown.
+     */
+    public synchronized Map<Metric, ExpectedBand> bands(String host) {
+        HostTrack t = hosts.get(host);
+        if (t == null || !t.scoring() || t.lastScored == null) {
+            return Map.of();
+        }
+        Map<Metric, ExpectedBand> out = new EnumMap<>(Metric.class);
+        List<Metric> metrics = t.detector.metrics();
+        for (int m = 0; m < metrics.size(); m++) {
+            int i = m;
+            t.detector.band(m, t.lastScored).ifPresent(b -> out.put(metrics.get(i), b));
+        }
+        return out;
+    }
+
+    /** The host's detector state (learning with the time left, scoring, seasons, level shifts); empty for an unknown host. */
+    public synchronized Optional<HostState> state(String host) {
+        HostTrack t = hosts.get(host);
+        if (t == null) {
+            return Optional.empty();
+        }
+        SeriesDetector d = t.detector;
+        if (!d.scoring()) {
+            int left = (int) Math.max(0, d.learningRows() - d.rows());
+            return Optional.of(new HostState(host, HostState.Phase.LEARNING, left, interval(t).multipliedBy(left), List.of()));
+        }
+        List<HostState.MetricState> metrics = new ArrayList<>();
+        for (int m = 0; m < d.metrics().size(); m++) {
+            if (d.ready(m)) {
+                metrics.add(d.metricState(m));
+            }
+        }
+        return Optional.of(new HostState(host, HostState.Phase.SCORING, 0, Duration.ZERO, metrics));
+    }
+
+    /** The median step between the host's first samples (the local collector's 5 s before there are two). */
+    private static Duration interval(HostTrack t) {
+        List<Long> steps = t.steps.stream().filter(ms -> ms > 0).sorted().toList();
+        return steps.isEmpty() ? Duration.ofSeconds(5) : Duration.ofMillis(steps.get(steps.size() / 2));
+    }
+
+    /**
+     * An operator's verdict on what the detector flagged on {@code host} for {@code metrics} between {@code from}
+     * and {@code to} (an anomaly's start and end, or its raise time while open). A false alarm makes that pattern
+     * part of the host's normal for those metrics without muting them; a confirmation keeps it abnormal. Returns what
+     * was recorded, for {@link #undoFeedback(String)}.
+     *
+     * @throws IllegalArgumentException for an unknown host, a metric the host does not report, a reversed range, or
+     *                                  a range in which the detector remembers no anomaly of that host
+     */
+    public synchronized Feedback feedback(String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant now) {
+        HostTrack t = hosts.get(host);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown host '" + host + "'");
+        }
+        for (Metric m : metrics) {
+            int i = t.detector.metrics().indexOf(m);
+            if (i < 0 || !t.detector.ready(i)) {
+                throw new IllegalArgumentException("host '" + host + "' does not report metric '" + m.key() + "'");
+            }
+        }
+        Feedback f = new Feedback("fb-" + AnomalyRecords.id(host, now).substring(3) + "-" + (++feedbackCount), host, metrics, from,
+                to, verdict, now);
+        List<Feedback> all = new ArrayList<>(t.feedback);
+        all.add(f);
+        List<String> unmatched = t.detector.applyFeedback(all);
+        if (unmatched.contains(f.id())) {
+            t.detector.applyFeedback(t.feedback);
+            throw new IllegalArgumentException("no anomaly of host '" + host + "' between " + from + " and " + to
+                    + " is remembered by the detector (it keeps the last " + SeriesDetector.REMEMBERED_INCIDENTS + ")");
+        }
+        t.feedback.add(f);
+        return f;
+    }
+
+    /** Takes a verdict back; false when no verdict has that id. */
+    public synchronized boolean undoFeedback(String id) {
+        for (HostTrack t : hosts.values()) {
+            if (t.feedback.removeIf(f -> f.id().equals(id))) {
+                t.detector.applyFeedback(t.feedback);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdicts in force for a host, oldest first. */
+    public synchronized List<Feedback> feedback(String host) {
+        HostTrack t = hosts.get(host);
+        return t == null ? List.of() : List.copyOf(t.feedback);
+    }
+
     @Override
     public synchronized Optional<String> phase(String host) {
         HostTrack t = hosts.get(host);
@@ -308,10 +438,14 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         s.put("hosts_scoring", scoring);
         s.put("hosts_learning", hosts.size() - scoring);
         Map<String, Object> learning = new LinkedHashMap<>();
-        hosts.values().stream().filter(t -> !t.scoring()).forEach(t -> learning.put(t.host, t.learning.size() + "/" + minSamples));
+        hosts.values().stream().filter(t -> !t.scoring()).forEach(t -> learning.put(t.host, t.detector.rows() + "/" + t.detector.learningRows()));
         if (!learning.isEmpty()) {
             s.put("learning_progress", learning);
         }
+        Map<String, Object> states = new LinkedHashMap<>();
+        hosts.keySet().forEach(h -> state(h).ifPresent(st -> states.put(h, st.labels())));
+        s.put("host_states", states);
+        states().ifPresent(dir -> s.put("state_dir", dir.toString()));
         s.put("anomalies_in_memory", store.size());
         s.put("open_anomalies", store.openCount());
         s.put("log_dir", log.dir().toString());
@@ -320,6 +454,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
 
     @Override
     public void close() {
+        saveAll();
         try {
             subscription.close();
         } catch (Exception e) {

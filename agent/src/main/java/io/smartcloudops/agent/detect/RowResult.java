@@ -9,19 +9,18 @@ import java.util.List;
  *
  * @param row          row index in the series (0-based)
  * @param scoring      false while the series is still learning
- * @param score        anomaly score in 0..1: r / (1 + r) with r = novelty / the row's threshold (the novelty
- *                     threshold when the forest confirms the row, else the clear-novelty level), so 0.5 is
- *                     the decision boundary; 0 while learning
- * @param novelty      largest feature novelty in scale units
- * @param isolation    isolation-forest score in (0, 1)
- * @param anomalous    novelty at or over the clear-novelty level, or over the novelty threshold with isolation
- *                     at or over the gate
+ * @param score        anomaly score in 0..1: r / (1 + r) with r = novelty / band novelty, so 0.5 is the level at which
+ *                     a row counts towards an incident; 0 while learning
+ * @param novelty      largest feature novelty over the metrics, in scale units, after operator feedback
+ * @param anomalous    whether the row counts towards raising an incident
  * @param step         what the row did to the incident state
- * @param severity     for rows of an open incident, else null
- * @param contributors metrics that drove it, most important first (empty for normal rows)
+ * @param severity     for rows of an open incident where a metric moved, else null
+ * @param contributors metrics that moved, most novel first (empty outside an incident, and on its later rows when
+ *                     no metric moves any more)
+ * @param summary      one line for people ({@code cpu 97.0% (expected 20.0-35.0% at this hour)}); empty outside incidents
  */
-public record RowResult(long row, boolean scoring, double score, double novelty, double isolation, boolean anomalous,
-                        IncidentStep step, Severity severity, List<Contributor> contributors) {
+public record RowResult(long row, boolean scoring, double score, double novelty, boolean anomalous,
+                        IncidentStep step, Severity severity, List<Contributor> contributors, String summary) {
 
     public RowResult {
         contributors = List.copyOf(contributors);

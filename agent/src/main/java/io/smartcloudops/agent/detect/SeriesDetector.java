@@ -3,77 +3,161 @@ package io.smartcloudops.agent.detect;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
- * The detector for one series (one host, or one NAB file), fed one row at a time, oldest first. It
- * learns on its first {@code learningRows} rows (features, baseline, forest, gate) and scores every later
- * row using only that row and earlier ones, so appending rows never changes an earlier verdict.
+ * The detector for one series (one host, or one NAB file), fed one row at a time, oldest first, and learning all the
+ * time: every later verdict uses only that row and earlier ones, so appending rows never changes an earlier verdict.
+ * The first {@code learningRows} rows raise nothing.
  *
- * <p>A row is anomalous when some feature is novel (beyond the fitted range and beyond the trailing range, in
- * robust scale units) by at least the clear-novelty level, or by at least the lower novelty threshold while the
- * isolation forest scores the row at or above the gate (the forest decides the borderline band); incidents
- * come from {@link IncidentTracker}, and an open incident gives way to a new one when a metric that was
- * not novel in it stays novel for {@code confirmRows} rows (a disk filling up during a CPU incident is a
- * second incident, not more of the first).
+ * <p>Per metric a {@link MetricTrack} says how novel the row is (its features beyond their trailing ranges, on raw
+ * values or on residuals from the daily or weekly profile it follows). The row's novelty is the largest over the
+ * metrics, after operator feedback. A row counts towards an incident when its novelty reaches {@code clear_novelty},
+ * or {@code band_novelty} for {@code band_confirm_rows} rows in a row (a borderline deviation that lasts); an incident
+ * ({@link IncidentTracker}) is raised after {@code confirm_rows} such rows and stays open while the novelty holds at
+ * {@code keep_novelty} (one fault, one record: metrics that move later join it). Metrics of an open incident are frozen:
+ * their profiles and scales learn nothing for up to {@code adopt_rows} rows, after which what they show is learned as
+ * the new normal.
+ *
+ * <p>Operator feedback ({@link #applyFeedback}): a false alarm raises, for the metrics and features that flagged it,
+ * the novelty tolerated to its peak times (1 + {@code feedback_margin}); the same pattern then stays quiet, a larger
+ * one still alarms, and other features and metrics are untouched. A confirmation caps what later false-alarm verdicts
+ * may tolerate, so a pattern as large as the confirmed one still alarms at once.
  */
 public final class SeriesDetector {
+
+    /** Incidents remembered for feedback. */
+    static final int REMEMBERED_INCIDENTS = 32;
 
     private final DetectorSettings settings;
     private final List<Metric> metrics;
     private final boolean hostUnits;
     private final int learningRows;
-    private final FeatureWindow window;
+    private final StepEstimator step;
+    private final MetricTrack[] tracks;
     private final IncidentTracker incidents;
-    private final List<double[]> learnFeatures = new ArrayList<>();
-    private final List<double[]> learnValues = new ArrayList<>();
-    private NoveltyTracker novelty;
-    private SeriesModel model;
+    private final boolean[] inIncident;
+    private final double[][] tolerance;
+    private final ArrayDeque<Evidence> remembered = new ArrayDeque<>();
+    private final List<Effect> effects = new ArrayList<>();
+    private Evidence open;
+    private int bandRun;
+    /** Metrics clearly novel at some row of the open incident (the fault it is about). */
+    private final boolean[] clearInIncident;
+    /** Per metric outside that set: consecutive clearly novel rows while the incident's own are calm. */
+    private final int[] newcomerRun;
     private long row;
-    /** Metrics novel at some row of the open incident; a new metric turning novel starts a new incident. */
-    private final BitSet incidentMetrics = new BitSet();
-    private int newMetricRun;
 
-    /** A detector that learns on its first {@code learningRows} rows. */
+    /** What one incident looked like, for feedback: its time range and each metric's peak novelty per feature. */
+    private record Evidence(long startRow, long startMilli, long[] endMilli, double[][] peak) {
+    }
+
+    /** A verdict as it acts on this series. */
+    private record Effect(String id, Verdict verdict, double[][] peak) {
+    }
+
     public SeriesDetector(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, int learningRows) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("no metrics to watch");
         }
-        if (learningRows < 2) {
-            throw new IllegalArgumentException("at least 2 learning rows are needed, got " + learningRows);
+        if (learningRows < 0) {
+            throw new IllegalArgumentException("learning rows must be 0 or more, got " + learningRows);
         }
         this.settings = settings;
         this.metrics = List.copyOf(metrics);
         this.hostUnits = hostUnits;
         this.learningRows = learningRows;
-        this.window = new FeatureWindow(metrics.size(), settings);
+        this.step = new StepEstimator();
+        this.tracks = new MetricTrack[metrics.size()];
+        for (int m = 0; m < tracks.length; m++) {
+            tracks[m] = new MetricTrack(settings, metrics.get(m), hostUnits);
+        }
         this.incidents = new IncidentTracker(settings);
+        this.inIncident = new boolean[tracks.length];
+        this.clearInIncident = new boolean[tracks.length];
+        this.newcomerRun = new int[tracks.length];
+        this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
     }
 
-    /** A detector that scores from its first row with a model fitted before (e.g. by {@code train}). */
-    public SeriesDetector(DetectorSettings settings, SeriesModel fitted) {
+    /** A detector that goes on exactly where the one that wrote {@code state} stopped. */
+    public SeriesDetector(DetectorSettings settings, DetectorState.Series state) {
         this.settings = settings;
-        this.metrics = fitted.metrics();
-        this.hostUnits = fitted.hostUnits();
-        this.learningRows = 0;
-        this.window = new FeatureWindow(metrics.size(), settings);
+        this.metrics = java.util.Arrays.stream(state.metrics()).map(k -> Metric.fromKey(k).orElseThrow()).toList();
+        this.hostUnits = state.hostUnits();
+        this.learningRows = state.learningRows();
+        this.step = StepEstimator.restore(state.step());
+        this.tracks = new MetricTrack[metrics.size()];
+        for (int m = 0; m < tracks.length; m++) {
+            tracks[m] = MetricTrack.restore(settings, state.tracks()[m]);
+        }
         this.incidents = new IncidentTracker(settings);
-        this.model = fitted;
-        this.novelty = new NoveltyTracker(metrics.size() * DetectorSettings.FEATURES_PER_METRIC,
-                settings.noveltyHorizon(), settings.noveltyExclusion());
+        this.incidents.restore(state.incidents());
+        this.inIncident = state.inIncident().clone();
+        this.clearInIncident = state.clearInIncident().clone();
+        this.newcomerRun = state.newcomerRun().clone();
+        this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
+        for (DetectorState.Evidence e : state.remembered()) {
+            remembered.addLast(evidence(e));
+        }
+        this.open = state.open() == null ? null : evidence(state.open());
+        for (DetectorState.Effect e : state.effects()) {
+            effects.add(new Effect(e.id(), Verdict.values()[e.verdict()], copy(e.peak())));
+        }
+        recomputeTolerance();
+        this.bandRun = state.bandRun();
+        this.row = state.row();
+    }
+
+    private static Evidence evidence(DetectorState.Evidence e) {
+        return new Evidence(e.startRow(), e.startMilli(), new long[] {e.endMilli()}, copy(e.peak()));
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length != FeatureStream.FEATURES) {
+                throw new IllegalArgumentException("detector state: peaks need one value per feature");
+            }
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    private static DetectorState.Evidence snapshot(Evidence e) {
+        return new DetectorState.Evidence(e.startRow(), e.startMilli(), e.endMilli()[0], copy(e.peak()));
+    }
+
+    /** The whole state, to persist or to put in a model file. */
+    public DetectorState.Series snapshot() {
+        DetectorState.Track[] t = new DetectorState.Track[tracks.length];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = tracks[m].snapshot();
+        }
+        return new DetectorState.Series(metrics.stream().map(Metric::key).toArray(String[]::new), hostUnits, learningRows,
+                step.snapshot(), t, incidents.snapshot(), inIncident.clone(),
+                remembered.stream().map(SeriesDetector::snapshot).toArray(DetectorState.Evidence[]::new),
+                open == null ? null : snapshot(open),
+                effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.peak())))
+                        .toArray(DetectorState.Effect[]::new), bandRun, clearInIncident.clone(), newcomerRun.clone(), row);
     }
 
     public List<Metric> metrics() {
         return metrics;
     }
 
+    public DetectorSettings settings() {
+        return settings;
+    }
+
+    /** Past the learning rows: rows may raise incidents. */
     public boolean scoring() {
-        return model != null;
+        return row >= learningRows;
     }
 
     /** Rows seen so far. */
@@ -85,85 +169,207 @@ public final class SeriesDetector {
         return learningRows;
     }
 
-    public Optional<SeriesModel> model() {
-        return Optional.ofNullable(model);
+    /** The sampling interval in milliseconds (NaN until enough timestamps were seen). */
+    public double stepMillis() {
+        return step.millis();
     }
 
-    /** Feeds the next row: one value per metric of {@link #metrics()} in that order, NaN when missing. */
-    public RowResult next(double[] values) {
-        if (values.length != metrics.size()) {
-            throw new IllegalArgumentException("expected " + metrics.size() + " values, got " + values.length);
+    /**
+     * Feeds the next row: its timestamp (epoch milliseconds) and one value per metric of {@link #metrics()} in that order
+     * (NaN when missing).
+     */
+    public RowResult next(long epochMilli, double[] values) {
+        if (values.length != tracks.length) {
+            throw new IllegalArgumentException("expected " + tracks.length + " values, got " + values.length);
         }
-        double[] raw = values.clone();
-        double[] f = window.next(raw);
+        step.add(epochMilli);
         long current = row++;
-        if (model == null) {
-            learnFeatures.add(f);
-            learnValues.add(raw);
-            if (learnFeatures.size() >= learningRows) {
-                fit();
-            }
-            return new RowResult(current, false, 0, 0, Double.NaN, false, IncidentStep.QUIET, null, List.of());
-        }
-        double[] nov = new double[f.length];
-        novelty.next(f, model.baseline(), nov);
-        int top = 0;
-        for (int j = 1; j < nov.length; j++) {
-            if (nov[j] > nov[top]) {
-                top = j;
+        boolean wasOpen = incidents.isOpen();
+        boolean freezeAllowed = wasOpen && incidents.openRows() < settings.adoptRows();
+        double best = 0;
+        int lead = 0;
+        double[] effective = new double[tracks.length];
+        for (int m = 0; m < tracks.length; m++) {
+            tracks[m].next(epochMilli, values[m], step.millis(), freezeAllowed && inIncident[m]);
+            effective[m] = effectiveNovelty(m);
+            if (effective[m] > best) {
+                best = effective[m];
+                lead = m;
             }
         }
-        double e = nov[top];
-        double isolation = model.forest().score(model.baseline().standardise(f));
-        // the forest decides the borderline band: novelty in [threshold, clear) counts only when the row as a
-        // whole is more isolated than the gate (by default: than every fitted row)
-        boolean confirmed = isolation >= model.isolationGate();
-        double threshold = confirmed ? settings.noveltyThreshold() : settings.clearNovelty();
-        double rs = e / threshold;
-        double score = rs / (1 + rs);
-        boolean anomalous = e >= threshold;
-        double r = e / settings.noveltyThreshold();
-        IncidentStep step = incidents.next(current, anomalous);
-        if (step == IncidentStep.RAISED) {
-            incidentMetrics.clear();
-            incidentMetrics.or(novelMetrics(nov, threshold));
-            newMetricRun = 0;
-        } else if (step == IncidentStep.ONGOING && anomalous) {
-            BitSet now = novelMetrics(nov, threshold);
-            BitSet fresh = (BitSet) now.clone();
-            fresh.andNot(incidentMetrics);
-            if (fresh.isEmpty()) {
-                newMetricRun = 0;
-            } else if (++newMetricRun >= incidents.confirmRows()) {
-                // another metric has taken over for confirm_rows rows: a different incident, not a continuation
-                incidents.reraise(current);
-                step = IncidentStep.RAISED;
-                incidentMetrics.clear();
-                incidentMetrics.or(now);
-                newMetricRun = 0;
+        if (current < learningRows) {
+            best = 0;
+        }
+        boolean anomalous = best >= settings.clearNovelty();
+        if (!wasOpen && !anomalous && best >= settings.bandNovelty()) {
+            bandRun++;
+            anomalous = bandRun >= settings.bandConfirmRows();
+        }
+        if (best < settings.bandNovelty()) {
+            bandRun = 0;
+        }
+        boolean holding = best >= settings.keepNovelty();
+        int runBefore = bandRun;
+        IncidentStep stepTaken = incidents.next(current, anomalous, holding);
+        if (stepTaken == IncidentStep.ONGOING && takeOver(effective)) {
+            // another fault: a metric new to the incident is clearly novel while the incident's own have calmed down
+            incidents.reraise(current);
+            stepTaken = IncidentStep.RAISED;
+            remember(open);
+            Arrays.fill(inIncident, false);
+        }
+        if (stepTaken == IncidentStep.RAISED) {
+            startClearSet(effective, lead);
+            for (int m = 0; m < tracks.length; m++) {
+                if (tracks[m].novelty() >= settings.keepNovelty()) {
+                    tracks[m].keepOutRecent(settings.confirmRows() + runBefore);
+                }
             }
-        } else if (step != IncidentStep.ONGOING) {
-            newMetricRun = 0;
+            open = new Evidence(incidents.startRow(), epochMilli, new long[] {epochMilli}, new double[tracks.length][FeatureStream.FEATURES]);
         }
-        if (step != IncidentStep.RAISED && step != IncidentStep.ONGOING) {
-            return new RowResult(current, true, score, e, isolation, anomalous, step, null, List.of());
+        if (incidents.isOpen()) {
+            for (int m = 0; m < tracks.length; m++) {
+                if (tracks[m].novelty() >= settings.keepNovelty() && current >= learningRows) {
+                    inIncident[m] = true;
+                }
+                for (int f = 0; f < FeatureStream.FEATURES; f++) {
+                    open.peak()[m][f] = Math.max(open.peak()[m][f], tracks[m].novelty(f));
+                }
+            }
+            open.endMilli()[0] = epochMilli;
+        } else {
+            Arrays.fill(inIncident, false);
+            if (stepTaken == IncidentStep.CLOSED && open != null) {
+                remember(open);
+                open = null;
+            }
         }
-        List<Contributor> contributors = contributors(raw, f, nov);
-        Contributor lead = contributors.getFirst();
-        Metric leadMetric = Metric.fromKey(lead.metric()).orElseThrow();
-        Severity severity = SeverityRule.of(r, lead.deviation(), leadMetric, lead.value(), hostUnits);
-        return new RowResult(current, true, score, e, isolation, anomalous, step, severity, contributors);
+        double r = best / settings.bandNovelty();
+        double score = r / (1 + r);
+        if (stepTaken != IncidentStep.RAISED && stepTaken != IncidentStep.ONGOING) {
+            return new RowResult(current, scoring(), score, best, anomalous, stepTaken, null, List.of(), "");
+        }
+        List<Contributor> contributors = contributors(effective, lead, stepTaken == IncidentStep.RAISED);
+        if (contributors.isEmpty()) {
+            return new RowResult(current, scoring(), score, best, anomalous, stepTaken, null, List.of(), "");
+        }
+        MetricTrack leading = tracks[metrics.indexOf(Metric.fromKey(contributors.getFirst().metric()).orElseThrow())];
+        Severity severity = SeverityRule.of(best / settings.bandNovelty(), leading.deviation(), leading.metric(),
+                leading.value(), hostUnits);
+        return new RowResult(current, scoring(), score, best, anomalous, stepTaken, severity, contributors, summary(contributors));
     }
 
-    /** Metrics with a feature novel by at least this row's threshold. */
-    private static BitSet novelMetrics(double[] nov, double threshold) {
-        BitSet out = new BitSet();
-        for (int j = 0; j < nov.length; j++) {
-            if (nov[j] >= threshold) {
-                out.set(j / DetectorSettings.FEATURES_PER_METRIC);
+    /**
+     * Whether another fault has begun inside the open incident: a metric that was not clearly novel in it so far has
+     * been clearly novel for {@code confirm_rows} rows in a row while none of the incident's clearly novel metrics was.
+     * A fault whose metrics move one after the other (a runaway process: CPU first, then memory) stays one incident,
+     * because its first metric is still clearly novel when the next one becomes so; a second fault after the first has
+     * calmed down is a new one.
+     */
+    private boolean takeOver(double[] effective) {
+        boolean veteran = false;
+        for (int m = 0; m < tracks.length; m++) {
+            veteran |= clearInIncident[m] && effective[m] >= settings.clearNovelty();
+        }
+        boolean takeOver = false;
+        for (int m = 0; m < tracks.length; m++) {
+            if (clearInIncident[m] || effective[m] < settings.clearNovelty()) {
+                newcomerRun[m] = 0;
+            } else if (veteran) {
+                clearInIncident[m] = true;     // joins a fault that is still clearly there
+                newcomerRun[m] = 0;
+            } else if (++newcomerRun[m] >= settings.confirmRows()) {
+                takeOver = true;
+            }
+        }
+        return takeOver;
+    }
+
+    /** The metrics clearly novel on the raising row (at least the leading one) start the incident's own set. */
+    private void startClearSet(double[] effective, int lead) {
+        for (int m = 0; m < tracks.length; m++) {
+            clearInIncident[m] = effective[m] >= settings.clearNovelty() || newcomerRun[m] >= settings.confirmRows() || m == lead;
+            newcomerRun[m] = 0;
+        }
+    }
+
+    /**
+     * A metric's novelty after feedback. A feature with a tolerated novelty {@code tol} (above the band) is rescaled by
+     * band / tol: the tolerated pattern itself lands below the band (quiet), a pattern 1 + margin times larger reaches
+     * the band (alarms if it lasts), one clear / band times larger than that alarms at once.
+     */
+    private double effectiveNovelty(int m) {
+        double n = 0;
+        for (int f = 0; f < FeatureStream.FEATURES; f++) {
+            double v = tracks[m].novelty(f);
+            double tol = tolerance[m][f];
+            n = Math.max(n, tol > settings.bandNovelty() ? v * settings.bandNovelty() / tol : v);
+        }
+        return n;
+    }
+
+    private void remember(Evidence e) {
+        remembered.addLast(e);
+        while (remembered.size() > REMEMBERED_INCIDENTS) {
+            remembered.removeFirst();
+        }
+    }
+
+    /**
+     * Metrics that moved (novelty at the keep level), most novel first, at most 3. On the raising row that is at least
+     * the leading metric; on later rows of the incident it may be none (the incident winds down).
+     */
+    private List<Contributor> contributors(double[] effective, int lead, boolean raising) {
+        Integer[] order = new Integer[tracks.length];
+        for (int m = 0; m < order.length; m++) {
+            order[m] = m;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer m) -> -effective[m]));
+        List<Contributor> out = new ArrayList<>();
+        for (int m : order) {
+            if (out.size() < 3 && (effective[m] >= settings.keepNovelty() || (raising && out.isEmpty() && m == lead))) {
+                MetricTrack t = tracks[m];
+                double expected = Double.isNaN(t.expected()) ? t.value() : t.possible(t.expected());
+                out.add(new Contributor(t.metric().key(), t.value(), round(expected), round(t.deviation())));
             }
         }
         return out;
+    }
+
+    /** "cpu 97.0% (expected 20.0-35.0% at this hour), load1 3.20 (expected 0.30-0.60)". */
+    private String summary(List<Contributor> contributors) {
+        List<String> parts = new ArrayList<>();
+        for (Contributor c : contributors) {
+            Metric m = Metric.fromKey(c.metric()).orElseThrow();
+            MetricTrack t = tracks[metrics.indexOf(m)];
+            double[] usual = t.usualRange();
+            String v = hostUnits ? m.format(c.value()) : number(c.value());
+            if (usual == null) {
+                parts.add(c.metric() + " " + v);
+                continue;
+            }
+            String lo = hostUnits ? m.format(usual[0]) : number(usual[0]);
+            String hi = hostUnits ? m.format(usual[1]) : number(usual[1]);
+            String when = switch (t.season()) {
+                case NONE -> "";
+                case DAILY -> " at this hour";
+                case WEEKLY -> " at this time of the week";
+            };
+            parts.add(c.metric() + " " + v + " (expected " + lo + "-" + hi + when + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        return a >= 1e5 || (a > 0 && a < 1e-2) ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
     }
 
     /** First anomalous row of the current (or last) incident. */
@@ -171,58 +377,121 @@ public final class SeriesDetector {
         return incidents.startRow();
     }
 
-    private void fit() {
-        double[][] x = learnFeatures.toArray(double[][]::new);
-        double[][] v = learnValues.toArray(double[][]::new);
-        model = ModelFitter.fit(settings, metrics, hostUnits, x, v);
-        novelty = new NoveltyTracker(x[0].length, settings.noveltyHorizon(), settings.noveltyExclusion());
-        double[] ignored = new double[x[0].length];
-        for (double[] f : x) {
-            novelty.next(f, model.baseline(), ignored);  // the fitted rows are part of the trailing range
+    /** The expected value of metric {@code m} and the band around it at the latest row; empty while it is not ready. */
+    public java.util.Optional<ExpectedBand> band(int m, Instant at) {
+        MetricTrack t = tracks[m];
+        double[] b = t.band();
+        if (b == null) {
+            return java.util.Optional.empty();
         }
-        learnFeatures.clear();
-        learnValues.clear();
+        return java.util.Optional.of(new ExpectedBand(t.metric(), at, t.value(), t.possible(t.expected()), b[0], b[1],
+                t.season()));
     }
 
-    /** Metrics ranked by novelty, then by distance from their baseline; those with novelty first, at most 3. */
-    private List<Contributor> contributors(double[] raw, double[] f, double[] nov) {
-        Baseline b = model.baseline();
-        record Ranked(Contributor c, double novelty) {
-        }
-        List<Ranked> ranked = new ArrayList<>();
-        for (int m = 0; m < metrics.size(); m++) {
-            double n = 0;
-            for (int k = 0; k < DetectorSettings.FEATURES_PER_METRIC; k++) {
-                n = Math.max(n, nov[m * DetectorSettings.FEATURES_PER_METRIC + k]);
-            }
-            double value = Double.isNaN(raw[m]) ? f[m * DetectorSettings.FEATURES_PER_METRIC] : raw[m];
-            if (Double.isNaN(value) || Double.isNaN(b.valueMedian()[m])) {
-                continue;
-            }
-            double deviation = (value - b.valueMedian()[m]) / b.valueScale()[m];
-            ranked.add(new Ranked(new Contributor(metrics.get(m).key(), value, b.valueMedian()[m], round(deviation)), n));
-        }
-        ranked.sort(Comparator.comparingDouble((Ranked x) -> -x.novelty())
-                .thenComparingDouble(x -> -Math.abs(x.c().deviation())));
-        List<Contributor> out = new ArrayList<>();
-        for (Ranked x : ranked) {
-            if (out.isEmpty() || (x.novelty() > 0 && out.size() < 3)) {
-                out.add(x.c());
-            }
-        }
-        if (out.isEmpty()) {
-            int m = 0;
-            out.add(new Contributor(metrics.get(m).key(), raw[m], b.valueMedian()[m], 0));
-        }
-        return out;
+    /** Metric {@code m}'s state: the cycle it follows and its last level shift. */
+    public HostState.MetricState metricState(int m) {
+        MetricTrack t = tracks[m];
+        return new HostState.MetricState(t.metric(), t.season(), t.lastLevelShift(), t.levelJustShifted());
     }
 
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+    /** Whether metric {@code m} has enough history to be judged. */
+    public boolean ready(int m) {
+        return tracks[m].ready();
+    }
+
+    /**
+     * Applies the verdicts in force (all of them, so an undone verdict is simply left out): each names the metrics
+     * and the time range of a flagged anomaly; incidents of this series that overlap the range give the peaks.
+     * Verdicts whose range matches no remembered incident change nothing and are reported back.
+     *
+     * @return the ids of verdicts that matched no remembered incident
+     */
+    public List<String> applyFeedback(List<Feedback> verdicts) {
+        List<String> unmatched = new ArrayList<>();
+        effects.clear();
+        for (Feedback f : verdicts) {
+            double[][] peak = new double[tracks.length][FeatureStream.FEATURES];
+            boolean matched = false;
+            List<Evidence> all = new ArrayList<>(remembered);
+            if (open != null) {
+                all.add(open);
+            }
+            for (Evidence e : all) {
+                if (e.startMilli() > f.to().toEpochMilli() || e.endMilli()[0] < f.from().toEpochMilli()) {
+                    continue;
+                }
+                for (Metric metric : f.metrics()) {
+                    int m = metrics.indexOf(metric);
+                    if (m < 0) {
+                        continue;
+                    }
+                    matched = true;
+                    for (int k = 0; k < FeatureStream.FEATURES; k++) {
+                        peak[m][k] = Math.max(peak[m][k], e.peak()[m][k]);
+                    }
+                }
+            }
+            if (matched) {
+                effects.add(new Effect(f.id(), f.verdict(), peak));
+            } else {
+                unmatched.add(f.id());
+            }
+        }
+        recomputeTolerance();
+        return unmatched;
+    }
+
+    private void recomputeTolerance() {
+        for (double[] t : tolerance) {
+            Arrays.fill(t, 0);
+        }
+        double[][] cap = new double[tracks.length][FeatureStream.FEATURES];
+        for (double[] c : cap) {
+            Arrays.fill(c, Double.POSITIVE_INFINITY);
+        }
+        for (Effect e : effects) {
+            for (int m = 0; m < tracks.length; m++) {
+                for (int f = 0; f < FeatureStream.FEATURES; f++) {
+                    double p = e.peak()[m][f];
+                    if (p < settings.bandNovelty()) {
+                        continue;     // this feature did not flag it: not part of the pattern
+                    }
+                    if (e.verdict() == Verdict.FALSE_ALARM) {
+                        tolerance[m][f] = Math.max(tolerance[m][f], p * (1 + settings.feedbackMargin()));
+                    } else {
+                        // a confirmed peak must still alarm at once: tolerance at most peak x band / clear
+                        cap[m][f] = Math.min(cap[m][f], p * settings.bandNovelty() / settings.clearNovelty());
+                    }
+                }
+            }
+        }
+        for (int m = 0; m < tracks.length; m++) {
+            for (int f = 0; f < FeatureStream.FEATURES; f++) {
+                tolerance[m][f] = Math.min(tolerance[m][f], cap[m][f]);
+            }
+        }
+    }
+
+    /** Bytes of state held by this series (for the per-host memory figure). */
+    public long bytes() {
+        long b = 512;
+        for (MetricTrack t : tracks) {
+            b += t.bytes();
+        }
+        return b + (long) REMEMBERED_INCIDENTS * (64 + 8L * tracks.length * FeatureStream.FEATURES);
+    }
+
+    /** Bytes of the seasonal part (profiles and residual streams). */
+    public long seasonalBytes() {
+        long b = 0;
+        for (MetricTrack t : tracks) {
+            b += t.seasonalBytes();
+        }
+        return b;
     }
 
     @Override
     public String toString() {
-        return "SeriesDetector" + Arrays.toString(metrics.toArray()) + (model == null ? " learning" : " scoring");
+        return "SeriesDetector" + metrics + (scoring() ? " scoring" : " learning");
     }
 }

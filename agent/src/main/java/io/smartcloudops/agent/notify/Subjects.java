@@ -31,6 +31,12 @@ final class Subjects {
                 details, null, a.acknowledged());
     }
 
+    /** {@code s} ended at {@code end} (when nothing newer says when). */
+    static Subject ended(Subject s, java.time.Instant end) {
+        return new Subject(s.kind(), s.id(), s.host(), s.title(), s.severity(), s.summary(), s.source(), s.start(), end,
+                s.details(), s.link(), s.ack());
+    }
+
     static Subject of(Alert a) {
         Map<String, String> details = new LinkedHashMap<>();
         String labels = a.labels().entrySet().stream().filter(e -> !SHOWN.contains(e.getKey()))

@@ -34,13 +34,16 @@ public final class OncallRoutes implements RouteGroup {
     private final Oncall oncall;
     private final Function<String, Optional<Anomaly>> anomalies;
     private final Function<String, Optional<Alert>> alerts;
+    private final SilenceMatches matches;
     private final Clock clock;
 
+    /** @param matches counts what each active silence holds now, for the answers */
     public OncallRoutes(Oncall oncall, Function<String, Optional<Anomaly>> anomalies,
-                        Function<String, Optional<Alert>> alerts, Clock clock) {
+                        Function<String, Optional<Alert>> alerts, SilenceMatches matches, Clock clock) {
         this.oncall = oncall;
         this.anomalies = anomalies;
         this.alerts = alerts;
+        this.matches = matches;
         this.clock = clock;
     }
 
@@ -50,14 +53,14 @@ public final class OncallRoutes implements RouteGroup {
             RequestParams.of(ctx, clock);
             Silence s = changing(() -> oncall.silence(request, ApiRoutes.principal(ctx).name()));
             ctx.header("Location", "/silences/" + s.id());
-            ctx.status(201).json(s);
+            ctx.status(201).json(matches.counted(s));
         });
         routes.get("/silences", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "state");
             String state = p.string("state").orElse("active");
             SilenceState filter = state.equals("all") ? null : SilenceState.fromKey(state).orElseThrow(() ->
                     ApiException.badParameter("state", "unknown state (expected " + SilenceState.keys() + " or all)"));
-            ctx.json(new SilenceList(oncall.silences().list(filter)));
+            ctx.json(new SilenceList(matches.counted(oncall.silences().list(filter))));
         });
         routes.delete("/silences/{id}", Role.OPERATOR, ctx -> {
             RequestParams.of(ctx, clock);

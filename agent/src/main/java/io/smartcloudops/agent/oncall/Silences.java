@@ -87,7 +87,7 @@ public final class Silences implements AutoCloseable {
         Instant now = clock.instant();
         Silence s = new Silence("sil-" + HexFormat.of().formatHex(randomBytes()), request.host(), request.metric(),
                 request.rule(), request.labels(), request.reason(), actor, now, now.plus(request.duration()), null, null,
-                SilenceState.ACTIVE);
+                SilenceState.ACTIVE, null);
         audit.silence(AuditEvent.SILENCE_CREATED, s, actor, now);
         record(s);
         LOG.info("silence {} by {}: {} until {} ({})", s.id(), actor, describe(s), s.endsAt(), s.reason());
@@ -117,7 +117,7 @@ public final class Silences implements AutoCloseable {
             return new Deleted(Optional.of(current), false);
         }
         Silence ended = new Silence(s.id(), s.host(), s.metric(), s.rule(), s.labels(), s.reason(), s.createdBy(),
-                s.createdAt(), s.endsAt(), actor, now, SilenceState.DELETED);
+                s.createdAt(), s.endsAt(), actor, now, SilenceState.DELETED, null);
         audit.silence(AuditEvent.SILENCE_DELETED, ended, actor, now);
         record(ended);
         LOG.info("silence {} ended early by {}", id, actor);

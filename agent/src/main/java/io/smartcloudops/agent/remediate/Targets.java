@@ -23,6 +23,7 @@ public final class Targets {
 
     private final Map<String, Target> configured;
     private final Map<String, Target> groups;
+    private final Map<String, List<String>> groupHosts;
     private final String localHost;
     private final boolean instanceIdTargets;
     private final String defaultGroup;
@@ -40,9 +41,13 @@ public final class Targets {
                         t.tags(), name.equals(localHost))));
         this.configured = Map.copyOf(m);
         Map<String, Target> g = new LinkedHashMap<>();
-        (config.groups() == null ? Map.<String, RemediationConfig.GroupConfig>of() : config.groups()).forEach((name, gc) ->
-                g.put(name, new Target(name, null, blankToNull(gc.autoScalingGroup()), Map.of(GROUP_TAG, name), false)));
+        Map<String, List<String>> gh = new LinkedHashMap<>();
+        (config.groups() == null ? Map.<String, RemediationConfig.GroupConfig>of() : config.groups()).forEach((name, gc) -> {
+            g.put(name, new Target(name, null, blankToNull(gc.autoScalingGroup()), Map.of(GROUP_TAG, name), false));
+            gh.put(name, gc.hosts().stream().map(String::strip).toList());
+        });
         this.groups = Map.copyOf(g);
+        this.groupHosts = Map.copyOf(gh);
     }
 
     /** The tag a group's target carries (its name), which no host target has. */
@@ -56,6 +61,11 @@ public final class Targets {
     /** The names of {@code remediation.groups}. */
     public List<String> groupNames() {
         return List.copyOf(groups.keySet());
+    }
+
+    /** The hosts {@code remediation.groups.NAME.hosts} lists, in its order; empty for a name that is no group. */
+    public List<String> groupHosts(String name) {
+        return groupHosts.getOrDefault(name, List.of());
     }
 
     private static String blankToNull(String s) {

@@ -109,7 +109,8 @@ public final class StatusService {
             hosts.add(new HostStatus(host, store.lastSeen(host).orElse(null), values,
                     d == null ? null : d.phase(host).orElse(null),
                     d == null ? null : d.score(host).orElse(null),
-                    store.sampleCount(host)));
+                    store.sampleCount(host),
+                    d == null ? null : d.detail(host).orElse(null)));
         }
         Map<String, Object> parts = new LinkedHashMap<>();
         synchronized (this) {

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookHostileInputTest {
 
     static final int CASES = Integer.getInteger("hostile.cases", 600);
-    private static final Pattern FIELD = Pattern.compile("^(body|version|alerts(\\[\\d+](\\.[A-Za-z]+(\\..*)?)?)?): .+");
+    private static final Pattern FIELD = Pattern.compile("^(body|version|truncatedAlerts|alerts(\\[\\d+](\\.[A-Za-z]+(\\..*)?)?)?): .+");
 
     @TempDir
     Path dir;

@@ -33,7 +33,7 @@ class DocsConsistencyTest {
                 .singleElement().asString().contains("made-up.md:1", "`smartcloudops-agent serve` has no option --no-such-flag");
         assertThat(problems("```bash\njava -jar smartcloudops-agent.jar audit check \\\n  --logs-dir logs\n```"))
                 .singleElement().asString().contains("made-up.md:2", "has no sub-command check");
-        assertThat(problems("`agent evaluate --data d --labels l.json --seed 1 --repot r.png`"))
+        assertThat(problems("`agent evaluate --data d --labels l.json --model m.ser --repot r.png`"))
                 .singleElement().asString().contains("`smartcloudops-agent evaluate` has no option --repot");
         assertThat(problems("`./run.sh --agent-only --bind 127.0.0.1:0 --sauce local`"))
                 .singleElement().asString().contains("no option --sauce");

@@ -77,7 +77,7 @@ class CausalityTest {
         int learning = 50 + r.nextInt(150);
         int cut = learning + r.nextInt(rows - learning);
         double[][] x = series(r, rows, metrics);
-        DetectorSettings s = DetectorSettings.defaults().withSeed(seed);
+        DetectorSettings s = DetectorSettings.defaults();
         List<Metric> ms = List.of(Metric.values()).subList(0, metrics);
 
         List<RowResult> full = run(new SeriesDetector(s, ms, true, learning), x, rows);
@@ -90,7 +90,7 @@ class CausalityTest {
     private static List<RowResult> run(SeriesDetector d, double[][] x, int rows) {
         List<RowResult> out = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            out.add(d.next(x[i]));
+            out.add(d.next(1_767_225_600_000L + 5_000L * i, x[i]));
         }
         return out;
     }

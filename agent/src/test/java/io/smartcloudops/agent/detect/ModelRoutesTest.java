@@ -29,7 +29,7 @@ class ModelRoutesTest {
             ModelCard card = client.model();
             String sha = Json.sha(Files.readString(model.resolveSibling("model.json")));
             assertThat(card.card().path("sha256").asText()).isEqualTo(sha).hasSize(64);
-            assertThat(card.card().path("smile_version").asText()).isNotBlank();
+            assertThat(card.card().path("agent_version").asText()).isNotBlank();
             assertThat(card.reports()).contains("nab.png", "faults.png");
             byte[] png = client.modelReport("nab.png");
             assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /** Host CSVs with seeded noise and, optionally, a CPU spike at known rows. */
-final class SpikeSeries {
+public final class SpikeSeries {
 
-    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
     private SpikeSeries() {
     }
@@ -20,7 +20,7 @@ final class SpikeSeries {
      * @param spikeFrom first spike row (or -1 for none)
      * @param spikeRows rows of CPU at about 97 %
      */
-    static Path write(Path file, int rows, int spikeFrom, int spikeRows, long seed) throws IOException {
+    public static Path write(Path file, int rows, int spikeFrom, int spikeRows, long seed) throws IOException {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder("timestamp,cpu,mem,disk,disk_io,net_in,net_out,load1\n");
         for (int i = 0; i < rows; i++) {

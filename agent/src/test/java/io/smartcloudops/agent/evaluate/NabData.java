@@ -10,30 +10,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The NAB development set committed under ml_models/datasets/nab (tests run with the agent module as working directory). */
+/**
+ * The NAB sets committed under ml_models/datasets (tests run with the agent module as working directory):
+ * the development set ({@link #DEV}, also through the static shortcuts) and the wide set ({@link #WIDE}).
+ */
 public final class NabData {
 
-    public static final Path DIR = locate();
+    public static final NabData DEV = new NabData("nab");
+    public static final NabData WIDE = new NabData("nab-wide");
 
-    private static Map<String, SeriesTable> tables;
-    private static LabelWindows labels;
+    /** The development set's directory. */
+    public static final Path DIR = DEV.dir;
 
-    private NabData() {
+    private final Path dir;
+    private Map<String, SeriesTable> tables;
+    private LabelWindows labels;
+
+    private NabData(String name) {
+        this.dir = locate(name);
     }
 
-    private static Path locate() {
-        for (Path p : new Path[] {Path.of("../ml_models/datasets/nab"), Path.of("ml_models/datasets/nab")}) {
+    private static Path locate(String name) {
+        for (Path p : new Path[] {Path.of("../ml_models/datasets/" + name), Path.of("ml_models/datasets/" + name)}) {
             if (Files.isRegularFile(p.resolve("labels.json"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("ml_models/datasets/nab not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("ml_models/datasets/" + name + " not found from " + Path.of("").toAbsolutePath());
     }
 
-    public static synchronized LabelWindows labels() {
+    public Path dir() {
+        return dir;
+    }
+
+    public synchronized LabelWindows windows() {
         if (labels == null) {
             try {
-                labels = LabelWindows.read(DIR.resolve("labels.json"));
+                labels = LabelWindows.read(dir.resolve("labels.json"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -42,12 +55,12 @@ public final class NabData {
     }
 
     /** Every labelled series by label key, in label order. */
-    public static synchronized Map<String, SeriesTable> tables() {
+    public synchronized Map<String, SeriesTable> series() {
         if (tables == null) {
             Map<String, SeriesTable> t = new LinkedHashMap<>();
-            for (String key : labels().byKey().keySet()) {
+            for (String key : windows().byKey().keySet()) {
                 try {
-                    t.put(key, SeriesCsvReader.read(DIR.resolve("data").resolve(key), Optional.empty()));
+                    t.put(key, SeriesCsvReader.read(dir.resolve("data").resolve(key), Optional.empty()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -55,5 +68,15 @@ public final class NabData {
             tables = t;
         }
         return tables;
+    }
+
+    /** The development set's labels. */
+    public static LabelWindows labels() {
+        return DEV.windows();
+    }
+
+    /** The development set's series by label key, in label order. */
+    public static Map<String, SeriesTable> tables() {
+        return DEV.series();
     }
 }

@@ -23,10 +23,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Java scorer against the numbers the reference scorer (eventf1.py) printed for the same alarm files
- * on the NAB development set, pinned in src/test/resources/evaluate/eventf1-reference.json: the two
+ * The Java scorer against the numbers the reference scorer (eventf1.py) printed for the same alarm files,
+ * pinned in src/test/resources/evaluate/: on the NAB development set (eventf1-reference.json) the two
  * baselines' alarms, always-on, no alarms, and timestamp-mapped alarms (exact, snapped, dropped,
- * duplicate timestamps, unknown file). Every figure must agree exactly.
+ * duplicate timestamps, unknown file); on the NAB wide set (eventf1-reference-wide.json: hourly and
+ * irregular sampling, repeated timestamps, series without windows) the detector's alarms of 2026-11-29,
+ * always-on, no alarms and timestamp-mapped alarms. Every figure must agree exactly.
  */
 class ReferenceScorerAgreementTest {
 
@@ -34,30 +36,37 @@ class ReferenceScorerAgreementTest {
     static Path dir;
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode ref = reference();
         List<Arguments> out = new ArrayList<>();
+        JsonNode dev = reference("eventf1-reference.json");
         for (String name : List.of("isolation_forest_q0.995_m3_seed0", "robust_z_W12_k20_m3", "always_on", "empty", "every7_ts", "shifted")) {
             for (int cap : new int[] {0, 12}) {
-                out.add(Arguments.of(name, cap, ref.path("cases").path(name).path("cap" + cap)));
+                out.add(Arguments.of("dev", name, cap, dev.path("cases").path(name).path("cap" + cap)));
+            }
+        }
+        JsonNode wide = reference("eventf1-reference-wide.json");
+        for (String name : List.of("wide_detector_20261129", "always_on", "empty", "every7_ts")) {
+            for (int cap : new int[] {0, 12}) {
+                out.add(Arguments.of("wide", name, cap, wide.path("cases").path(name).path("cap" + cap)));
             }
         }
         return out.stream();
     }
 
-    private static JsonNode reference() throws IOException {
-        try (InputStream in = ReferenceScorerAgreementTest.class.getResourceAsStream("/evaluate/eventf1-reference.json")) {
+    private static JsonNode reference(String file) throws IOException {
+        try (InputStream in = ReferenceScorerAgreementTest.class.getResourceAsStream("/evaluate/" + file)) {
             return Json.mapper().readTree(in);
         }
     }
 
-    @ParameterizedTest(name = "{0}, FP cap {1}")
+    @ParameterizedTest(name = "{0} set: {1}, FP cap {2}")
     @MethodSource("cases")
-    void agreesExactlyWithTheReferenceScorer(String name, int cap, JsonNode expected) throws IOException {
+    void agreesExactlyWithTheReferenceScorer(String set, String name, int cap, JsonNode expected) throws IOException {
         assertThat(expected.isObject()).as("reference numbers for " + name).isTrue();
-        LabelWindows labels = NabData.labels();
+        NabData data = set.equals("wide") ? NabData.WIDE : NabData.DEV;
+        LabelWindows labels = data.windows();
         Map<String, List<Instant>> times = new LinkedHashMap<>();
-        NabData.tables().forEach((k, t) -> times.put(k, t.timestamps()));
-        AlarmFile alarms = AlarmFile.read(alarmFile(name));
+        data.series().forEach((k, t) -> times.put(k, t.timestamps()));
+        AlarmFile alarms = AlarmFile.read(alarmFile(data, set + "-" + name, name));
         List<String> warnings = new ArrayList<>();
         Map<String, int[]> rows = alarms.rows(labels, times, warnings::add);
         Evaluation ev = Evaluation.of(labels, Evaluation.series(times, rows), new ScoringRules(5, 0.15, cap));
@@ -91,15 +100,15 @@ class ReferenceScorerAgreementTest {
         }
     }
 
-    /** The committed baseline alarm files, or the generated ones described in the reference file. */
-    private static Path alarmFile(String name) throws IOException {
+    /** The committed alarm files, or the generated ones described in the reference file. */
+    private static Path alarmFile(NabData data, String fileName, String name) throws IOException {
         Path committed = Path.of("src/test/resources/evaluate/" + name + ".csv");
         if (Files.isRegularFile(committed)) {
             return committed;
         }
-        Path out = dir.resolve(name + ".csv");
+        Path out = dir.resolve(fileName + ".csv");
         StringBuilder sb = new StringBuilder();
-        Map<String, SeriesTable> tables = NabData.tables();
+        Map<String, SeriesTable> tables = data.series();
         switch (name) {
             case "always_on" -> {
                 sb.append("file,timestamp,row\n");

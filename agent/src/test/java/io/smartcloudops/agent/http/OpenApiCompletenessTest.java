@@ -257,6 +257,12 @@ class OpenApiCompletenessTest {
                     "/remediations/options", "/remediations/" + id, "/logs", "/healthz", "/model")) {
                 check(problems, "GET " + path.replaceAll("\\?.*", "").replace(id, "{id}"), probe.get(path));
             }
+            String anomaly = probe.get("/anomalies").path("anomalies").path(0).path("id").asText();
+            check(problems, "POST /anomalies/{id}/feedback", probe.post("/anomalies/" + anomaly + "/feedback",
+                    "{\"verdict\":\"false_alarm\",\"note\":\"test\"}"));
+            check(problems, "GET /anomalies", probe.get("/anomalies"));
+            check(problems, "GET /logs", probe.get("/logs"));
+            check(problems, "DELETE /anomalies/{id}/feedback", probe.delete("/anomalies/" + anomaly + "/feedback"));
             check(problems, "GET /anything", probe.get("/no-such-route"), "404");
             assertThat(problems).as("fields or values the spec does not name").isEmpty();
         }

@@ -14,7 +14,7 @@ import mockwebserver3.RecordedRequest;
  * answers as those services do (Slack {@code 200 ok}, Teams and PagerDuty {@code 202}) unless told otherwise,
  * and hands back exactly what the agent sent.
  */
-final class ChannelServer implements AutoCloseable {
+public final class ChannelServer implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final int okCode;
@@ -26,44 +26,44 @@ final class ChannelServer implements AutoCloseable {
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
-    static ChannelServer slack() throws IOException {
+    public static ChannelServer slack() throws IOException {
         return new ChannelServer(200, "ok");
     }
 
-    static ChannelServer teams() throws IOException {
+    public static ChannelServer teams() throws IOException {
         return new ChannelServer(202, "");
     }
 
-    static ChannelServer pagerDuty() throws IOException {
+    public static ChannelServer pagerDuty() throws IOException {
         return new ChannelServer(202, "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"x\"}");
     }
 
-    String url() {
+    public String url() {
         return server.url("/hook/T000/B000/secret").toString();
     }
 
     /** The next answers are successes. */
-    void ok(int times) {
+    public void ok(int times) {
         for (int i = 0; i < times; i++) {
             server.enqueue(new MockResponse.Builder().code(okCode).body(okBody).build());
         }
     }
 
-    void answer(int code, String body) {
+    public void answer(int code, String body) {
         server.enqueue(new MockResponse.Builder().code(code).body(body).build());
     }
 
-    void answer(int code, String body, String header, String value) {
+    public void answer(int code, String body, String header, String value) {
         server.enqueue(new MockResponse.Builder().code(code).addHeader(header, value).body(body).build());
     }
 
     /** A success that starts only after {@code millis}: longer than the channel's timeout is a timeout. */
-    void slow(long millis) {
+    public void slow(long millis) {
         server.enqueue(new MockResponse.Builder().code(okCode).headersDelay(millis, TimeUnit.MILLISECONDS).body(okBody).build());
     }
 
     /** What the agent sent next, within 5 s; fails the test if nothing came. */
-    Sent take() throws InterruptedException {
+    public Sent take() throws InterruptedException {
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
         if (r == null) {
             throw new AssertionError("nothing was sent to the channel within 5 s");
@@ -72,11 +72,11 @@ final class ChannelServer implements AutoCloseable {
     }
 
     /** Whether anything was sent within {@code millis}. */
-    boolean nothingWithin(long millis) throws InterruptedException {
+    public boolean nothingWithin(long millis) throws InterruptedException {
         return server.takeRequest(millis, TimeUnit.MILLISECONDS) == null;
     }
 
-    int requestCount() {
+    public int requestCount() {
         return server.getRequestCount();
     }
 
@@ -85,12 +85,12 @@ final class ChannelServer implements AutoCloseable {
         server.close();
     }
 
-    record Sent(RecordedRequest request) {
-        String body() {
+    public record Sent(RecordedRequest request) {
+        public String body() {
             return request.getBody() == null ? "" : request.getBody().utf8();
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return Json.mapper().readTree(body());
             } catch (IOException e) {
@@ -98,7 +98,7 @@ final class ChannelServer implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return request.getHeaders().get(name);
         }
     }

@@ -57,7 +57,7 @@ class NotificationChannelsTest {
         NotifyConfig config = new NotifyConfig(Map.of(), all, Map.of("*", channels.stream().map(Channel::name).toList()),
                 Duration.ofHours(4), timeout, attempts, Duration.ofMillis(20), Duration.ofMillis(200), ratePerMinute, 100);
         oncall = new Oncall(dir.resolve("logs"), 0, new AuditLog(dir.resolve("logs"), clock, 0), bus, clock, Set::of);
-        notifier = new Notifier(config, channels, oncall, clock, new PrometheusRegistry());
+        notifier = new Notifier(config, channels, oncall, dir.resolve("logs"), 0, clock, new PrometheusRegistry());
         notifier.subscribeTo(bus);
         return notifier;
     }

@@ -58,6 +58,8 @@ class GroupTargetsTest {
                   executor: aws
                   allowed_units: [nginx]
                   verification_delay: 0s
+                  targets:
+                    web-1: {instance_id: i-0123456789abcdef0}
                   groups:
                     app: {auto_scaling_group: app-asg, hosts: [web-1, web-2], description: the web tier}
                 aws:
@@ -90,11 +92,22 @@ class GroupTargetsTest {
                 assertThat(up.detail()).startsWith("Auto Scaling group app-asg: desired capacity 2 -> 3");
                 assertThat(FakeAws.values(aws.calls("SetDesiredCapacity"), "AutoScalingGroupName")).containsExactly("app-asg");
 
+                // restart_service does not fan out over a tier: the refusal says why and names each request to send
+                String refusal = "'app' is a group (remediation.groups): restart_service restarts one host per request, never a"
+                        + " whole tier at once (that can take the tier down, and cooldown, rate limit and breaker count per host,"
+                        + " so none of them would stop it). Send one request per host, the next once the last one is verified:"
+                        + " target web-1 (web-2 is in the group but not a remediation target: add it to remediation.targets)";
                 assertThatThrownBy(() -> op.remediate(RemediationRequest.restartService("app", "nginx", true, "x"), null))
                         .isInstanceOfSatisfying(AgentApiException.class, e -> {
                             assertThat(e.status()).isEqualTo(400);
-                            assertThat(e.error().detail()).startsWith("target: 'app' is a group");
+                            assertThat(e.error().detail()).isEqualTo("target: " + refusal);
                         });
+                QueryResponse restartTier = viewer.query("Restart nginx on the app tier");
+                assertThat(restartTier.proposedActions()).isEmpty();
+                assertThat(restartTier.answer()).isEqualTo("Not proposed: target: " + refusal
+                        + ". Nothing was recorded as pending and nothing ran.");
+                assertThat(op.remediations(null, 50).remediations().stream().filter(r -> r.action() == ActionType.RESTART_SERVICE)).isEmpty();
+                assertThat(aws.calls("SendCommand")).isEmpty();
 
                 QueryResponse chat = viewer.query("Scale up the app tier");
                 assertThat(chat.proposedActions()).singleElement().satisfies(p -> {

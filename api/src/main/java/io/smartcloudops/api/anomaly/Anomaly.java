@@ -17,6 +17,7 @@ import java.util.List;
  * @param metrics      metric keys that contributed most, most important first
  * @param contributors the same metrics with value, baseline and deviation
  * @param summary      one line for people, e.g. {@code cpu 97.0% (baseline 12.0%)}
+ * @param feedback     the operator's verdict in force (absent when none was given, or it was undone)
  * @param silenced     id of a silence that held while the incident was open (absent otherwise)
  * @param acknowledged who took the incident in hand, and when (absent until someone does)
  */
@@ -31,17 +32,25 @@ public record Anomaly(
         List<String> metrics,
         List<Contributor> contributors,
         String summary,
+        AnomalyFeedback feedback,
         String silenced,
         Acknowledgement acknowledged) {
 
-    /** A record as the detector makes it: not silenced, not acknowledged. */
+    /** A record as the detector makes it: no verdict, not silenced, not acknowledged. */
     public Anomaly(String id, String host, Instant start, Instant timestamp, Instant end, double score,
                    Severity severity, List<String> metrics, List<Contributor> contributors, String summary) {
-        this(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, null, null);
+        this(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, null, null, null);
+    }
+
+    /** This record with {@code verdict} in force ({@code null}: none). */
+    public Anomaly withFeedback(AnomalyFeedback verdict) {
+        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, verdict,
+                silenced, acknowledged);
     }
 
     /** This anomaly with the marks people and silences put on it. */
     public Anomaly marked(String silencedBy, Acknowledgement ack) {
-        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, silencedBy, ack);
+        return new Anomaly(id, host, start, timestamp, end, score, severity, metrics, contributors, summary, feedback,
+                silencedBy, ack);
     }
 }

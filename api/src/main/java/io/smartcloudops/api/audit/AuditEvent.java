@@ -22,6 +22,10 @@ public enum AuditEvent {
     VERIFIED,
     BREAKER_OPENED,
     BREAKER_CLOSED,
+    /** An operator gave a verdict on an anomaly ({@code request_id} = the anomaly's id, {@code result} = the verdict). */
+    FEEDBACK,
+    /** An operator took a verdict on an anomaly back. */
+    FEEDBACK_UNDONE,
     /** An operator snoozed a host, metric, rule or alert labels (on-call: no action, request_id = the silence's id). */
     SILENCE_CREATED,
     /** An operator ended a silence early. */

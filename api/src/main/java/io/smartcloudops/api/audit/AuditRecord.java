@@ -19,14 +19,16 @@ import java.util.Objects;
  * @param timestamp   when it happened (UTC)
  * @param event       {@link AuditEvent}: {@code proposed}, {@code approved}, {@code rejected}, {@code expired},
  *                    {@code refused}, {@code started}, {@code finished}, {@code verified}, {@code breaker_opened},
- *                    {@code breaker_closed}, and the on-call records {@code silence_created}, {@code silence_deleted},
+ *                    {@code breaker_closed}; {@code feedback} and {@code feedback_undone} for operators' verdicts on
+ *                    anomalies (no action; {@code request_id} = the anomaly's id, {@code result} = the verdict,
+ *                    {@code reason} = the note); the on-call records {@code silence_created}, {@code silence_deleted},
  *                    {@code silence_expired}, {@code acknowledged}, {@code unacknowledged} (which have no action)
  * @param action      {@link ActionType}: {@code restart_service}, {@code scale_up}, {@code scale_in} or {@code notify}
  * @param instance    the target host (as the agent names it)
  * @param instanceId  its EC2 instance id, when known
  * @param result      {@link AuditResult}: {@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code refused},
  *                    {@code running}, {@code success}, {@code failure}, {@code dry_run}, {@code effective},
- *                    {@code ineffective}, {@code open} or {@code closed}
+ *                    {@code ineffective}, {@code open} or {@code closed}; {@code false_alarm} or {@code confirmed} (verdicts)
  * @param trigger     {@link Trigger}: {@code rule}, {@code operator} or {@code chat}
  * @param actor       the API token's name, {@code rule:<name>}, or the CLI user
  * @param dryRun      whether nothing was run for real

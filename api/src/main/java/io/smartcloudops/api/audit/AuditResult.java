@@ -9,11 +9,16 @@ import java.util.stream.Collectors;
 /**
  * The result an audit record carries: where a remediation stands after the event ({@code pending} …
  * {@code success}, {@code failure}, {@code dry_run}), verification's verdict ({@code effective},
- * {@code ineffective}) or a breaker's state ({@code open}, {@code closed}).
+ * {@code ineffective}), a breaker's state ({@code open}, {@code closed}) or an operator's verdict on an anomaly
+ * ({@code false_alarm}, {@code confirmed}).
  */
 public enum AuditResult {
     PENDING, APPROVED, REJECTED, EXPIRED, REFUSED, RUNNING, SUCCESS, FAILURE, DRY_RUN, EFFECTIVE, INEFFECTIVE, OPEN,
-    CLOSED;
+    CLOSED,
+    /** An operator's verdict on an anomaly: not an anomaly. */
+    FALSE_ALARM,
+    /** An operator's verdict on an anomaly: a real one. */
+    CONFIRMED;
 
     /** The wire name, e.g. {@code dry_run}. */
     @JsonValue

@@ -3,11 +3,12 @@ package io.smartcloudops.api.client;
 import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
-import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertList;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.AnomalyList;
+import io.smartcloudops.api.anomaly.FeedbackRequest;
+import io.smartcloudops.api.anomaly.Verdict;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.model.ModelCard;
 import io.smartcloudops.api.oncall.AcknowledgeRequest;
@@ -23,9 +24,9 @@ import io.smartcloudops.api.remediation.RemediationList;
 import io.smartcloudops.api.remediation.RemediationOptions;
 import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.api.series.BandHistory;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,12 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Typed client for the agent's REST API. Thread-safe; one instance per agent connection.
@@ -46,21 +42,10 @@ import okhttp3.ResponseBody;
  */
 public final class AgentClient implements AutoCloseable {
 
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private final AgentHttp http;
 
-    private final HttpUrl baseUrl;
-    private final String token;
-    private final OkHttpClient http;
-
-    private AgentClient(HttpUrl baseUrl, String token, Duration timeout) {
-        this.baseUrl = baseUrl;
-        this.token = token;
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .callTimeout(timeout.multipliedBy(2))
-                .retryOnConnectionFailure(true)
-                .build();
+    private AgentClient(AgentHttp http) {
+        this.http = http;
     }
 
     /**
@@ -76,11 +61,11 @@ public final class AgentClient implements AutoCloseable {
         if (url == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
         }
-        return new AgentClient(url, token == null || token.isBlank() ? null : token.trim(), timeout);
+        return new AgentClient(new AgentHttp(url, token == null || token.isBlank() ? null : token.trim(), timeout));
     }
 
     public String baseUrl() {
-        return baseUrl.toString();
+        return http.baseUrl().toString();
     }
 
     /** {@code GET /healthz}. */
@@ -128,6 +113,35 @@ public final class AgentClient implements AutoCloseable {
         q.put("metric", metric);
         q.put("since", since);
         return get("/series", q, Series.class);
+    }
+
+    /**
+     * {@code GET /series/band}: the band the detector expected of one metric of one host, as segments.
+     *
+     * @param since a duration back from now ({@code 15m}, {@code 1h}) or an ISO-8601 instant; null for the default
+     */
+    public BandHistory band(String host, String metric, String since) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("host", host);
+        q.put("metric", metric);
+        q.put("since", since);
+        return get("/series/band", q, BandHistory.class);
+    }
+
+    /**
+     * {@code POST /anomalies/{id}/feedback} (operator): says an anomaly was a false alarm or a real one. The
+     * answer is the anomaly with the verdict in force.
+     *
+     * @param note optional words for the audit log and the anomaly list; may be null
+     * @throws AgentApiException 404 unknown anomaly, 400 naming a bad field, 403 for a viewer token
+     */
+    public Anomaly feedback(String anomalyId, Verdict verdict, String note) {
+        return post("/anomalies/" + anomalyId + "/feedback", FeedbackRequest.of(verdict, note), Map.of(), Anomaly.class);
+    }
+
+    /** {@code DELETE /anomalies/{id}/feedback} (operator): takes the verdict back; answers the anomaly without it. */
+    public Anomaly undoFeedback(String anomalyId) {
+        return delete("/anomalies/" + anomalyId + "/feedback", Anomaly.class);
     }
 
     /** {@code GET /anomalies}; any argument may be null. */
@@ -281,17 +295,7 @@ public final class AgentClient implements AutoCloseable {
 
     /** {@code GET /model/reports/{name}}: one evaluation report image (PNG bytes). */
     public byte[] modelReport(String name) {
-        Request request = authorised(new Request.Builder().url(url("/model/reports/" + name, Map.of()))).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            byte[] body = response.body().bytes();
-            if (!response.isSuccessful()) {
-                throw new AgentApiException(response.code(), parseError(response.code(),
-                        new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-            }
-            return body;
-        } catch (IOException e) {
-            throw new AgentApiException("agent at " + baseUrl + " unreachable: " + e.getMessage(), e);
-        }
+        return http.bytes(http.request("/model/reports/" + name, Map.of()).get().build());
     }
 
     /** {@code GET /metrics} in the Prometheus text format. */
@@ -306,10 +310,10 @@ public final class AgentClient implements AutoCloseable {
 
     /** Subscribes to {@code GET /events}; reconnects until the subscription is closed. */
     public EventSubscription subscribe(AgentEventListener listener) {
-        Request request = authorised(new Request.Builder().url(url("/events", Map.of())))
+        Request request = http.request("/events", Map.of())
                 .header("Accept", "text/event-stream")
                 .build();
-        EventSubscription subscription = new EventSubscription(http, request, listener);
+        EventSubscription subscription = new EventSubscription(http.client(), request, listener);
         subscription.start();
         return subscription;
     }
@@ -320,86 +324,27 @@ public final class AgentClient implements AutoCloseable {
     }
 
     public <T> T get(String path, Map<String, String> query, JavaType type) {
-        Request request = authorised(new Request.Builder().url(url(path, query))).get().build();
-        return decode(execute(request), type);
+        return http.decode(http.request(path, query).get().build(), type);
     }
 
     /** POST a JSON body; {@code headers} may carry e.g. {@code Idempotency-Key}. */
     public <T> T post(String path, Object body, Map<String, String> headers, Class<T> type) {
-        Request.Builder builder = authorised(new Request.Builder().url(url(path, Map.of())))
-                .post(RequestBody.create(Json.write(body), JSON));
+        Request.Builder builder = http.request(path, Map.of()).post(http.json(body));
         headers.forEach(builder::header);
-        return decode(execute(builder.build()), Json.mapper().getTypeFactory().constructType(type));
+        return http.decode(builder.build(), Json.mapper().getTypeFactory().constructType(type));
     }
 
-    /** DELETE a resource and decode the answer. */
+    /** DELETE a resource; the answer is decoded as {@code type}. */
     public <T> T delete(String path, Class<T> type) {
-        Request request = authorised(new Request.Builder().url(url(path, Map.of()))).delete().build();
-        return decode(execute(request), Json.mapper().getTypeFactory().constructType(type));
+        return http.decode(http.request(path, Map.of()).delete().build(), Json.mapper().getTypeFactory().constructType(type));
     }
 
     public String getText(String path, Map<String, String> query) {
-        Request request = authorised(new Request.Builder().url(url(path, query))).get().build();
-        return execute(request);
-    }
-
-    private HttpUrl url(String path, Map<String, String> query) {
-        HttpUrl.Builder b = baseUrl.newBuilder();
-        for (String segment : path.replaceFirst("^/", "").split("/")) {
-            b.addPathSegment(segment);
-        }
-        query.forEach((k, v) -> {
-            if (v != null) {
-                b.addQueryParameter(k, v);
-            }
-        });
-        return b.build();
-    }
-
-    private Request.Builder authorised(Request.Builder builder) {
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    private String execute(Request request) {
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            String text = body.string();
-            if (!response.isSuccessful()) {
-                throw new AgentApiException(response.code(), parseError(response.code(), text));
-            }
-            return text;
-        } catch (IOException e) {
-            throw new AgentApiException("agent at " + baseUrl + " unreachable: " + e.getMessage(), e);
-        }
-    }
-
-    private static ApiError parseError(int status, String text) {
-        try {
-            ApiError e = Json.mapper().readValue(text, ApiError.class);
-            if (e.error() != null) {
-                return e;
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not our JSON error shape (a proxy in between?): keep the raw text below
-        }
-        String detail = TextCut.ellipsis(text, 200);
-        return new ApiError("HTTP " + status, detail);
-    }
-
-    private static <T> T decode(String text, JavaType type) {
-        try {
-            return Json.mapper().readValue(text, type);
-        } catch (IOException e) {
-            throw new AgentApiException("unexpected answer from agent: " + e.getMessage(), e);
-        }
+        return http.text(http.request(path, query).get().build());
     }
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        http.close();
     }
 }

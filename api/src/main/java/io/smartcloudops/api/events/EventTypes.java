@@ -4,7 +4,7 @@ package io.smartcloudops.api.events;
 public final class EventTypes {
     /** A new sample: {@link SampleEvent}. */
     public static final String SAMPLE = "sample";
-    /** A new or updated anomaly: {@code io.smartcloudops.api.anomaly.Anomaly}. */
+    /** A new or updated anomaly, or one whose verdict changed: {@code io.smartcloudops.api.anomaly.Anomaly}. */
     public static final String ANOMALY = "anomaly";
     /** A remediation changed state: {@code io.smartcloudops.api.remediation.Remediation}. */
     public static final String ACTION = "action";

@@ -20,6 +20,10 @@ import java.util.Map;
  * @param deletedBy who ended it early, if anyone
  * @param deletedAt when it was ended early
  * @param state     {@link SilenceState} at the time of the answer
+ * @param matching  in {@code POST /silences} and {@code GET /silences}: how many firing alerts and open anomalies an
+ *                  active silence holds at the time of the answer (0: it matches nothing now, e.g. a mistyped host);
+ *                  absent for a silence that names a rule (it holds the rule's actions, not findings), one no longer
+ *                  active, and in events
  */
 public record Silence(
         String id,
@@ -33,7 +37,8 @@ public record Silence(
         Instant endsAt,
         String deletedBy,
         Instant deletedAt,
-        SilenceState state) {
+        SilenceState state,
+        Integer matching) {
 
     public Silence {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -54,6 +59,12 @@ public record Silence(
         SilenceState s = deletedAt != null && !deletedAt.isAfter(now) && deletedAt.isBefore(endsAt) ? SilenceState.DELETED
                 : now.isBefore(endsAt) ? SilenceState.ACTIVE : SilenceState.EXPIRED;
         return s == state ? this : new Silence(id, host, metric, rule, labels, reason, createdBy, createdAt, endsAt,
-                deletedBy, deletedAt, s);
+                deletedBy, deletedAt, s, s == SilenceState.ACTIVE ? matching : null);
+    }
+
+    /** The same silence with {@code matching} set. */
+    public Silence withMatching(Integer matching) {
+        return new Silence(id, host, metric, rule, labels, reason, createdBy, createdAt, endsAt, deletedBy, deletedAt, state,
+                matching);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param detector      {@code learning} while the detector warms up on this host, then {@code scoring}
  * @param anomalyScore  latest anomaly score in 0..1 (absent while learning)
  * @param samples       samples held in memory for this host
+ * @param detectorState the detector's state for this host in detail: time left to learn, seasons found, level
+ *                      shifts (absent when the detector is off or has not seen the host)
  */
 public record HostStatus(
         String host,
@@ -19,5 +21,12 @@ public record HostStatus(
         Map<String, Double> values,
         String detector,
         Double anomalyScore,
-        long samples) {
+        long samples,
+        DetectorState detectorState) {
+
+    /** A host without the detector's detailed state. */
+    public HostStatus(String host, Instant lastSeen, Map<String, Double> values, String detector, Double anomalyScore,
+                      long samples) {
+        this(host, lastSeen, values, detector, anomalyScore, samples, null);
+    }
 }

@@ -38,6 +38,18 @@ public final class AnomaliesFeed {
         connection.call(c -> c.anomalies(1000, "7d", null), list -> vm.applyList(list.anomalies()), e -> { });
     }
 
+    /** The band the detector expected around the anomaly, drawn behind the series (agents that offer it). */
+    private void loadBand(Anomaly a, Metric m, io.smartcloudops.api.series.Series s) {
+        if (!connection.offeredPathsProperty().get().contains("/series/band")) {
+            return;
+        }
+        connection.call(c -> c.band(a.host(), m.key(), AnomaliesViewModel.windowStart(a).toString()), band -> {
+            if (a.equals(vm.selectedProperty().get())) {
+                vm.setDetailChart(vm.windowChart(a, s, band));
+            }
+        }, e -> { });
+    }
+
     private void loadDetail(Optional<Anomaly> sel) {
         vm.setDetailChart(null);
         if (sel.isEmpty()) {
@@ -49,6 +61,7 @@ public final class AnomaliesFeed {
                 s -> {
                     if (a.equals(vm.selectedProperty().get())) {
                         vm.setDetailChart(vm.windowChart(a, s));
+                        loadBand(a, m, s);
                     }
                 }, e -> vm.setDetailChart(vm.windowChart(a,
                         new io.smartcloudops.api.series.Series(a.host(), m.key(), m.unit(), a.start(), java.util.List.of()))));

@@ -40,6 +40,16 @@ public final class AnomaliesView extends BorderPane {
      * @param remediation what can be done about the selected anomaly's host, and why not
      */
     public AnomaliesView(AnomaliesViewModel vm, AnomalyActions remediation) {
+        this(vm, remediation, null, null);
+    }
+
+    /**
+     * @param remediation   what can be done about the selected anomaly's host, and why not
+     * @param verdicts      "Not an anomaly" / "Confirm" on the selected anomaly; null for none
+     * @param verdictReason empty when verdicts may be given, else why those buttons are disabled
+     */
+    public AnomaliesView(AnomaliesViewModel vm, AnomalyActions remediation, VerdictActions verdicts,
+                         ObservableStringValue verdictReason) {
         setId("anomalies");
         Label title = new Label("Anomalies");
         title.getStyleClass().add("screen-title");
@@ -104,9 +114,9 @@ public final class AnomaliesView extends BorderPane {
         table.getColumns().add(sev);
         table.getColumns().add(column("Summary", 220, Anomaly::summary));
         table.getColumns().add(column("State", 100, AnomaliesViewModel::formatState));
-        TableColumn<Anomaly, String> onCall = column("On call", 110, AnomaliesViewModel::formatOnCall);
-        onCall.setId("anomaly-oncall-column");
-        table.getColumns().add(onCall);
+        TableColumn<Anomaly, String> handled = column("Handled", 120, AnomaliesViewModel::formatHandled);
+        handled.setId("anomaly-handled-column");
+        table.getColumns().add(handled);
         io.smartcloudops.console.shell.Columns.headersWhole(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -168,7 +178,15 @@ public final class AnomaliesView extends BorderPane {
         restart.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog (or the Remediation screen to"
                 + " pick a unit); nothing runs before you confirm."));
         HBox actions = new HBox(8, scale, restart);
-        VBox detail = new VBox(8, detailTitle, contributors, chart, actions, actionReason);
+        Label verdictLine = new Label();
+        verdictLine.setId("anomaly-verdict");
+        verdictLine.setWrapText(true);
+        VBox detail = new VBox(8, detailTitle, contributors, verdictLine, chart, actions, actionReason);
+        if (verdicts != null) {
+            detail.getChildren().add(verdictButtons(vm, verdicts, verdictReason));
+        }
+        vm.selectedProperty().addListener((o, a, sel) -> verdictLine.setText(sel == null ? "" : VerdictActions.describe(sel)));
+        hiddenWhileEmpty(verdictLine, actionReason);
         detail.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, sel) -> {
@@ -200,6 +218,43 @@ public final class AnomaliesView extends BorderPane {
         split.setDividerPositions(0.4); // the detail (title, contributors, chart, actions) needs more than the rows
         setTop(filters);
         setCenter(split);
+    }
+
+    /** "Not an anomaly...", "Confirm...", "Take back verdict": each opens the confirm dialog first. */
+    private static VBox verdictButtons(AnomaliesViewModel vm, VerdictActions verdicts, ObservableStringValue reason) {
+        Button falseAlarm = new Button("Not an anomaly...");
+        falseAlarm.setId("anomaly-false-alarm");
+        falseAlarm.setTooltip(new Tooltip("Tells the detector this was normal for the host; asks before anything is sent."));
+        Button confirm = new Button("Confirm...");
+        confirm.setId("anomaly-confirm");
+        confirm.setTooltip(new Tooltip("Tells the detector this was a real anomaly; asks before anything is sent."));
+        Button undo = new Button("Take back verdict...");
+        undo.setId("anomaly-undo-verdict");
+        var blocked = vm.selectedProperty().isNull().or(Bindings.isNotEmpty(reason)).or(verdicts.sendingProperty());
+        falseAlarm.disableProperty().bind(blocked);
+        confirm.disableProperty().bind(blocked);
+        undo.disableProperty().bind(blocked.or(Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().feedback() == null, vm.selectedProperty())));
+        falseAlarm.setOnAction(e -> verdicts.ask(vm.selectedProperty().get(), io.smartcloudops.api.anomaly.Verdict.FALSE_ALARM));
+        confirm.setOnAction(e -> verdicts.ask(vm.selectedProperty().get(), io.smartcloudops.api.anomaly.Verdict.CONFIRMED));
+        undo.setOnAction(e -> verdicts.askUndo(vm.selectedProperty().get()));
+        Label why = new Label();
+        why.setId("anomaly-verdict-reason");
+        why.setWrapText(true);
+        why.getStyleClass().add("empty-hint");
+        why.textProperty().bind(Bindings.createStringBinding(() -> reason.get().isEmpty() ? verdicts.errorProperty().get()
+                : reason.get(), reason, verdicts.errorProperty()));
+        hiddenWhileEmpty(why);
+        return new VBox(4, new HBox(8, falseAlarm, confirm, undo), why);
+    }
+
+    /** Wrapped lines that take no room while they have nothing to say, and their whole height when they do. */
+    private static void hiddenWhileEmpty(Label... labels) {
+        for (Label l : labels) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
     }
 
     private static TableColumn<Anomaly, String> column(String name, double width, java.util.function.Function<Anomaly, String> f) {

@@ -4,11 +4,13 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.series.BandHistory;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.series.SeriesPoint;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.ChartMarker;
 import io.smartcloudops.console.dashboard.ChartSpec;
+import io.smartcloudops.console.dashboard.ExpectedBands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,14 +163,15 @@ public final class AnomaliesViewModel {
     }
 
     /**
-     * Who has it and whether it is snoozed, in one short cell beside the anomalies' own columns (two columns of
-     * their own pushed the table wider than the space the on-call pane leaves at 1024 px): {@code alice 10:02},
-     * {@code silenced}, {@code alice 10:02 · silenced}, empty for neither.
+     * What people made of it, in one short cell beside the anomaly's own columns (a column each for the verdict,
+     * the acknowledgement and the silence pushed the table wider than the space the on-call pane leaves at
+     * 1024 px): {@code not an anomaly}, {@code alice 10:02}, {@code silenced}, joined by {@code ·}; empty for none.
      */
-    public static String formatOnCall(Anomaly a) {
-        String ack = a.acknowledged() == null ? "" : a.acknowledged().by() + " " + formatTime(a.acknowledged().at());
-        String silenced = a.silenced() == null ? "" : "silenced";
-        return ack.isEmpty() || silenced.isEmpty() ? ack + silenced : ack + " · " + silenced;
+    public static String formatHandled(Anomaly a) {
+        return java.util.stream.Stream.of(VerdictActions.label(a.feedback() == null ? null : a.feedback().verdict()),
+                        a.acknowledged() == null ? "" : a.acknowledged().by() + " " + formatTime(a.acknowledged().at()),
+                        a.silenced() == null ? "" : "silenced")
+                .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
     }
 
     /** One line per contributing metric: value, baseline and how unusual it is. */
@@ -190,6 +193,11 @@ public final class AnomaliesViewModel {
 
     /** The surroundings chart: the series from {@code /series}, with the anomaly's start (and end) marked. */
     public ChartData windowChart(Anomaly a, Series s) {
+        return windowChart(a, s, null);
+    }
+
+    /** The same with the band the detector expected ({@code /series/band}) behind the line; {@code band} may be null. */
+    public ChartData windowChart(Anomaly a, Series s, BandHistory band) {
         Metric m = Metric.fromKey(s.metric()).orElse(Metric.CPU);
         long from = windowStart(a).toEpochMilli();
         Instant endOrNow = a.end() != null ? a.end().plus(AROUND) : clock.instant();
@@ -210,9 +218,11 @@ public final class AnomaliesViewModel {
         }
         ChartSpec spec = new ChartSpec(m.description() + " on " + a.host(), List.of(m));
         Optional<String> empty = xs.length == 0 ? Optional.of(whyNoSamples(m, from, to)) : Optional.empty();
+        ChartData.Band spans = band == null ? null : ExpectedBands.spans(band.segments(), from, to, 60_000,
+                xs.length == 0 ? Long.MIN_VALUE : xs[xs.length - 1]);
         return new ChartData(spec, from, Math.max(to, from + 60_000),
-                List.of(new ChartData.Line(m.description(), xs, ys, xs.length, xs.length == 0 ? Double.NaN : ys[xs.length - 1])),
-                markers, 60_000, empty);
+                List.of(new ChartData.Line(m.description(), xs, ys, xs.length, xs.length == 0 ? Double.NaN : ys[xs.length - 1],
+                        spans)), markers, 60_000, empty);
     }
 
     /** New anomalies since the Anomalies screen was last shown (the navigation's badge). */

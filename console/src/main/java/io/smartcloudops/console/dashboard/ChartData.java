@@ -26,8 +26,21 @@ public record ChartData(ChartSpec spec, long fromMillis, long toMillis, List<Lin
      * @param values values in the metric's unit
      * @param count  valid points
      * @param latest the newest value (NaN when none)
+     * @param band   what the detector expected in the window (null when the agent gave none)
      */
-    public record Line(String label, long[] times, double[] values, int count, double latest) {
+    public record Line(String label, long[] times, double[] values, int count, double latest, Band band) {
+
+        /** A line without a band. */
+        public Line(String label, long[] times, double[] values, int count, double latest) {
+            this(label, times, values, count, latest, null);
+        }
+    }
+
+    /**
+     * The band the agent's detector expected of a line's metric, drawn behind it: {@code count} spans, each
+     * from {@code from[i]} to {@code to[i]} (epoch millis) between {@code lower[i]} and {@code upper[i]}.
+     */
+    public record Band(long[] from, long[] to, double[] lower, double[] upper, double[] expected, int count) {
     }
 
     public int pointCount() {

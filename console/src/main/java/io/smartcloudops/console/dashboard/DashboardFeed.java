@@ -22,6 +22,7 @@ public final class DashboardFeed {
 
     private final AgentConnection connection;
     private final DashboardViewModel vm;
+    private long bandsFetchedNanos = System.nanoTime();
 
     public DashboardFeed(AgentConnection connection, DashboardViewModel vm) {
         this.connection = connection;
@@ -38,6 +39,8 @@ public final class DashboardFeed {
                 vm.applyStatus(s);
                 if (first) {
                     backfill();
+                } else if (System.nanoTime() - bandsFetchedNanos > ExpectedBands.REFRESH.toNanos()) {
+                    backfillBands();
                 }
             }
         });
@@ -49,6 +52,9 @@ public final class DashboardFeed {
         connection.offeredPathsProperty().addListener((o, a, paths) -> {
             if (paths.contains("/anomalies")) {
                 loadAnomalyMarkers();
+            }
+            if (paths.contains("/series/band")) {
+                backfillBands();
             }
             if (paths.contains("/remediations")) {
                 connection.call(c -> c.remediations(null, 500).remediations(), list -> list.forEach(this::remediationMarker),
@@ -69,6 +75,21 @@ public final class DashboardFeed {
         for (Metric m : Metric.values()) {
             connection.call(c -> c.series(host, m.key(), since), vm::applyBackfill,
                     e -> LOG.debug("back-fill of {} {} failed: {}", host, m.key(), e.getMessage()));
+        }
+        backfillBands();
+    }
+
+    /** The band the detector expected of the selected host's metrics over the range (agents that offer it). */
+    private void backfillBands() {
+        String host = vm.selectedHostProperty().get();
+        bandsFetchedNanos = System.nanoTime();
+        if (host.isEmpty() || !connection.offeredPathsProperty().get().contains("/series/band")) {
+            return;
+        }
+        String since = vm.rangeProperty().get().query();
+        for (Metric m : Metric.values()) {
+            connection.call(c -> c.band(host, m.key(), since), vm::applyBand,
+                    e -> LOG.debug("band of {} {} unavailable: {}", host, m.key(), e.getMessage()));
         }
     }
 

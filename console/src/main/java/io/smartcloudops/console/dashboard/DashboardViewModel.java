@@ -3,6 +3,7 @@ package io.smartcloudops.console.dashboard;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.SampleEvent;
+import io.smartcloudops.api.series.BandHistory;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
@@ -48,6 +49,7 @@ public final class DashboardViewModel {
     private final Map<String, Map<Metric, SeriesBuffer>> buffers = new HashMap<>();
     private final Map<String, HostStatus> hostStatus = new LinkedHashMap<>();
     private final List<ChartMarker> markers = new ArrayList<>();
+    private final ExpectedBands bands = new ExpectedBands();
     private final StringProperty selectedHost = new SimpleStringProperty(this, "selectedHost", "");
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range", TimeRange.M15);
     private final ReadOnlyObjectWrapper<ConnectionState> connection;
@@ -77,7 +79,7 @@ public final class DashboardViewModel {
             hostStatus.put(h.host(), h);
             HostTileModel tile = tile(h.host());
             h.values().forEach((k, v) -> Metric.fromKey(k).ifPresent(m -> tile.update(m, v)));
-            tile.detector(h.detector(), h.anomalyScore());
+            tile.detector(h.detector(), h.anomalyScore(), h.detectorState());
         }
         changed();
     }
@@ -114,6 +116,12 @@ public final class DashboardViewModel {
             b.backfill(s.points());
             b.trimBefore(clock.millis() - RETENTION.toMillis());
         });
+        changed();
+    }
+
+    /** The band the detector expected of one host's metric ({@code /series/band}), drawn behind its line. */
+    public void applyBand(BandHistory h) {
+        bands.apply(h);
         changed();
     }
 
@@ -162,6 +170,7 @@ public final class DashboardViewModel {
         long min = lastTrimMillis - RETENTION.toMillis();
         buffers.values().forEach(m -> m.values().forEach(b -> b.trimBefore(min)));
         markers.removeIf(m -> m.at().toEpochMilli() < min);
+        bands.trimBefore(min);
     }
 
     /**
@@ -187,7 +196,9 @@ public final class DashboardViewModel {
             double[] ys = new double[xs.length];
             int count = n <= cap ? copy(b, start, n, xs, ys) : Lttb.downsample(b.times(), b.values(), start, b.size(), cap, xs, ys);
             total += count;
-            lines.add(new ChartData.Line(m.description(), xs, ys, count, b.last()));
+            long newest = b.size() == 0 ? Long.MIN_VALUE : b.timeAt(b.size() - 1);
+            lines.add(new ChartData.Line(m.description(), xs, ys, count, b.last(),
+                    bands.window(host, m, from, to, gapMillis(), newest)));
         }
         List<ChartMarker> visible = markers.stream()
                 .filter(m -> m.host().equals(host) && m.at().toEpochMilli() >= from).toList();

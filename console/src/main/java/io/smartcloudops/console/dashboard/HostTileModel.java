@@ -1,6 +1,8 @@
 package io.smartcloudops.console.dashboard;
 
 import io.smartcloudops.api.Metric;
+import io.smartcloudops.api.status.DetectorState;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -37,8 +39,27 @@ public final class HostTileModel {
     }
 
     void detector(String phase, Double score) {
+        detector(phase, score, null);
+    }
+
+    /** The same with the detector's detailed state (time left to learn, seasons, level shifts), when the agent gives it. */
+    void detector(String phase, Double score, DetectorState state) {
         anomalyScore.set(score == null ? Double.NaN : score);
-        detectorText.set(describeDetector(phase, score));
+        detectorText.set(describeDetector(phase, score, state));
+    }
+
+    /** {@link #describeDetector(String, Double)} with the learning time left, or the seasons and shifts found. */
+    static String describeDetector(String phase, Double score, DetectorState state) {
+        String text = describeDetector(phase, score);
+        if (state == null || phase == null) {
+            return text;
+        }
+        if ("learning".equals(phase)) {
+            long s = state.learningSecondsLeft();
+            return s <= 0 ? text : text + " (" + (s >= 90 ? Math.round(s / 60.0) + " min" : s + " s") + " left)";
+        }
+        List<String> found = state.labels().stream().filter(l -> !l.equals("scoring") && !l.equals("learning")).toList();
+        return found.isEmpty() ? text : text + ", " + String.join(", ", found);
     }
 
     /** What the anomaly tile says under its gauge. */

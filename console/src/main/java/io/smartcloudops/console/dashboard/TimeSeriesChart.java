@@ -121,6 +121,8 @@ public final class TimeSeriesChart extends Region {
         }
         g.setTextAlign(TextAlignment.CENTER);
 
+        drawBands(g, left, top, pw, ph, yr, span);
+
         List<ChartData.Line> lines = data.lines();
         for (int li = 0; li < lines.size(); li++) {
             ChartData.Line line = lines.get(li);
@@ -208,6 +210,40 @@ public final class TimeSeriesChart extends Region {
         });
     }
 
+    /**
+     * The band the detector expected of each line, behind the lines in the line's colour: a translucent span
+     * between the lower and upper edge, and the expected value as a faint dashed line. Clipped to the plot.
+     */
+    private void drawBands(GraphicsContext g, double left, double top, double pw, double ph, double[] yr, long span) {
+        g.save();
+        g.beginPath();
+        g.rect(left, top, pw, ph);
+        g.clip();
+        List<ChartData.Line> lines = data.lines();
+        for (int li = 0; li < lines.size(); li++) {
+            ChartData.Band b = lines.get(li).band();
+            if (b == null) {
+                continue;
+            }
+            Color c = LINE_COLOURS[li % LINE_COLOURS.length];
+            for (int i = 0; i < b.count(); i++) {
+                double x0 = left + pw * (b.from()[i] - data.fromMillis()) / span;
+                double x1 = Math.max(x0 + 1, left + pw * (b.to()[i] - data.fromMillis()) / span);
+                double yHi = top + ph - ph * (b.upper()[i] - yr[0]) / (yr[1] - yr[0]);
+                double yLo = top + ph - ph * (b.lower()[i] - yr[0]) / (yr[1] - yr[0]);
+                double yEx = top + ph - ph * (b.expected()[i] - yr[0]) / (yr[1] - yr[0]);
+                g.setFill(c.deriveColor(0, 1, 1, 0.16));
+                g.fillRect(x0, yHi, x1 - x0, Math.max(1, yLo - yHi));
+                g.setStroke(c.deriveColor(0, 1, 1, 0.45));
+                g.setLineWidth(1);
+                g.setLineDashes(3, 3);
+                g.strokeLine(x0, yEx, x1, yEx);
+                g.setLineDashes();
+            }
+        }
+        g.restore();
+    }
+
     private static void wrapText(GraphicsContext g, String text, double cx, double cy, double maxWidth) {
         int perLine = Math.max(20, (int) (maxWidth / (g.getFont().getSize() * 0.55)));
         StringBuilder out = new StringBuilder();
@@ -253,6 +289,15 @@ public final class TimeSeriesChart extends Region {
                 max = Math.max(max, l.values()[i]);
             }
         }
+        // the band shows too, but a wide one must not flatten the line: at most twice the line's height
+        double bandMax = 0;
+        for (ChartData.Line l : data.lines()) {
+            ChartData.Band band = l.band();
+            for (int i = 0; band != null && i < band.count(); i++) {
+                bandMax = Math.max(bandMax, band.upper()[i]);
+            }
+        }
+        max = max > 0 ? Math.max(max, Math.min(bandMax, 2 * max)) : bandMax;
         return m == Metric.NET_IN || m == Metric.NET_OUT ? AxisScale.bytesPerSecond(max) : AxisScale.plain(max);
     }
 

@@ -186,7 +186,8 @@ class LayoutLiveTest {
         Bounds window = stage.getScene().getRoot().localToScene(stage.getScene().getRoot().getLayoutBounds());
         for (String id : List.of("#oncall-acknowledge", "#oncall-snooze", "#oncall-snooze-custom-go", "#oncall-end-silence",
                 "#oncall-alerts", "#oncall-silences", "#anomaly-table", "#anomaly-scale-up", "#anomaly-restart",
-                "#anomaly-window-chart", "#anomaly-action-reason", "#anomaly-detail-title")) {
+                "#anomaly-window-chart", "#anomaly-action-reason", "#anomaly-detail-title", "#anomaly-false-alarm",
+                "#anomaly-confirm", "#anomaly-undo-verdict")) {
             Optional<Node> n = robot.lookup(id).tryQuery();
             if (n.isEmpty() || !n.get().isVisible() || !n.get().getScene().equals(stage.getScene())) {
                 out.add("Anomalies: " + id + " not shown");

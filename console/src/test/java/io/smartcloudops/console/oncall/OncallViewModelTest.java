@@ -53,14 +53,14 @@ class OncallViewModelTest {
                 return;
             }
             ok.accept(new Silence("sil-0000000000000001", request.host(), null, null, Map.of(), request.reason(), "alice",
-                    T0, T0.plus(Duration.ofHours(1)), null, null, SilenceState.ACTIVE));
+                    T0, T0.plus(Duration.ofHours(1)), null, null, SilenceState.ACTIVE, 1));
         }
 
         @Override
         public void endSilence(String id, Consumer<Silence> ok, Consumer<String> failed) {
             calls.add("end " + id);
             ok.accept(new Silence(id, "web-1", null, null, Map.of(), "x", "alice", T0, T0.plus(Duration.ofHours(1)), "bob",
-                    T0.plusSeconds(60), SilenceState.DELETED));
+                    T0.plusSeconds(60), SilenceState.DELETED, null));
         }
     }
 
@@ -125,7 +125,7 @@ class OncallViewModelTest {
         vm.acknowledge();
         vm.snoozeHost("1h", null);
         Silence held = new Silence("sil-0000000000000002", "web-1", null, null, Map.of(), "deploy", "alice", T0,
-                T0.plus(Duration.ofHours(1)), null, null, SilenceState.ACTIVE);
+                T0.plus(Duration.ofHours(1)), null, null, SilenceState.ACTIVE, 1);
         vm.applySilence(held);
         vm.endSilence(held);
         assertThat(backend.calls).isEmpty();

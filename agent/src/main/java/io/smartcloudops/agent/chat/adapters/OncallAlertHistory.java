@@ -4,6 +4,7 @@ import io.smartcloudops.agent.alerts.AlertIntake;
 import io.smartcloudops.agent.alerts.AlertRoutes;
 import io.smartcloudops.agent.chat.tools.AlertHistory;
 import io.smartcloudops.agent.oncall.Oncall;
+import io.smartcloudops.agent.oncall.SilenceMatches;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.oncall.Silence;
@@ -16,10 +17,12 @@ public final class OncallAlertHistory implements AlertHistory {
 
     private final AlertIntake alerts;
     private final Oncall oncall;
+    private final SilenceMatches matches;
 
-    public OncallAlertHistory(AlertIntake alerts, Oncall oncall) {
+    public OncallAlertHistory(AlertIntake alerts, Oncall oncall, SilenceMatches matches) {
         this.alerts = alerts;
         this.oncall = oncall;
+        this.matches = matches;
     }
 
     @Override
@@ -30,7 +33,7 @@ public final class OncallAlertHistory implements AlertHistory {
 
     @Override
     public List<Silence> activeSilences() {
-        return oncall.silences().active();
+        return matches.counted(oncall.silences().active());
     }
 
     @Override

@@ -1,24 +1,15 @@
 package io.smartcloudops.agent.chat.offline;
 
-import io.smartcloudops.agent.chat.tools.AuditEntry;
-import io.smartcloudops.agent.chat.tools.RemediationSummary;
 import io.smartcloudops.agent.chat.tools.ToolOutput;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
-import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
-import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.anomaly.Contributor;
-import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.chat.ProposedAction;
-import io.smartcloudops.api.remediation.ActionType;
-import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,18 +24,10 @@ final class AnswerWriter {
     static final int MAX_HOSTS_LISTED = 5;
     private static final int MAX_DETAIL = 140;
 
-    private final ZoneId zone;
-    private final String zoneLabel;
-    private final DateTimeFormatter hm;
-    private final DateTimeFormatter hms;
-    private final DateTimeFormatter dayHm;
+    private final AnswerTimes times;
 
-    AnswerWriter(ZoneId zone) {
-        this.zone = zone;
-        this.zoneLabel = TimeExpressions.zoneLabel(zone);
-        this.hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
-        this.hms = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
-        this.dayHm = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT).withZone(zone);
+    AnswerWriter(AnswerTimes times) {
+        this.times = times;
     }
 
     static String metricName(String key) {
@@ -61,19 +44,6 @@ final class AnswerWriter {
 
     private static String format(String metricKey, double value) {
         return Metric.fromKey(metricKey).map(m -> m.format(value)).orElse(String.format(Locale.ROOT, "%.2f", value));
-    }
-
-    String time(Instant t) {
-        return hm.format(t) + " " + zoneLabel;
-    }
-
-    private String timeWithSeconds(Instant t) {
-        return hms.format(t);
-    }
-
-    private String when(Instant t, Instant now) {
-        boolean sameDay = t.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
-        return (sameDay ? hm.format(t) : dayHm.format(t)) + " " + zoneLabel;
     }
 
     // --- current values --------------------------------------------------------------------------------
@@ -118,7 +88,7 @@ final class AnswerWriter {
             }
         }
         if (newest != null) {
-            sentences.add("Latest sample at " + timeWithSeconds(newest) + " " + zoneLabel + "; baseline = the host's median over the last hour.");
+            sentences.add("Latest sample at " + times.timeWithSeconds(newest) + " " + times.zoneLabel() + "; baseline = the host's median over the last hour.");
         }
         return String.join(byMetric.size() > 2 && !oneHost ? "\n" : " ", sentences);
     }
@@ -177,10 +147,10 @@ final class AnswerWriter {
         StringBuilder sb = new StringBuilder(head);
         int i = 1;
         for (Anomaly a : list) {
-            sb.append('\n').append(i++).append(". ").append(a.host()).append(" at ").append(when(a.timestamp(), now))
+            sb.append('\n').append(i++).append(". ").append(a.host()).append(" at ").append(times.when(a.timestamp(), now))
                     .append(", ").append(a.severity() == null ? "unrated" : a.severity().key())
                     .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
-                    .append(a.end() == null ? "; still open." : "; ended at " + when(a.end(), now) + ".");
+                    .append(a.end() == null ? "; still open." : "; ended at " + times.when(a.end(), now) + ".");
         }
         return sb.toString();
     }
@@ -196,10 +166,10 @@ final class AnswerWriter {
                     .append(n == 1 ? ":" : " (newest first):");
             int i = 1;
             for (Anomaly a : anomalies) {
-                sb.append('\n').append(i++).append(". ").append(when(a.timestamp(), at)).append(", ")
+                sb.append('\n').append(i++).append(". ").append(times.when(a.timestamp(), at)).append(", ")
                         .append(a.severity() == null ? "unrated" : a.severity().key())
                         .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
-                        .append(a.end() == null ? "; still open." : "; ended at " + when(a.end(), at) + ".");
+                        .append(a.end() == null ? "; still open." : "; ended at " + times.when(a.end(), at) + ".");
             }
         }
         List<String> values = now.values().stream().filter(v -> host.equals(v.host()))
@@ -226,7 +196,7 @@ final class AnswerWriter {
             sb.append(more > 0 ? " and " + more + " more host" + (more == 1 ? "" : "s") : "").append('.');
         }
         if (top.at() != null) {
-            sb.append(" Latest sample at ").append(timeWithSeconds(top.at())).append(' ').append(zoneLabel).append('.');
+            sb.append(" Latest sample at ").append(times.timeWithSeconds(top.at())).append(' ').append(times.zoneLabel()).append('.');
         }
         return sb.toString();
     }
@@ -267,8 +237,8 @@ final class AnswerWriter {
             sb.append("No anomaly recorded for ").append(e.host()).append(e.note() != null && !e.note().startsWith("no anomaly")
                     ? " (" + e.note() + ")" : "").append('.');
         } else {
-            sb.append(a.host()).append(a.end() == null ? " is anomalous since " + when(a.start() == null ? a.timestamp() : a.start(), now)
-                            : " was anomalous from " + when(a.start() == null ? a.timestamp() : a.start(), now) + " to " + when(a.end(), now))
+            sb.append(a.host()).append(a.end() == null ? " is anomalous since " + times.when(a.start() == null ? a.timestamp() : a.start(), now)
+                            : " was anomalous from " + times.when(a.start() == null ? a.timestamp() : a.start(), now) + " to " + times.when(a.end(), now))
                     .append(" (").append(a.severity() == null ? "unrated" : a.severity().key())
                     .append(String.format(Locale.ROOT, ", score %.2f", a.score())).append(").");
             if (a.contributors() != null && !a.contributors().isEmpty()) {
@@ -291,136 +261,6 @@ final class AnswerWriter {
         return sb.toString();
     }
 
-    // --- alerts and silences -----------------------------------------------------------------------------
-
-    String alerts(ToolOutput.AlertDigest d, Instant now) {
-        String where = d.host() == null ? "" : " on " + d.host();
-        if (d.alerts().isEmpty()) {
-            return (d.firingOnly() ? "No alert is firing" : "No alert was received") + where
-                    + " (from Alertmanager or Grafana)." + (d.note() == null ? "" : " (" + d.note() + ")");
-        }
-        long firing = d.alerts().stream().filter(Alert::firing).count();
-        StringBuilder sb = new StringBuilder(d.firingOnly()
-                ? firing + (firing == 1 ? " alert is" : " alerts are") + " firing" + where + ":"
-                : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts") + where + ", newest first:");
-        int i = 1;
-        for (Alert a : d.alerts()) {
-            sb.append('\n').append(i++).append(". ").append(quote(a.name().isBlank() ? "unnamed" : a.name()))
-                    .append(a.host() == null ? "" : " on " + a.host())
-                    .append(a.severity() == null ? "" : " (" + quote(a.severity()) + ")")
-                    .append(a.firing() ? ", firing since " + when(a.startsAt(), now) : ", resolved " + when(a.endsAt(), now))
-                    .append(", from ").append(a.source().key()).append(": ").append(quote(a.summary()));
-            if (a.acknowledged() != null) {
-                sb.append("; acknowledged by ").append(a.acknowledged().by()).append(' ').append(when(a.acknowledged().at(), now));
-            }
-            if (a.silenced() != null) {
-                sb.append("; silenced (").append(a.silenced()).append(')');
-            }
-            sb.append('.');
-        }
-        return sb.toString();
-    }
-
-    String noAlertFiring(String host, List<Alert> latest, Instant now) {
-        if (latest.isEmpty()) {
-            return "No alert is firing on " + host + ", and none was received for it.";
-        }
-        Alert a = latest.getFirst();
-        return "No alert is firing on " + host + ". The last one was " + quote(a.name()) + " from " + a.source().key()
-                + ", " + (a.firing() ? "firing" : "resolved " + when(a.endsAt(), now)) + ": " + quote(a.summary()) + ".";
-    }
-
-    String silences(ToolOutput.SilenceDigest d, Instant now) {
-        if (d.silences().isEmpty()) {
-            return "Nothing is snoozed: no silence holds now.";
-        }
-        StringBuilder sb = new StringBuilder(d.silences().size() == 1 ? "1 silence holds:" : d.silences().size() + " silences hold:");
-        int i = 1;
-        for (Silence s : d.silences()) {
-            sb.append('\n').append(i++).append(". ").append(quote(io.smartcloudops.agent.oncall.Silences.describe(s)))
-                    .append(" until ").append(time(s.endsAt())).append(", by ").append(s.createdBy())
-                    .append(": ").append(quote(s.reason())).append('.');
-        }
-        return sb.append("\nWhile a silence holds, what it matches is still detected and recorded, but not notified "
-                + "and not remediated automatically.").toString();
-    }
-
-    // --- audit log and remediations ----------------------------------------------------------------------
-
-    String auditLogs(ToolOutput.AuditDigest d, String rangeLabel, int limit) {
-        if (d.records().isEmpty()) {
-            return "No audit records " + rangeLabel + "." + (d.note() == null ? "" : " (" + d.note() + ")");
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(d.records().size() >= limit ? "The newest " + limit : String.valueOf(d.records().size()))
-                .append(" audit record").append(d.records().size() == 1 ? "" : "s").append(' ').append(rangeLabel)
-                .append(", newest first:");
-        for (AuditEntry e : d.records()) {
-            sb.append("\n- ").append(timeWithSeconds(e.timestamp())).append(' ')
-                    .append(e.event() == null ? null : e.event().key()).append(' ')
-                    .append(action(e.action(), e.params())).append(" on ").append(e.instance()).append(": ")
-                    .append(e.result() == null ? null : e.result().key()).append(" (").append(who(e.trigger(), e.rule(), e.actor()))
-                    .append(e.dryRun() ? ", dry run" : "").append(')');
-            if (e.detail() != null && !e.detail().isBlank()) {
-                sb.append(" — ").append(quote(e.detail()));
-            }
-        }
-        return sb.toString();
-    }
-
-    String remediations(ToolOutput.RemediationDigest d, Trigger trigger, String rangeLabel, Instant now) {
-        String subject = trigger == null ? "Remediation" : switch (trigger) {
-            case RULE -> "Auto-remediation";
-            case OPERATOR -> "Operators";
-            case CHAT -> "Chat proposals";
-        };
-        if (d.remediations().isEmpty()) {
-            return subject + (trigger == null || trigger == Trigger.RULE ? " did nothing " : ": nothing ") + rangeLabel + "."
-                    + (d.note() == null ? "" : " (" + d.note() + ")");
-        }
-        long succeeded = d.remediations().stream().filter(r -> r.result() == AuditResult.SUCCESS).count();
-        StringBuilder sb = new StringBuilder(subject).append(' ').append(rangeLabel).append(": ")
-                .append(d.remediations().size()).append(" remediation").append(d.remediations().size() == 1 ? "" : "s")
-                .append(succeeded > 0 ? ", " + succeeded + " succeeded" : "").append(" (newest first):");
-        for (RemediationSummary r : d.remediations()) {
-            sb.append("\n- ").append(when(r.requestedAt(), now)).append(' ').append(action(r.action(), r.params()))
-                    .append(" on ").append(r.target()).append(" → ").append(outcome(r)).append(" (")
-                    .append(who(r.trigger(), r.rule(), r.actor())).append(')');
-            if (r.effective() != null) {
-                sb.append(r.effective() ? ", verified effective" : ", verified NOT effective");
-            }
-            sb.append('.');
-        }
-        return sb.toString();
-    }
-
-    private static String outcome(RemediationSummary r) {
-        if (r.result() == null) {
-            return r.lastEvent() == null ? null : r.lastEvent().key();
-        }
-        return switch (r.result()) {
-            case DRY_RUN -> "dry run (nothing ran)";
-            case PENDING -> "waiting for approval";
-            default -> r.result().key() + (r.dryRun() ? " (dry run)" : "");
-        };
-    }
-
-    private static String action(ActionType action, Map<String, String> params) {
-        return action(action == null ? null : action.key(), params);
-    }
-
-    private static String action(String action, Map<String, String> params) {
-        String unit = params.get("unit");
-        return action + (unit == null ? "" : " " + unit);
-    }
-
-    private static String who(Trigger trigger, String rule, String actor) {
-        if (trigger == Trigger.RULE) {
-            return "rule " + (rule == null ? "?" : rule);
-        }
-        return (trigger == null ? "" : trigger.key() + " ") + (actor == null ? "" : "by " + actor);
-    }
-
     // --- status ------------------------------------------------------------------------------------------
 
     String status(AgentStatus s, Instant now) {
@@ -428,7 +268,7 @@ final class AnswerWriter {
                 .append(duration(Duration.ofSeconds(s.uptimeSeconds()))).append(". Source ").append(s.source().kind())
                 .append(s.source().healthy() ? " is healthy" : " is FAILING" + (s.source().reason() == null ? "" : ": " + s.source().reason()));
         if (s.source().lastSuccess() != null) {
-            sb.append(", last collection ").append(when(s.source().lastSuccess(), now));
+            sb.append(", last collection ").append(times.when(s.source().lastSuccess(), now));
         }
         sb.append(". ");
         List<HostStatus> hosts = new ArrayList<>(s.hosts());
@@ -465,7 +305,7 @@ final class AnswerWriter {
     // --- proposals ---------------------------------------------------------------------------------------
 
     String proposed(ProposedAction p) {
-        return "Proposed " + action(p.action(), p.params()) + " on " + p.target() + " for an operator's approval (id "
+        return "Proposed " + ActionAnswers.action(p.action(), p.params()) + " on " + p.target() + " for an operator's approval (id "
                 + p.id() + (p.dryRun() ? "; it will run as a dry run" : "") + "). Nothing has run: an operator approves it "
                 + "in the console or with POST /remediations/" + p.id() + "/approve.";
     }

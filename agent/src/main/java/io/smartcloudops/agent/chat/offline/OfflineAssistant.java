@@ -32,6 +32,8 @@ public final class OfflineAssistant implements Assistant {
 
     private final QuestionParser parser;
     private final AnswerWriter writer;
+    private final OncallAnswers oncall;
+    private final ActionAnswers actions;
     private final Clock clock;
     private final Supplier<Collection<String>> knownHosts;
 
@@ -41,7 +43,10 @@ public final class OfflineAssistant implements Assistant {
     public OfflineAssistant(Supplier<Collection<String>> knownHosts, Clock clock, ZoneId zone) {
         this.knownHosts = knownHosts;
         this.parser = new QuestionParser(knownHosts, new TimeExpressions(clock, zone));
-        this.writer = new AnswerWriter(zone);
+        AnswerTimes times = new AnswerTimes(zone);
+        this.writer = new AnswerWriter(times);
+        this.oncall = new OncallAnswers(times);
+        this.actions = new ActionAnswers(times);
         this.clock = clock;
     }
 
@@ -98,7 +103,7 @@ public final class OfflineAssistant implements Assistant {
                 int limit = 20;
                 var out = tools.run(new ToolCall.AuditLogs(range.from(), range.until(), i.action(),
                         i.host(), null, limit)).output();
-                yield answer(writer.auditLogs(out, range.label(), limit),
+                yield answer(actions.auditLogs(out, range.label(), limit),
                         out.records().stream().map(e -> e.instance()).filter(h -> h != null).distinct().toList());
             }
             case Intent.Remediations i -> {
@@ -106,21 +111,21 @@ public final class OfflineAssistant implements Assistant {
                         : new TimeRange(now.minus(Duration.ofHours(24)), null, "over the last 24 hours");
                 var out = tools.run(new ToolCall.RemediationHistory(range.from(), range.until(),
                         i.host(), i.trigger(), 20)).output();
-                yield answer(writer.remediations(out, i.trigger(), range.label(), now),
+                yield answer(actions.remediations(out, i.trigger(), range.label(), now),
                         out.remediations().stream().map(r -> r.target()).filter(h -> h != null).distinct().toList());
             }
             case Intent.Alerts i -> {
                 var out = tools.run(new ToolCall.Alerts(i.host(), i.firingOnly(), 10)).output();
                 if (i.why() && out.alerts().isEmpty() && i.host() != null) {
                     var recent = tools.run(new ToolCall.Alerts(i.host(), false, 1)).output();
-                    yield answer(writer.noAlertFiring(i.host(), recent.alerts(), now), List.of(i.host()));
+                    yield answer(oncall.noAlertFiring(i.host(), recent.alerts(), now), List.of(i.host()));
                 }
-                yield answer(writer.alerts(out, now), out.alerts().stream().map(a -> a.host()).filter(h -> h != null)
+                yield answer(oncall.alerts(out, now), out.alerts().stream().map(a -> a.host()).filter(h -> h != null)
                         .distinct().toList());
             }
             case Intent.Snoozed i -> {
                 var out = tools.run(new ToolCall.Silences()).output();
-                yield answer(writer.silences(out, now), out.silences().stream().map(s -> s.host()).filter(h -> h != null)
+                yield answer(oncall.silences(out, now), out.silences().stream().map(s -> s.host()).filter(h -> h != null)
                         .distinct().toList());
             }
             case Intent.Status i -> {

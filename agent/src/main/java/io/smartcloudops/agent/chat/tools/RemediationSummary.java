@@ -36,10 +36,13 @@ public record RemediationSummary(String requestId, ActionType action, String tar
         params = params == null ? Map.of() : Map.copyOf(params);
     }
 
-    /** Folds audit records (newest first) into remediations (newest first). */
+    /** Folds audit records (newest first) into remediations (newest first); records of no action are left out. */
     public static List<RemediationSummary> fold(List<AuditEntry> newestFirst) {
         Map<String, List<AuditEntry>> byRequest = new LinkedHashMap<>();
         for (AuditEntry e : newestFirst) {
+            if (e.action() == null) {
+                continue;   // not a remediation: a breaker that opened, an operator's verdict on an anomaly
+            }
             String key = e.requestId() == null ? "@" + e.timestamp() + "/" + (e.event() == null ? null : e.event().key()) : e.requestId();
             byRequest.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }

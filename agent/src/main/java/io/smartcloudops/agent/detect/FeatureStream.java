@@ -1,0 +1,293 @@
+package io.smartcloudops.agent.detect;
+
+/**
+ * Causal features of one input series (a metric's values, or its residuals from a daily or weekly profile) and
+ * how novel each is: how far it lies beyond everything the series did in the trailing horizon, leaving out the
+ * most recent {@code exclusion} rows, in units of the feature's own recent scale ({@link ScaleWindow}, which learns
+ * from rows once they are {@code exclusion} rows old and were not part of an incident).
+ *
+ * <p>Four features: the largest and the smallest of the last {@code spikeWindow} values (a spike up is only novel
+ * upwards, a dip only downwards), the mean of the last {@code levelWindow} (level shifts, drifts, a missing daily
+ * peak in residuals) and the standard deviation of the last {@code spreadWindow} (variance changes); the last two
+ * count both ways. "Beyond anything seen in four weeks" is what NAB's labelled anomalies and our fault runs have in
+ * common, and it lets behaviour that recurs (daily bursts) stop alarming once it is part of the horizon.
+ *
+ * <p>Everything is bounded: a ring of the last inputs, a delay ring of {@code exclusion} rows, block extremes and
+ * fixed scale windows. Rows of an open incident still enter the horizon (so a lasting change becomes the new normal
+ * once it is older than the exclusion), but not the scale windows.
+ */
+final class FeatureStream {
+
+    static final int SPIKE_UP = 0;
+    static final int LEVEL = 1;
+    static final int SPREAD = 2;
+    static final int SPIKE_DOWN = 3;
+    static final int FEATURES = 4;
+
+    private final DetectorSettings s;
+    private final float[] ring;
+    private long rows;
+    private long fed;
+    private final float[][] delayed;
+    private final boolean[] delayedKeptOut;
+    private final BlockExtreme spikeHigh;
+    private final BlockExtreme spikeLow;
+    private final BlockExtreme levelHigh;
+    private final BlockExtreme levelLow;
+    private final BlockExtreme spreadHigh;
+    private final BlockExtreme spreadLow;
+    private final ScaleWindow[] scales = new ScaleWindow[FEATURES];
+    private final double[] features = new double[FEATURES];
+    private final double[] novelty = new double[FEATURES];
+    private final double[] scale = new double[FEATURES];
+    private double upperEdge = Double.NaN;
+    private double lowerEdge = Double.NaN;
+
+    FeatureStream(DetectorSettings settings, int horizonRows) {
+        this.s = settings;
+        this.ring = new float[Math.max(s.spikeWindow(), Math.max(s.levelWindow(), s.spreadWindow()))];
+        this.delayed = new float[s.exclusionRows()][];
+        this.delayedKeptOut = new boolean[s.exclusionRows()];
+        int blockRows = Math.max(1, (int) Math.ceil((double) horizonRows / DetectorSettings.HORIZON_BLOCKS));
+        spikeHigh = new BlockExtreme(true, DetectorSettings.HORIZON_BLOCKS, blockRows);
+        spikeLow = new BlockExtreme(false, DetectorSettings.HORIZON_BLOCKS, blockRows);
+        levelHigh = new BlockExtreme(true, DetectorSettings.HORIZON_BLOCKS, blockRows);
+        levelLow = new BlockExtreme(false, DetectorSettings.HORIZON_BLOCKS, blockRows);
+        spreadHigh = new BlockExtreme(true, DetectorSettings.HORIZON_BLOCKS, blockRows);
+        spreadLow = new BlockExtreme(false, DetectorSettings.HORIZON_BLOCKS, blockRows);
+        for (int j = 0; j < FEATURES; j++) {
+            scales[j] = new ScaleWindow(s.scaleSamples());
+        }
+    }
+
+    private FeatureStream(DetectorSettings settings, DetectorState.Stream st) {
+        this.s = settings;
+        this.ring = st.ring().clone();
+        this.rows = st.rows();
+        this.fed = st.fed();
+        this.delayed = new float[s.exclusionRows()][];
+        this.delayedKeptOut = st.keptOut().clone();
+        if (st.delayed().length != delayed.length || st.keptOut().length != delayed.length) {
+            throw new IllegalArgumentException("stream state: exclusion rows differ from the settings");
+        }
+        for (int i = 0; i < delayed.length; i++) {
+            delayed[i] = st.delayed()[i].length == 0 ? null : st.delayed()[i].clone();
+        }
+        spikeHigh = BlockExtreme.restore(st.extremes()[0]);
+        spikeLow = BlockExtreme.restore(st.extremes()[1]);
+        levelHigh = BlockExtreme.restore(st.extremes()[2]);
+        levelLow = BlockExtreme.restore(st.extremes()[3]);
+        spreadHigh = BlockExtreme.restore(st.extremes()[4]);
+        spreadLow = BlockExtreme.restore(st.extremes()[5]);
+        for (int j = 0; j < FEATURES; j++) {
+            scales[j] = ScaleWindow.restore(st.scales()[j], s.scaleRangeFraction());
+        }
+    }
+
+    /** Rows with a value seen so far. */
+    long fed() {
+        return fed;
+    }
+
+    /** Whether the stream has seen enough rows to judge novelty. */
+    boolean ready() {
+        return fed >= s.minStreamRows();
+    }
+
+    /**
+     * The next row's input (NaN: missing). Returns the largest novelty of its features; {@link #novelty(int)} has
+     * each, {@link #upperEdge()} / {@link #lowerEdge()} the band for a single value.
+     *
+     * @param frozen the row belongs to an open incident on this metric: its features do not enter the scale
+     * @param floor  the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     */
+    double next(double input, boolean frozen, double floor) {
+        boolean present = Double.isFinite(input);
+        ring[(int) (rows % ring.length)] = present ? (float) input : Float.NaN;
+        if (present) {
+            fed++;
+        }
+        features[SPIKE_UP] = extreme(s.spikeWindow(), true);
+        features[SPIKE_DOWN] = extreme(s.spikeWindow(), false);
+        features[LEVEL] = mean(s.levelWindow());
+        features[SPREAD] = spread(s.spreadWindow());
+        int slot = (int) (rows % delayed.length);
+        if (rows >= delayed.length) {
+            float[] entering = delayed[slot];
+            // the scale learns from rows once they are exclusion_rows old and were not part of an incident, so the
+            // rows that confirmed an incident (before it was raised) are kept out too
+            if (entering != null && !delayedKeptOut[slot] && (rows - delayed.length) % s.scaleEvery() == 0) {
+                for (int j = 0; j < FEATURES; j++) {
+                    scales[j].add(entering[j], s.scaleRangeFraction());
+                }
+            }
+            spikeHigh.add(entering == null ? Double.NaN : entering[SPIKE_UP]);
+            spikeLow.add(entering == null ? Double.NaN : entering[SPIKE_DOWN]);
+            levelHigh.add(entering == null ? Double.NaN : entering[LEVEL]);
+            levelLow.add(entering == null ? Double.NaN : entering[LEVEL]);
+            spreadHigh.add(entering == null ? Double.NaN : entering[SPREAD]);
+            spreadLow.add(entering == null ? Double.NaN : entering[SPREAD]);
+        }
+        boolean judge = ready();
+        double[] sc = scale;
+        for (int j = 0; j < FEATURES; j++) {
+            sc[j] = scales[j].scale(floor);
+        }
+        double up = spikeHigh.get();
+        double down = spikeLow.get();
+        novelty[SPIKE_UP] = judge ? beyond(features[SPIKE_UP], up, Double.NaN, sc[SPIKE_UP]) : 0;
+        novelty[SPIKE_DOWN] = judge ? beyond(features[SPIKE_DOWN], Double.NaN, down, sc[SPIKE_DOWN]) : 0;
+        novelty[LEVEL] = judge ? beyond(features[LEVEL], levelHigh.get(), levelLow.get(), sc[LEVEL]) : 0;
+        novelty[SPREAD] = judge ? beyond(features[SPREAD], spreadHigh.get(), spreadLow.get(), sc[SPREAD]) : 0;
+        upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
+        lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
+        delayed[slot] = present ? toFloats(features) : null;
+        delayedKeptOut[slot] = frozen;
+        rows++;
+        return Math.max(Math.max(novelty[0], novelty[1]), Math.max(novelty[2], novelty[3]));
+    }
+
+    private static double beyond(double v, double high, double low, double scale) {
+        if (Double.isNaN(v)) {
+            return 0;
+        }
+        double n = 0;
+        if (!Double.isNaN(high)) {
+            n = Math.max(n, (v - high) / scale);
+        }
+        if (!Double.isNaN(low)) {
+            n = Math.max(n, (low - v) / scale);
+        }
+        return n;
+    }
+
+    private static float[] toFloats(double[] f) {
+        float[] out = new float[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = (float) f[i];
+        }
+        return out;
+    }
+
+    /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
+    void keepOutRecent(int n) {
+        for (int j = 0; j < Math.min(n, delayed.length) && j < rows; j++) {
+            delayedKeptOut[(int) Math.floorMod(rows - 1 - j, (long) delayed.length)] = true;
+        }
+    }
+
+    /** Novelty of one feature at the latest row ({@link #SPIKE_UP}, {@link #LEVEL}, {@link #SPREAD}, {@link #SPIKE_DOWN}). */
+    double novelty(int feature) {
+        return novelty[feature];
+    }
+
+    /** The usual range of single values: from the lower quartile of recent dips to the upper quartile of recent peaks. */
+    double[] usualRange() {
+        return new double[] {scales[SPIKE_DOWN].quantile(0.25), scales[SPIKE_UP].quantile(0.75)};
+    }
+
+    /** The scale the level feature is measured in at the latest row. */
+    double levelScale() {
+        return scale[LEVEL];
+    }
+
+    /**
+     * A single value above this is a spike beyond the horizon by the novelty that counts towards an incident
+     * ({@code band_novelty}); NaN before any history.
+     */
+    double upperEdge() {
+        return upperEdge;
+    }
+
+    double lowerEdge() {
+        return lowerEdge;
+    }
+
+    /** The last {@code n} inputs, oldest first (NaN for missing ones). */
+    float[] recent(int n) {
+        int m = (int) Math.min(Math.min(n, ring.length), rows);
+        float[] out = new float[m];
+        for (int j = 0; j < m; j++) {
+            out[j] = ring[(int) Math.floorMod(rows - m + j, (long) ring.length)];
+        }
+        return out;
+    }
+
+    private int span(int window) {
+        return (int) Math.min(window, rows + 1);
+    }
+
+    private float at(int back) {
+        return ring[(int) Math.floorMod(rows - back, (long) ring.length)];
+    }
+
+    private double extreme(int window, boolean max) {
+        double e = Double.NaN;
+        for (int j = 0; j < span(window); j++) {
+            float v = at(j);
+            if (!Float.isNaN(v)) {
+                e = Double.isNaN(e) ? v : max ? Math.max(e, v) : Math.min(e, v);
+            }
+        }
+        return e;
+    }
+
+    private double mean(int window) {
+        double sum = 0;
+        int c = 0;
+        for (int j = 0; j < span(window); j++) {
+            float v = at(j);
+            if (!Float.isNaN(v)) {
+                sum += v;
+                c++;
+            }
+        }
+        return c == 0 ? Double.NaN : sum / c;
+    }
+
+    private double spread(int window) {
+        double sum = 0;
+        int c = 0;
+        for (int j = 0; j < span(window); j++) {
+            float v = at(j);
+            if (!Float.isNaN(v)) {
+                sum += v;
+                c++;
+            }
+        }
+        if (c < 2) {
+            return c == 0 ? Double.NaN : 0;
+        }
+        double mean = sum / c;
+        double ss = 0;
+        for (int j = 0; j < span(window); j++) {
+            float v = at(j);
+            if (!Float.isNaN(v)) {
+                ss += (v - mean) * (v - mean);
+            }
+        }
+        return Math.sqrt(ss / (c - 1));
+    }
+
+    long bytes() {
+        long b = 4L * ring.length + (long) delayed.length * (16 + 4 * FEATURES) + 6L * (4 * DetectorSettings.HORIZON_BLOCKS + 32);
+        return b + (long) FEATURES * 8 * s.scaleSamples() + 128;
+    }
+
+    DetectorState.Stream snapshot() {
+        float[][] d = new float[delayed.length][];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = delayed[i] == null ? new float[0] : delayed[i].clone();
+        }
+        DetectorState.Window[] w = new DetectorState.Window[FEATURES];
+        for (int j = 0; j < FEATURES; j++) {
+            w[j] = scales[j].snapshot();
+        }
+        return new DetectorState.Stream(ring.clone(), rows, fed, d, delayedKeptOut.clone(), new DetectorState.Extreme[] {spikeHigh.snapshot(),
+            spikeLow.snapshot(), levelHigh.snapshot(), levelLow.snapshot(), spreadHigh.snapshot(), spreadLow.snapshot()}, w);
+    }
+
+    static FeatureStream restore(DetectorSettings settings, DetectorState.Stream st) {
+        return new FeatureStream(settings, st);
+    }
+}
