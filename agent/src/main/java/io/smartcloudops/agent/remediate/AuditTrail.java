@@ -95,6 +95,7 @@ final class AuditTrail {
                 .reason(e.reason().isEmpty() ? null : e.reason())
                 .idempotencyKey(e.idempotencyKey())
                 .effective(event == AuditEvent.VERIFIED ? e.effective() : null)
+                .rolloutId(e.rolloutId())
                 .build();
         try {
             log.append(r);

@@ -43,6 +43,8 @@ final class RemediationEntry {
     private Boolean effective;
     private Instant verifiedAt;
     private boolean verificationPending;
+    private RolloutSteps rollout;
+    private String rolloutId;
 
     RemediationEntry(String id, RemediationRequest request, RemediationAction action, Target target, Trigger trigger,
                      String actor, String reason, String rule, String idempotencyKey, Instant createdAt,
@@ -70,6 +72,31 @@ final class RemediationEntry {
     }
 
     // ---- transitions (the live path) ----
+
+    /** Set once, at creation: this is a rolling restart over {@code steps}. */
+    void asRollout(RolloutSteps steps) {
+        this.rollout = steps;
+    }
+
+    /** Set once, at creation: this host's remediation is part of the rolling restart {@code rolloutId}. */
+    void partOf(String rolloutId) {
+        this.rolloutId = rolloutId;
+    }
+
+    /**
+     * A rolling restart ended: every host succeeded and passed verification ({@code effective} true), or it
+     * stopped at a host (the rest are skipped).
+     */
+    void rolledOut(Instant now, long ms, Outcome outcome, Boolean effective) {
+        finishedAt = now;
+        durationMs = ms;
+        result = outcome.result().audit();
+        state = outcome.result() == Outcome.Result.SUCCESS ? RemediationState.SUCCEEDED : RemediationState.FAILED;
+        detail = outcome.detail();
+        verificationPending = false;
+        this.effective = effective;
+        verifiedAt = effective == null ? null : now;
+    }
 
     /** Proposed: waits for an operator. */
     void awaitApproval() {
@@ -274,6 +301,15 @@ final class RemediationEntry {
         return effective;
     }
 
+    /** The hosts of a rolling restart; null for any other remediation. */
+    RolloutSteps rollout() {
+        return rollout;
+    }
+
+    String rolloutId() {
+        return rolloutId;
+    }
+
     boolean verificationPending() {
         return verificationPending;
     }
@@ -313,6 +349,8 @@ final class RemediationEntry {
                 .effective(effective)
                 .verifiedAt(verifiedAt)
                 .idempotencyKey(idempotencyKey)
+                .rollout(rollout == null ? null : rollout.view())
+                .rolloutId(rolloutId)
                 .build();
     }
 }
