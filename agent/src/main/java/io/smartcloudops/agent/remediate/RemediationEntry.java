@@ -162,6 +162,14 @@ final class RemediationEntry {
         approvedBy = null;
         finishedAt = now;
         detail = "rejected by " + by + (why == null || why.isBlank() ? "" : ": " + why);
+        skipRollout();
+    }
+
+    /** A rolling restart nobody approved: none of its hosts will run. */
+    private void skipRollout() {
+        if (rollout != null) {
+            rollout.skipRest("not run: the rollout was " + state.key());
+        }
     }
 
     void expired(Instant now, String why) {
@@ -169,6 +177,7 @@ final class RemediationEntry {
         result = AuditResult.EXPIRED;
         finishedAt = now;
         detail = "expired: " + why;
+        skipRollout();
     }
 
     /** The audit log shows it started but never finished: the agent stopped while it ran. */
@@ -216,6 +225,10 @@ final class RemediationEntry {
                 finishedAt = at;
                 durationMs = r.durationMs();
                 detail = r.detail();
+                if (r.effective() != null) { // a rolling restart's verdict: whether every host passed verification
+                    effective = r.effective();
+                    verifiedAt = at;
+                }
             }
             case VERIFIED -> {
                 effective = r.effective();

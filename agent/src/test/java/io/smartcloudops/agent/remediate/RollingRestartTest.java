@@ -216,6 +216,14 @@ class RollingRestartTest {
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.state()).isEqualTo(RemediationState.SUCCEEDED);
         assertThat(restarted()).containsExactly(WEB1, WEB2, WEB3);
+        // and after a restart of the agent, from the audit log alone
+        fx.close();
+        start(true, "0s");
+        Remediation restored = rollout("key-5");
+        assertThat(restored.id()).isEqualTo(first.id());
+        assertThat(restored.effective()).isTrue();
+        assertThat(restored.rollout()).extracting(RolloutStep::state).containsExactly("succeeded", "succeeded", "succeeded", "skipped");
+        assertThat(restarted()).containsExactly(WEB1, WEB2, WEB3);
     }
 
     @Test
@@ -231,6 +239,11 @@ class RollingRestartTest {
         assertThat(done.approvedBy()).isEqualTo("alice");
         assertThat(restarted()).containsExactly(WEB1, WEB2, WEB3);
         assertThat(fx.service.list(Optional.of(RemediationState.PENDING), 10)).isEmpty();
+
+        Remediation other = fx.service.propose(RemediationRequest.restartService("app", "nginx", false, "again"), Trigger.CHAT, "chat");
+        Remediation rejected = fx.service.reject(other.id(), "alice", "not now");
+        assertThat(rejected.rollout()).extracting(RolloutStep::state).containsOnly("skipped");
+        assertThat(restarted()).hasSize(3);
     }
 
     @Test
@@ -262,6 +275,8 @@ class RollingRestartTest {
         assertThat(restored.rollout().get(0).effective()).isTrue();
         assertThat(restored.rollout().get(1).detail()).startsWith("the agent stopped while this ran");
         assertThat(restored.rollout().get(2).detail()).startsWith("not run: the rollout ended before its turn");
+
+        assertThat(restored.effective()).as("a failed rollout has no verdict").isNull();
 
         Remediation retry = rollout("key-6");
         assertThat(retry.id()).isEqualTo(first.id());

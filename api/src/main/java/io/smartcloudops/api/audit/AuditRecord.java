@@ -37,7 +37,7 @@ import java.util.Objects;
  * @param params      the action's parameters
  * @param reason      why it was asked for
  * @param idempotencyKey the request's {@code Idempotency-Key}
- * @param effective   verification outcome (verified events)
+ * @param effective   verification outcome (verified events; and a rolling restart's finished event: every host passed)
  * @param rolloutId   the rolling restart (a remediation's id) this host's remediation is part of
  * @param prevHash    hash of the previous record; 64 zeros for the first record ever written
  * @param hash        SHA-256 (hex) of this line up to (not including) {@code ,"hash":}, or {@code hmac-sha256:}
