@@ -49,6 +49,7 @@ import io.smartcloudops.api.remediation.RemediationOptions;
 import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
+import io.smartcloudops.api.remediation.RolloutStep;
 import io.smartcloudops.api.remediation.TargetOptions;
 import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.series.Series;
@@ -96,11 +97,15 @@ class RecordJsonRoundTripTest {
                 .instance("i-0123456789abcdef0").params(Map.of("unit", "nginx")).dryRun(false).result("success")
                 .actor("rule:high-cpu").reason("cpu > 90").rule("high-cpu").approvedBy("alice").plan(List.of(step))
                 .detail("restarted").startedAt(T.plusSeconds(1)).finishedAt(T.plusSeconds(2)).durationMs(840L)
-                .effective(true).verifiedAt(T.plusSeconds(62)).idempotencyKey("k-1").build();
+                .effective(true).verifiedAt(T.plusSeconds(62)).idempotencyKey("k-1").rolloutId("r-0").build();
+        RolloutStep rolloutStep = new RolloutStep("web-1", "r-1", "succeeded", true, "restarted");
+        Remediation rollout = Remediation.builder("r-0", ActionType.RESTART_SERVICE, "app", RemediationState.RUNNING,
+                        Trigger.OPERATOR, T).params(Map.of("unit", "nginx")).plan(List.of(step))
+                .rollout(List.of(rolloutStep, new RolloutStep("web-2", null, RolloutStep.WAITING, null, null))).build();
         AuditRecord audit = AuditRecord.builder(T, AuditEvent.VERIFIED).action(ActionType.RESTART_SERVICE)
                 .instance("web-1", "i-0123456789abcdef0").result(AuditResult.EFFECTIVE).by(Trigger.OPERATOR, "alice")
                 .requestId("r-1").detail("active").params(Map.of("unit", "nginx")).reason("502s").idempotencyKey("k-1")
-                .effective(true).build().chained("0".repeat(64), "f".repeat(64));
+                .effective(true).rolloutId("r-0").build().chained("0".repeat(64), "f".repeat(64));
         ProposedAction proposed = new ProposedAction("r-2", "restart_service", "web-1", Map.of("unit", "nginx"), "pending",
                 false, "asked in chat", "waiting for an operator's approval");
         JsonNode json = Json.mapper().createObjectNode().put("n_trees", 100).put("format", 2);
@@ -150,6 +155,8 @@ class RecordJsonRoundTripTest {
                 new Decision("looks right"),
                 step,
                 remediation,
+                rollout,
+                rolloutStep,
                 new RemediationList(List.of(remediation)),
                 new RemediationOptions(true, "local", List.of("nginx"), List.of(target), 6, true, 1),
                 RemediationRequest.restartService("web-1", "nginx", true, "502s"),

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.remediate;
 import io.smartcloudops.agent.config.RemediationConfig;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationState;
 import io.smartcloudops.api.time.DurationText;
@@ -23,16 +24,13 @@ final class Approvals {
     private final RemediationConfig config;
     private final Duration timeout;
     private final Guardrails guardrails;
-    private final ActionRunner runner;
 
-    Approvals(RemediationConfig config, RemediationLedger ledger, AuditTrail audit, Guardrails guardrails,
-              ActionRunner runner) {
+    Approvals(RemediationConfig config, RemediationLedger ledger, AuditTrail audit, Guardrails guardrails) {
         this.config = config;
         this.ledger = ledger;
         this.audit = audit;
         this.timeout = config.approvalTimeout();
         this.guardrails = guardrails;
-        this.runner = runner;
     }
 
     /** Records a new proposal; it waits for an operator. */
@@ -60,10 +58,12 @@ final class Approvals {
      * Checks the guardrails (unless it runs dry), records the approval, then {@code run} starts it. When
      * any of that fails the entry stays pending.
      *
-     * @param v the request validated again now: the configuration may have changed since it was proposed
+     * @param v    the request validated again now: the configuration may have changed since it was proposed
+     * @param plan what it runs now
      * @throws RemediationException.Blocked when a real run may not run now (nothing is recorded then)
      */
-    void approve(RemediationEntry e, RequestValidator.ValidRequest v, Instant now, String actor, String why, Runnable run) {
+    void approve(RemediationEntry e, RequestValidator.ValidRequest v, List<PlanStep> plan, Instant now, String actor, String why,
+                 Runnable run) {
         boolean dryRun = e.request().dryRun() || !config.enabled();
         if (!dryRun) {
             guardrails.check(v.action(), v.target().name(), now).ifPresent(blocked -> {
@@ -73,7 +73,7 @@ final class Approvals {
         boolean wasDryRun = e.runAs(dryRun);
         try {
             audit.record(now, AuditEvent.APPROVED, e, AuditResult.APPROVED, actor, why == null || why.isBlank() ? "approved" : why);
-            e.approved(actor, runner.plan(v.action(), v.target()));
+            e.approved(actor, plan);
             run.run();
         } catch (RemediationException ex) {
             e.runAs(wasDryRun);

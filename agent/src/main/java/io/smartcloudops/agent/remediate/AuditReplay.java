@@ -3,17 +3,17 @@ package io.smartcloudops.agent.remediate;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditResult;
-import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
 import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +31,15 @@ final class AuditReplay {
     private final AuditTrail trail;
     private final Targets targets;
     private final Guardrails guardrails;
-    private final BiFunction<RemediationAction, Target, List<PlanStep>> planner;
+    private final RollingRestart rolling;
     private final Consumer<RemediationEntry> sink;
 
-    AuditReplay(AuditTrail trail, Targets targets, Guardrails guardrails,
-                BiFunction<RemediationAction, Target, List<PlanStep>> planner, Consumer<RemediationEntry> sink) {
+    AuditReplay(AuditTrail trail, Targets targets, Guardrails guardrails, RollingRestart rolling,
+                Consumer<RemediationEntry> sink) {
         this.trail = trail;
         this.targets = targets;
         this.guardrails = guardrails;
-        this.planner = planner;
+        this.rolling = rolling;
         this.sink = sink;
     }
 
@@ -52,6 +52,7 @@ final class AuditReplay {
             return;
         }
         Map<String, RemediationEntry> byId = new LinkedHashMap<>();
+        Map<String, Map<String, String>> refusedInRollout = new HashMap<>();
         for (AuditRecord r : records) {
             if (r.timestamp() == null || r.timestamp().isBefore(since)) {
                 continue;
@@ -66,7 +67,12 @@ final class AuditReplay {
             RemediationEntry e = byId.get(r.requestId());
             if (e == null) {
                 if (r.event() == AuditEvent.REFUSED) {
-                    continue; // a request the guardrails turned away never existed as a remediation
+                    // a request the guardrails turned away never existed as a remediation; in a rollout, it stopped it
+                    if (r.rolloutId() != null && r.instance() != null) {
+                        refusedInRollout.computeIfAbsent(r.rolloutId(), k -> new LinkedHashMap<>()).put(r.instance(),
+                                String.valueOf(r.detail()));
+                    }
+                    continue;
                 }
                 e = create(r);
                 byId.put(e.id(), e);
@@ -74,9 +80,25 @@ final class AuditReplay {
             apply(e, r);
         }
         byId.values().forEach(this::interruptedIfRunning);
+        restoreRollouts(byId, refusedInRollout);
         byId.values().forEach(sink);
         if (!byId.isEmpty()) {
             LOG.info("restored {} remediation(s) from the audit log in {}", byId.size(), trail.log().dir());
+        }
+    }
+
+    /** Each rolling restart gets back its hosts: the remediations and refusals whose records name it. */
+    private void restoreRollouts(Map<String, RemediationEntry> byId, Map<String, Map<String, String>> refused) {
+        Map<String, List<RemediationEntry>> hosts = new HashMap<>();
+        for (RemediationEntry e : byId.values()) {
+            if (e.rolloutId() != null) {
+                hosts.computeIfAbsent(e.rolloutId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (RemediationEntry e : byId.values()) {
+            if (rolling.applies(e.action(), e.target())) {
+                rolling.restore(e, hosts.getOrDefault(e.id(), List.of()), refused.getOrDefault(e.id(), Map.of()));
+            }
         }
     }
 
@@ -96,9 +118,11 @@ final class AuditReplay {
         Trigger trigger = r.trigger() == null ? Trigger.OPERATOR : r.trigger();
         RemediationRequest request = new RemediationRequest(r.action().key(), r.instance(), action.params(),
                 r.dryRun(), r.reason());
-        return new RemediationEntry(r.requestId(), request, action, target, trigger,
+        RemediationEntry e = new RemediationEntry(r.requestId(), request, action, target, trigger,
                 r.actor() == null ? "unknown" : r.actor(), r.reason() == null ? "" : r.reason(), r.rule(),
-                r.idempotencyKey(), r.timestamp(), null, planner.apply(action, target), r.dryRun());
+                r.idempotencyKey(), r.timestamp(), null, rolling.plan(action, target), r.dryRun());
+        e.partOf(r.rolloutId());
+        return e;
     }
 
     /** The entry takes the record's state; the guardrails count its runs and failures as they happened. */
@@ -107,7 +131,7 @@ final class AuditReplay {
         Instant at = r.timestamp();
         switch (r.event()) {
             case STARTED -> {
-                if (!e.dryRun()) {
+                if (!e.dryRun() && !rolling.applies(e.action(), e.target())) { // a rollout's hosts count, not the group
                     guardrails.recordRun(e.action(), e.target().name(), at);
                 }
             }

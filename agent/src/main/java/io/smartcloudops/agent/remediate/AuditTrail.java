@@ -94,7 +94,8 @@ final class AuditTrail {
                 .params(e.action().params())
                 .reason(e.reason().isEmpty() ? null : e.reason())
                 .idempotencyKey(e.idempotencyKey())
-                .effective(event == AuditEvent.VERIFIED ? e.effective() : null)
+                .effective(event == AuditEvent.VERIFIED || event == AuditEvent.FINISHED && e.rollout() != null ? e.effective() : null)
+                .rolloutId(e.rolloutId())
                 .build();
         try {
             log.append(r);

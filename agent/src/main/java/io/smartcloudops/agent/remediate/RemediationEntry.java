@@ -43,6 +43,8 @@ final class RemediationEntry {
     private Boolean effective;
     private Instant verifiedAt;
     private boolean verificationPending;
+    private RolloutSteps rollout;
+    private String rolloutId;
 
     RemediationEntry(String id, RemediationRequest request, RemediationAction action, Target target, Trigger trigger,
                      String actor, String reason, String rule, String idempotencyKey, Instant createdAt,
@@ -70,6 +72,31 @@ final class RemediationEntry {
     }
 
     // ---- transitions (the live path) ----
+
+    /** Set once, at creation: this is a rolling restart over {@code steps}. */
+    void asRollout(RolloutSteps steps) {
+        this.rollout = steps;
+    }
+
+    /** Set once, at creation: this host's remediation is part of the rolling restart {@code rolloutId}. */
+    void partOf(String rolloutId) {
+        this.rolloutId = rolloutId;
+    }
+
+    /**
+     * A rolling restart ended: every host succeeded and passed verification ({@code effective} true), or it
+     * stopped at a host (the rest are skipped).
+     */
+    void rolledOut(Instant now, long ms, Outcome outcome, Boolean effective) {
+        finishedAt = now;
+        durationMs = ms;
+        result = outcome.result().audit();
+        state = outcome.result() == Outcome.Result.SUCCESS ? RemediationState.SUCCEEDED : RemediationState.FAILED;
+        detail = outcome.detail();
+        verificationPending = false;
+        this.effective = effective;
+        verifiedAt = effective == null ? null : now;
+    }
 
     /** Proposed: waits for an operator. */
     void awaitApproval() {
@@ -135,6 +162,14 @@ final class RemediationEntry {
         approvedBy = null;
         finishedAt = now;
         detail = "rejected by " + by + (why == null || why.isBlank() ? "" : ": " + why);
+        skipRollout();
+    }
+
+    /** A rolling restart nobody approved: none of its hosts will run. */
+    private void skipRollout() {
+        if (rollout != null) {
+            rollout.skipRest("not run: the rollout was " + state.key());
+        }
     }
 
     void expired(Instant now, String why) {
@@ -142,6 +177,7 @@ final class RemediationEntry {
         result = AuditResult.EXPIRED;
         finishedAt = now;
         detail = "expired: " + why;
+        skipRollout();
     }
 
     /** The audit log shows it started but never finished: the agent stopped while it ran. */
@@ -189,6 +225,10 @@ final class RemediationEntry {
                 finishedAt = at;
                 durationMs = r.durationMs();
                 detail = r.detail();
+                if (r.effective() != null) { // a rolling restart's verdict: whether every host passed verification
+                    effective = r.effective();
+                    verifiedAt = at;
+                }
             }
             case VERIFIED -> {
                 effective = r.effective();
@@ -274,6 +314,15 @@ final class RemediationEntry {
         return effective;
     }
 
+    /** The hosts of a rolling restart; null for any other remediation. */
+    RolloutSteps rollout() {
+        return rollout;
+    }
+
+    String rolloutId() {
+        return rolloutId;
+    }
+
     boolean verificationPending() {
         return verificationPending;
     }
@@ -313,6 +362,8 @@ final class RemediationEntry {
                 .effective(effective)
                 .verifiedAt(verifiedAt)
                 .idempotencyKey(idempotencyKey)
+                .rollout(rollout == null ? null : rollout.view())
+                .rolloutId(rolloutId)
                 .build();
     }
 }

@@ -30,9 +30,11 @@ final class RemediationOverview {
     private final List<String> allowedUnits;
     private final RemediationLedger ledger;
     private final Path auditDir;
+    private final RollingRestart rolling;
 
     RemediationOverview(RemediationConfig config, Targets targets, ActionRunner runner, Guardrails guardrails,
-                        List<String> allowedUnits, RemediationLedger ledger, Path auditDir) {
+                        List<String> allowedUnits, RemediationLedger ledger, Path auditDir, RollingRestart rolling) {
+        this.rolling = rolling;
         this.config = config;
         this.targets = targets;
         this.runner = runner;
@@ -47,7 +49,9 @@ final class RemediationOverview {
         for (Target t : targets.all()) {
             List<ActionType> actions = new ArrayList<>();
             for (RemediationAction a : EACH_KIND) {
-                if (runner.unsupported(a, t).isEmpty()) {
+                boolean supported = rolling.applies(a, t) ? rolling.unsupported(a, t.name()).isEmpty()
+                        : runner.unsupported(a, t).isEmpty();
+                if (supported) {
                     actions.add(a.type());
                 }
             }

@@ -48,6 +48,7 @@ public final class RemediationService implements AutoCloseable {
     private final Approvals approvals;
     private final Execution execution;
     private final RemediationOverview overview;
+    private final RollingRestart rolling;
     private final Object lock = new Object();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "remediation-timers");
@@ -60,7 +61,7 @@ public final class RemediationService implements AutoCloseable {
                                EventBus bus, PrometheusRegistry registry, SharedIdempotencyKeys shared) {
         this.config = config;
         this.targets = targets;
-        this.validator = new RequestValidator(config, targets, runner);
+        this.validator = new RequestValidator(config, targets, runner, this::rollingRestartUnsupported);
         this.runner = runner;
         this.bus = bus;
         this.guardrails = new Guardrails(config);
@@ -69,12 +70,13 @@ public final class RemediationService implements AutoCloseable {
         this.audit = new AuditTrail(auditLog, metrics::auditError);
         this.keys = new IdempotencyKeys(shared);
         this.ledger = new RemediationLedger(keys, KEY_RETENTION);
-        this.approvals = new Approvals(config, ledger, audit, guardrails, runner);
+        this.approvals = new Approvals(config, ledger, audit, guardrails);
         BreakerAlarm breaker = new BreakerAlarm(guardrails, audit, runner, config.breaker().failures());
         this.execution = new Execution(config, lock, runner, guardrails, audit, metrics, breaker, timers, this::publish,
                 opened -> breaker.tell(opened, this::submit));
+        this.rolling = new RollingRestart(lock, targets, runner, audit, execution, ledger, this::publish);
         this.overview = new RemediationOverview(config, targets, runner, guardrails, validator.allowedUnits(), ledger,
-                auditLog.dir());
+                auditLog.dir(), rolling);
     }
 
     /**
@@ -90,11 +92,16 @@ public final class RemediationService implements AutoCloseable {
                                            SharedIdempotencyKeys shared) {
         RemediationService s = new RemediationService(config, targets, runner, auditLog, bus, registry, shared);
         synchronized (s.lock) {
-            new AuditReplay(s.audit, targets, s.guardrails, runner::plan, e -> s.ledger.keep(e, s.now()))
+            new AuditReplay(s.audit, targets, s.guardrails, s.rolling, e -> s.ledger.keep(e, s.now()))
                     .run(s.now().minus(KEY_RETENTION));
         }
         s.timers.scheduleWithFixedDelay(s::expireStale, 1, 1, TimeUnit.MINUTES);
         return s;
+    }
+
+    /** Why a rolling restart of {@code group} cannot run at all (the validator asks, once everything is wired). */
+    private Optional<String> rollingRestartUnsupported(RemediationAction action, String group) {
+        return rolling.unsupported(action, group);
     }
 
     private Instant now() {
@@ -118,7 +125,7 @@ public final class RemediationService implements AutoCloseable {
     public RemediationPreview preview(RemediationRequest request) {
         RequestValidator.ValidRequest v = validator.validate(request);
         return new RemediationPreview(v.action().type().key(), v.target().name(), v.target().instance().orElse(v.target().name()),
-                request.params(), runner.plan(v.action(), v.target()), v.dryRun() || !config.enabled());
+                request.params(), rolling.plan(v.action(), v.target()), v.dryRun() || !config.enabled());
     }
 
     /**
@@ -129,6 +136,7 @@ public final class RemediationService implements AutoCloseable {
      */
     public Remediation submit(Submission s) {
         Remediation answer;
+        List<Remediation> hosts = List.of();
         synchronized (lock) {
             Optional<Remediation> known = keys.known(s);
             if (known.isPresent()) {
@@ -138,7 +146,10 @@ public final class RemediationService implements AutoCloseable {
             Instant now = now();
             RemediationEntry e = new RemediationEntry(UUID.randomUUID().toString(), s.request(), v.action(), v.target(),
                     s.trigger(), s.actor(), v.reason(), s.rule(), s.idempotencyKey(), now, s.check(),
-                    runner.plan(v.action(), v.target()), v.dryRun() || !config.enabled());
+                    rolling.plan(v.action(), v.target()), v.dryRun() || !config.enabled());
+            if (rolling.applies(v.action(), v.target())) {
+                e.asRollout(rolling.steps(v.action(), v.target().name()));
+            }
             Optional<Remediation> elsewhere = keys.claim(e);
             if (elsewhere.isPresent()) {
                 return elsewhere.get();
@@ -147,7 +158,7 @@ public final class RemediationService implements AutoCloseable {
                 if (s.requiresApproval()) {
                     approvals.propose(e, now, s.actor());
                 } else {
-                    execution.start(e, now, s.actor());
+                    hosts = start(e, now, s.actor());
                 }
             } catch (RemediationException ex) {
                 keys.release(e);
@@ -156,8 +167,18 @@ public final class RemediationService implements AutoCloseable {
             ledger.keep(e, now);
             answer = e.view();
         }
+        hosts.forEach(this::publish);
         publish(answer);
         return answer;
+    }
+
+    /** Under the lock: runs {@code e} (or plans it); returns the hosts' remediations a dry rolling restart planned. */
+    private List<Remediation> start(RemediationEntry e, Instant now, String actor) {
+        if (e.rollout() != null) {
+            return rolling.start(e, now, actor);
+        }
+        execution.start(e, now, actor);
+        return List.of();
     }
 
     /** What the chat (or anything else that may only suggest) calls: a pending approval, never a run. */
@@ -168,13 +189,19 @@ public final class RemediationService implements AutoCloseable {
     /** Approves a pending remediation: it runs now (subject to the guardrails), as {@code actor} decided. */
     public Remediation approve(String id, String actor, String why) {
         Remediation answer;
+        List<Remediation> hosts = new java.util.ArrayList<>();
         synchronized (lock) {
             RemediationEntry e = approvals.pending(id, now());
             RequestValidator.ValidRequest v = validator.validate(e.request()); // the configuration may have changed since
             Instant now = now();
-            approvals.approve(e, v, now, actor, why, () -> execution.start(e, now, actor));
+            if (e.rollout() != null) {
+                e.asRollout(rolling.steps(v.action(), v.target().name()));
+            }
+            approvals.approve(e, v, rolling.plan(v.action(), v.target()), now, actor, why,
+                    () -> hosts.addAll(start(e, now, actor)));
             answer = e.view();
         }
+        hosts.forEach(this::publish);
         publish(answer);
         return answer;
     }
@@ -266,6 +293,7 @@ public final class RemediationService implements AutoCloseable {
 
     @Override
     public void close() {
+        rolling.close();
         timers.shutdownNow();
         execution.close();
     }

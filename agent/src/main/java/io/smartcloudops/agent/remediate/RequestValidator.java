@@ -6,8 +6,10 @@ import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +35,15 @@ public final class RequestValidator {
     private final List<String> allowedUnits;
     private final Targets targets;
     private final ActionRunner runner;
+    private final BiFunction<RemediationAction, String, Optional<String>> groupRestart;
 
-    /** @param runner says which actions this agent can run on which target (e.g. no SNS topic, no notify) */
-    public RequestValidator(RemediationConfig config, Targets targets, ActionRunner runner) {
+    /**
+     * @param runner       says which actions this agent can run on which target (e.g. no SNS topic, no notify)
+     * @param groupRestart why a rolling restart of a group ({@code restart_service} on it) cannot run at all, if it cannot
+     */
+    public RequestValidator(RemediationConfig config, Targets targets, ActionRunner runner,
+                     BiFunction<RemediationAction, String, Optional<String>> groupRestart) {
+        this.groupRestart = groupRestart;
         this.unitPattern = Pattern.compile(config.unitPattern());
         this.allowedUnits = List.copyOf(config.allowedUnits() == null ? List.of() : config.allowedUnits());
         this.targets = targets;
@@ -67,42 +75,12 @@ public final class RequestValidator {
         }
         Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
                 "target '" + UntrustedText.printable(targetName) + "' is not a remediation target (known: " + targets.names() + ")"));
-        if (targets.isGroup(target.name()) && action instanceof RemediationAction.RestartService) {
-            throw new RemediationException.Invalid("target", groupRestartRefusal(target.name()));
-        }
-        runner.unsupported(action, target).ifPresent(why -> {
+        Optional<String> unsupported = targets.isGroup(target.name()) && action instanceof RemediationAction.RestartService
+                ? groupRestart.apply(action, target.name()) : runner.unsupported(action, target);
+        unsupported.ifPresent(why -> {
             throw new RemediationException.Invalid(action instanceof RemediationAction.Notify ? "action" : "target", why);
         });
         return new ValidRequest(action, target, request.dryRun(), reason);
-    }
-
-    /**
-     * Why restart_service does not fan out over a group, and what to send instead. Restarting every host of a tier
-     * at once can take the whole tier down, and the gates that would stop a runaway (cooldown, rate limit, breaker)
-     * count per host, so none of them would: a tier is restarted host by host, each request checked on its own.
-     */
-    private String groupRestartRefusal(String group) {
-        List<String> hosts = targets.groupHosts(group);
-        List<String> restartable = hosts.stream().filter(h -> targets.find(h).filter(t -> !targets.isGroup(t.name())).isPresent())
-                .toList();
-        List<String> others = hosts.stream().filter(h -> !restartable.contains(h)).toList();
-        StringBuilder sb = new StringBuilder("'").append(group).append("' is a group (remediation.groups): restart_service")
-                .append(" restarts one host per request, never a whole tier at once (that can take the tier down, and")
-                .append(" cooldown, rate limit and breaker count per host, so none of them would stop it). ");
-        if (restartable.isEmpty()) {
-            sb.append("Send it with target set to one host");
-        } else {
-            sb.append("Send one request per host, the next once the last one is verified: target ")
-                    .append(String.join(", then ", restartable));
-        }
-        if (!others.isEmpty()) {
-            sb.append(restartable.isEmpty() ? "; " : " (").append(String.join(", ", others))
-                    .append(others.size() == 1 ? " is" : " are").append(" in the group but not a remediation target: add ")
-                    .append(others.size() == 1 ? "it" : "them").append(" to remediation.targets").append(restartable.isEmpty() ? "" : ")");
-        } else if (hosts.isEmpty()) {
-            sb.append(" (remediation.groups.").append(group).append(".hosts lists none)");
-        }
-        return sb.toString();
     }
 
     /**

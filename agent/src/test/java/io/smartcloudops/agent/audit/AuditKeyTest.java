@@ -56,7 +56,7 @@ class AuditKeyTest {
             AuditRecord r = Json.mapper().readValue(lines.get(i), AuditRecord.class);
             AuditRecord changed = new AuditRecord(r.timestamp(), r.event(), r.action(), r.instance(), r.instanceId(), r.result(),
                     r.trigger(), actor, r.dryRun(), r.requestId(), r.durationMs(), r.detail(), r.rule(), r.params(), r.reason(),
-                    r.idempotencyKey(), r.effective(), prev, null);
+                    r.idempotencyKey(), r.effective(), r.rolloutId(), prev, null);
             String json = Json.write(changed);
             String body = json.substring(0, json.length() - 1);
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));

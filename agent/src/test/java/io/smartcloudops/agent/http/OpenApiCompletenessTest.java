@@ -215,6 +215,7 @@ class OpenApiCompletenessTest {
                   executor: aws
                   allowed_units: [nginx]
                   targets: {web-1: {instance_id: i-0123456789abcdef0, tags: {role: web}}}
+                  groups: {app: {auto_scaling_group: app-asg, hosts: [web-1, web-9]}}
                 aws: {region: eu-west-1, ssm_document: RestartService, sns_topic_arn: "arn:aws:sns:eu-west-1:123456789012:alerts"}
                 rules: {path: %s}
                 detect: {model: %s}
@@ -229,6 +230,10 @@ class OpenApiCompletenessTest {
             List<String> problems = new ArrayList<>();
             check(problems, "POST /remediations", probe.post("/remediations",
                     "{\"action\":\"restart_service\",\"target\":\"web-1\",\"params\":{\"unit\":\"nginx\"},\"dry_run\":true}"));
+            JsonNode rollout = probe.post("/remediations",
+                    "{\"action\":\"restart_service\",\"target\":\"app\",\"params\":{\"unit\":\"nginx\"},\"dry_run\":true}");
+            assertThat(rollout.path("rollout")).as("a rolling restart: " + rollout).hasSize(2);
+            check(problems, "POST /remediations", rollout);
             JsonNode proposal = probe.post("/query", "{\"question\":\"Restart nginx on web-1\"}");
             check(problems, "POST /query", proposal);
             check(problems, "POST /query", probe.post("/query", "{\"question\":\"What's current CPU?\"}"));

@@ -80,7 +80,7 @@ class EveryRecordReadsBackTest {
         return new AuditRecord(at, in.pick(List.of(AuditEvent.values())), orNull(ActionType.values()), text(), text(),
                 orNull(AuditResult.values()), orNull(Trigger.values()), text(), in.nextBoolean(), text(),
                 in.nextBoolean() ? null : (long) in.nextInt(100_000), text(), text(), params, text(), text(),
-                in.nextInt(3) == 0 ? null : in.nextBoolean(), null, null);
+                in.nextInt(3) == 0 ? null : in.nextBoolean(), text(), null, null);
     }
 
     private <E> E orNull(E[] values) {

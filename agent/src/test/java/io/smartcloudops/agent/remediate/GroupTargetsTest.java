@@ -4,6 +4,7 @@ import static io.smartcloudops.agent.testing.FakeAws.AUTOSCALING_NS;
 import static io.smartcloudops.agent.testing.FakeAws.queryResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.config.ConfigException;
@@ -11,12 +12,12 @@ import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.chat.QueryResponse;
-import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
+import io.smartcloudops.api.remediation.RolloutStep;
 import io.smartcloudops.api.remediation.TargetOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +65,7 @@ class GroupTargetsTest {
                     app: {auto_scaling_group: app-asg, hosts: [web-1, web-2], description: the web tier}
                 aws:
                   region: eu-west-1
+                  ssm_document: restart-doc
                   endpoints: {autoscaling: "%s", ssm: "%s"}
                   max_attempts: 1
                 """.formatted(aws.endpoint(), aws.endpoint())), Clock.systemUTC());
@@ -83,7 +85,7 @@ class GroupTargetsTest {
                 TargetOptions app = op.remediationOptions().targets().stream().filter(t -> t.name().equals("app"))
                         .findFirst().orElseThrow();
                 assertThat(app.autoScalingGroup()).isEqualTo("app-asg");
-                assertThat(app.actions()).containsExactly(ActionType.SCALE_UP, ActionType.SCALE_IN);
+                assertThat(app.actions()).containsExactly(ActionType.RESTART_SERVICE, ActionType.SCALE_UP, ActionType.SCALE_IN);
 
                 Remediation up = op.remediate(new RemediationRequest("scale_up", "app", Map.of(), false, "traffic"),
                         UUID.randomUUID().toString());
@@ -92,22 +94,27 @@ class GroupTargetsTest {
                 assertThat(up.detail()).startsWith("Auto Scaling group app-asg: desired capacity 2 -> 3");
                 assertThat(FakeAws.values(aws.calls("SetDesiredCapacity"), "AutoScalingGroupName")).containsExactly("app-asg");
 
-                // restart_service does not fan out over a tier: the refusal says why and names each request to send
-                String refusal = "'app' is a group (remediation.groups): restart_service restarts one host per request, never a"
-                        + " whole tier at once (that can take the tier down, and cooldown, rate limit and breaker count per host,"
-                        + " so none of them would stop it). Send one request per host, the next once the last one is verified:"
-                        + " target web-1 (web-2 is in the group but not a remediation target: add it to remediation.targets)";
-                assertThatThrownBy(() -> op.remediate(RemediationRequest.restartService("app", "nginx", true, "x"), null))
-                        .isInstanceOfSatisfying(AgentApiException.class, e -> {
-                            assertThat(e.status()).isEqualTo(400);
-                            assertThat(e.error().detail()).isEqualTo("target: " + refusal);
-                        });
+                // restart_service on a tier is a rolling restart of its hosts that are targets: a dry run plans each
+                Remediation planned = op.remediate(RemediationRequest.restartService("app", "nginx", true, "x"), null);
+                assertThat(planned.state()).isEqualTo(RemediationState.PLANNED);
+                assertThat(planned.rollout()).extracting(RolloutStep::host, RolloutStep::state)
+                        .containsExactly(tuple("web-1", "planned"), tuple("web-2", "skipped"));
+                assertThat(planned.rollout().get(1).detail())
+                        .isEqualTo("web-2 is in the group but not a remediation target (add it to remediation.targets)");
+                Remediation web1 = op.remediation(planned.rollout().getFirst().remediationId());
+                assertThat(web1.target()).isEqualTo("web-1");
+                assertThat(web1.rolloutId()).isEqualTo(planned.id());
+                assertThat(op.remediations(null, 50).remediations()).filteredOn(r -> r.action() == ActionType.RESTART_SERVICE)
+                        .extracting(Remediation::target).containsExactlyInAnyOrder("app", "web-1");
+
+                // the chat proposes it like a host restart: a person approves, once for the whole tier
                 QueryResponse restartTier = viewer.query("Restart nginx on the app tier");
-                assertThat(restartTier.proposedActions()).isEmpty();
-                assertThat(restartTier.answer()).isEqualTo("Not proposed: target: " + refusal
-                        + ". Nothing was recorded as pending and nothing ran.");
-                assertThat(op.remediations(null, 50).remediations().stream().filter(r -> r.action() == ActionType.RESTART_SERVICE)).isEmpty();
-                assertThat(aws.calls("SendCommand")).isEmpty();
+                assertThat(restartTier.proposedActions()).singleElement().satisfies(p -> {
+                    assertThat(p.action()).isEqualTo("restart_service");
+                    assertThat(p.target()).isEqualTo("app");
+                    assertThat(p.state()).isEqualTo("pending");
+                });
+                assertThat(aws.calls("SendCommand")).as("a dry run and a proposal run nothing").isEmpty();
 
                 QueryResponse chat = viewer.query("Scale up the app tier");
                 assertThat(chat.proposedActions()).singleElement().satisfies(p -> {

@@ -39,14 +39,15 @@ import java.util.Objects;
  * @param params      the action's parameters
  * @param reason      why it was asked for
  * @param idempotencyKey the request's {@code Idempotency-Key}
- * @param effective   verification outcome (verified events)
+ * @param effective   verification outcome (verified events; and a rolling restart's finished event: every host passed)
+ * @param rolloutId   the rolling restart (a remediation's id) this host's remediation is part of
  * @param prevHash    hash of the previous record; 64 zeros for the first record ever written
  * @param hash        SHA-256 (hex) of this line up to (not including) {@code ,"hash":}, or {@code hmac-sha256:}
  *                    and the HMAC-SHA256 (hex) when the agent seals records with its audit key
  */
 @JsonPropertyOrder({"timestamp", "event", "action", "instance", "instance_id", "result", "trigger", "actor",
         "dry_run", "request_id", "duration_ms", "detail", "rule", "params", "reason", "idempotency_key",
-        "effective", "prev_hash", "hash"})
+        "effective", "rollout_id", "prev_hash", "hash"})
 public record AuditRecord(
         Instant timestamp,
         @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) AuditEvent event,
@@ -65,13 +66,14 @@ public record AuditRecord(
         String reason,
         String idempotencyKey,
         Boolean effective,
+        String rolloutId,
         String prevHash,
         String hash) {
 
     /** This record with its chain fields set. */
     public AuditRecord chained(String prevHash, String hash) {
         return new AuditRecord(timestamp, event, action, instance, instanceId, result, trigger, actor, dryRun,
-                requestId, durationMs, detail, rule, params, reason, idempotencyKey, effective, prevHash, hash);
+                requestId, durationMs, detail, rule, params, reason, idempotencyKey, effective, rolloutId, prevHash, hash);
     }
 
     /** A record of {@code event} at {@code timestamp}; every other field is absent until set. */
@@ -98,6 +100,7 @@ public record AuditRecord(
         private String reason;
         private String idempotencyKey;
         private Boolean effective;
+        private String rolloutId;
 
         private Builder(Instant timestamp, AuditEvent event) {
             this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
@@ -173,9 +176,14 @@ public record AuditRecord(
             return this;
         }
 
+        public Builder rolloutId(String rolloutId) {
+            this.rolloutId = rolloutId;
+            return this;
+        }
+
         public AuditRecord build() {
             return new AuditRecord(timestamp, event, action, instance, instanceId, result, trigger, actor, dryRun,
-                    requestId, durationMs, detail, rule, params, reason, idempotencyKey, effective, null, null);
+                    requestId, durationMs, detail, rule, params, reason, idempotencyKey, effective, rolloutId, null, null);
         }
     }
 }

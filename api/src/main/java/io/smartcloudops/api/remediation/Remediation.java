@@ -30,6 +30,9 @@ import java.util.Map;
  * @param effective       verification: whether the problem went away after the action (absent until checked)
  * @param verifiedAt      when verification ran
  * @param idempotencyKey  the request's {@code Idempotency-Key}
+ * @param rollout         a rolling restart ({@code restart_service} on a group): each host in order with its own
+ *                        remediation; absent for any other remediation
+ * @param rolloutId       on a host's remediation that is part of a rolling restart: the rollout's id
  */
 public record Remediation(
         String id,
@@ -53,11 +56,14 @@ public record Remediation(
         Long durationMs,
         Boolean effective,
         Instant verifiedAt,
-        String idempotencyKey) {
+        String idempotencyKey,
+        List<RolloutStep> rollout,
+        String rolloutId) {
 
     public Remediation {
         params = params == null ? Map.of() : Map.copyOf(params);
         plan = plan == null ? List.of() : List.copyOf(plan);
+        rollout = rollout == null ? null : List.copyOf(rollout);
     }
 
     /**
@@ -97,6 +103,8 @@ public record Remediation(
         private Boolean effective;
         private Instant verifiedAt;
         private String idempotencyKey;
+        private List<RolloutStep> rollout;
+        private String rolloutId;
 
         private Builder(String id, ActionType action, String target, RemediationState state, Trigger trigger,
                         Instant createdAt) {
@@ -189,10 +197,20 @@ public record Remediation(
             return this;
         }
 
+        public Builder rollout(List<RolloutStep> rollout) {
+            this.rollout = rollout;
+            return this;
+        }
+
+        public Builder rolloutId(String rolloutId) {
+            this.rolloutId = rolloutId;
+            return this;
+        }
+
         public Remediation build() {
             return new Remediation(id, action, target, instance, params, dryRun, state, result, trigger, actor, reason,
                     rule, approvedBy, plan, detail, createdAt, startedAt, finishedAt, durationMs, effective, verifiedAt,
-                    idempotencyKey);
+                    idempotencyKey, rollout, rolloutId);
         }
     }
 }
