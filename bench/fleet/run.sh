@@ -78,8 +78,7 @@ else
   echo "not every host was scoring within $minutes minutes"
 fi
 rss=$(bench_rss_mb)
-"$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
-heap=$("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
+heap=$(bench/jvm-heap.sh $agent_pid --full-gc | cut -d' ' -f1)
 awk -v r="$rss" -v k="$heap" -v h="$hosts" 'BEGIN { printf "memory: RSS %d MB (%.0f KB per host); heap after a full GC %.0f MB (%.0f KB per host)\n", r, 1024 * r / h, k / 1024, k / h }'
 scrape
 store_bytes=$(grep -o '"store":{[^}]*}' "$work/status.json" | grep -o '"bytes":[0-9]*' | cut -d: -f2)

@@ -131,10 +131,6 @@ sampler=$!
 kill $sampler 2>/dev/null || true
 peak=$(sort -n "$work/sse-rss.txt" | tail -1)
 echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
-"$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
-# G1 prints the whole heap first; Serial prints its two generations (young, then tenured): add those up
-echo "agent heap after a full GC: $("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }
-  /(def new|tenured) generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } }
-  END { if (s) printf "used %dK\n", s }' | head -1)"
+echo "agent heap after a full GC: $(bench/jvm-heap.sh $agent_pid --full-gc | awk '{ printf "used %.1f MB of %.1f MB committed", $1 / 1024, $2 / 1024 }')"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"
 echo "results in $results"

@@ -1,0 +1,89 @@
+package io.smartcloudops.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which Java the launcher (packaging/bin/smartcloudops-agent) starts the agent with: never one older than 25
+ * (the jar's classes need it; a machine's default {@code java} is often 17), and a clear message naming what to
+ * install when there is none. The runtimes here are directories with a {@code release} file, as every JDK and
+ * jlink image has, whose {@code bin/java} prints which runtime ran, so no JVM starts.
+ */
+class LauncherJavaChoiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOldJavaHomeIsSkippedForTheJavaOnThePathWhenThatOneIsRecentEnough() throws Exception {
+        Path old = runtime("jdk-17", "17.0.15");
+        Path recent = runtime("jdk-25", "25.0.3");
+        Run run = launch(old, recent.resolve("bin"), "");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("ran jdk-25 ").contains("-jar " + jar() + " serve --bind 127.0.0.1:0");
+        assertThat(run.err()).contains("JAVA_HOME=" + old + " is Java 17; looking for Java 25 or newer");
+    }
+
+    @Test
+    void theInstalledJdksAreSearchedWhenNeitherJavaHomeNorThePathHaveJava25() throws Exception {
+        Path old = runtime("jdk-17", "17.0.15");
+        Path jvms = Files.createDirectories(dir.resolve("jvm"));
+        runtime("jvm/temurin-21", "21.0.4");
+        runtime("jvm/temurin-26", "26");
+        Run run = launch(old, old.resolve("bin"), jvms.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("ran temurin-26 ");
+    }
+
+    @Test
+    void withoutJava25TheLauncherFailsNamingWhatItFoundAndWhatToInstall() throws Exception {
+        Path old = runtime("jdk-17", "17.0.15");
+        Run run = launch(old, old.resolve("bin"), "");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("needs a Java runtime of version 25 or newer and found " + old + " (Java 17).")
+                .contains("Install one (a JDK or JRE 25").contains("set JAVA_HOME");
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** A runtime directory as a JDK lays it out: a release file and a bin/java that says which one ran. */
+    private Path runtime(String name, String version) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\nIMPLEMENTOR=\"test\"\n");
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"ran " + home.getFileName() + " $*\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private Path jar() {
+        return dir.resolve("agent.jar");
+    }
+
+    private Run launch(Path javaHome, Path javaOnPath, String jvmDirs) throws Exception {
+        Files.writeString(jar(), "");
+        Path launcher = Path.of("..", "packaging", "bin", "smartcloudops-agent").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--bind", "127.0.0.1:0").directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCLOUDOPS_") || k.startsWith("JAVA_"));
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().put("PATH", javaOnPath + ":/usr/bin:/bin");
+        pb.environment().put("SMARTCLOUDOPS_JVM_DIRS", jvmDirs);
+        pb.environment().put("SMARTCLOUDOPS_JAR", jar().toString());
+        pb.environment().put("SMARTCLOUDOPS_CACHE_DIR", "");
+        pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+}
