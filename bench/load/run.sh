@@ -6,7 +6,8 @@
 # right after /status; the ratio uses their mean, so drift on a shared machine shows up as a gap between them.
 # JVM options of both servers: BENCH_JAVA_OPTS (default -Xmx1g, so memory figures do not depend on the
 # machine's RAM; BENCH_JAVA_OPTS=@launcher uses what packaging/agent-jvm-options computes for the bench
-# configuration). JAR: the agent jar (default the built one). Both servers bind free loopback ports.
+# configuration). JAR: the agent jar (default the built one). Both servers bind free loopback ports. With
+# -XX:NativeMemoryTracking=summary in the agent's options, each phase also prints where its memory is.
 # Output is also written to bench/load/results/load-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -61,9 +62,12 @@ bare_port=$(free_port)
 agent_opts=$java_opts
 read -r -a agent_java <<< "$JAVA_HOME/bin/java $agent_opts --enable-native-access=ALL-UNNAMED -jar $jar serve"
 if [ "$java_opts" = "@launcher" ]; then  # as systemd and the container start it (AOT cache: a warm-up start first)
-  export SMARTCLOUDOPS_JAR=$PWD/$jar SMARTCLOUDOPS_CACHE_DIR=$work/cache
+  SMARTCLOUDOPS_JAR=$(realpath "$jar")
+  export SMARTCLOUDOPS_JAR SMARTCLOUDOPS_CACHE_DIR=$work/cache
   agent_java=(packaging/bin/smartcloudops-agent)
   agent_opts="launcher: $(packaging/agent-jvm-options "$work/agent.yaml" --source "replay:$work/fleet")"
+  # (recorded without Native Memory Tracking: the launcher records no cache with it, and uses this one)
+  SMARTCLOUDOPS_JAVA_OPTS=$(echo "${SMARTCLOUDOPS_JAVA_OPTS:-}" | sed 's/-XX:NativeMemoryTracking=[a-z]*//g') \
   SMARTCLOUDOPS_LOGS_DIR="$work/warmup-logs" SMARTCLOUDOPS_OPERATOR_TOKEN=$token "${agent_java[@]}" --config "$work/agent.yaml" \
     --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/warmup.log" 2>&1 &
   warmup_pid=$!
@@ -111,10 +115,15 @@ run_wrk() {  # name url [extra wrk args]
   P99[$name]=$(to_ms "$p99")
   printf '%-12s %10s req/s  p50 %-8s p99 %-8s requests %-9s non-2xx %-6s socket errors: %-36s RSS %s MB\n' \
     "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)"
+  nmt
 }
+# With -XX:NativeMemoryTracking=summary among the agent's options (BENCH_JAVA_OPTS, or SMARTCLOUDOPS_JAVA_OPTS
+# with @launcher): where its memory is after each phase.
+nmt() { if tr '\0' ' ' < "/proc/$agent_pid/cmdline" | grep -q NativeMemoryTracking=summary; then echo "  $(bench/jvm-native.sh $agent_pid)"; fi; }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
 echo "agent pid $agent_pid RSS at start $(rss $agent_pid) MB; bare server RSS $(rss $bare_pid) MB"
+nmt
 run_wrk ceiling-1 "http://127.0.0.1:$bare_port/bare"
 run_wrk status "http://127.0.0.1:$agent_port/status"
 run_wrk ceiling-2 "http://127.0.0.1:$bare_port/bare"
@@ -127,10 +136,14 @@ run_wrk query "http://127.0.0.1:$agent_port/query" -s bench/load/query.lua
 peak=0
 ( while kill -0 $agent_pid 2>/dev/null; do r=$(rss $agent_pid); echo "$r"; sleep 2; done ) > "$work/sse-rss.txt" &
 sampler=$!
+( sleep $((duration * 4 / 5)); nmt > "$work/sse-nmt.txt" ) &
+nmt_sampler=$!
 "$JAVA_HOME/bin/java" bench/load/SseClients.java "http://127.0.0.1:$agent_port" "$token" "$sse_clients" "$duration"
 kill $sampler 2>/dev/null || true
+wait $nmt_sampler 2>/dev/null || true
 peak=$(sort -n "$work/sse-rss.txt" | tail -1)
 echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
+cat "$work/sse-nmt.txt"
 echo "agent heap after a full GC: $(bench/jvm-heap.sh $agent_pid --full-gc | awk '{ printf "used %.1f MB of %.1f MB committed", $1 / 1024, $2 / 1024 }')"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"
 echo "results in $results"

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which Java the launcher (packaging/bin/smartcloudops-agent) starts the agent with: never one older than 25
- * (the jar's classes need it; a machine's default {@code java} is often 17), and a clear message naming what to
- * install when there is none. The runtimes here are directories with a {@code release} file, as every JDK and
- * jlink image has, whose {@code bin/java} prints which runtime ran, so no JVM starts.
+ * Which Java the launcher (packaging/bin/smartcloudops-agent) starts the agent with, and with which AOT cache
+ * options: never a Java older than 25 (the jar's classes need it; a machine's default {@code java} is often 17),
+ * a clear message naming what to install when there is none. The runtimes here are directories with a
+ * {@code release} file, as every JDK and jlink image has, whose {@code bin/java} prints which runtime ran and
+ * its arguments, so no JVM starts. (LauncherRuntimeIT starts a real one.)
  */
-class LauncherJavaChoiceTest {
+class LauncherTest {
 
     @TempDir
     Path dir;
@@ -53,6 +54,24 @@ class LauncherJavaChoiceTest {
                 .contains("Install one (a JDK or JRE 25").contains("set JAVA_HOME");
     }
 
+    @Test
+    void aRunWithNativeMemoryTrackingRecordsNoAotCacheButUsesOneRecordedWithout() throws Exception {
+        Path recent = runtime("jdk-25", "25.0.3");
+        Path cache = dir.resolve("cache");
+        Run plain = launch(recent, recent.resolve("bin"), "", cache, "");
+        assertThat(plain.out()).contains("-XX:AOTCacheOutput=" + cache.resolve("agent-"));
+        String recorded = plain.out().replaceAll("(?s).*-XX:AOTCacheOutput=(\\S+).*", "$1").trim();
+
+        // JDK 25.0.3 crashes when a JVM recording a cache reports its native memory (the agent's JVM metrics do)
+        Run tracked = launch(recent, recent.resolve("bin"), "", cache, "-XX:NativeMemoryTracking=summary");
+        assertThat(tracked.code()).isZero();
+        assertThat(tracked.out()).contains("-XX:NativeMemoryTracking=summary").doesNotContain("AOTCache");
+
+        Files.writeString(Path.of(recorded), "a cache the first run wrote");
+        Run withCache = launch(recent, recent.resolve("bin"), "", cache, "-XX:NativeMemoryTracking=summary");
+        assertThat(withCache.out()).contains("-XX:AOTCache=" + recorded).doesNotContain("AOTCacheOutput");
+    }
+
     private record Run(int code, String out, String err) {
     }
 
@@ -71,7 +90,13 @@ class LauncherJavaChoiceTest {
     }
 
     private Run launch(Path javaHome, Path javaOnPath, String jvmDirs) throws Exception {
-        Files.writeString(jar(), "");
+        return launch(javaHome, javaOnPath, jvmDirs, null, "");
+    }
+
+    private Run launch(Path javaHome, Path javaOnPath, String jvmDirs, Path cacheDir, String javaOpts) throws Exception {
+        if (!Files.exists(jar())) {
+            Files.writeString(jar(), "");
+        }
         Path launcher = Path.of("..", "packaging", "bin", "smartcloudops-agent").toAbsolutePath().normalize();
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--bind", "127.0.0.1:0").directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCLOUDOPS_") || k.startsWith("JAVA_"));
@@ -79,7 +104,8 @@ class LauncherJavaChoiceTest {
         pb.environment().put("PATH", javaOnPath + ":/usr/bin:/bin");
         pb.environment().put("SMARTCLOUDOPS_JVM_DIRS", jvmDirs);
         pb.environment().put("SMARTCLOUDOPS_JAR", jar().toString());
-        pb.environment().put("SMARTCLOUDOPS_CACHE_DIR", "");
+        pb.environment().put("SMARTCLOUDOPS_CACHE_DIR", cacheDir == null ? "" : cacheDir.toString());
+        pb.environment().put("SMARTCLOUDOPS_JAVA_OPTS", javaOpts);
         pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
