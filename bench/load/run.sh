@@ -119,7 +119,12 @@ run_wrk() {  # name url [extra wrk args]
 }
 # With -XX:NativeMemoryTracking=summary among the agent's options (BENCH_JAVA_OPTS, or SMARTCLOUDOPS_JAVA_OPTS
 # with @launcher): where its memory is after each phase.
-nmt() { if tr '\0' ' ' < "/proc/$agent_pid/cmdline" | grep -q NativeMemoryTracking=summary; then echo "  $(bench/jvm-native.sh $agent_pid)"; fi; }
+nmt() { if tr '\0' ' ' < "/proc/$agent_pid/cmdline" | grep -q NativeMemoryTracking=summary; then echo "  $(bench/jvm-native.sh $agent_pid); $(rss_split)"; fi; }
+# Resident memory by kind: anonymous (heap, code, malloc) and file-backed (the jar, libjvm, the AOT cache's mapping).
+rss_split() {
+  awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { printf "resident: anon %.0f MB, file %.0f MB", a / 1024, f / 1024 }' "/proc/$agent_pid/status"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { aot = ($NF ~ /\.aot$/) } aot && /^Rss:/ { kb += $2 } END { if (kb) printf " (AOT cache %.0f MB)", kb / 1024 }' "/proc/$agent_pid/smaps"
+}
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
 echo "agent pid $agent_pid RSS at start $(rss $agent_pid) MB; bare server RSS $(rss $bare_pid) MB"

@@ -26,6 +26,7 @@ import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.config.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.agent.config.StoreConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
@@ -52,6 +53,7 @@ import io.smartcloudops.agent.rules.Rule;
 import io.smartcloudops.agent.rules.RuleEngine;
 import io.smartcloudops.agent.rules.RulesFile;
 import io.smartcloudops.agent.status.StatusService;
+import io.smartcloudops.agent.store.HostCapacity;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.EventTypes;
@@ -59,6 +61,7 @@ import io.smartcloudops.api.remediation.Remediation;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +115,7 @@ public final class Agent implements AutoCloseable {
             redis.ifPresent(closeables::add);
             this.shard = shard(config, redis);
             closeables.add(shard);
-            this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
+            this.store = store(config, clock);
             MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
             String version = AgentVersion.get();
             this.metrics = new AgentMetrics(version, store);
@@ -192,6 +195,19 @@ public final class Agent implements AutoCloseable {
             closeAll();
             throw e;
         }
+    }
+
+    /** The series store, its host limit set or derived from the heap by the sizing rule. */
+    private static SeriesStore store(AgentConfig config, Clock clock) {
+        Duration retention = config.store().retention();
+        Duration interval = config.source().interval();
+        if (config.store().maxHosts() != StoreConfig.FROM_HEAP) {
+            return new SeriesStore(clock, retention, interval, config.store().maxHosts(), "store.max_hosts");
+        }
+        int hosts = HostCapacity.hostsForThisHeap(retention, interval);
+        return new SeriesStore(clock, retention, interval, hosts, "what a heap of "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB holds at "
+                + HostCapacity.bytesPerHost(retention, interval) / 1024 + " KB a host, the sizing rule");
     }
 
     private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {

@@ -54,6 +54,9 @@ public final class AgentMetrics implements CollectionMetrics {
         GaugeWithCallback.builder().name("smartcloudops_store_bytes")
                 .help("Heap held by the series store: raw newest blocks plus compressed older ones")
                 .callback(cb -> cb.call(store.footprintBytes())).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_store_refused_hosts")
+                .help("Hosts that sent samples while the series store was full (store.max_hosts): not stored")
+                .callback(cb -> cb.call(store.refusedHostCount())).register(registry);
         CounterWithCallback.builder().name("smartcloudops_store_corrupt_blocks_total")
                 .help("Compressed blocks that failed to decode and were dropped (their samples are gone)")
                 .callback(cb -> cb.call(store.corruptBlocksDropped())).register(registry);

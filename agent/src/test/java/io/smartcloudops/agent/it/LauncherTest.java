@@ -2,12 +2,17 @@ package io.smartcloudops.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.agent.store.HostCapacity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +75,36 @@ class LauncherTest {
         Files.writeString(Path.of(recorded), "a cache the first run wrote");
         Run withCache = launch(recent, recent.resolve("bin"), "", cache, "-XX:NativeMemoryTracking=summary");
         assertThat(withCache.out()).contains("-XX:AOTCache=" + recorded).doesNotContain("AOTCacheOutput");
+    }
+
+    @Test
+    void theAgentsDefaultHostLimitHoldsTheFleetTheLauncherSizedItsHeapFor() throws Exception {
+        // packaging/agent-jvm-options sizes the heap for the hosts it expects; the agent's default store.max_hosts
+        // (HostCapacity) reads the same rule backwards from the heap it got: never fewer hosts than sized for (a
+        // refused host of the expected fleet), never so many more that the two rules disagree. Serial reports
+        // about 3 % less than -Xmx as the heap's maximum (one survivor space is not counted).
+        record Fleet(int hosts, Duration retention, Duration interval) {
+        }
+        for (Fleet f : List.of(new Fleet(1, Duration.ofHours(24), Duration.ofSeconds(5)),
+                new Fleet(20, Duration.ofHours(24), Duration.ofSeconds(1)),
+                new Fleet(50, Duration.ofHours(24), Duration.ofSeconds(5)),
+                new Fleet(1_000, Duration.ofHours(24), Duration.ofSeconds(5)),
+                new Fleet(10_000, Duration.ofHours(6), Duration.ofSeconds(5)))) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of("..", "packaging", "agent-jvm-options").toAbsolutePath()
+                    .normalize().toString(), "", "--source", "prometheus:http://127.0.0.1:9090");
+            pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCLOUDOPS_"));
+            pb.environment().put("SMARTCLOUDOPS_HOSTS", Integer.toString(f.hosts()));
+            pb.environment().put("SMARTCLOUDOPS_STORE_RETENTION", f.retention().toSeconds() + "s");
+            pb.environment().put("SMARTCLOUDOPS_SOURCE_INTERVAL", f.interval().toSeconds() + "s");
+            Process p = pb.redirectErrorStream(true).start();
+            String options = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Matcher xmx = Pattern.compile("-Xmx(\\d+)m").matcher(options);
+            assertThat(xmx.find()).as(options).isTrue();
+            long heap = Long.parseLong(xmx.group(1)) * 1024 * 1024 * 97 / 100;
+            assertThat(HostCapacity.hostsFor(heap, f.retention(), f.interval())).as(f + ": " + options)
+                    .isGreaterThanOrEqualTo(f.hosts()).isLessThanOrEqualTo(f.hosts() * 2 + 25);
+        }
     }
 
     private record Run(int code, String out, String err) {
