@@ -24,7 +24,10 @@ bench_fleet_csvs "$work/fleet" "$hosts" 720 'host-%04d.csv' 1
 echo "generated $hosts host CSVs ($(du -sh "$work/fleet" | cut -f1))"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-bench_start_agent $port SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" -- \
+# every host stored whatever the heap holds by the sizing rule (store.max_hosts 0 would refuse the hosts beyond it):
+# the point is what the whole fleet costs
+bench_start_agent $port SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
+  SMARTCLOUDOPS_STORE_MAX_HOSTS="${SMARTCLOUDOPS_STORE_MAX_HOSTS:-$hosts}" -- \
   --source "replay:$work/fleet?loop=true"
 
 ticks=$(getconf CLK_TCK)

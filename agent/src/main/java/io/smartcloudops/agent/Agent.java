@@ -249,6 +249,13 @@ public final class Agent implements AutoCloseable {
         try {
             agent.server.start();
             agent.collector.start();
+            Thread.ofPlatform().daemon().name("jvm-metrics").start(() -> {
+                try {
+                    agent.metrics.registerJvmMetrics();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Agent.class).warn("JVM metrics unavailable in /metrics: {}", e.toString());
+                }
+            });
         } catch (RuntimeException | Error e) {
             agent.close(); // e.g. the port is taken: nothing of this agent stays behind
             throw e;

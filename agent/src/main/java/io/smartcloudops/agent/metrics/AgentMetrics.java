@@ -32,7 +32,6 @@ public final class AgentMetrics implements CollectionMetrics {
     private final Counter overruns;
 
     public AgentMetrics(String version, SeriesStore store) {
-        JvmMetrics.builder().register(registry);
         Info.builder().name("smartcloudops_build_info").help("Agent version").labelNames("version")
                 .register(registry).addLabelValues(version);
         collections = Counter.builder().name("smartcloudops_source_collections_total")
@@ -96,6 +95,15 @@ public final class AgentMetrics implements CollectionMetrics {
             default -> "";
         };
         return "smartcloudops_host_" + m.key() + unit;
+    }
+
+    /**
+     * Registers the JVM's own metrics ({@code jvm_*}, {@code process_*}). Not in the constructor: making them starts
+     * the JMX platform server and asks the JVM for its native memory, a fifth of the agent's start before it could
+     * answer (docs/benchmarks.md, cold start); the agent calls this in the background once it serves.
+     */
+    public void registerJvmMetrics() {
+        JvmMetrics.builder().register(registry);
     }
 
     public PrometheusRegistry registry() {
