@@ -63,7 +63,7 @@ agent_opts=$java_opts
 read -r -a agent_java <<< "$JAVA_HOME/bin/java $agent_opts --enable-native-access=ALL-UNNAMED -jar $jar serve"
 if [ "$java_opts" = "@launcher" ]; then  # as systemd and the container start it (AOT cache: a warm-up start first)
   SMARTCLOUDOPS_JAR=$(realpath "$jar")
-  export SMARTCLOUDOPS_JAR SMARTCLOUDOPS_CACHE_DIR=$work/cache
+  export SMARTCLOUDOPS_JAR SMARTCLOUDOPS_CACHE_DIR=${BENCH_AOT_CACHE_DIR-$work/cache}  # BENCH_AOT_CACHE_DIR= : no AOT cache
   agent_java=(packaging/bin/smartcloudops-agent)
   agent_opts="launcher: $(packaging/agent-jvm-options "$work/agent.yaml" --source "replay:$work/fleet")"
   # (recorded without Native Memory Tracking: the launcher records no cache with it, and uses this one)
