@@ -11,7 +11,7 @@ speed=${1:-5}
 out="$PWD/docs/screenshots"
 mkdir -p "$out"
 run=(./mvnw -B -q verify -pl console -am -DskipITs -Dspotbugs.skip=true -Djacoco.skip=true
-     -Dtest=ScreenshotTourTest -Dsurefire.failIfNoSpecifiedTests=false
+     -Dtest=ScreenshotTourTest,OncallLiveTest -Dsurefire.failIfNoSpecifiedTests=false
      -Dscreenshots.dir="$out" -Dscreenshots.speed="$speed")
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1280x800x24" "${run[@]}"

@@ -1,5 +1,7 @@
 package io.smartcloudops.agent;
 
+import io.smartcloudops.agent.alerts.AlertIntake;
+import io.smartcloudops.agent.alerts.AlertRoutes;
 import io.smartcloudops.agent.audit.AuditAnchor;
 import io.smartcloudops.agent.audit.AuditKey;
 import io.smartcloudops.agent.audit.AuditLog;
@@ -11,6 +13,7 @@ import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
 import io.smartcloudops.agent.chat.ModelKey;
 import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
+import io.smartcloudops.agent.chat.adapters.OncallAlertHistory;
 import io.smartcloudops.agent.chat.adapters.RemediationProposer;
 import io.smartcloudops.agent.chat.adapters.StoreAnomalyHistory;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
@@ -28,8 +31,8 @@ import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.config.StoreConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
-import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
+import io.smartcloudops.agent.detect.ModelRoutes;
 import io.smartcloudops.agent.detect.OnlineDetector;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.collect.SamplesCollected;
@@ -40,28 +43,40 @@ import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.journal.DamagedLines;
 import io.smartcloudops.agent.metrics.AgentFootprint;
 import io.smartcloudops.agent.metrics.AgentMetrics;
+import io.smartcloudops.agent.notify.Channel;
+import io.smartcloudops.agent.notify.Channels;
+import io.smartcloudops.agent.notify.Notifier;
+import io.smartcloudops.agent.oncall.AcknowledgementChanged;
+import io.smartcloudops.agent.oncall.Finding;
+import io.smartcloudops.agent.oncall.FindingKind;
+import io.smartcloudops.agent.oncall.Oncall;
+import io.smartcloudops.agent.oncall.OncallRoutes;
 import io.smartcloudops.agent.remediate.ActionRunner;
 import io.smartcloudops.agent.remediate.AwsClients;
 import io.smartcloudops.agent.remediate.LocalHost;
-import io.smartcloudops.agent.remediate.RemediationRoutes;
 import io.smartcloudops.agent.remediate.RedisIdempotencyKeys;
+import io.smartcloudops.agent.remediate.RemediationRoutes;
 import io.smartcloudops.agent.remediate.RemediationService;
 import io.smartcloudops.agent.remediate.SharedIdempotencyKeys;
 import io.smartcloudops.agent.remediate.Targets;
-import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.rules.Rule;
 import io.smartcloudops.agent.rules.RuleEngine;
 import io.smartcloudops.agent.rules.RulesFile;
+import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.status.StatusService;
 import io.smartcloudops.agent.store.HostCapacity;
 import io.smartcloudops.agent.store.SeriesStore;
+import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.events.EventTypes;
+import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.remediation.Remediation;
-import java.nio.file.Path;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +104,9 @@ public final class Agent implements AutoCloseable {
     private final AuditLog auditLog;
     private final RemediationService remediation;
     private final RuleEngine rules;
+    private final AlertIntake alerts;
+    private final Oncall oncall;
+    private final Notifier notifier;
     private final Optional<TokenFile.Generated> generatedToken;
     private final Optional<UnifiedJedis> redis;
     private final ShardAssignment shard;
@@ -106,6 +124,9 @@ public final class Agent implements AutoCloseable {
             closeables.add(aws);
             AgentConfig config = initial.ssm().enabled() ? SsmSecrets.resolveTokens(initial, aws.ssm()) : initial;
             this.config = config;
+            // Channel URLs and keys are read once, before anything starts: a missing one stops the start naming its key.
+            List<Channel> channels = Channels.build(config.notifications(), env, config.ssm().enabled()
+                    ? names -> SsmSecrets.read(aws.ssm(), config.ssm().parameterPrefix(), names) : null);
             this.clock = clock;
             this.bus = new EventBus();
             Authenticators.Result auth = Authenticators.fromConfig(config.auth(), env);
@@ -150,17 +171,49 @@ public final class Agent implements AutoCloseable {
             }
             String localHost = source instanceof LocalSource local ? local.host() : LocalHost.name();
             Targets targets = new Targets(config.remediation(), localHost, store::hosts);
-            this.remediation = RemediationService.start(config.remediation(), targets, new ActionRunner(config, aws, clock),
-                    auditLog, bus, metrics.registry(), sharedKeys(config, redis, localHost));
+
+            // Silences and acknowledgements, notifications out (issue 16): notify actions may name a channel.
+            Path logsDir = Path.of(config.logs().dir());
+            int retention = config.logs().retentionDays();
+            List<Rule> loadedRules = new ArrayList<>();  // filled below; silences are checked against it at request time
+            this.oncall = new Oncall(logsDir, retention, auditLog, bus, clock,
+                    () -> loadedRules.stream().map(Rule::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            closeables.add(oncall);
+            this.notifier = new Notifier(config.notifications(), channels, oncall, clock, metrics.registry());
+            closeables.add(notifier);
+            notifier.subscribeTo(bus);
+
+            this.remediation = RemediationService.start(config.remediation(), targets,
+                    new ActionRunner(config, aws, clock, notifier), auditLog, bus, metrics.registry(),
+                    sharedKeys(config, redis, localHost));
             closeables.add(remediation);
             List<Rule> ruleList = config.rules().path() == null || config.rules().path().isBlank() ? List.of()
                     : RulesFile.load(Path.of(config.rules().path()), remediation::checkAction);
-            this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry());
-            bus.subscribe(SamplesCollected.class, rules::onSamples);
-            bus.subscribe(Anomaly.class, rules::onAnomaly);
+            loadedRules.addAll(ruleList);
             events.forward(Remediation.class, EventTypes.ACTION, r -> r);
             status.component("remediation", remediation::status);
+
+            // Alerts in (issue 16); rules read alerts, anomalies, samples and silences.
+            this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), logsDir, retention, bus, clock,
+                    metrics.registry());
+            closeables.add(alerts);
+            alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);
+            this.rules = new RuleEngine(ruleList, remediation, clock, config.rules().anomalyHold(), metrics.registry(),
+                    (rule, host, read, matched) -> oncall.silences().holding(Finding.ofRule(rule, host, read, clock.instant()))
+                            .or(() -> matched.stream().flatMap(a -> oncall.silences().holding(Finding.of(a)).stream()).findFirst())
+                            .map(s -> s.id() + " until " + s.endsAt()));
+            bus.subscribe(SamplesCollected.class, rules::onSamples);
+            bus.subscribe(Anomaly.class, rules::onAnomaly);
+            bus.subscribe(Alert.class, rules::onAlert);
+            this.alerts.firing().forEach(rules::onAlert);  // alerts still firing when the agent stopped
             status.component("rules", rules::status);
+            events.forward(Alert.class, EventTypes.ALERT, oncall::mark);
+            events.forward(AcknowledgementChanged.class, EventTypes.ALERT, e -> e.kind() == FindingKind.ALERT
+                    ? alerts.find(e.id()).map(oncall::mark).orElse(null) : null);
+            events.forward(Silence.class, EventTypes.SILENCE, s -> s);
+            status.component("alerts", alerts::status);
+            status.component("silences", oncall::status);
+            status.component("notify", notifier::status);
 
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new CoreRoutes(status, store, metrics, events, clock, config.server().metricsRequireToken()));
@@ -170,8 +223,10 @@ public final class Agent implements AutoCloseable {
                 closeables.add(d);
                 status.detector(d);
                 status.component("detector", d::status);
-                events.forward(Anomaly.class, EventTypes.ANOMALY, a -> a);
-                routes.add(new AnomalyRoutes(d.store(), store, clock));
+                events.forward(Anomaly.class, EventTypes.ANOMALY, oncall::mark);
+                events.forward(AcknowledgementChanged.class, EventTypes.ANOMALY, e -> e.kind() == FindingKind.ANOMALY
+                        ? d.store().find(e.id()).map(oncall::mark).orElse(null) : null);
+                routes.add(new AnomalyRoutes(d.store(), store, clock, oncall::mark));
                 routes.add(new ModelRoutes(Path.of(config.detect().model()), clock));
                 this.detector = Optional.of(d);
             } else {
@@ -180,12 +235,16 @@ public final class Agent implements AutoCloseable {
             routes.add(new WhoAmIRoutes(clock));
             routes.add(new RemediationRoutes(remediation, clock));
             routes.add(new AuditRoutes(auditLog, clock));
+            routes.add(new AlertRoutes(alerts, oncall::mark, h -> store.hasHost(h)
+                    || detector.map(d -> d.store().hasHost(h)).orElse(false), clock));
+            routes.add(new OncallRoutes(oncall, id -> detector.flatMap(d -> d.store().find(id)), alerts::find, clock));
 
             // Chat: reads the agent's data through narrow interfaces and proposes through the remediation service.
             this.chat = ChatAssembly.build(config, env, store, status, bus, events, metrics, new ChatAssembly.Sources(
                     detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
                             .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
-                    new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation)), redis, aws::ssm, clock);
+                    new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
+                    new OncallAlertHistory(alerts, oncall)), redis, aws::ssm, clock);
             closeables.add(chat);
             routes.add(chat.routes());
             FailedAuthLimiter failedAuth = new FailedAuthLimiter(config.auth().failuresPerMinute(), clock);
@@ -319,6 +378,21 @@ public final class Agent implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Alerts received from Alertmanager and Grafana. */
+    public AlertIntake alerts() {
+        return alerts;
+    }
+
+    /** Silences and acknowledgements. */
+    public Oncall oncall() {
+        return oncall;
+    }
+
+    /** Notification channels (Slack, Teams, PagerDuty, webhook). */
+    public Notifier notifier() {
+        return notifier;
     }
 
     public String baseUrl() {

@@ -2,6 +2,17 @@ package io.smartcloudops.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertList;
+import io.smartcloudops.api.alert.AlertSource;
+import io.smartcloudops.api.alert.AlertState;
+import io.smartcloudops.api.alert.WebhookReceipt;
+import io.smartcloudops.api.oncall.AcknowledgeRequest;
+import io.smartcloudops.api.oncall.Acknowledgement;
+import io.smartcloudops.api.oncall.Silence;
+import io.smartcloudops.api.oncall.SilenceList;
+import io.smartcloudops.api.oncall.SilenceRequest;
+import io.smartcloudops.api.oncall.SilenceState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -84,8 +95,24 @@ class RecordJsonRoundTripTest {
         Cooldown cooldown = new Cooldown(ActionType.RESTART_SERVICE, "nginx", T.plusSeconds(300), 300);
         TargetOptions target = new TargetOptions("web-1", "i-0123456789abcdef0", "asg-web", Map.of("role", "web"), true,
                 List.of(ActionType.RESTART_SERVICE, ActionType.SCALE_UP), List.of(cooldown), 2, true, T.plusSeconds(3600));
+        Acknowledgement ack = new Acknowledgement("alice", T.plusSeconds(90), "on it");
+        Alert alert = new Alert("al-3f1c0e9a2b7d4c15", AlertSource.ALERTMANAGER, "c8e1f5a6b7d8e9f0", "HighCpu", "web-1",
+                AlertState.FIRING, "critical", "CPU above 90%", Map.of("alertname", "HighCpu", "instance", "web-1:9100"),
+                Map.of("summary", "CPU above 90%"), T, null, T.plusSeconds(5), T.plusSeconds(5),
+                "http://prometheus:9090/graph", "sil-0123456789abcdef", ack);
+        Silence silence = new Silence("sil-0123456789abcdef", "web-1", "cpu", null, Map.of("alertname", "HighCpu"),
+                "kernel upgrade", "alice", T, T.plusSeconds(3600), null, null, SilenceState.ACTIVE);
         return Stream.of(
                 new ApiError("bad request", "limit: must be 1-1000"),
+                ack,
+                new AcknowledgeRequest("on it"),
+                alert,
+                new AlertList(List.of(alert)),
+                new WebhookReceipt(2, 1, 0, 1),
+                silence,
+                new SilenceList(List.of(silence)),
+                SilenceRequest.host("web-1", "1h", "kernel upgrade"),
+                anomaly.marked("sil-0123456789abcdef", ack),
                 anomaly,
                 new AnomalyList(List.of(anomaly)),
                 contributor,

@@ -23,6 +23,10 @@ import io.smartcloudops.console.dashboard.TimeRange;
 import io.smartcloudops.console.logs.LogsView;
 import io.smartcloudops.console.logs.LogsViewModel;
 import io.smartcloudops.console.model.ModelView;
+import io.smartcloudops.console.oncall.OncallFeed;
+import io.smartcloudops.console.oncall.OncallPane;
+import io.smartcloudops.console.oncall.OncallViewModel;
+import io.smartcloudops.console.oncall.Selection;
 import io.smartcloudops.console.model.ModelViewModel;
 import io.smartcloudops.console.remediation.AgentRemediationBackend;
 import io.smartcloudops.console.remediation.ConfirmOverlay;
@@ -62,6 +66,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final ChatViewModel chatVm;
     private final AnomaliesViewModel anomaliesVm;
     private final AnomaliesView anomaliesView;
+    private final OncallFeed oncallFeed;
+    private final OncallViewModel oncallVm;
     private final RemediationViewModel remediationVm;
     private final LogsViewModel logsVm;
     private final RemediationView remediationView;
@@ -121,8 +127,21 @@ public final class ConsoleSession implements AutoCloseable {
         anomaliesVm = new AnomaliesViewModel(clock);
         new AnomaliesFeed(connection, anomaliesVm).attach();
         anomaliesView = new AnomaliesView(anomaliesVm, host -> root().show(Screen.REMEDIATION), remediationBlocked());
-        screens.put(Screen.ANOMALIES, new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection",
-                anomaliesView));
+        // Alerts, acknowledge and snooze (issue 16) beside the anomalies; shown when the agent offers /alerts.
+        oncallFeed = new OncallFeed(connection);
+        oncallVm = new OncallViewModel(oncallFeed);
+        oncallFeed.attach(oncallVm);
+        anomaliesVm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                oncallVm.selectionProperty().set(new Selection.OfAnomaly(b));
+            }
+        });
+        javafx.scene.control.SplitPane anomaliesAndAlerts = new javafx.scene.control.SplitPane(
+                new FeatureGate(connection.offeredPathsProperty(), "/anomalies", "anomaly detection", anomaliesView),
+                new FeatureGate(connection.offeredPathsProperty(), "/alerts", "alerts from Alertmanager and Grafana",
+                        new OncallPane(oncallVm)));
+        anomaliesAndAlerts.setDividerPositions(0.6);
+        screens.put(Screen.ANOMALIES, anomaliesAndAlerts);
         remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
                 () -> java.util.UUID.randomUUID().toString());
         remediationView = new RemediationView(remediationVm);
@@ -192,6 +211,10 @@ public final class ConsoleSession implements AutoCloseable {
 
     public AnomaliesViewModel anomaliesVm() {
         return anomaliesVm;
+    }
+
+    public OncallViewModel oncallVm() {
+        return oncallVm;
     }
 
     public MainWindow root() {

@@ -41,8 +41,14 @@ public final class Authenticators {
                     }
                     b.token(t.name(), t.role(), value.trim());
                 }
-                count++;
+                if (t.role() != Role.WEBHOOK) {
+                    count++;
+                }
             }
+        }
+        // A webhook token alone lets nobody read or act: the first-start operator token is still made below.
+        if (auth.webhookToken() != null && !auth.webhookToken().isBlank()) {
+            b.token("webhook", Role.WEBHOOK, auth.webhookToken());
         }
         if (count > 0) {
             return new Result(b.build(), Optional.empty());

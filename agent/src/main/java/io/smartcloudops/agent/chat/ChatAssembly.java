@@ -7,6 +7,7 @@ import io.smartcloudops.agent.chat.context.SharedAnomalyHistory;
 import io.smartcloudops.agent.chat.offline.OfflineAssistant;
 import io.smartcloudops.agent.chat.openai.OpenAiAssistant;
 import io.smartcloudops.agent.chat.tools.ActionProposer;
+import io.smartcloudops.agent.chat.tools.AlertHistory;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
 import io.smartcloudops.agent.chat.tools.AuditHistory;
 import io.smartcloudops.agent.chat.tools.ToolCatalog;
@@ -55,7 +56,11 @@ public final class ChatAssembly implements AutoCloseable {
     }
 
     /** The agent's data sources the chat reads and its one path to action. */
-    public record Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer) {
+    public record Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer, AlertHistory alerts) {
+
+        public Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer) {
+            this(anomalies, audit, proposer, AlertHistory.NONE);
+        }
     }
 
     /**
@@ -77,8 +82,14 @@ public final class ChatAssembly implements AutoCloseable {
                 r.finishedAt() != null ? r.finishedAt() : r.startedAt() != null ? r.startedAt() : r.createdAt(),
                 r.action().key(), r.target(), r.params(), r.state().key(), r.trigger().key(), r.actor())));
         AnomalyHistory anomalies = new SharedAnomalyHistory(sources.anomalies(), context);
-        ToolRunner runner = new ToolRunner(store, status::status, anomalies, sources.audit(), sources.proposer(), clock);
-        Supplier<Collection<String>> hosts = () -> knownHosts(store, context);
+        ToolRunner runner = new ToolRunner(store, status::status, anomalies, sources.audit(), sources.proposer(),
+                sources.alerts(), clock);
+        Supplier<Collection<String>> hosts = () -> {
+            Collection<String> known = knownHosts(store, context);
+            known.addAll(sources.alerts().hosts());
+            known.addAll(sources.proposer().groups());
+            return known;
+        };
         ZoneId zone = ZoneId.of(chat.timeZone().trim());
         ChatMetrics metrics = new ChatMetrics(agentMetrics.registry());
         Optional<Assistant> model = chat.usesModel()
@@ -104,6 +115,7 @@ public final class ChatAssembly implements AutoCloseable {
         apiKey.ifPresent(secrets::add);
         secrets.add(config.auth().viewerToken());
         secrets.add(config.auth().operatorToken());
+        secrets.add(config.auth().webhookToken());
         env.forEach((name, value) -> {
             if (SECRET_VARIABLE.matcher(name).matches()) {
                 secrets.add(value);

@@ -12,14 +12,20 @@ import java.util.List;
  * @param tokenFile     where the generated first-start token is kept (default: the user's config directory)
  * @param failuresPerMinute wrong tokens allowed per client address and minute before it is answered 429
  *                      (refilled evenly; 0 = no limit)
+ * @param webhookToken  the token Alertmanager and Grafana send with their webhooks (may post alerts, nothing else)
  */
 public record AuthConfig(String viewerToken, String operatorToken, List<TokenEntry> tokens, String tokenFile,
-                         int failuresPerMinute) {
+                         int failuresPerMinute, String webhookToken) {
 
     /** Enough for a person retyping a token or a client retrying; 500 guesses take 25 minutes. */
     public static final int DEFAULT_FAILURES_PER_MINUTE = 20;
 
     public static AuthConfig defaults() {
-        return new AuthConfig(null, null, List.of(), null, DEFAULT_FAILURES_PER_MINUTE);
+        return new AuthConfig(null, null, List.of(), null, DEFAULT_FAILURES_PER_MINUTE, null);
+    }
+
+    /** The same tokens with another webhook token. */
+    public AuthConfig withWebhookToken(String token) {
+        return new AuthConfig(viewerToken, operatorToken, tokens, tokenFile, failuresPerMinute, token);
     }
 }

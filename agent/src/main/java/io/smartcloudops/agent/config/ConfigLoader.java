@@ -46,6 +46,7 @@ public final class ConfigLoader {
     static final Map<String, String> ALIASES = Map.of(
             "SMARTCLOUDOPS_VIEWER_TOKEN", "auth.viewer_token",
             "SMARTCLOUDOPS_OPERATOR_TOKEN", "auth.operator_token",
+            "SMARTCLOUDOPS_WEBHOOK_TOKEN", "auth.webhook_token",
             "SMARTCLOUDOPS_BIND", "server.bind",
             "SMARTCLOUDOPS_SOURCE", "source.spec",
             // the names Terraform writes into /etc/smartcloudops/agent.env

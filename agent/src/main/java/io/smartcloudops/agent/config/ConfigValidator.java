@@ -48,6 +48,7 @@ final class ConfigValidator {
 
         token("auth.viewer_token", c.auth().viewerToken());
         token("auth.operator_token", c.auth().operatorToken());
+        token("auth.webhook_token", c.auth().webhookToken());
         if (c.auth().tokens() != null) {
             for (int i = 0; i < c.auth().tokens().size(); i++) {
                 TokenEntry t = c.auth().tokens().get(i);
@@ -56,7 +57,7 @@ final class ConfigValidator {
                     throw new ConfigException(key + ".name", "is required");
                 }
                 if (t.role() == null) {
-                    throw new ConfigException(key + ".role", "is required (viewer or operator)");
+                    throw new ConfigException(key + ".role", "is required (viewer, operator or webhook)");
                 }
                 if ((t.sha256() == null) == (t.env() == null)) {
                     throw new ConfigException(key, "give exactly one of sha256 or env");
@@ -115,6 +116,7 @@ final class ConfigValidator {
         }
         ChatConfigChecks.validate(c.chat());
         RemediationConfigChecks.validate(c);
+        AlertsConfigChecks.validate(c);
     }
 
     private static void requireSection(Object section, String key) {

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param instanceIdTargets  treat hosts named after an EC2 instance id ({@code i-0abc...}, optionally with
  *                           {@code :port}) as targets without listing them
  * @param targets            targets by host name (the name the agent shows for the host)
+ * @param groups             tiers by name ({@code app}): accepted as a target wherever a host is (scale_up,
+ *                           scale_in and notify act on the tier's Auto Scaling group)
  */
 public record RemediationConfig(
         boolean enabled,
@@ -41,7 +43,8 @@ public record RemediationConfig(
         BreakerConfig breaker,
         String autoScalingGroup,
         boolean instanceIdTargets,
-        Map<String, TargetConfig> targets) {
+        Map<String, TargetConfig> targets,
+        Map<String, GroupConfig> groups) {
 
     /** Unit names as systemd and the SSM restart document accept them; nothing a shell or a path could use. */
     public static final String DEFAULT_UNIT_PATTERN = "[A-Za-z0-9][A-Za-z0-9@._-]{0,63}";
@@ -50,7 +53,7 @@ public record RemediationConfig(
         return new RemediationConfig(false, "local", List.of(), DEFAULT_UNIT_PATTERN,
                 List.of("systemctl", "restart", "{unit}"), List.of("systemctl", "is-active", "--quiet", "{unit}"),
                 Duration.ofSeconds(60), Duration.ofMinutes(10), 6, Duration.ofSeconds(60), Duration.ofMinutes(30),
-                BreakerConfig.defaults(), null, false, Map.of());
+                BreakerConfig.defaults(), null, false, Map.of(), Map.of());
     }
 
     /**
@@ -60,6 +63,19 @@ public record RemediationConfig(
     public record BreakerConfig(int failures, Duration window, Duration openFor) {
         public static BreakerConfig defaults() {
             return new BreakerConfig(3, Duration.ofHours(1), Duration.ofHours(1));
+        }
+    }
+
+    /**
+     * A tier of hosts, e.g. {@code app}: a target of its own for the actions that concern the whole tier.
+     *
+     * @param autoScalingGroup the tier's Auto Scaling group (scale_up, scale_in)
+     * @param hosts            its hosts, for people and the chat ("scale up the app tier")
+     * @param description      what it is
+     */
+    public record GroupConfig(String autoScalingGroup, List<String> hosts, String description) {
+        public GroupConfig {
+            hosts = hosts == null ? List.of() : List.copyOf(hosts);
         }
     }
 

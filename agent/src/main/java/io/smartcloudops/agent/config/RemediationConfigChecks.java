@@ -87,6 +87,24 @@ final class RemediationConfigChecks {
                 throw new ConfigException(key + ".instance_id", "'" + t.instanceId() + "' is not an EC2 instance id (i-0123456789abcdef0)");
             }
         });
+        Map<String, RemediationConfig.GroupConfig> groups = r.groups() == null ? Map.of() : r.groups();
+        groups.forEach((name, g) -> {
+            String key = "remediation.groups." + name;
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw new ConfigException(key, "a group name is letters, digits, . _ - (at most 64)");
+            }
+            if (targets.containsKey(name)) {
+                throw new ConfigException(key, "a target of remediation.targets has this name already");
+            }
+            if (g == null || g.autoScalingGroup() == null || g.autoScalingGroup().isBlank()) {
+                throw new ConfigException(key + ".auto_scaling_group", "is required (the tier's Auto Scaling group)");
+            }
+            for (int i = 0; i < g.hosts().size(); i++) {
+                if (g.hosts().get(i) == null || g.hosts().get(i).isBlank()) {
+                    throw new ConfigException(key + ".hosts[" + i + "]", "needs a host name");
+                }
+            }
+        });
     }
 
     private static void aws(AwsConfig a) {

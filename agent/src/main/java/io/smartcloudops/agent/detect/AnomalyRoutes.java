@@ -19,11 +19,19 @@ public final class AnomalyRoutes implements RouteGroup {
     private final AnomalyStore anomalies;
     private final SeriesStore series;
     private final Clock clock;
+    private final java.util.function.UnaryOperator<io.smartcloudops.api.anomaly.Anomaly> marks;
 
     public AnomalyRoutes(AnomalyStore anomalies, SeriesStore series, Clock clock) {
+        this(anomalies, series, clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param marks adds what people and silences did about an anomaly (acknowledged, silenced) */
+    public AnomalyRoutes(AnomalyStore anomalies, SeriesStore series, Clock clock,
+                         java.util.function.UnaryOperator<io.smartcloudops.api.anomaly.Anomaly> marks) {
         this.anomalies = anomalies;
         this.series = series;
         this.clock = clock;
+        this.marks = marks;
     }
 
     @Override
@@ -36,7 +44,7 @@ public final class AnomalyRoutes implements RouteGroup {
             if (host != null && !series.hasHost(host) && !anomalies.hasHost(host)) {
                 throw ApiException.badParameter("host", "unknown host '" + host + "' (known: " + String.join(", ", series.hosts()) + ")");
             }
-            ctx.json(new AnomalyList(anomalies.query(limit, since, host)));
+            ctx.json(new AnomalyList(anomalies.query(limit, since, host).stream().map(marks).toList()));
         });
     }
 }

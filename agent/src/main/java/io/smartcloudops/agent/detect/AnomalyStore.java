@@ -59,6 +59,11 @@ public final class AnomalyStore {
         return out;
     }
 
+    /** The anomaly with this id, if still in memory. */
+    public synchronized java.util.Optional<Anomaly> find(String id) {
+        return java.util.Optional.ofNullable(byId.get(id));
+    }
+
     public synchronized boolean hasHost(String host) {
         return byId.values().stream().anyMatch(a -> a.host().equals(host));
     }

@@ -67,7 +67,9 @@ public final class AgentServer implements AutoCloseable {
                 error(ctx, e.status(), e.error(), e.detail());
             });
             c.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    error(ctx, e.getStatus(), reason(e.getStatus()), e.getMessage()));
+                    error(ctx, e.getStatus(), reason(e.getStatus()), e.getStatus() == 413
+                            ? "body: larger than " + config.maxRequestBytes() + " bytes (server.max_request_bytes)"
+                            : e.getMessage()));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 String id = UUID.randomUUID().toString().substring(0, 8);
                 LOG.error("request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);

@@ -77,8 +77,7 @@ final class AutoScalingScaleUp {
         } catch (SdkException e) {
             return Outcome.failure(AwsFailures.describe("autoscaling SetDesiredCapacity " + group, e));
         }
-        return Outcome.success("Auto Scaling group " + group + ": desired capacity " + desired + " -> " + (desired + 1)
-                + " (max " + max + ")");
+        return Outcome.success(new CapacityChange(group, desired, desired + 1).text() + " (max " + max + ")");
     }
 
     /** Effective when the group has as many instances in service as it wants. */
@@ -96,7 +95,11 @@ final class AutoScalingScaleUp {
         }
     }
 
-    private String groupOf(Target target) {
+    void setDesired(String group, int capacity) {
+        aws.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName(group).desiredCapacity(capacity).honorCooldown(true));
+    }
+
+    String groupOf(Target target) {
         if (target.group().isPresent()) {
             return target.group().get();
         }
@@ -109,7 +112,7 @@ final class AutoScalingScaleUp {
         return found.getFirst().autoScalingGroupName();
     }
 
-    private AutoScalingGroup describe(String group) {
+    AutoScalingGroup describe(String group) {
         List<AutoScalingGroup> groups = aws.autoScaling()
                 .describeAutoScalingGroups(r -> r.autoScalingGroupNames(group)).autoScalingGroups();
         if (groups.isEmpty()) {

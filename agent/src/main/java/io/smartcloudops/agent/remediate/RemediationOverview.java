@@ -21,7 +21,7 @@ final class RemediationOverview {
 
     /** One action of each kind, to ask the runner which kinds a target supports. */
     private static final List<RemediationAction> EACH_KIND = List.of(new RemediationAction.RestartService("unit"),
-            new RemediationAction.ScaleUp(), new RemediationAction.Notify("s", "m"));
+            new RemediationAction.ScaleUp(), new RemediationAction.ScaleIn(null, null), new RemediationAction.Notify("s", "m"));
 
     private final RemediationConfig config;
     private final Targets targets;

@@ -67,6 +67,10 @@ public final class RequestValidator {
         }
         Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
                 "target '" + UntrustedText.printable(targetName) + "' is not a remediation target (known: " + targets.names() + ")"));
+        if (targets.isGroup(target.name()) && action instanceof RemediationAction.RestartService) {
+            throw new RemediationException.Invalid("target", "'" + target.name() + "' is a group (remediation.groups): "
+                    + "restart_service acts on one host; name one of its hosts");
+        }
         runner.unsupported(action, target).ifPresent(why -> {
             throw new RemediationException.Invalid(action instanceof RemediationAction.Notify ? "action" : "target", why);
         });
@@ -79,10 +83,16 @@ public final class RequestValidator {
      * @throws IllegalArgumentException {@code "params.unit: ..."}, naming the field first
      */
     public void checkAction(String action, Map<String, String> params) {
+        RemediationAction a;
         try {
-            action(action, params);
+            a = action(action, params);
         } catch (RemediationException.Invalid e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (a instanceof RemediationAction.Notify n && n.channel() != null) {
+            runner.unsupported(n, null).ifPresent(why -> {
+                throw new IllegalArgumentException("params.channel: " + why);
+            });
         }
     }
 
@@ -101,8 +111,28 @@ public final class RequestValidator {
                 onlyParams(type, params, Set.of());
                 yield new RemediationAction.ScaleUp();
             }
+            case SCALE_IN -> {
+                onlyParams(type, params, Set.of("to", "expected"));
+                yield new RemediationAction.ScaleIn(capacity(params, "to"), capacity(params, "expected"));
+            }
             case NOTIFY -> notifyAction(params);
         };
+    }
+
+    private static Integer capacity(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 0 || n > 10_000) {
+                throw new RemediationException.Invalid("params." + name, "must be a capacity between 0 and 10000");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new RemediationException.Invalid("params." + name, "'" + UntrustedText.printable(v) + "' is not a whole number");
+        }
     }
 
     private String unit(Map<String, String> params) {
@@ -130,7 +160,12 @@ public final class RequestValidator {
     }
 
     private static RemediationAction notifyAction(Map<String, String> params) {
-        onlyParams(ActionType.NOTIFY, params, Set.of("message", "subject"));
+        onlyParams(ActionType.NOTIFY, params, Set.of("message", "subject", "channel"));
+        String channel = params.get("channel");
+        if (channel != null && !channel.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new RemediationException.Invalid("params.channel", "must name a channel of notify.channels "
+                    + "(letters, digits, _ and -)");
+        }
         String message = params.get("message");
         if (message == null || message.isBlank()) {
             throw new RemediationException.Invalid("params.message", "is required for notify");
@@ -146,7 +181,7 @@ public final class RequestValidator {
             throw new RemediationException.Invalid("params.subject", "must be at most " + MAX_SUBJECT
                     + " printable ASCII characters on one line (an SNS rule)");
         }
-        return new RemediationAction.Notify(subject.strip(), message.strip());
+        return new RemediationAction.Notify(subject.strip(), message.strip(), channel);
     }
 
     private static void onlyParams(ActionType type, Map<String, String> params, Set<String> accepted) {

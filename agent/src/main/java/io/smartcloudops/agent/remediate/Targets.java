@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 /**
  * The hosts remediation may act on: those listed under {@code remediation.targets}, the machine the
  * agent runs on, and (with {@code instance_id_targets}) any host the agent sees that is named after an
- * EC2 instance id.
+ * EC2 instance id; and the tiers of {@code remediation.groups}, targets for the actions that concern a whole
+ * Auto Scaling group.
  */
 public final class Targets {
 
     private static final Pattern INSTANCE_HOST = Pattern.compile("(i-[0-9a-f]{8,17})(:\\d{1,5})?");
 
     private final Map<String, Target> configured;
+    private final Map<String, Target> groups;
     private final String localHost;
     private final boolean instanceIdTargets;
     private final String defaultGroup;
@@ -37,6 +39,23 @@ public final class Targets {
                         t.autoScalingGroup() != null && !t.autoScalingGroup().isBlank() ? t.autoScalingGroup() : defaultGroup,
                         t.tags(), name.equals(localHost))));
         this.configured = Map.copyOf(m);
+        Map<String, Target> g = new LinkedHashMap<>();
+        (config.groups() == null ? Map.<String, RemediationConfig.GroupConfig>of() : config.groups()).forEach((name, gc) ->
+                g.put(name, new Target(name, null, blankToNull(gc.autoScalingGroup()), Map.of(GROUP_TAG, name), false)));
+        this.groups = Map.copyOf(g);
+    }
+
+    /** The tag a group's target carries (its name), which no host target has. */
+    public static final String GROUP_TAG = "group";
+
+    /** Whether {@code name} is a group of {@code remediation.groups} rather than a host. */
+    public boolean isGroup(String name) {
+        return name != null && groups.containsKey(name) && !configured.containsKey(name);
+    }
+
+    /** The names of {@code remediation.groups}. */
+    public List<String> groupNames() {
+        return List.copyOf(groups.keySet());
     }
 
     private static String blankToNull(String s) {
@@ -51,6 +70,9 @@ public final class Targets {
         Target t = configured.get(name);
         if (t != null) {
             return Optional.of(t);
+        }
+        if (groups.containsKey(name)) {
+            return Optional.of(groups.get(name));
         }
         if (name.equals(localHost)) {
             return Optional.of(new Target(name, null, defaultGroup, Map.of(), true));
@@ -70,6 +92,7 @@ public final class Targets {
         if (localHost != null) {
             out.putIfAbsent(localHost, find(localHost).orElseThrow());
         }
+        groups.forEach(out::putIfAbsent);
         if (instanceIdTargets) {
             for (String h : seenHosts.get()) {
                 if (!out.containsKey(h)) {

@@ -7,13 +7,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A rule's {@code when:}: comparisons on a host's latest metric values ({@code cpu > 90}) and on its open
- * anomalies ({@code severity >= high}, {@code severity(cpu) >= high}), combined with {@code and}/{@code or}
- * and parentheses. A metric the host does not report makes its comparison false (no data, no action).
+ * A rule's {@code when:}: comparisons on a host's latest metric values ({@code cpu > 90}), on its open
+ * anomalies ({@code severity >= high}, {@code severity(cpu) >= high}) and on the alerts firing on it
+ * ({@code alert(HighCPU)}, {@code alert(severity=critical)}), combined with {@code and}/{@code or} and
+ * parentheses. A metric the host does not report makes its comparison false (no data, no action).
  */
 public sealed interface Condition {
 
     boolean holds(HostFacts facts);
+
+    /** Whether anything in it reads alerts (such rules need no fresh samples to be checked). */
+    default boolean readsAlerts() {
+        return switch (this) {
+            case AlertMatch a -> true;
+            case And a -> a.parts().stream().anyMatch(Condition::readsAlerts);
+            case Or o -> o.parts().stream().anyMatch(Condition::readsAlerts);
+            default -> false;
+        };
+    }
 
     /** The condition as text, normalised. */
     String describe();
@@ -87,6 +98,29 @@ public sealed interface Condition {
         @Override
         public String describe() {
             return "severity" + metric.map(m -> "(" + m.key() + ")").orElse("") + " " + op.text + " " + severity.key();
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code alert(HighCPU)}: an alert of that name fires on the host; {@code alert(severity=critical)}: an alert
+     * with that label value fires on it.
+     */
+    record AlertMatch(String label, String value) implements Condition {
+        static final String NAME = "alertname";
+
+        @Override
+        public boolean holds(HostFacts facts) {
+            return facts.firingAlerts().stream().anyMatch(a -> value.equals(a.labels().get(label)));
+        }
+
+        @Override
+        public String describe() {
+            return "alert(" + (label.equals(NAME) ? value : label + "=" + value) + ")";
         }
 
         @Override

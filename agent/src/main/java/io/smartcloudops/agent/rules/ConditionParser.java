@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * expr       := and ("or" and)*
  * and        := primary ("and" primary)*
  * primary    := "(" expr ")" | comparison
- * comparison := METRIC OP NUMBER["%"] | "severity" ["(" METRIC ")"] OP SEVERITY
+ * comparison := METRIC OP NUMBER["%"] | "severity" ["(" METRIC ")"] OP SEVERITY | alert
+ * alert      := "alert" "(" ALERTNAME ")" | "alert" "(" LABEL "=" VALUE ")"
  * OP         := &gt; | &gt;= | &lt; | &lt;= | == | !=
  * </pre>
  * Errors say what was expected and at which character.
@@ -24,6 +25,9 @@ public final class ConditionParser {
 
     private record Token(String text, int pos) {
     }
+
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    private static final java.util.regex.Pattern ALERT_VALUE = java.util.regex.Pattern.compile("[^\\s\"'()]{1,256}");
 
     private final String source;
     private final List<Token> tokens;
@@ -72,8 +76,11 @@ public final class ConditionParser {
             expect(")");
             return c;
         }
-        Token name = take("a metric (" + metricKeys() + ") or 'severity'");
+        Token name = take("a metric (" + metricKeys() + "), 'severity' or 'alert'");
         String word = name.text().toLowerCase(Locale.ROOT);
+        if (word.equals("alert")) {
+            return alert();
+        }
         if (word.equals("severity")) {
             Optional<Metric> metric = Optional.empty();
             if (accept("(")) {
@@ -100,6 +107,28 @@ public final class ConditionParser {
         } catch (NumberFormatException e) {
             throw error("expected a number", value);
         }
+    }
+
+    /** After {@code alert}: {@code (NAME)} or {@code (label=value)}. */
+    private Condition alert() {
+        expect("(");
+        Token first = take("an alert name or label=value, e.g. alert(HighCPU) or alert(severity=critical)");
+        String label = Condition.AlertMatch.NAME;
+        String value = first.text();
+        if (accept("=")) {
+            if (!LABEL.matcher(first.text()).matches()) {
+                throw error("expected a label name (letters, digits, _)", first);
+            }
+            label = first.text();
+            value = take("a label value").text();
+        } else if (!ALERT_VALUE.matcher(value).matches()) {
+            throw error("expected an alert name", first);
+        }
+        if (!ALERT_VALUE.matcher(value).matches()) {
+            throw error("expected a label value without spaces or quotes", null);
+        }
+        expect(")");
+        return new Condition.AlertMatch(label, value);
     }
 
     private Metric metric(Token t) {

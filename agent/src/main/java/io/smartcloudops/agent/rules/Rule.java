@@ -20,10 +20,13 @@ import java.util.Map;
  * @param maxPerHour       actions per host in any hour
  * @param requiresApproval propose instead of run
  * @param dryRun           plan only
+ * @param clearWhen        recovery condition: a firing rule resolves only once it holds (null: when {@code when} is false)
+ * @param scaleInAfter     for scale_up: return the group to its earlier capacity once the rule stayed resolved this long (null: never)
  */
 public record Rule(String name, String description, Condition condition, Duration forDuration, Duration keepFiringFor,
                    String action, Map<String, String> params, List<String> hosts, Map<String, String> tags,
-                   Duration cooldown, int maxPerHour, boolean requiresApproval, boolean dryRun) {
+                   Duration cooldown, int maxPerHour, boolean requiresApproval, boolean dryRun, Condition clearWhen,
+                   Duration scaleInAfter) {
 
     public Rule {
         params = Map.copyOf(params);

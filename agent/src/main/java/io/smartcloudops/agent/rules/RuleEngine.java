@@ -4,6 +4,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.collect.SamplesCollected;
+import io.smartcloudops.agent.remediate.CapacityChange;
 import io.smartcloudops.agent.remediate.ConditionCheck;
 import io.smartcloudops.agent.remediate.RemediationException;
 import io.smartcloudops.agent.remediate.RemediationService;
@@ -11,6 +12,7 @@ import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.remediate.Target;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
+import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationRequest;
@@ -50,10 +52,19 @@ public final class RuleEngine {
     private final Map<String, Map<Metric, Double>> latest = new HashMap<>();
     private final Map<String, Instant> lastSample = new HashMap<>();
     private final Map<String, Map<String, OpenAnomaly>> anomalies = new HashMap<>();
+    private final Map<String, Map<String, Alert>> alerts = new HashMap<>();
+    private final SilenceCheck silences;
     private final Map<String, Map<String, RuleTracker>> trackers = new LinkedHashMap<>();
 
     public RuleEngine(List<Rule> rules, RemediationService remediation, Clock clock, Duration anomalyHold,
                       PrometheusRegistry registry) {
+        this(rules, remediation, clock, anomalyHold, registry, SilenceCheck.NONE);
+    }
+
+    /** @param silences while one holds for a rule on a host, the rule does not act there (it still fires) */
+    public RuleEngine(List<Rule> rules, RemediationService remediation, Clock clock, Duration anomalyHold,
+                      PrometheusRegistry registry, SilenceCheck silences) {
+        this.silences = silences;
         this.rules = List.copyOf(rules);
         this.remediation = remediation;
         this.clock = clock;
@@ -98,10 +109,25 @@ public final class RuleEngine {
         evaluate(a.host());
     }
 
+    /** An alert from Alertmanager or Grafana arrived or changed; alerts without a host concern no rule. */
+    public synchronized void onAlert(Alert a) {
+        if (a.host() == null || a.id() == null || rules.isEmpty()) {
+            return;
+        }
+        Map<String, Alert> firing = alerts.computeIfAbsent(a.host(), h -> new HashMap<>());
+        if (a.firing()) {
+            firing.put(a.id(), a);
+        } else {
+            firing.remove(a.id());
+        }
+        evaluate(a.host());
+    }
+
     private HostFacts facts(String host, Instant now) {
         Map<String, OpenAnomaly> open = anomalies.getOrDefault(host, Map.of());
         open.values().removeIf(o -> !now.isBefore(o.seenAt().plus(anomalyHold)));
-        return new HostFacts(latest.getOrDefault(host, Map.of()), open.values().stream().map(OpenAnomaly::anomaly).toList());
+        return new HostFacts(latest.getOrDefault(host, Map.of()), open.values().stream().map(OpenAnomaly::anomaly).toList(),
+                List.copyOf(alerts.getOrDefault(host, Map.of()).values()));
     }
 
     private void evaluate(String host) {
@@ -114,17 +140,59 @@ public final class RuleEngine {
             RuleTracker t = trackers.get(rule.name()).computeIfAbsent(host,
                     h -> new RuleTracker(rule.forDuration(), rule.keepFiringFor()));
             boolean holds = rule.condition().holds(facts);
-            switch (t.evaluate(holds, now)) {
+            boolean cleared = rule.clearWhen() == null ? !holds : !holds && rule.clearWhen().holds(facts);
+            switch (t.evaluate(holds, cleared, now)) {
                 case PENDING -> LOG.info("rule {} pending on {} ({})", rule.name(), host, rule.condition().describe());
-                case FIRED -> LOG.info("rule {} firing on {} ({})", rule.name(), host, rule.condition().describe());
-                case RESOLVED -> LOG.info("rule {} resolved on {}", rule.name(), host);
+                case FIRED -> {
+                    LOG.info("rule {} firing on {} ({})", rule.name(), host, rule.condition().describe());
+                    t.scaleInDue = null;  // firing again: the capacity it added is still needed
+                }
+                case RESOLVED -> {
+                    LOG.info("rule {} resolved on {}", rule.name(), host);
+                    if (rule.scaleInAfter() != null && !t.scaleUps.isEmpty()) {
+                        t.scaleInDue = now.plus(rule.scaleInAfter());
+                    }
+                }
                 default -> {
                 }
             }
-            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t)) {
+            if (t.scaleInDue != null && t.state == RuleState.INACTIVE && !now.isBefore(t.scaleInDue)
+                    && !silenced(rule, host, t, facts, now)) {
+                scaleIn(rule, host, t, now);
+            }
+            if (t.mayAct(holds, now, rule.cooldown(), rule.maxPerHour()) && !stillWaiting(t) && !silenced(rule, host, t, facts, now)) {
                 act(rule, host, t, now);
             }
         }
+    }
+
+    /** A silence holds for this rule here: no action (nor proposal) until it ends; the rule keeps firing. */
+    private boolean silenced(Rule rule, String host, RuleTracker t, HostFacts facts, Instant now) {
+        List<Alert> matched = facts.firingAlerts().stream().filter(a -> readsAlert(rule.condition(), a)).toList();
+        Optional<String> by = silences.silencedBy(rule.name(), host,
+                rule.condition().metrics().stream().map(Metric::key).toList(), matched);
+        if (by.isEmpty()) {
+            if (t.lastError != null && t.lastError.startsWith(SILENCED)) {
+                t.lastError = null;
+            }
+            return false;
+        }
+        if (t.lastError == null || !t.lastError.startsWith(SILENCED)) {
+            LOG.info("rule {} on {}: not acting, {}", rule.name(), host, SILENCED + by.get());
+        }
+        t.lastError = SILENCED + by.get();
+        return true;
+    }
+
+    private static final String SILENCED = "silenced by ";
+
+    private static boolean readsAlert(Condition c, Alert a) {
+        return switch (c) {
+            case Condition.AlertMatch m -> m.holds(new HostFacts(Map.of(), List.of(), List.of(a)));
+            case Condition.And and -> and.parts().stream().anyMatch(p -> readsAlert(p, a));
+            case Condition.Or or -> or.parts().stream().anyMatch(p -> readsAlert(p, a));
+            default -> false;
+        };
     }
 
     /** A proposal of this rule that nobody decided on yet is not proposed again. */
@@ -161,6 +229,9 @@ public final class RuleEngine {
         try {
             Remediation r = remediation.submit(Submission.byRule(request, rule.name(), rule.requiresApproval(), check));
             t.acted(now, r.id());
+            if (rule.scaleInAfter() != null) {
+                t.scaleUps.add(r.id());
+            }
         } catch (RemediationException.Blocked e) {
             t.retryAt = e.retryAt();
             t.lastError = e.getMessage();
@@ -173,6 +244,46 @@ public final class RuleEngine {
             t.retryAt = now.plus(Duration.ofMinutes(1));
             t.lastError = e.getMessage();
             LOG.error("rule {} could not act on {}: {}", rule.name(), host, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code scale_in_after}: the rule stayed resolved that long, so the group goes back to the desired capacity it
+     * had before the rule's first scale_up, expecting the capacity its last one left (compare first, in the
+     * executor). Scale-ups that changed nothing (dry runs, refusals, failures) have nothing to undo; when none
+     * did, a dry run shows what would happen.
+     */
+    private void scaleIn(Rule rule, String host, RuleTracker t, Instant now) {
+        List<CapacityChange> changes = t.scaleUps.stream().flatMap(id -> remediation.find(id).stream())
+                .flatMap(r -> CapacityChange.of(r).stream()).toList();
+        Map<String, String> params = new LinkedHashMap<>();
+        boolean dryRun = rule.dryRun();
+        String why;
+        if (changes.isEmpty()) {
+            dryRun = true;
+            why = "rule " + rule.name() + " resolved " + io.smartcloudops.api.time.DurationText.format(rule.scaleInAfter())
+                    + " ago; its scale_up changed nothing for real, so this only shows the way back";
+        } else {
+            params.put("to", Integer.toString(changes.getFirst().before()));
+            params.put("expected", Integer.toString(changes.getLast().after()));
+            why = "rule " + rule.name() + " resolved " + io.smartcloudops.api.time.DurationText.format(rule.scaleInAfter())
+                    + " ago: back to the desired capacity " + changes.getFirst().before() + " it had before its scale_up";
+        }
+        try {
+            Remediation r = remediation.submit(Submission.byRule(new RemediationRequest("scale_in", host, params, dryRun, why),
+                    rule.name(), rule.requiresApproval(), null));
+            t.scaleInDue = null;
+            t.scaleUps.clear();
+            t.lastRemediation = r.id();
+            LOG.info("rule {} on {}: scale_in {}", rule.name(), host, r.state().key());
+        } catch (RemediationException.Blocked e) {
+            t.scaleInDue = e.retryAt();
+            t.lastError = e.getMessage();
+        } catch (RemediationException e) {
+            t.scaleInDue = null;
+            t.scaleUps.clear();
+            t.lastError = "scale_in: " + e.getMessage();
+            LOG.warn("rule {} cannot scale {} back in: {}", rule.name(), host, e.getMessage());
         }
     }
 
@@ -217,8 +328,14 @@ public final class RuleEngine {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.name());
             m.put("when", r.condition().describe());
+            if (r.clearWhen() != null) {
+                m.put("clear_when", r.clearWhen().describe());
+            }
             m.put("for", io.smartcloudops.api.time.DurationText.format(r.forDuration()));
             m.put("action", r.action());
+            if (r.scaleInAfter() != null) {
+                m.put("scale_in_after", io.smartcloudops.api.time.DurationText.format(r.scaleInAfter()));
+            }
             m.put("state", stateByRule().get(r.name()).key());
             List<Map<String, Object>> hosts = new ArrayList<>();
             trackers.get(r.name()).forEach((host, t) -> {
@@ -231,6 +348,7 @@ public final class RuleEngine {
                 putIfSet(h, "last_action_at", t.lastActionAt);
                 putIfSet(h, "last_remediation", t.lastRemediation);
                 putIfSet(h, "last_error", t.lastError);
+                putIfSet(h, "scale_in_due", t.scaleInDue);
                 hosts.add(h);
             });
             m.put("hosts", hosts);

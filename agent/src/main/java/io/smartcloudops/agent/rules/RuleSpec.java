@@ -20,6 +20,9 @@ import java.util.Map;
  * @param maxPerHour       actions of this rule per host in any hour (default 3)
  * @param requiresApproval propose the action for an operator's approval instead of running it
  * @param dryRun           only show what it would do
+ * @param clearWhen        optional recovery condition, e.g. {@code cpu < 75}: a firing rule resolves only once it holds
+ * @param scaleInAfter     scale_up only: once the rule has stayed resolved this long, return the Auto Scaling group
+ *                         to the desired capacity it had before (never lower; skipped, audited, if it was changed since)
  */
 public record RuleSpec(
         String name,
@@ -33,7 +36,9 @@ public record RuleSpec(
         Duration cooldown,
         Integer maxPerHour,
         Boolean requiresApproval,
-        Boolean dryRun) {
+        Boolean dryRun,
+        String clearWhen,
+        Duration scaleInAfter) {
 
     /**
      * Which hosts a rule applies to; every given part must match (none given = every host).

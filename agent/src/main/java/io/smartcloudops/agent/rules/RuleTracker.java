@@ -8,7 +8,9 @@ import java.util.Deque;
 /**
  * One rule on one host: the Prometheus alert state machine. A true condition moves inactive → pending;
  * once it has held for {@code for} the rule is firing; a false condition drops pending back to
- * inactive at once, and resolves firing only after it stayed false for {@code keep_firing_for}.
+ * inactive at once, and resolves firing only after it stayed false for {@code keep_firing_for}. With a
+ * recovery condition ({@code clear_when}) a firing rule resolves only once that holds (and then stayed so
+ * for {@code keep_firing_for}): between the two thresholds it keeps firing without acting again.
  * Also remembers when the rule last acted here, for its cooldown and hourly limit.
  */
 final class RuleTracker {
@@ -29,6 +31,10 @@ final class RuleTracker {
     String lastError;
     String lastRemediation;
     final Deque<Instant> actions = new ArrayDeque<>();
+    /** scale_up remediations of this rule not yet undone ({@code scale_in_after}). */
+    final java.util.List<String> scaleUps = new java.util.ArrayList<>();
+    /** When the rule, resolved, returns its group to the earlier capacity (null: nothing due). */
+    Instant scaleInDue;
 
     RuleTracker(Duration forDuration, Duration keepFiringFor) {
         this.forDuration = forDuration;
@@ -36,6 +42,15 @@ final class RuleTracker {
     }
 
     Change evaluate(boolean holds, Instant now) {
+        return evaluate(holds, !holds, now);
+    }
+
+    /** @param cleared the recovery condition holds ({@code !holds} for a rule without {@code clear_when}) */
+    Change evaluate(boolean holds, boolean cleared, Instant now) {
+        if (!holds && !cleared && state == RuleState.FIRING) {
+            lastTrueAt = now;  // not recovered yet: keep_firing_for counts from the recovery
+            return Change.NONE;
+        }
         if (holds) {
             lastTrueAt = now;
             Change change = Change.NONE;

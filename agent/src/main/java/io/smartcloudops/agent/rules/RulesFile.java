@@ -96,6 +96,14 @@ public final class RulesFile {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ".when", e.getMessage());
         }
+        Condition clearWhen = null;
+        if (r.clearWhen() != null) {
+            try {
+                clearWhen = ConditionParser.parse(r.clearWhen());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ".clear_when", e.getMessage());
+            }
+        }
         Duration forDuration = r.forDuration() == null ? Duration.ZERO : r.forDuration();
         Duration keep = r.keepFiringFor() == null ? Duration.ZERO : r.keepFiringFor();
         notNegative(where + ".for", forDuration);
@@ -135,9 +143,19 @@ public final class RulesFile {
             tags = r.target().tags() == null ? Map.of() : r.target().tags();
             valuesPresent(where + ".target.tags", tags);
         }
+        Duration scaleInAfter = r.scaleInAfter();
+        if (scaleInAfter != null) {
+            if (!r.action().strip().equals("scale_up")) {
+                throw new ConfigException(where + ".scale_in_after", "only for action scale_up (it returns the group to "
+                        + "the capacity it had before the scale-up)");
+            }
+            if (scaleInAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new ConfigException(where + ".scale_in_after", "must be at least 1m");
+            }
+        }
         return new Rule(r.name(), r.description() == null ? "" : r.description(), condition, forDuration, keep,
                 r.action().strip(), params, hosts, tags, cooldown, maxPerHour, Boolean.TRUE.equals(r.requiresApproval()),
-                Boolean.TRUE.equals(r.dryRun()));
+                Boolean.TRUE.equals(r.dryRun()), clearWhen, scaleInAfter);
     }
 
     /** YAML's {@code unit:} with nothing after it is a null value: name it instead of failing later. */

@@ -23,6 +23,7 @@ public final class SsmSecrets {
     static final String PLACEHOLDER = "CHANGE_ME";
     public static final String VIEWER_TOKEN = "api/viewer_token";
     public static final String OPERATOR_TOKEN = "api/operator_token";
+    public static final String WEBHOOK_TOKEN = "api/webhook_token";
     public static final String OPENAI_API_KEY = "openai/api_key";
     public static final String AUDIT_HMAC_KEY = "audit/hmac_key";
 
@@ -61,14 +62,16 @@ public final class SsmSecrets {
         if (!config.ssm().enabled()) {
             return config;
         }
-        Map<String, String> s = read(ssm, config.ssm().parameterPrefix(), List.of(VIEWER_TOKEN, OPERATOR_TOKEN));
+        Map<String, String> s = read(ssm, config.ssm().parameterPrefix(), List.of(VIEWER_TOKEN, OPERATOR_TOKEN, WEBHOOK_TOKEN));
         AuthConfig a = config.auth();
         AuthConfig auth = new AuthConfig(
                 blank(a.viewerToken()) ? s.get(VIEWER_TOKEN) : a.viewerToken(),
                 blank(a.operatorToken()) ? s.get(OPERATOR_TOKEN) : a.operatorToken(),
-                a.tokens(), a.tokenFile(), a.failuresPerMinute());
-        LOG.info("API tokens from SSM under {}: viewer {}, operator {}", config.ssm().parameterPrefix(),
-                s.containsKey(VIEWER_TOKEN) ? "set" : "unset", s.containsKey(OPERATOR_TOKEN) ? "set" : "unset");
+                a.tokens(), a.tokenFile(), a.failuresPerMinute(),
+                blank(a.webhookToken()) ? s.get(WEBHOOK_TOKEN) : a.webhookToken());
+        LOG.info("API tokens from SSM under {}: viewer {}, operator {}, webhook {}", config.ssm().parameterPrefix(),
+                s.containsKey(VIEWER_TOKEN) ? "set" : "unset", s.containsKey(OPERATOR_TOKEN) ? "set" : "unset",
+                s.containsKey(WEBHOOK_TOKEN) ? "set" : "unset");
         return config.withAuth(auth);
     }
 

@@ -135,7 +135,7 @@ class ConfigLoaderTest {
                       env: BOB_TOKEN
                 """);
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(g, Map.of()))
-                .hasMessageContaining("auth.tokens[0].role").hasMessageContaining("viewer or operator");
+                .hasMessageContaining("auth.tokens[0].role").hasMessageContaining("viewer, operator or webhook");
     }
 
     @Test

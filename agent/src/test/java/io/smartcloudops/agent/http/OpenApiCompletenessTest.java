@@ -95,7 +95,7 @@ class OpenApiCompletenessTest {
                 needed.add("401");
                 needed.add("429"); // FailedAuthLimiter: too many wrong tokens from this address
             }
-            if (role.equals("operator")) {
+            if (role.equals("operator") || role.equals("webhook")) {
                 needed.add("403");
             }
             boolean hasInput = !parameters(op).isEmpty() || op.node().has("requestBody") || !role.isEmpty();
@@ -166,10 +166,15 @@ class OpenApiCompletenessTest {
                     continue; // an endless stream
                 }
                 String path = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                String token = op.node().path("x-role").asText().equals("webhook") ? TestAgents.WEBHOOK_TOKEN
+                        : TestAgents.OPERATOR_TOKEN;
                 HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(agent.baseUrl() + path + "?zz_not_a_parameter=1"))
-                        .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + TestAgents.OPERATOR_TOKEN);
-                req = op.method().equals("post") ? req.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")) : req.GET();
+                        .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token);
+                req = switch (op.method()) {
+                    case "post" -> req.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                    case "delete" -> req.DELETE();
+                    default -> req.GET();
+                };
                 HttpResponse<String> answer = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
                 Set<String> documented = new TreeSet<>();
                 parameters(op).stream().filter(p -> p.path("in").asText().equals("query"))
@@ -217,7 +222,7 @@ class OpenApiCompletenessTest {
         Path file = Files.writeString(dir.resolve("agent.yaml"), yaml);
         var config = new ConfigLoader(Map.of()).load(file, Map.of("server.bind", "127.0.0.1:0",
                 "auth.viewer_token", TestAgents.VIEWER_TOKEN, "auth.operator_token", TestAgents.OPERATOR_TOKEN,
-                "logs.dir", dir.resolve("logs").toString()));
+                "auth.webhook_token", TestAgents.WEBHOOK_TOKEN, "logs.dir", dir.resolve("logs").toString()));
         try (Agent agent = TestAgents.start(config, java.time.Clock.systemUTC())) {
             Probe probe = new Probe(agent.baseUrl());
             Eventually.within("an anomaly", Duration.ofSeconds(60)).until(() -> !probe.get("/anomalies").path("anomalies").isEmpty());
@@ -231,6 +236,23 @@ class OpenApiCompletenessTest {
             String id = proposal.path("proposed_actions").path(0).path("id").asText();
             assertThat(id).as("the chat proposed a remediation: " + proposal).isNotBlank();
             check(problems, "POST /remediations/{id}/reject", probe.post("/remediations/" + id + "/reject", "{\"reason\":\"test\"}"));
+            Probe hook = new Probe(agent.baseUrl(), TestAgents.WEBHOOK_TOKEN);
+            String alerts = io.smartcloudops.api.Json.write(io.smartcloudops.agent.alerts.AlertPayloads.alertmanager("firing",
+                    List.of(io.smartcloudops.agent.alerts.AlertPayloads.highCpu("firing", "web-1:9100",
+                            java.time.Instant.now().minusSeconds(60), null))));
+            check(problems, "POST /webhooks/alertmanager", hook.post("/webhooks/alertmanager", alerts));
+            check(problems, "POST /webhooks/grafana", hook.post("/webhooks/grafana", alerts));
+            String alertId = probe.get("/alerts").path("alerts").path(0).path("id").asText();
+            check(problems, "POST /alerts/{id}/acknowledge", probe.post("/alerts/" + alertId + "/acknowledge", "{\"note\":\"mine\"}"));
+            String anomalyId = probe.get("/anomalies").path("anomalies").path(0).path("id").asText();
+            check(problems, "POST /anomalies/{id}/acknowledge", probe.post("/anomalies/" + anomalyId + "/acknowledge", ""));
+            JsonNode silence = probe.post("/silences", "{\"host\":\"web-1\",\"duration\":\"1h\",\"reason\":\"test\"}");
+            check(problems, "POST /silences", silence);
+            check(problems, "GET /silences", probe.get("/silences"));
+            check(problems, "GET /alerts", probe.get("/alerts"));
+            check(problems, "DELETE /silences/{id}", probe.delete("/silences/" + silence.path("id").asText()));
+            check(problems, "DELETE /alerts/{id}/acknowledge", probe.delete("/alerts/" + alertId + "/acknowledge"));
+            check(problems, "DELETE /anomalies/{id}/acknowledge", probe.delete("/anomalies/" + anomalyId + "/acknowledge"));
             for (String path : List.of("/status", "/anomalies", "/series?host=web-1&metric=cpu", "/whoami", "/remediations",
                     "/remediations/options", "/remediations/" + id, "/logs", "/healthz", "/model")) {
                 check(problems, "GET " + path.replaceAll("\\?.*", "").replace(id, "{id}"), probe.get(path));
@@ -252,7 +274,7 @@ class OpenApiCompletenessTest {
         String[] parts = operation.split(" ", 2);
         JsonNode responses = spec.path("paths").path(parts[1]).path(parts[0].toLowerCase(Locale.ROOT)).path("responses");
         assertThat(responses.isMissingNode()).as(operation + " is documented").isFalse();
-        JsonNode ok = responses.has("200") ? responses.get("200") : responses.get("202");
+        JsonNode ok = responses.has("200") ? responses.get("200") : responses.has("201") ? responses.get("201") : responses.get("202");
         JsonNode schema = resolve(ok).path("content").path("application/json").path("schema");
         conform(answer, schema, operation, problems);
     }
@@ -299,8 +321,16 @@ class OpenApiCompletenessTest {
     }
 
     /** Minimal JSON calls with the operator token; answers of any status are returned as JSON. */
-    private record Probe(String base) {
+    private record Probe(String base, String token) {
         private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        Probe(String base) {
+            this(base, TestAgents.OPERATOR_TOKEN);
+        }
+
+        JsonNode delete(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        }
 
         JsonNode get(String path) throws Exception {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -313,7 +343,7 @@ class OpenApiCompletenessTest {
 
         private JsonNode send(HttpRequest.Builder b) throws Exception {
             HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + TestAgents.OPERATOR_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(r.body());
         }
     }

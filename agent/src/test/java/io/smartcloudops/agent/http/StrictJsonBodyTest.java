@@ -156,7 +156,9 @@ class StrictJsonBodyTest {
     }
 
     private RawHttp.Response send(ApiRoutes.Route route, String body, String contentType) throws Exception {
-        List<String[]> headers = new ArrayList<>(RawHttp.headers("Authorization", "Bearer " + TestAgents.OPERATOR_TOKEN,
+        String token = route.role() == io.smartcloudops.agent.auth.Role.WEBHOOK ? TestAgents.WEBHOOK_TOKEN
+                : TestAgents.OPERATOR_TOKEN;  // the webhooks take Alertmanager's and Grafana's token only
+        List<String[]> headers = new ArrayList<>(RawHttp.headers("Authorization", "Bearer " + token,
                 "Idempotency-Key", "strict-" + System.nanoTime()));
         if (contentType != null) {
             headers.add(RawHttp.header("Content-Type", contentType));

@@ -77,6 +77,8 @@ class KillNineIT {
                   verification_delay: 0s
                   cooldown: 0s
                   max_per_hour: 100000
+                  breaker:
+                    failures: 100000   # runs cut off by a kill count as failed; the breaker is not the subject here
                 detect:
                   model: ""
                   min_samples: 30

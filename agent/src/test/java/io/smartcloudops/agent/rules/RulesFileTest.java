@@ -111,7 +111,7 @@ class RulesFileTest {
                   - name: r
                     when: cpu > 90
                     action: reboot
-                """)).startsWith("rules.yaml: rules[0] (r).action").contains("restart_service, scale_up, notify");
+                """)).startsWith("rules.yaml: rules[0] (r).action").contains("restart_service, scale_up, scale_in, notify");
         assertThat(error("""
                 rules:
                   - name: r

@@ -40,6 +40,33 @@ public final class PrometheusProcess extends ManagedProcess {
         return p;
     }
 
+    /**
+     * Starts Prometheus scraping {@code targets} every second, evaluating {@code rules} (a rule file's text)
+     * every second and sending its alerts to the Alertmanager at {@code alertmanager} ({@code host:port}).
+     */
+    public static PrometheusProcess startWithAlerts(Path workDir, List<String> targets, String rules, String alertmanager)
+            throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(workDir.resolve("prometheus"));
+        Files.writeString(dir.resolve("rules.yml"), rules);
+        Files.writeString(dir.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files: [rules.yml]
+                alerting:
+                  alertmanagers:
+                    - static_configs:
+                        - targets: ['%s']
+                scrape_configs:
+                  - job_name: node
+                    static_configs:
+                      - targets: [%s]
+                """.formatted(alertmanager, String.join(", ", targets.stream().map(t -> "'" + t + "'").toList())));
+        PrometheusProcess p = new PrometheusProcess(FreePort.find(), dir);
+        p.start();
+        return p;
+    }
+
     public int port() {
         return port;
     }

@@ -16,6 +16,8 @@ public final class TestAgents {
 
     public static final String VIEWER_TOKEN = "viewer-token-0123456789";
     public static final String OPERATOR_TOKEN = "operator-token-0123456789";
+    /** Alertmanager's and Grafana's token in tests: may post alerts, nothing else. */
+    public static final String WEBHOOK_TOKEN = "webhook-token-0123456789";
 
     private TestAgents() {
     }
@@ -26,6 +28,7 @@ public final class TestAgents {
         o.put("server.bind", "127.0.0.1:0");
         o.put("auth.viewer_token", VIEWER_TOKEN);
         o.put("auth.operator_token", OPERATOR_TOKEN);
+        o.put("auth.webhook_token", WEBHOOK_TOKEN);
         o.put("logs.dir", workDir.resolve("logs").toString());
         o.put("source.backfill", "0s");
         o.putAll(overrides);
@@ -44,6 +47,7 @@ public final class TestAgents {
                 "server.bind", "127.0.0.1:0",
                 "auth.viewer_token", VIEWER_TOKEN,
                 "auth.operator_token", OPERATOR_TOKEN,
+                "auth.webhook_token", WEBHOOK_TOKEN,
                 "logs.dir", workDir.resolve("logs").toString(),
                 "source.interval", "1h"));
     }
@@ -58,5 +62,10 @@ public final class TestAgents {
 
     public static AgentClient operator(Agent agent) {
         return AgentClient.create(agent.baseUrl(), OPERATOR_TOKEN);
+    }
+
+    /** A client with the webhook token, as Alertmanager and Grafana call the agent. */
+    public static AgentClient webhook(Agent agent) {
+        return AgentClient.create(agent.baseUrl(), WEBHOOK_TOKEN);
     }
 }

@@ -21,7 +21,17 @@ public enum AuditEvent {
     /** Verification judged whether the action helped. */
     VERIFIED,
     BREAKER_OPENED,
-    BREAKER_CLOSED;
+    BREAKER_CLOSED,
+    /** An operator snoozed a host, metric, rule or alert labels (on-call: no action, request_id = the silence's id). */
+    SILENCE_CREATED,
+    /** An operator ended a silence early. */
+    SILENCE_DELETED,
+    /** A silence ran out by itself. */
+    SILENCE_EXPIRED,
+    /** An operator acknowledged an anomaly or alert (request_id = its id, params.kind = anomaly or alert). */
+    ACKNOWLEDGED,
+    /** An operator withdrew an acknowledgement. */
+    UNACKNOWLEDGED;
 
     /** The wire name, e.g. {@code breaker_opened}. */
     @JsonValue

@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param timestamp   when it happened (UTC)
  * @param event       {@link AuditEvent}: {@code proposed}, {@code approved}, {@code rejected}, {@code expired},
  *                    {@code refused}, {@code started}, {@code finished}, {@code verified}, {@code breaker_opened},
- *                    {@code breaker_closed}
- * @param action      {@link ActionType}: {@code restart_service}, {@code scale_up} or {@code notify}
+ *                    {@code breaker_closed}, and the on-call records {@code silence_created}, {@code silence_deleted},
+ *                    {@code silence_expired}, {@code acknowledged}, {@code unacknowledged} (which have no action)
+ * @param action      {@link ActionType}: {@code restart_service}, {@code scale_up}, {@code scale_in} or {@code notify}
  * @param instance    the target host (as the agent names it)
  * @param instanceId  its EC2 instance id, when known
  * @param result      {@link AuditResult}: {@code pending}, {@code approved}, {@code rejected}, {@code expired}, {@code refused},

@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.smartcloudops.api.ApiError;
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.TextCut;
+import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.alert.AlertList;
+import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.AnomalyList;
 import io.smartcloudops.api.audit.AuditRecordList;
+import io.smartcloudops.api.model.ModelCard;
+import io.smartcloudops.api.oncall.AcknowledgeRequest;
+import io.smartcloudops.api.oncall.Silence;
+import io.smartcloudops.api.oncall.SilenceList;
+import io.smartcloudops.api.oncall.SilenceRequest;
 import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.chat.QueryRequest;
 import io.smartcloudops.api.chat.QueryResponse;
-import io.smartcloudops.api.model.ModelCard;
 import io.smartcloudops.api.remediation.Decision;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationList;
@@ -129,6 +136,64 @@ public final class AgentClient implements AutoCloseable {
         q.put("since", since);
         q.put("host", host);
         return get("/anomalies", q, AnomalyList.class);
+    }
+
+    /**
+     * {@code GET /alerts}: alerts received from Alertmanager and Grafana, newest first; any argument may be null.
+     *
+     * @param state {@code firing} or {@code resolved}
+     * @param host  a host as the agent names it
+     * @param since {@code 10m}, ISO-8601 or {@code yyyy-MM-dd HH:mm:ss}: alerts active at or after it
+     */
+    public AlertList alerts(String state, String host, String since) {
+        return alerts(state, host, since, null);
+    }
+
+    /** {@code GET /alerts} with a {@code limit} (1..1000, default 100). */
+    public AlertList alerts(String state, String host, String since, Integer limit) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("state", state);
+        q.put("host", host);
+        q.put("since", since);
+        q.put("limit", limit == null ? null : limit.toString());
+        return get("/alerts", q, AlertList.class);
+    }
+
+    /** {@code POST /alerts/{id}/acknowledge} (operator): repeat notifications of it stop. */
+    public Alert acknowledgeAlert(String id, String note) {
+        return post("/alerts/" + id + "/acknowledge", new AcknowledgeRequest(note), Map.of(), Alert.class);
+    }
+
+    /** {@code DELETE /alerts/{id}/acknowledge} (operator): undoes an acknowledgement. */
+    public Alert unacknowledgeAlert(String id) {
+        return delete("/alerts/" + id + "/acknowledge", Alert.class);
+    }
+
+    /** {@code POST /anomalies/{id}/acknowledge} (operator): repeat notifications of it stop. */
+    public Anomaly acknowledgeAnomaly(String id, String note) {
+        return post("/anomalies/" + id + "/acknowledge", new AcknowledgeRequest(note), Map.of(), Anomaly.class);
+    }
+
+    /** {@code DELETE /anomalies/{id}/acknowledge} (operator): undoes an acknowledgement. */
+    public Anomaly unacknowledgeAnomaly(String id) {
+        return delete("/anomalies/" + id + "/acknowledge", Anomaly.class);
+    }
+
+    /** {@code POST /silences} (operator): snoozes what the request matches for its duration. */
+    public Silence silence(SilenceRequest request) {
+        return post("/silences", request, Map.of(), Silence.class);
+    }
+
+    /** {@code GET /silences?state=}: {@code active} (default), {@code expired}, {@code deleted} or {@code all}. */
+    public SilenceList silences(String state) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("state", state);
+        return get("/silences", q, SilenceList.class);
+    }
+
+    /** {@code DELETE /silences/{id}} (operator): ends a silence now. */
+    public Silence deleteSilence(String id) {
+        return delete("/silences/" + id, Silence.class);
     }
 
     /**
@@ -259,6 +324,12 @@ public final class AgentClient implements AutoCloseable {
                 .post(RequestBody.create(Json.write(body), JSON));
         headers.forEach(builder::header);
         return decode(execute(builder.build()), Json.mapper().getTypeFactory().constructType(type));
+    }
+
+    /** DELETE a resource and decode the answer. */
+    public <T> T delete(String path, Class<T> type) {
+        Request request = authorised(new Request.Builder().url(url(path, Map.of()))).delete().build();
+        return decode(execute(request), Json.mapper().getTypeFactory().constructType(type));
     }
 
     public String getText(String path, Map<String, String> query) {

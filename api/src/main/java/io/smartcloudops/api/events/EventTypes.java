@@ -10,6 +10,10 @@ public final class EventTypes {
     public static final String ACTION = "action";
     /** A chat answer: {@code io.smartcloudops.api.chat.QueryResponse}. */
     public static final String CHAT = "chat";
+    /** An alert from Alertmanager or Grafana arrived, changed or was acknowledged: {@code io.smartcloudops.api.alert.Alert}. */
+    public static final String ALERT = "alert";
+    /** A silence was created, ended early or ran out: {@code io.smartcloudops.api.oncall.Silence}. */
+    public static final String SILENCE = "silence";
     /** The source changed health: {@code io.smartcloudops.api.status.SourceStatus}. */
     public static final String SOURCE = "source";
 

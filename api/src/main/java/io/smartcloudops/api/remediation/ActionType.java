@@ -12,6 +12,11 @@ public enum ActionType {
     RESTART_SERVICE("restart_service"),
     /** Raise the desired capacity of the target's Auto Scaling group by one, within its maximum. */
     SCALE_UP("scale_up"),
+    /**
+     * Lower the desired capacity of the target's Auto Scaling group: to {@code to} (or by one), never below the
+     * group's minimum; with {@code expected}, only if the desired capacity is still that (compare first).
+     */
+    SCALE_IN("scale_in"),
     /** Publish a message to the configured SNS topic (params {@code message}, optional {@code subject}). */
     NOTIFY("notify");
 
@@ -21,7 +26,7 @@ public enum ActionType {
         this.key = key;
     }
 
-    /** The wire name: {@code restart_service}, {@code scale_up}, {@code notify}. */
+    /** The wire name: {@code restart_service}, {@code scale_up}, {@code scale_in}, {@code notify}. */
     @JsonValue
     public String key() {
         return key;
@@ -36,7 +41,7 @@ public enum ActionType {
         return Arrays.stream(values()).filter(a -> a.key.equals(k)).findFirst();
     }
 
-    /** {@code restart_service, scale_up, notify}, for error messages. */
+    /** {@code restart_service, scale_up, scale_in, notify}, for error messages. */
     public static String keys() {
         return Arrays.stream(values()).map(ActionType::key).collect(Collectors.joining(", "));
     }

@@ -63,7 +63,8 @@ class AuditRecordJsonTest {
     @Test
     void everyEventAndResultHasTheKeyTheLogUses() {
         assertThat(AuditEvent.keys()).isEqualTo("proposed, approved, rejected, expired, refused, started, finished, "
-                + "verified, breaker_opened, breaker_closed");
+                + "verified, breaker_opened, breaker_closed, silence_created, silence_deleted, silence_expired, "
+                + "acknowledged, unacknowledged");
         assertThat(AuditResult.keys()).isEqualTo("pending, approved, rejected, expired, refused, running, success, "
                 + "failure, dry_run, effective, ineffective, open, closed");
         assertThat(AuditEvent.fromKey(" Breaker_Opened ")).contains(AuditEvent.BREAKER_OPENED);

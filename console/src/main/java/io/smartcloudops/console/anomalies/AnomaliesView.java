@@ -99,6 +99,9 @@ public final class AnomaliesView extends BorderPane {
         table.getColumns().add(column("Score", 60, a -> String.format(Locale.ROOT, "%.2f", a.score())));
         table.getColumns().add(column("Summary", 260, Anomaly::summary));
         table.getColumns().add(column("State", 110, AnomaliesViewModel::formatState));
+        table.getColumns().add(column("Acknowledged", 110, a -> a.acknowledged() == null ? ""
+                : a.acknowledged().by() + " " + AnomaliesViewModel.formatTime(a.acknowledged().at())));
+        table.getColumns().add(column("Silenced", 60, a -> a.silenced() == null ? "" : "yes"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {

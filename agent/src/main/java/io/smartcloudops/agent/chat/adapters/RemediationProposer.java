@@ -52,4 +52,9 @@ public final class RemediationProposer implements ActionProposer {
     public List<String> allowedUnits() {
         return remediation.allowedUnits();
     }
+
+    @Override
+    public List<String> groups() {
+        return remediation.targets().groupNames();
+    }
 }

@@ -5,7 +5,9 @@ import io.smartcloudops.agent.chat.tools.RemediationSummary;
 import io.smartcloudops.agent.chat.tools.ToolOutput;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
+import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.oncall.Silence;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.chat.ProposedAction;
@@ -223,6 +225,60 @@ final class AnswerWriter {
                     .collect(Collectors.joining(", "))).append('.');
         }
         return sb.toString();
+    }
+
+    // --- alerts and silences -----------------------------------------------------------------------------
+
+    String alerts(ToolOutput.AlertDigest d, Instant now) {
+        String where = d.host() == null ? "" : " on " + d.host();
+        if (d.alerts().isEmpty()) {
+            return (d.firingOnly() ? "No alert is firing" : "No alert was received") + where
+                    + " (from Alertmanager or Grafana)." + (d.note() == null ? "" : " (" + d.note() + ")");
+        }
+        long firing = d.alerts().stream().filter(Alert::firing).count();
+        StringBuilder sb = new StringBuilder(d.firingOnly()
+                ? firing + (firing == 1 ? " alert is" : " alerts are") + " firing" + where + ":"
+                : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts") + where + ", newest first:");
+        int i = 1;
+        for (Alert a : d.alerts()) {
+            sb.append('\n').append(i++).append(". ").append(quote(a.name().isBlank() ? "unnamed" : a.name()))
+                    .append(a.host() == null ? "" : " on " + a.host())
+                    .append(a.severity() == null ? "" : " (" + quote(a.severity()) + ")")
+                    .append(a.firing() ? ", firing since " + when(a.startsAt(), now) : ", resolved " + when(a.endsAt(), now))
+                    .append(", from ").append(a.source().key()).append(": ").append(quote(a.summary()));
+            if (a.acknowledged() != null) {
+                sb.append("; acknowledged by ").append(a.acknowledged().by()).append(' ').append(when(a.acknowledged().at(), now));
+            }
+            if (a.silenced() != null) {
+                sb.append("; silenced (").append(a.silenced()).append(')');
+            }
+            sb.append('.');
+        }
+        return sb.toString();
+    }
+
+    String noAlertFiring(String host, List<Alert> latest, Instant now) {
+        if (latest.isEmpty()) {
+            return "No alert is firing on " + host + ", and none was received for it.";
+        }
+        Alert a = latest.getFirst();
+        return "No alert is firing on " + host + ". The last one was " + quote(a.name()) + " from " + a.source().key()
+                + ", " + (a.firing() ? "firing" : "resolved " + when(a.endsAt(), now)) + ": " + quote(a.summary()) + ".";
+    }
+
+    String silences(ToolOutput.SilenceDigest d, Instant now) {
+        if (d.silences().isEmpty()) {
+            return "Nothing is snoozed: no silence holds now.";
+        }
+        StringBuilder sb = new StringBuilder(d.silences().size() == 1 ? "1 silence holds:" : d.silences().size() + " silences hold:");
+        int i = 1;
+        for (Silence s : d.silences()) {
+            sb.append('\n').append(i++).append(". ").append(quote(io.smartcloudops.agent.oncall.Silences.describe(s)))
+                    .append(" until ").append(time(s.endsAt())).append(", by ").append(s.createdBy())
+                    .append(": ").append(quote(s.reason())).append('.');
+        }
+        return sb.append("\nWhile a silence holds, what it matches is still detected and recorded, but not notified "
+                + "and not remediated automatically.").toString();
     }
 
     // --- audit log and remediations ----------------------------------------------------------------------

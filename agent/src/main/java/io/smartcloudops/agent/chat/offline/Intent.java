@@ -34,6 +34,14 @@ sealed interface Intent {
     record Remediations(TimeRange range, Trigger trigger, String host) implements Intent {
     }
 
+    /** "What alerts are firing?", "why is web-1 alerting?": alerts from Alertmanager and Grafana. */
+    record Alerts(String host, boolean firingOnly, boolean why) implements Intent {
+    }
+
+    /** "What is snoozed?". */
+    record Snoozed() implements Intent {
+    }
+
     /** "Is the agent healthy?". */
     record Status() implements Intent {
     }

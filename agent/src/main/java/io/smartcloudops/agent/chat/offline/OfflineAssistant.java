@@ -108,6 +108,20 @@ public final class OfflineAssistant implements Assistant {
                 yield answer(writer.remediations(out, i.trigger(), range.label(), now),
                         out.remediations().stream().map(r -> r.target()).filter(h -> h != null).distinct().toList());
             }
+            case Intent.Alerts i -> {
+                var out = tools.run(new ToolCall.Alerts(i.host(), i.firingOnly(), 10)).output();
+                if (i.why() && out.alerts().isEmpty() && i.host() != null) {
+                    var recent = tools.run(new ToolCall.Alerts(i.host(), false, 1)).output();
+                    yield answer(writer.noAlertFiring(i.host(), recent.alerts(), now), List.of(i.host()));
+                }
+                yield answer(writer.alerts(out, now), out.alerts().stream().map(a -> a.host()).filter(h -> h != null)
+                        .distinct().toList());
+            }
+            case Intent.Snoozed i -> {
+                var out = tools.run(new ToolCall.Silences()).output();
+                yield answer(writer.silences(out, now), out.silences().stream().map(s -> s.host()).filter(h -> h != null)
+                        .distinct().toList());
+            }
             case Intent.Status i -> {
                 var out = tools.run(new ToolCall.Status()).output();
                 yield answer(writer.status(out.status(), now), List.of());
@@ -169,6 +183,8 @@ public final class OfflineAssistant implements Assistant {
                 + "- Why is <host> anomalous?\n"
                 + "- Show logs from 10 minutes ago (the remediation audit log)\n"
                 + "- What did auto-remediation do today?\n"
+                + "- What alerts are firing? / Why is <host> alerting? (from Alertmanager and Grafana)\n"
+                + "- What is snoozed?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
                 + "Hosts I know: " + hostList() + ".";

@@ -42,6 +42,11 @@ final class QuestionParser {
             + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b");
     private static final Pattern EXPLAIN = Pattern.compile(
             "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|diagnos\\w*)\\b");
+    private static final Pattern SNOOZED = Pattern.compile("\\b(snoozed?|snoozes|snoozing|silenced?|silences|muted?)\\b");
+    private static final Pattern ALERTING = Pattern.compile("\\balerting\\b|\\b(alertmanager|grafana)\\b"
+            + "|\\balerts?\\b.*\\b(firing|fire|fired|active|open|raised|received|resolved|now|right now|currently|going off)\\b"
+            + "|\\b(firing|active|open|current)\\s+alerts?\\b");
+    private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
     private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail)\\b");
     private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b");
     private static final Pattern STATUS = Pattern.compile(
@@ -114,6 +119,13 @@ final class QuestionParser {
         }
         if ((m = UNSUPPORTED.matcher(imperative)).find()) {
             return new Intent.Unsupported(m.group(1));
+        }
+        if (SNOOZED.matcher(lower).find()) {
+            return new Intent.Snoozed();
+        }
+        if (ALERTING.matcher(lower).find()) {
+            boolean why = EXPLAIN.matcher(lower).find();
+            return new Intent.Alerts(host, !ALL_ALERTS.matcher(lower).find() || why, why);
         }
         if (REMEDIATION.matcher(lower).find()) {
             return new Intent.Remediations(range.orElse(null), trigger(lower), host);

@@ -14,6 +14,11 @@ public interface ActionProposer {
     /** Service units {@code restart_service} accepts, for help texts. */
     List<String> allowedUnits();
 
+    /** Tiers ({@code remediation.groups}) a proposal may name instead of a host: "scale up the app tier". */
+    default List<String> groups() {
+        return List.of();
+    }
+
     static ActionProposer unavailable(String why) {
         return new ActionProposer() {
             @Override

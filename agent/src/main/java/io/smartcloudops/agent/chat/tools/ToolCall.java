@@ -128,6 +128,32 @@ public sealed interface ToolCall<O extends ToolOutput> {
         }
     }
 
+    /** Alerts from Alertmanager and Grafana, newest first: of one host (or all), firing only or all. */
+    record Alerts(String host, boolean firingOnly, int limit) implements ToolCall<ToolOutput.AlertDigest> {
+        @Override
+        public String tool() {
+            return ToolCatalog.ALERTS;
+        }
+
+        @Override
+        public Class<ToolOutput.AlertDigest> outputType() {
+            return ToolOutput.AlertDigest.class;
+        }
+    }
+
+    /** The silences (snoozes) holding now. */
+    record Silences() implements ToolCall<ToolOutput.SilenceDigest> {
+        @Override
+        public String tool() {
+            return ToolCatalog.SILENCES;
+        }
+
+        @Override
+        public Class<ToolOutput.SilenceDigest> outputType() {
+            return ToolOutput.SilenceDigest.class;
+        }
+    }
+
     /** Creates a pending approval (never runs anything): the same validation as a button press. */
     record ProposeRemediation(String action, String target, Map<String, String> params, String reason)
             implements ToolCall<ToolOutput.ProposalOutcome> {

@@ -27,6 +27,8 @@ public final class ToolCatalog {
     public static final String AGENT_STATUS = "agent_status";
     public static final String REMEDIATION_HISTORY = "remediation_history";
     public static final String PROPOSE_REMEDIATION = "propose_remediation";
+    public static final String ALERTS = "alerts";
+    public static final String SILENCES = "silences";
 
     static final List<String> ACTIONS = Arrays.stream(ActionType.values()).map(ActionType::key).toList();
     static final List<String> TRIGGERS = Arrays.stream(Trigger.values()).map(Trigger::key).toList();
@@ -118,6 +120,17 @@ public final class ToolCatalog {
                     return new ToolCall.RemediationHistory(since, until, a.stringOrNull("host"),
                             a.string("trigger").map(Trigger::fromKey).orElse(null), a.integer("limit", 20));
                 }));
+        add(new ToolDefinition(ALERTS,
+                "Alerts received from Alertmanager and Grafana (newest first): name, host, severity, summary, since, "
+                        + "source, whether a silence held and who acknowledged it. Omit host for every host.",
+                List.of(ToolParam.string("host", false, "Only this host."),
+                        ToolParam.oneOf("state", false, List.of("firing", "all"), "firing (default) or all (resolved too)."),
+                        ToolParam.integer("limit", 1, 50, "How many (default 10).")),
+                a -> new ToolCall.Alerts(a.stringOrNull("host"), !"all".equals(a.stringOrNull("state")), a.integer("limit", 10))));
+        add(new ToolDefinition(SILENCES,
+                "What is snoozed: the silences holding now, with what they match (host, metric, rule, alert labels), "
+                        + "until when, who made them and why.",
+                List.of(), a -> new ToolCall.Silences()));
         add(new ToolDefinition(PROPOSE_REMEDIATION,
                 "Propose a remediation for a human operator to approve. It runs nothing: it creates a pending "
                         + "approval after the same validation as the console's button (allow-listed units, known "

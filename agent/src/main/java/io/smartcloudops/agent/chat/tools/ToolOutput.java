@@ -62,6 +62,20 @@ public sealed interface ToolOutput {
     record StatusDigest(AgentStatus status) implements ToolOutput {
     }
 
+    /** Alerts with their source, state, silence and acknowledgement (label values cut as GET /alerts shows them). */
+    record AlertDigest(List<io.smartcloudops.api.alert.Alert> alerts, String host, boolean firingOnly, String note)
+            implements ToolOutput {
+        public AlertDigest {
+            alerts = List.copyOf(alerts);
+        }
+    }
+
+    record SilenceDigest(List<io.smartcloudops.api.oncall.Silence> silences) implements ToolOutput {
+        public SilenceDigest {
+            silences = List.copyOf(silences);
+        }
+    }
+
     record RemediationDigest(List<RemediationSummary> remediations, Instant since, String note) implements ToolOutput {
         public RemediationDigest {
             remediations = List.copyOf(remediations);

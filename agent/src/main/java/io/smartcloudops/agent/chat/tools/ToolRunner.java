@@ -34,10 +34,17 @@ public final class ToolRunner {
     private final AnomalyHistory anomalies;
     private final AuditHistory audit;
     private final ActionProposer proposer;
+    private final AlertHistory alerts;
     private final Clock clock;
 
     public ToolRunner(SeriesStore store, Supplier<AgentStatus> status, AnomalyHistory anomalies, AuditHistory audit,
                       ActionProposer proposer, Clock clock) {
+        this(store, status, anomalies, audit, proposer, AlertHistory.NONE, clock);
+    }
+
+    public ToolRunner(SeriesStore store, Supplier<AgentStatus> status, AnomalyHistory anomalies, AuditHistory audit,
+                      ActionProposer proposer, AlertHistory alerts, Clock clock) {
+        this.alerts = alerts;
         this.store = store;
         this.status = status;
         this.anomalies = anomalies;
@@ -56,6 +63,10 @@ public final class ToolRunner {
 
     public ActionProposer proposer() {
         return proposer;
+    }
+
+    public AlertHistory alerts() {
+        return alerts;
     }
 
     /**
@@ -80,6 +91,9 @@ public final class ToolRunner {
                     c.since(), c.until(), audit.unavailableReason().orElse(null));
             case ToolCall.Status c -> new ToolOutput.StatusDigest(status.get());
             case ToolCall.RemediationHistory c -> remediationHistory(c);
+            case ToolCall.Alerts c -> new ToolOutput.AlertDigest(alerts.alerts(c.host(), c.firingOnly(), c.limit()), c.host(),
+                    c.firingOnly(), null);
+            case ToolCall.Silences c -> new ToolOutput.SilenceDigest(alerts.activeSilences());
             case ToolCall.ProposeRemediation c -> ToolOutput.ProposalOutcome.of(proposer.propose(
                     new ProposalRequest(c.action(), c.target(), c.params(), c.reason()), actor));
         };
@@ -236,6 +250,14 @@ public final class ToolRunner {
                 put(o, "host", c.host());
                 put(o, "trigger", c.trigger() == null ? null : c.trigger().key());
                 o.put("limit", c.limit());
+            }
+            case ToolCall.Alerts c -> {
+                put(o, "host", c.host());
+                o.put("state", c.firingOnly() ? "firing" : "all");
+                o.put("limit", c.limit());
+            }
+            case ToolCall.Silences c -> {
+                // no arguments
             }
             case ToolCall.ProposeRemediation c -> {
                 put(o, "action", c.action());

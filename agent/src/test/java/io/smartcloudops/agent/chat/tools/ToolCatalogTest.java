@@ -20,7 +20,8 @@ class ToolCatalogTest {
     @Test
     void theClosedSetOfTools() {
         assertThat(catalog.definitions()).extracting(ToolDefinition::name).containsExactly("current_metrics", "series_stats",
-                "recent_anomalies", "explain_anomaly", "audit_logs", "agent_status", "remediation_history", "propose_remediation");
+                "recent_anomalies", "explain_anomaly", "audit_logs", "agent_status", "remediation_history", "alerts", "silences",
+                "propose_remediation");
     }
 
     @Test
