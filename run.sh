@@ -43,10 +43,12 @@ if needs_build "$jar" api/src agent/src console/src docs/api pom.xml api/pom.xml
   echo "run.sh: building the console and its embedded agent (first run downloads dependencies; this takes a minute or two)..."
   ./mvnw -B -q -DskipTests package -pl console -am
 fi
-# A class-data archive made on the first start makes later starts faster (JDK 19+). A desktop app's
-# heap stays small (about 1 MB per host-day): serial GC, capped heap, and the C1 compiler only (C2 costs
-# about 80 MB of resident memory for no visible gain in a UI; bench/console/rss.sh).
-console_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:TieredStopAtLevel=1"
+# A class-data archive made on the first start makes later starts faster (JDK 19+). Serial GC, a capped
+# heap and the C1 compiler only (C2 costs about 80 MB of resident memory for no visible gain in a UI;
+# bench/console/rss.sh). The cap is 2.5 times the largest heap left after a full collection in the console
+# soak (bench/console/soak.sh: 20 hosts in the embedded agent, every screen, both window sizes, about
+# 100 MB); at 160 MB the same soak needed a 0.3 s full collection every 40 s.
+console_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/smartcloudops"
 mkdir -p "$cache"
 archive="$cache/console-$(cksum < "$jar" | cut -d' ' -f1).jsa"

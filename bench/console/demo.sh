@@ -32,7 +32,7 @@ while [ ! -e "$hs/start" ]; do
   kill -0 "$tour" 2>/dev/null || { wait "$tour"; echo "error: the tour ended before the recording started" >&2; exit 1; }
   sleep 0.2
 done
-ffmpeg -nostdin -loglevel error -f x11grab -framerate 10 -video_size 1280x800 -draw_mouse 1 -i "$DISPLAY" \
+ffmpeg -nostdin -loglevel error -f x11grab -framerate 10 -video_size 1440x900 -draw_mouse 1 -i "$DISPLAY" \
   -c:v libx264 -preset ultrafast -qp 0 "$work/raw.mkv" &
 recorder=$!
 sleep 1
@@ -45,7 +45,7 @@ wait "$recorder" || true
 wait "$tour"
 INNER
 
-xvfb-run -a -s "-screen 0 1280x800x24" bash "$work/record.sh" "$work" "$speed"
+xvfb-run -a -s "-screen 0 1440x900x24" bash "$work/record.sh" "$work" "$speed"
 
 ffmpeg -nostdin -loglevel error -y -i "$work/raw.mkv" -c:v libx264 -preset slow -crf 30 -pix_fmt yuv420p \
   -movflags +faststart docs/demo.mp4

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/*.png, the pictures of docs/walkthrough.md and the README: the console
 # against a real agent replaying the incident of bench/console/incident (web-1's CPU saturates at row 180),
-# clicked through under Xvfb by ScreenshotTourTest. Takes about four minutes: the detector learns every
-# host for 120 samples before it scores.
+# clicked through under Xvfb by ScreenshotTourTest at 1440x900, then the main screens again at 1024x700
+# (*-1024.png). Takes about five minutes: the detector learns every host for 120 samples before it scores.
 #   bench/console/screenshots.sh [SPEED]   replay speed (default 5: the incident's 5 s rows arrive once a second)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +14,7 @@ run=(./mvnw -B -q verify -pl console -am -DskipITs -Dspotbugs.skip=true -Djacoco
      -Dtest=ScreenshotTourTest,OncallLiveTest -Dsurefire.failIfNoSpecifiedTests=false
      -Dscreenshots.dir="$out" -Dscreenshots.speed="$speed")
 if [ -z "${DISPLAY:-}" ]; then
-  xvfb-run -a -s "-screen 0 1280x800x24" "${run[@]}"
+  xvfb-run -a -s "-screen 0 1440x900x24" "${run[@]}"
 else
   "${run[@]}"
 fi

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Console soak benchmark: the console with its embedded agent replaying 20 hosts (15 s rows at speed 5: one
-# row every 3 s each, so the detector scores after 6 minutes; CPU incidents on ten hosts raise anomalies from
-# minute 7), driven through every screen by a robot (xdotool: screen
+# Console soak benchmark: the console with its embedded agent replaying 20 hosts (15 s rows at speed 8: one
+# row every 1.9 s each, so the embedded detector has learnt every host and holds its models before minute 5;
+# CPU incidents on ten hosts raise anomalies from then on), driven through every screen by a robot (xdotool: screen
 # shortcuts, host and range changes, the anomaly search, the chat, the help, the theme, a Model report
 # enlarged, and a resize between 1024x700 and 1440x900 every cycle), for MINUTES with the JVM options
-# run.sh ships. Once a minute: a full collection (jcmd GC.run) and the heap it leaves, the RSS, and the
+# run.sh ships. Once a minute, at the same window size (1440x900: the size changes what the software
+# pipeline's pictures take): a full collection (jcmd GC.run) and the heap it leaves, the RSS, and the
 # intervals between JavaFX pulses (--report-pulses). Prints one line a minute and a summary; the heap is
 # flat when it grows by at most 10 % from minute 5 to the end.
 #   bench/console/soak.sh [MINUTES]   (default 30; SOAK_HEAP_DUMP=FILE writes a heap dump at the end)
@@ -17,7 +18,7 @@ minutes=${1:-30}
 for tool in Xvfb xdotool; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing: apt-get install -y xvfb xdotool" >&2; exit 1; }
 done
-jar=console/target/smartcloudops-console.jar
+jar=${CONSOLE_JAR:-console/target/smartcloudops-console.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl console -am
 work=$(mktemp -d)
 pids=()
@@ -27,13 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 20 hosts, 15 s rows for MINUTES + 10 of replay at speed 5; hosts 0-9 each get CPU incidents (rows 150+,
+# 20 hosts, 15 s rows for MINUTES + 10 of replay at speed 8; hosts 0-9 each get CPU incidents (rows 150+,
 # every 150 rows, 12 rows long).
 python3 - "$work/hosts" "$minutes" <<'PY'
 import math, os, random, sys, datetime
 out, minutes = sys.argv[1], int(sys.argv[2])
 os.makedirs(out)
-rows = (minutes + 10) * 20
+rows = (minutes + 10) * 32
 start = datetime.datetime(2026, 1, 5)
 rnd = random.Random(18)
 for h in range(20):
@@ -60,7 +61,7 @@ export DISPLAY=$display
 # shellcheck disable=SC2206
 jvm_opts=(${CONSOLE_JVM_OPTS:-$(sed -n 's/^console_jvm_opts="\(.*\)"$/\1/p' run.sh)})
 XDG_DATA_HOME="$work/data" "$JAVA_HOME/bin/java" "${jvm_opts[@]}" -Xlog:gc:file="$work/gc.log" -jar "$jar" \
-  --source "replay:$work/hosts?speed=5" --bind 127.0.0.1:0 --settings-dir "$work/settings" \
+  --source "replay:$work/hosts?speed=8" --bind 127.0.0.1:0 --settings-dir "$work/settings" \
   --report-pulses "$work/pulses.csv" >"$work/console.log" 2>&1 &
 console=$!
 pids+=("$console")
@@ -96,6 +97,8 @@ tour() {
 
 rss_of() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 heap_after_gc() {
+  xdotool windowsize "$window" 1440 900
+  sleep 2
   "$JAVA_HOME/bin/jcmd" "$console" GC.run >/dev/null
   sleep 1
   sed -n 's/.*Pause Full (Diagnostic Command) [0-9]*M->\([0-9]*\)M.*/\1/p' "$work/gc.log" | tail -1

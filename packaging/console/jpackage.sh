@@ -62,7 +62,7 @@ common=(
   --java-options "--enable-native-access=ALL-UNNAMED"
   --java-options "-XX:+UseSerialGC"
   --java-options "-Xms32m"
-  --java-options "-Xmx160m"
+  --java-options "-Xmx256m"
   --java-options "-XX:TieredStopAtLevel=1"
   --add-modules "$modules"
   --jlink-options "--strip-debug --no-man-pages --no-header-files"

@@ -40,6 +40,7 @@ import io.smartcloudops.api.remediation.PlanStep;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationList;
 import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
 import io.smartcloudops.api.remediation.TargetOptions;
@@ -133,6 +134,7 @@ class RecordJsonRoundTripTest {
                 new RemediationList(List.of(remediation)),
                 new RemediationOptions(true, "local", List.of("nginx"), List.of(target), 6, true, 1),
                 RemediationRequest.restartService("web-1", "nginx", true, "502s"),
+                new RemediationPreview("scale_up", "web-1", "i-0a1b2c3d4e5f60718", Map.of(), List.of(step), false),
                 target,
                 new Series("web-1", "cpu", "%", T, List.of(new SeriesPoint(T, 12.5), new SeriesPoint(T.plusSeconds(5), 13.0))),
                 new SeriesPoint(T, 12.5),

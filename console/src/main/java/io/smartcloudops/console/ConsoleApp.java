@@ -49,7 +49,8 @@ public final class ConsoleApp extends Application {
         }
         early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                EmbeddedAgent a = EmbeddedAgent.start(System.getenv(), overrides(options), Clock.systemUTC());
+                EmbeddedAgent a = EmbeddedAgent.start(System.getenv(), overrides(options), Clock.systemUTC(),
+                        EmbeddedAgent.configFile(s.dir()));
                 StartupClock.mark("embedded agent serving");
                 return a;
             } catch (io.smartcloudops.agent.collect.SourceException e) {
@@ -139,7 +140,8 @@ public final class ConsoleApp extends Application {
         }
         if (embedded == null) {
             try {
-                embedded = EmbeddedAgent.start(System.getenv(), overrides(options), Clock.systemUTC());
+                embedded = EmbeddedAgent.start(System.getenv(), overrides(options), Clock.systemUTC(),
+                        EmbeddedAgent.configFile(store.dir()));
             } catch (io.smartcloudops.agent.collect.SourceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

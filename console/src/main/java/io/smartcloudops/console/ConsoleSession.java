@@ -1,9 +1,6 @@
 package io.smartcloudops.console;
 
-import io.smartcloudops.api.audit.AuditResult;
-import io.smartcloudops.api.client.LogQuery;
 import io.smartcloudops.api.remediation.ActionType;
-import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
@@ -28,9 +25,13 @@ import io.smartcloudops.console.oncall.OncallPane;
 import io.smartcloudops.console.oncall.OncallViewModel;
 import io.smartcloudops.console.oncall.Selection;
 import io.smartcloudops.console.model.ModelViewModel;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.console.chat.ChatFeed;
+import io.smartcloudops.console.logs.LogsFeed;
+import io.smartcloudops.console.model.ModelFeed;
 import io.smartcloudops.console.remediation.AgentRemediationBackend;
-import io.smartcloudops.console.remediation.ConfirmOverlay;
-import io.smartcloudops.console.remediation.RemediationMapping;
+import io.smartcloudops.console.remediation.RemediationDialogs;
+import io.smartcloudops.console.remediation.RemediationFeed;
 import io.smartcloudops.console.remediation.RemediationView;
 import io.smartcloudops.console.remediation.RemediationViewModel;
 import io.smartcloudops.console.shell.FeatureGate;
@@ -91,30 +92,11 @@ public final class ConsoleSession implements AutoCloseable {
         new DashboardFeed(connection, dashboardVm).attach();
         dashboard = new DashboardView(dashboardVm);
 
-        ModelViewModel modelVm = new ModelViewModel();
-        connection.statusProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                modelVm.applyStatus(s);
-            }
-        });
-        Runnable loadModel = () -> {
-            if (connection.offeredPathsProperty().get().contains("/model")) {
-                connection.call(c -> c.model(), card -> {
-                    modelVm.applyCard(card);
-                    for (String report : card.reports()) {
-                        connection.call(c -> c.modelReport(report), png -> modelVm.applyReport(report, png), e -> { });
-                    }
-                }, e -> modelVm.cardUnavailable(e.error().detail()));
-            }
-        };
-        connection.offeredPathsProperty().addListener((o, a, p) -> loadModel.run());
-        connection.onReconnected(loadModel);
+        ModelViewModel modelVm = ModelFeed.attach(connection);
 
-        chatVm = new ChatViewModel((q, ok, err) -> connection.call(c -> c.query(q), ok, err));
-        connection.offeredPathsProperty().addListener((o, a, p) -> chatVm.offeredProperty().set(p.contains("/query")));
-        ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(new io.smartcloudops.console.remediation.RemediationModels.Item(
-                action.id(), action.action(), action.target(), action.unit(), "pending", "", action.dryRun(),
-                java.util.List.of(action.description()), action.description(), "chat", "", null)));
+        chatVm = ChatFeed.attach(connection);
+        ChatPane chat = new ChatPane(chatVm, action -> remediationVm().review(action.asPending()),
+                id -> remediationVm().stateBinding(id));
 
         String where = endpoint.embedded() ? "embedded agent " + endpoint.url() : endpoint.url();
         settingsVm = new SettingsViewModel(store, settings,
@@ -124,9 +106,18 @@ public final class ConsoleSession implements AutoCloseable {
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.DASHBOARD, dashboard);
+        remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
+                () -> java.util.UUID.randomUUID().toString());
+        remediationVm.setConfigWhere(endpoint.embedded()
+                ? EmbeddedAgent.configFile(store.dir()) + " (the embedded agent reads it when the console starts)"
+                : "the agent's agent.yaml at " + endpoint.url());
+        new RemediationFeed(connection, remediationVm).attach();
+        remediationView = new RemediationView(remediationVm);
+        screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
+                remediationView));
         anomaliesVm = new AnomaliesViewModel(clock);
         new AnomaliesFeed(connection, anomaliesVm).attach();
-        anomaliesView = new AnomaliesView(anomaliesVm, host -> root().show(Screen.REMEDIATION), remediationBlocked());
+        anomaliesView = new AnomaliesView(anomaliesVm, new AnomalyRemediation());
         // Alerts, acknowledge and snooze (issue 16) beside the anomalies; shown when the agent offers /alerts.
         oncallFeed = new OncallFeed(connection);
         oncallVm = new OncallViewModel(oncallFeed);
@@ -142,52 +133,35 @@ public final class ConsoleSession implements AutoCloseable {
                         new OncallPane(oncallVm)));
         anomaliesAndAlerts.setDividerPositions(0.6);
         screens.put(Screen.ANOMALIES, anomaliesAndAlerts);
-        remediationVm = new RemediationViewModel(clock, new AgentRemediationBackend(connection),
-                () -> java.util.UUID.randomUUID().toString());
-        remediationView = new RemediationView(remediationVm);
-        screens.put(Screen.REMEDIATION, new FeatureGate(connection.offeredPathsProperty(), "/remediations", "remediation",
-                remediationView));
-        logsVm = new LogsViewModel((q, ok, err) -> connection.call(c -> c.logs(LogQuery.since(q.get("since"))
-                .action(ActionType.fromKey(q.get("action")).orElse(null)).instance(q.get("instance"))
-                .result(AuditResult.fromKey(q.get("result")).orElse(null)).limit(Integer.valueOf(q.get("limit")))), ok, err));
-        connection.offeredPathsProperty().addListener((o, a, p) -> logsVm.offeredProperty().set(p.contains("/logs")));
-        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class, r -> logsVm.reload());
-        connection.onReconnected(logsVm::reload);
+        logsVm = LogsFeed.attach(connection);
         screens.put(Screen.LOGS, new FeatureGate(connection.offeredPathsProperty(), "/logs", "the audit log",
                 new LogsView(logsVm)));
         screens.put(Screen.MODEL, new ModelView(modelVm));
         screens.put(Screen.SETTINGS, new SettingsView(settingsVm, where, onSettingsApplied));
         window = new MainWindow(screens, chat, chat::focusQuestion, connection.stateProperty(),
                 (endpoint.embedded() ? "embedded agent · " : "remote agent · ") + endpoint.url());
-        wireRemediation();
+        RemediationDialogs.attach(remediationVm, window);
+        wireAnomalyNews();
     }
 
-    private void wireRemediation() {
-        connection.offeredPathsProperty().addListener((o, a, p) -> {
-            remediationVm.offeredProperty().set(p.contains("/remediations"));
-            remediationVm.refresh();
-        });
-        connection.whoamiProperty().addListener((o, a, w) -> remediationVm.roleProperty().set(w == null ? "unknown" : w.role()));
-        connection.on(io.smartcloudops.api.events.EventTypes.ACTION, Remediation.class,
-                r -> remediationVm.applyEvent(RemediationMapping.item(r)));
-        connection.onReconnected(remediationVm::refresh);
-        remediationVm.notices().addListener((javafx.collections.ListChangeListener<RemediationViewModel.Notice>) c -> {
-            while (c.next()) {
-                for (RemediationViewModel.Notice n : c.getAddedSubList()) {
-                    window.toasts().show(switch (n.kind()) {
-                        case INFO -> Toasts.Kind.INFO;
-                        case SUCCESS -> Toasts.Kind.SUCCESS;
-                        case ERROR -> Toasts.Kind.ERROR;
-                    }, n.text());
-                }
+    /** A new anomaly is announced (a notification, a count on Anomalies) until the Anomalies screen is shown. */
+    private void wireAnomalyNews() {
+        window.badge(Screen.ANOMALIES, anomaliesVm.unseenProperty());
+        window.currentProperty().addListener((o, a, s) -> {
+            if (s == Screen.ANOMALIES) {
+                anomaliesVm.markSeen();
             }
         });
-        remediationVm.confirmationProperty().addListener((o, a, c) -> {
-            if (c == null) {
-                window.hideOverlay();
-            } else {
-                window.showOverlay(new ConfirmOverlay(c, remediationVm::confirm, remediationVm::cancel));
+        anomaliesVm.newsProperty().addListener((o, a, n) -> {
+            if (n == null) {
+                return;
             }
+            if (window.currentProperty().get() == Screen.ANOMALIES) {
+                anomaliesVm.markSeen();
+                return;
+            }
+            boolean serious = n.severity() != null && n.severity().compareTo(io.smartcloudops.api.anomaly.Severity.HIGH) >= 0;
+            window.toasts().show(serious ? Toasts.Kind.ERROR : Toasts.Kind.INFO, AnomaliesViewModel.headline(n));
         });
     }
 
@@ -195,18 +169,51 @@ public final class ConsoleSession implements AutoCloseable {
         return remediationVm;
     }
 
-    /** Why remediation buttons are disabled for this connection (empty when they may be used). */
-    private javafx.beans.binding.StringBinding remediationBlocked() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> {
-            if (!connection.offeredPathsProperty().get().contains("/remediations")) {
-                return "The connected agent does not offer remediation yet (no /remediations route).";
+    /** The Anomalies screen's buttons: the Remediation screen's rules and confirm dialog for the anomaly's host. */
+    private final class AnomalyRemediation implements io.smartcloudops.console.anomalies.AnomalyActions {
+
+        @Override
+        public javafx.beans.value.ObservableStringValue whyNot(javafx.beans.value.ObservableValue<String> host, Action action) {
+            return javafx.beans.binding.Bindings.createStringBinding(() -> {
+                String h = host.getValue();
+                if (h == null || h.isEmpty()) {
+                    return "";
+                }
+                var units = remediationVm.optionsProperty().get() == null ? List.<String>of()
+                        : remediationVm.optionsProperty().get().units();
+                // with several units, Restart opens the Remediation screen to pick one: judge the rest with the first
+                return remediationVm.disabledReason(h, key(action), action == Action.RESTART_SERVICE && !units.isEmpty()
+                        ? units.getFirst() : "");
+            }, host, remediationVm.inFlight(), remediationVm.nowProperty(), remediationVm.viewerOnlyProperty(),
+                    remediationVm.offeredProperty(), remediationVm.optionsProperty());
+        }
+
+        @Override
+        public boolean needsConfiguration(String host, Action action) {
+            return host != null && !host.isEmpty() && remediationVm.needsConfiguration(host, key(action));
+        }
+
+        @Override
+        public void start(String host, Action action) {
+            var o = remediationVm.optionsProperty().get();
+            List<String> units = o == null ? List.of() : o.units();
+            if (action == Action.RESTART_SERVICE && units.size() != 1) {
+                window.show(Screen.REMEDIATION);
+                remediationView.focusTarget(host);
+                return;
             }
-            var who = connection.whoamiProperty().get();
-            if (who != null && "viewer".equals(who.role())) {
-                return "Your token is a viewer token: remediation needs an operator token (Settings, Ctrl+,).";
-            }
-            return "";
-        }, connection.offeredPathsProperty(), connection.whoamiProperty());
+            String why = "operator acted on an anomaly of " + host + " in the console";
+            remediationVm.request(action == Action.RESTART_SERVICE
+                    ? RemediationRequest.restartService(host, units.getFirst(), false, why)
+                    : RemediationRequest.scaleUp(host, false, why));
+        }
+
+        private ActionType key(Action action) {
+            return switch (action) {
+                case SCALE_UP -> ActionType.SCALE_UP;
+                case RESTART_SERVICE -> ActionType.RESTART_SERVICE;
+            };
+        }
     }
 
     public AnomaliesViewModel anomaliesVm() {

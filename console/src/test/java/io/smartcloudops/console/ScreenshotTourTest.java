@@ -10,7 +10,6 @@ import io.smartcloudops.console.chat.ChatMessage;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
-import io.smartcloudops.console.logs.LogsViewModel;
 import io.smartcloudops.console.shell.Screen;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.Png;
@@ -72,11 +71,19 @@ class ScreenshotTourTest {
                 dry_run: true
             """;
 
+    /** The two window sizes the walkthrough shows: the wide one of the tour, and the narrowest supported. */
+    static final int WIDE_W = 1440;
+    static final int WIDE_H = 900;
+    static final int NARROW_W = 1024;
+    static final int NARROW_H = 700;
+
     private Scene scene;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        scene = new Scene(new StackPane(), 1280, 800);
+        this.stage = stage;
+        scene = new Scene(new StackPane(), WIDE_W, WIDE_H);
         stage.setScene(scene);
         stage.setTitle("Smart Cloud Ops AI");
         stage.setX(0);
@@ -143,28 +150,43 @@ class ScreenshotTourTest {
             }
             FxWait.until("the anomaly on web-1", 120, () -> session.anomaliesVm().visible().stream()
                     .anyMatch(a -> a.host().equals("web-1")));
-            pause(6000);
+            pause(1500);
+            shot(out, "anomaly-notice");
+            pause(4500);
+
+            robot.clickOn("#nav-remediation");
+            FxWait.until("Scale up enabled for web-1", 15, () -> robot.lookup("#scale-up-web-1").tryQuery()
+                    .map(b -> !b.isDisabled()).orElse(false));
+            pause(1500);
+            shot(out, "remediation");
 
             robot.clickOn("#nav-anomalies");
             pause(1500);
             Anomaly anomaly = FxWait.onFx(() -> session.anomaliesVm().visible().stream()
                     .filter(a -> a.host().equals("web-1")).findFirst().orElseThrow());
             robot.clickOn(row(robot, anomaly));
-            FxWait.until("the anomaly's detail", 10, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
-                    .getText().contains("on web-1"));
+            try {
+                FxWait.until("the anomaly's detail", 5, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
+                        .getText().contains("on web-1"));
+            } catch (AssertionError missed) {
+                // the row moved under the pointer (the list refreshed as it was clicked): select it as a keyboard would
+                fx(() -> session.anomaliesVm().selectedProperty().set(anomaly));
+                FxWait.until("the anomaly's detail", 10, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
+                        .getText().contains("on web-1"));
+            }
             pause(2500);
             shot(out, "anomalies");
 
             ask(robot, session, "What's current CPU?");
             ask(robot, session, "Summarize last 3 anomalies");
             shot(out, "chat-questions");
+            typeAndAsk(robot, session, "which host is busiest?");
+            typeAndAsk(robot, session, "what happened to web-1 in the last hour?");
+            shot(out, "chat-hosts");
 
+            // from the anomaly straight to its host's confirm dialog
+            FxWait.until("Scale up enabled under the anomaly", 15, () -> !robot.lookup("#anomaly-scale-up").query().isDisabled());
             robot.clickOn("#anomaly-scale-up");
-            FxWait.until("Scale up enabled for web-1", 15, () -> robot.lookup("#scale-up-web-1").tryQuery()
-                    .map(b -> !b.isDisabled()).orElse(false));
-            pause(1500);
-            shot(out, "remediation");
-            robot.clickOn("#scale-up-web-1");
             FxWait.until("the confirm dialog with the plan", 10, () -> robot.lookup("#confirm-plan").tryQuery().isPresent());
             pause(3000);
             shot(out, "remediation-confirm");
@@ -172,13 +194,14 @@ class ScreenshotTourTest {
             FxWait.until("the success notification", 20, () -> robot.lookup(".toast-success").queryAll().stream()
                     .anyMatch(n -> ((Labeled) n).getText().startsWith("scale up on web-1: succeeded")));
             assertThat(aws.calls("SetDesiredCapacity")).as("one click, one SetDesiredCapacity").hasSize(1);
+            robot.clickOn("#nav-remediation");
             pause(1500);
             shot(out, "remediation-done");
 
             ask(robot, session, "Show logs from 10 minutes ago");
             robot.clickOn("#nav-logs");
             FxWait.until("the verified scale-up in the audit log", 30, () -> robot.lookup("#logs-table").tryQuery()
-                    .map(t -> ((TableView<?>) t).getItems().stream().anyMatch(r -> "verified".equals(((LogsViewModel.Row) r).event())))
+                    .map(t -> ((TableView<?>) t).getItems().stream().anyMatch(r -> ((io.smartcloudops.api.audit.AuditRecord) r).event() == io.smartcloudops.api.audit.AuditEvent.VERIFIED))
                     .orElse(false));
             pause(3500);
             shot(out, "logs");
@@ -194,6 +217,11 @@ class ScreenshotTourTest {
             pause(1000);
             shot(out, "chat-proposal-confirm");
             robot.clickOn("#confirm-cancel");
+            robot.clickOn("#nav-remediation");
+            FxWait.until("the pending approval with its buttons", 10, () -> robot.lookup("#remediation-pending .button")
+                    .tryQuery().isPresent());
+            pause(1500);
+            shot(out, "remediation-pending");
 
             // the incident with its anomaly and scale-up markers, once the notifications have gone
             robot.clickOn("#nav-dashboard");
@@ -215,6 +243,32 @@ class ScreenshotTourTest {
             pause(2000);
             shot(out, "dashboard-light");
             fx(() -> accelerator("T").run());
+
+            // the narrowest supported window: the chat closes into a drawer, toolbars wrap, nothing is cut
+            fx(() -> {
+                stage.setWidth(NARROW_W);
+                stage.setHeight(NARROW_H);
+            });
+            pause(1500);
+            for (Screen s : new Screen[] {Screen.DASHBOARD, Screen.ANOMALIES, Screen.REMEDIATION, Screen.LOGS, Screen.MODEL,
+                    Screen.SETTINGS}) {
+                fx(() -> session.root().show(s));
+                pause(1200);
+                shot(out, s.name().toLowerCase(Locale.ROOT) + "-1024");
+            }
+            fx(() -> {
+                session.root().show(Screen.DASHBOARD);
+                session.root().showChat(true);
+            });
+            pause(1200);
+            shot(out, "chat-drawer-1024");
+            fx(() -> {
+                session.root().showChat(false);
+                stage.setWidth(WIDE_W);
+                stage.setHeight(WIDE_H);
+            });
+            pause(1500);
+
             agent.stop();
             pause(3000);
             shot(out, "dashboard-agent-unreachable");
@@ -238,6 +292,15 @@ class ScreenshotTourTest {
         FxWait.until("the answer to " + question, 20, () -> session.chatVm().messages().stream().skip(before)
                 .anyMatch(m -> m.kind() != ChatMessage.Kind.QUESTION));
         pause(3500);
+    }
+
+    /** Types a question into the chat as a person would, and waits for its answer. */
+    private void typeAndAsk(FxRobot robot, ConsoleSession session, String question) {
+        int before = FxWait.onFx(() -> session.chatVm().messages().size());
+        robot.clickOn("#chat-input").write(question).type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.until("the answer to " + question, 20, () -> session.chatVm().messages().stream().skip(before)
+                .anyMatch(m -> m.kind() != ChatMessage.Kind.QUESTION));
+        pause(3000);
     }
 
     @SuppressWarnings("unchecked")

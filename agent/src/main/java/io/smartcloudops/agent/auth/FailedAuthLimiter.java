@@ -2,6 +2,7 @@ package io.smartcloudops.agent.auth;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smartcloudops.agent.ratelimit.PerMinuteBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -21,23 +22,8 @@ public final class FailedAuthLimiter {
 
     private final int perMinute;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, PerMinuteBucket> buckets = new ConcurrentHashMap<>();
     private Counter answers;
-
-    private static final class Bucket {
-        double tokens;
-        long lastMillis;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.lastMillis = at;
-        }
-
-        void refill(long now, int perMinute) {
-            tokens = Math.min(perMinute, tokens + Math.max(0, now - lastMillis) * (perMinute / 60_000.0));
-            lastMillis = now;
-        }
-    }
 
     /** @param perMinute failed authentications allowed per address and minute; 0 turns the limit off */
     public FailedAuthLimiter(int perMinute, Clock clock) {
@@ -64,19 +50,13 @@ public final class FailedAuthLimiter {
         if (perMinute <= 0) {
             return Optional.empty();
         }
-        Bucket b = buckets.get(client);
-        if (b == null) {
+        PerMinuteBucket b = buckets.get(client);
+        long now = clock.millis();
+        if (b == null || b.hasToken(now)) {
             return Optional.empty();
         }
-        synchronized (b) {
-            b.refill(clock.millis(), perMinute);
-            if (b.tokens >= 1) {
-                return Optional.empty();
-            }
-            count("429");
-            long waitMillis = (long) Math.ceil((1 - b.tokens) * 60_000.0 / perMinute);
-            return Optional.of(Duration.ofMillis(Math.max(1, waitMillis)));
-        }
+        count("429");
+        return Optional.of(b.untilNextToken(now));
     }
 
     /** Records a wrong token from {@code client}. */
@@ -89,20 +69,11 @@ public final class FailedAuthLimiter {
         if (buckets.size() >= MAX_CLIENTS) {
             forgetRefilled(now);
         }
-        Bucket b = buckets.computeIfAbsent(client, k -> new Bucket(perMinute, now));
-        synchronized (b) {
-            b.refill(now, perMinute);
-            b.tokens = Math.max(0, b.tokens - 1);
-        }
+        buckets.computeIfAbsent(client, k -> new PerMinuteBucket(perMinute, now)).take(now);
     }
 
     private void forgetRefilled(long now) {
-        buckets.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                e.getValue().refill(now, perMinute);
-                return e.getValue().tokens >= perMinute;
-            }
-        });
+        buckets.values().removeIf(b -> b.full(now));
     }
 
     private void count(String answer) {

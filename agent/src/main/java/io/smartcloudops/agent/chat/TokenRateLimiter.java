@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.chat;
 
+import io.smartcloudops.agent.ratelimit.PerMinuteBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,17 +15,7 @@ public final class TokenRateLimiter {
 
     private final int perMinute;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    private static final class Bucket {
-        double tokens;
-        long lastMillis;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.lastMillis = at;
-        }
-    }
+    private final Map<String, PerMinuteBucket> buckets = new ConcurrentHashMap<>();
 
     public TokenRateLimiter(int perMinute, Clock clock) {
         this.perMinute = perMinute;
@@ -34,19 +25,8 @@ public final class TokenRateLimiter {
     /** Takes one question from {@code key}'s bucket; empty when allowed, else how long to wait. */
     public Optional<Duration> acquire(String key) {
         long now = clock.millis();
-        Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));
-        synchronized (b) {
-            double perMilli = perMinute / 60_000.0;
-            long elapsed = Math.max(0, now - b.lastMillis);
-            b.tokens = Math.min(perMinute, b.tokens + elapsed * perMilli);
-            b.lastMillis = now;
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return Optional.empty();
-            }
-            long waitMillis = (long) Math.ceil((1 - b.tokens) / perMilli);
-            return Optional.of(Duration.ofMillis(Math.max(1, waitMillis)));
-        }
+        PerMinuteBucket b = buckets.computeIfAbsent(key, k -> new PerMinuteBucket(perMinute, now));
+        return b.tryTake(now) ? Optional.empty() : Optional.of(b.untilNextToken(now));
     }
 
     public int perMinute() {

@@ -102,30 +102,9 @@ public final class EventScorer {
                 }
             }
         }
-        long ptTp = 0;
-        long ptFp = 0;
-        long ptFn = 0;
-        long paTp = 0;
-        long paFp = 0;
-        long paFn = 0;
-        for (int i = p; i < n; i++) {
-            boolean lab = inWindow[i];
-            if (hit[i] && lab) {
-                ptTp++;
-            } else if (hit[i]) {
-                ptFp++;
-            } else if (lab) {
-                ptFn++;
-            }
-            if (adjusted[i] && lab) {
-                paTp++;
-            } else if (adjusted[i]) {
-                paFp++;
-            } else if (lab) {
-                paFn++;
-            }
-        }
+        Confusion point = Confusion.count(hit, inWindow, p, n);
+        Confusion pointAdjusted = Confusion.count(adjusted, inWindow, p, n);
         return new FileScore(key, n, p, wins.size(), detected, fpEvents, a.length, outside, delays,
-                ptTp, ptFp, ptFn, paTp, paFp, paFn);
+                point.tp(), point.fp(), point.fn(), pointAdjusted.tp(), pointAdjusted.fp(), pointAdjusted.fn());
     }
 }

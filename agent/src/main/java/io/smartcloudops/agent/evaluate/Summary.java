@@ -17,12 +17,8 @@ public record Summary(int files, int windows, int detected, int fpEvents, int al
         int fp = 0;
         int alarms = 0;
         long scored = 0;
-        long ptTp = 0;
-        long ptFp = 0;
-        long ptFn = 0;
-        long paTp = 0;
-        long paFp = 0;
-        long paFn = 0;
+        Confusion point = Confusion.NONE;
+        Confusion pointAdjusted = Confusion.NONE;
         List<Integer> delays = new ArrayList<>();
         List<Double> macro = new ArrayList<>();
         for (FileScore s : scores) {
@@ -31,12 +27,8 @@ public record Summary(int files, int windows, int detected, int fpEvents, int al
             fp += s.fpEvents();
             alarms += s.alarms();
             scored += s.scoredRows();
-            ptTp += s.pointTp();
-            ptFp += s.pointFp();
-            ptFn += s.pointFn();
-            paTp += s.adjustedTp();
-            paFp += s.adjustedFp();
-            paFn += s.adjustedFn();
+            point = point.plus(s.pointTp(), s.pointFp(), s.pointFn());
+            pointAdjusted = pointAdjusted.plus(s.adjustedTp(), s.adjustedFp(), s.adjustedFn());
             delays.addAll(s.delays());
             if (s.windows() > 0) {
                 macro.add(s.event().f1());
@@ -46,7 +38,7 @@ public record Summary(int files, int windows, int detected, int fpEvents, int al
         double mean = NumpyMean.of(delays.stream().mapToDouble(Integer::doubleValue).toArray());
         return new Summary(scores.size(), windows, detected, fp, alarms, rate, Prf.of(detected, fp, windows - detected),
                 NumpyMean.of(macro.stream().mapToDouble(Double::doubleValue).toArray()), mean, median(delays),
-                Prf.of(ptTp, ptFp, ptFn), Prf.of(paTp, paFp, paFn));
+                point.prf(), pointAdjusted.prf());
     }
 
     static double median(List<Integer> values) {

@@ -112,6 +112,8 @@ public final class AgentMetrics implements CollectionMetrics {
 
     @Override
     public void collection(String sourceKind, boolean ok) {
+        // Both results exist from the first collection on: an error ratio over a healthy source reads 0, not nothing.
+        collections.labelValues(sourceKind, ok ? "error" : "ok");
         collections.labelValues(sourceKind, ok ? "ok" : "error").inc();
     }
 

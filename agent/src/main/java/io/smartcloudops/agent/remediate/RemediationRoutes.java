@@ -40,6 +40,11 @@ public final class RemediationRoutes implements RouteGroup {
     @Override
     public void register(ApiRoutes routes) {
         routes.post("/remediations", Role.OPERATOR, JsonBody.required(RemediationRequest.class), this::create);
+        routes.post("/remediations/preview", Role.OPERATOR, JsonBody.required(RemediationRequest.class),
+                (ctx, request) -> {
+                    RequestParams.of(ctx, clock);
+                    ctx.json(mapped(() -> service.preview(request)));
+                });
         routes.get("/remediations", Role.VIEWER, ctx -> {
             RequestParams p = RequestParams.of(ctx, clock, "state", "limit");
             Optional<RemediationState> state = p.string("state").map(s -> RemediationState.fromKey(s).orElseThrow(() ->
@@ -103,7 +108,7 @@ public final class RemediationRoutes implements RouteGroup {
     }
 
     /** Runs a service call, turning its refusals into API errors. */
-    static Remediation mapped(java.util.function.Supplier<Remediation> call) {
+    static <T> T mapped(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (RemediationException e) {

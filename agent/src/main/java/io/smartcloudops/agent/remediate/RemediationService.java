@@ -6,6 +6,7 @@ import io.smartcloudops.agent.config.RemediationConfig;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
 import io.smartcloudops.api.remediation.Trigger;
@@ -111,6 +112,13 @@ public final class RemediationService implements AutoCloseable {
     /** Checks an action and its parameters as {@link #submit} will (for rules at load time). */
     public void checkAction(String action, Map<String, String> params) {
         validator.checkAction(action, params);
+    }
+
+    /** What {@code request} would do, checked as {@link #submit} checks it; nothing runs, nothing is recorded. */
+    public RemediationPreview preview(RemediationRequest request) {
+        RequestValidator.ValidRequest v = validator.validate(request);
+        return new RemediationPreview(v.action().type().key(), v.target().name(), v.target().instance().orElse(v.target().name()),
+                request.params(), runner.plan(v.action(), v.target()), v.dryRun() || !config.enabled());
     }
 
     /**

@@ -41,7 +41,7 @@ class OfflineScenarioTest {
         QueryResponse r = ask("Summarize last 3 anomalies");
         assertThat(r.answer()).startsWith("Last 3 anomalies (newest first):")
                 .contains("1. web-1 at 14:51 UTC, critical (score 0.91): cpu 97.0% (baseline 12.0%), load1 7.80 (baseline 0.90); still open.")
-                .contains("2. web-2 at 14:30 UTC, high (score 0.74): net_in 48.0 MB/s (baseline 2.0 MB/s); over at 14:34 UTC.")
+                .contains("2. web-2 at 14:30 UTC, high (score 0.74): net_in 48.0 MB/s (baseline 2.0 MB/s); ended at 14:34 UTC.")
                 .contains("3. db-1 at 13:40 UTC, medium (score 0.62): disk_io 78.0% (baseline 20.0%)")
                 .doesNotContain("13:20");
         assertThat(r.data().getFirst().result().path("anomalies")).hasSize(3);

@@ -46,4 +46,18 @@ class AgentFootprintTest {
                     "smartcloudops_store_corrupt_blocks_total 0");
         }
     }
+
+    @Test
+    void aHealthySourceShowsZeroFailedCollectionsNotNone() throws Exception {
+        // The recording rule smartcloudops:source_collections_errors:ratio5m divides errors by all collections:
+        // with no error series at all it answers nothing instead of 0.
+        String csv = Path.of("src/test/resources/replay/web-1.csv").toAbsolutePath().toString();
+        try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "replay:" + csv + "?speed=1000000", "source.interval", "200ms"));
+             var viewer = TestAgents.viewer(agent)) {
+            Eventually.within("a collection", Duration.ofSeconds(10)).until(() -> agent.store().sampleCount("web-1") >= 1);
+            assertThat(viewer.metrics().lines().filter(l -> l.startsWith("smartcloudops_source_collections_total{")))
+                    .anyMatch(l -> l.contains("result=\"ok\"") && !l.endsWith(" 0.0") && !l.endsWith(" 0"))
+                    .anyMatch(l -> l.contains("result=\"error\"") && (l.endsWith(" 0.0") || l.endsWith(" 0")));
+        }
+    }
 }

@@ -158,6 +158,24 @@ class RemediationApiTest {
     }
 
     @Test
+    void aPreviewShowsThePlanAndRecordsNothing() throws Exception {
+        start("  enabled: true\n");
+        int auditBefore = audit().size();
+        var p = operator.previewRemediation(new RemediationRequest("restart_service", host, Map.of("unit", "nginx"), false, "why"));
+        assertThat(p.plan().getFirst().command()).containsExactly(systemctl.path(), "restart", "nginx");
+        assertThat(p.dryRun()).as("remediation is enabled: confirming would run it").isFalse();
+        assertThat(p.target()).isEqualTo(host);
+        assertThat(systemctl.calls()).isEmpty();
+        assertThat(operator.remediations(null, 100).remediations()).as("no remediation recorded").isEmpty();
+        assertThat(audit()).as("no audit line").hasSize(auditBefore);
+        assertThatThrownBy(() -> operator.previewRemediation(new RemediationRequest("restart_service", host,
+                Map.of("unit", "sshd"), false, "why"))).isInstanceOfSatisfying(AgentApiException.class,
+                e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> viewer.previewRemediation(new RemediationRequest("scale_up", host, Map.of(), false, null)))
+                .isInstanceOfSatisfying(AgentApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
     void anEnabledRestartRunsVerifiesAndAuditsEveryStep() throws Exception {
         start("  enabled: true\n");
         Remediation started = operator.remediate(restart("nginx"), "press-1");
@@ -435,7 +453,7 @@ class RemediationApiTest {
         var openApi = io.smartcloudops.agent.config.ConfigLoader.yamlMapper().readTree(viewer.openApi());
         var routes = agent.server().routes().stream()
                 .filter(r -> r.path().startsWith("/remediations") || r.path().equals("/logs")).toList();
-        assertThat(routes).hasSize(7);
+        assertThat(routes).hasSize(8);
         for (var r : routes) {
             var op = openApi.path("paths").path(r.path()).path(r.method().toLowerCase(java.util.Locale.ROOT));
             assertThat(op.isMissingNode()).as(r.method() + " " + r.path()).isFalse();

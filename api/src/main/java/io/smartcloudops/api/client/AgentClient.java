@@ -21,6 +21,7 @@ import io.smartcloudops.api.remediation.Decision;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationList;
 import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationPreview;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.status.AgentStatus;
@@ -220,6 +221,11 @@ public final class AgentClient implements AutoCloseable {
     public Remediation remediate(RemediationRequest request, String idempotencyKey) {
         return post("/remediations", request, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey),
                 Remediation.class);
+    }
+
+    /** {@code POST /remediations/preview}: the plan of a request, checked, with nothing run or recorded. */
+    public RemediationPreview previewRemediation(RemediationRequest request) {
+        return post("/remediations/preview", request, Map.of(), RemediationPreview.class);
     }
 
     /** {@code GET /remediations/{id}}. */

@@ -23,6 +23,7 @@ public final class AnomaliesFeed {
         connection.onReconnected(this::load);
         connection.statusProperty().addListener((o, a, s) -> {
             if (s != null) {
+                vm.agentStartedAt(s.startedAt());
                 s.hosts().forEach(h -> vm.knownHost(h.host()));
                 vm.refilter();
             }

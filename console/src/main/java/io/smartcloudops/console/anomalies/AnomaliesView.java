@@ -6,7 +6,6 @@ import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -36,10 +35,9 @@ public final class AnomaliesView extends BorderPane {
     private final TableView<Anomaly> table;
 
     /**
-     * @param remediate       opens the Remediation screen for a host
-     * @param remediateReason empty when remediation is possible, else why the buttons are disabled
+     * @param remediation what can be done about the selected anomaly's host, and why not
      */
-    public AnomaliesView(AnomaliesViewModel vm, Consumer<String> remediate, ObservableStringValue remediateReason) {
+    public AnomaliesView(AnomaliesViewModel vm, AnomalyActions remediation) {
         setId("anomalies");
         Label title = new Label("Anomalies");
         title.getStyleClass().add("screen-title");
@@ -68,15 +66,17 @@ public final class AnomaliesView extends BorderPane {
         count.setId("anomaly-count");
         count.getStyleClass().add("empty-hint");
         count.textProperty().bind(Bindings.size(vm.visible()).asString("%d shown"));
-        HBox filters = new HBox(8, title, host, severity, since, search, count);
-        filters.setAlignment(Pos.CENTER_LEFT);
-        filters.setPadding(new Insets(6, 8, 6, 8));
+        search.setPrefColumnCount(16);
+        var filters = new io.smartcloudops.console.shell.Toolbar(title, host, severity, since, search, count);
 
         table = new TableView<>(vm.visible());
 
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("anomaly-table");
-        table.setPlaceholder(new Label("No anomaly matches these filters. The detector raises one when a host behaves unlike itself."));
+        Label none = new Label("No anomaly matches these filters. The detector raises one when a host behaves unlike itself.");
+        none.setWrapText(true);
+        none.setPadding(new Insets(8));
+        table.setPlaceholder(none);
         table.getColumns().add(column("Raised", 130, a -> AnomaliesViewModel.formatTime(a.timestamp())));
         table.getColumns().add(column("Host", 110, Anomaly::host));
         TableColumn<Anomaly, Severity> sev = new TableColumn<>("Severity");
@@ -102,6 +102,7 @@ public final class AnomaliesView extends BorderPane {
         table.getColumns().add(column("Acknowledged", 110, a -> a.acknowledged() == null ? ""
                 : a.acknowledged().by() + " " + AnomaliesViewModel.formatTime(a.acknowledged().at())));
         table.getColumns().add(column("Silenced", 60, a -> a.silenced() == null ? "" : "yes"));
+        io.smartcloudops.console.shell.Columns.headersWhole(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
@@ -127,15 +128,37 @@ public final class AnomaliesView extends BorderPane {
         scale.setId("anomaly-scale-up");
         Button restart = new Button("Restart service...");
         restart.setId("anomaly-restart");
+        javafx.beans.binding.StringBinding selectedHost = Bindings.createStringBinding(
+                () -> vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().host(), vm.selectedProperty());
+        ObservableStringValue scaleWhy = remediation.whyNot(selectedHost, AnomalyActions.Action.SCALE_UP);
+        ObservableStringValue restartWhy = remediation.whyNot(selectedHost, AnomalyActions.Action.RESTART_SERVICE);
         Label actionReason = new Label();
+        actionReason.setId("anomaly-action-reason");
         actionReason.setWrapText(true);
         actionReason.getStyleClass().add("empty-hint");
-        actionReason.textProperty().bind(remediateReason);
-        for (Button b : new Button[] {scale, restart}) {
-            b.disableProperty().bind(vm.selectedProperty().isNull().or(Bindings.isNotEmpty(remediateReason)));
-            b.setOnAction(e -> remediate.accept(vm.selectedProperty().get().host()));
-            b.setTooltip(new Tooltip("Opens the Remediation screen for this host; nothing runs before you confirm."));
-        }
+        actionReason.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.selectedProperty().get() == null) {
+                return "";
+            }
+            String s = scaleWhy.get();
+            String r = restartWhy.get();
+            if (s.equals(r)) {
+                return s;
+            }
+            return (s.isEmpty() ? "" : "Scale up: " + s) + (s.isEmpty() || r.isEmpty() ? "" : "\n")
+                    + (r.isEmpty() ? "" : "Restart: " + r);
+        }, vm.selectedProperty(), scaleWhy, restartWhy));
+        scale.disableProperty().bind(vm.selectedProperty().isNull().or(Bindings.isNotEmpty(scaleWhy)));
+        restart.disableProperty().bind(vm.selectedProperty().isNull().or(Bindings.isNotEmpty(restartWhy)));
+        scale.textProperty().bind(Bindings.createStringBinding(() -> remediation.needsConfiguration(selectedHost.get(),
+                AnomalyActions.Action.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", selectedHost, scaleWhy));
+        restart.textProperty().bind(Bindings.createStringBinding(() -> remediation.needsConfiguration(selectedHost.get(),
+                AnomalyActions.Action.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", selectedHost, restartWhy));
+        scale.setOnAction(e -> remediation.start(selectedHost.get(), AnomalyActions.Action.SCALE_UP));
+        restart.setOnAction(e -> remediation.start(selectedHost.get(), AnomalyActions.Action.RESTART_SERVICE));
+        scale.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog; nothing runs before you confirm."));
+        restart.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog (or the Remediation screen to"
+                + " pick a unit); nothing runs before you confirm."));
         HBox actions = new HBox(8, scale, restart);
         VBox detail = new VBox(8, detailTitle, contributors, chart, actions, actionReason);
         detail.setPadding(new Insets(8));
@@ -165,6 +188,7 @@ public final class AnomaliesView extends BorderPane {
         TableColumn<Anomaly, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         return c;
     }
 

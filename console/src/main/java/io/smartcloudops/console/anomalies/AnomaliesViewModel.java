@@ -23,6 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -58,6 +62,9 @@ public final class AnomaliesViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<ChartData> detailChart = new SimpleObjectProperty<>(this, "detailChart");
+    private Instant agentStartedAt;
+    private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
+    private final ReadOnlyObjectWrapper<Anomaly> news = new ReadOnlyObjectWrapper<>(this, "news");
 
     public AnomaliesViewModel(Clock clock) {
         this.clock = clock;
@@ -95,19 +102,29 @@ public final class AnomaliesViewModel {
         refilter();
     }
 
-    /** A new or updated anomaly (SSE {@code anomaly}): replaces the one with the same id. */
+    /**
+     * A new or updated anomaly (SSE {@code anomaly}): replaces the one with the same id. A new one, or one
+     * whose severity rose, is news: it counts as unseen until the Anomalies screen is shown, and is
+     * offered to the operator ({@link #newsProperty()}).
+     */
     public void applyEvent(Anomaly a) {
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).id().equals(a.id())) {
+                Anomaly before = all.get(i);
                 // a table drops its selection when the selected item is replaced: remember it first
                 boolean wasSelected = selected.get() != null && selected.get().id().equals(a.id());
                 all.set(i, a);
                 if (wasSelected) {
                     selected.set(a);
                 }
+                if (before.severity() != null && a.severity() != null && a.severity().compareTo(before.severity()) > 0) {
+                    news.set(a);
+                }
                 return;
             }
         }
+        unseen.set(unseen.get() + 1);
+        news.set(a);
         all.add(a);
         knownHost(a.host());
         if (all.size() > MAX_KEPT) {
@@ -181,11 +198,48 @@ public final class AnomaliesViewModel {
             markers.add(new ChartMarker(a.host(), a.end(), ChartMarker.Kind.ANOMALY, "ended"));
         }
         ChartSpec spec = new ChartSpec(m.description() + " on " + a.host(), List.of(m));
-        Optional<String> empty = xs.length == 0 ? Optional.of("No samples of " + m.key() + " around this anomaly are"
-                + " still held by the agent (it keeps 24 h in memory).") : Optional.empty();
+        Optional<String> empty = xs.length == 0 ? Optional.of(whyNoSamples(m, from, to)) : Optional.empty();
         return new ChartData(spec, from, Math.max(to, from + 60_000),
                 List.of(new ChartData.Line(m.description(), xs, ys, xs.length, xs.length == 0 ? Double.NaN : ys[xs.length - 1])),
                 markers, 60_000, empty);
+    }
+
+    /** New anomalies since the Anomalies screen was last shown (the navigation's badge). */
+    public ReadOnlyIntegerProperty unseenProperty() {
+        return unseen.getReadOnlyProperty();
+    }
+
+    /** The Anomalies screen is shown: nothing is unseen. */
+    public void markSeen() {
+        unseen.set(0);
+    }
+
+    /** The latest anomaly that is news: new, or its severity rose (a notification shows it). */
+    public ReadOnlyObjectProperty<Anomaly> newsProperty() {
+        return news.getReadOnlyProperty();
+    }
+
+    /** What the notification says about an anomaly that is news. */
+    public static String headline(Anomaly a) {
+        return (a.severity() == null ? "New" : a.severity().key().substring(0, 1).toUpperCase(Locale.ROOT) + a.severity().key().substring(1))
+                + " anomaly on " + a.host() + ": " + a.summary() + " (Ctrl+2)";
+    }
+
+    /** When the connected agent started (from its /status): it holds samples only from then on. */
+    public void agentStartedAt(Instant startedAt) {
+        this.agentStartedAt = startedAt;
+    }
+
+    /** Why the surroundings chart is empty: the agent restarted since, the samples are older than it keeps, or none came. */
+    String whyNoSamples(Metric m, long fromMillis, long toMillis) {
+        String what = "No samples of " + m.key() + " around this anomaly: ";
+        if (agentStartedAt != null && fromMillis < agentStartedAt.toEpochMilli()) {
+            return what + "the agent restarted at " + formatTime(agentStartedAt) + " and holds samples from then on only.";
+        }
+        if (fromMillis < clock.millis() - Duration.ofHours(24).toMillis()) {
+            return what + "they are older than the 24 hours of samples the agent holds.";
+        }
+        return what + "the source reported none for " + m.description().toLowerCase(Locale.ROOT) + " then.";
     }
 
     public ObservableList<Anomaly> visible() {

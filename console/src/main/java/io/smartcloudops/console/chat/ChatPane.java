@@ -1,6 +1,8 @@
 package io.smartcloudops.console.chat;
 
 import java.util.function.Consumer;
+import io.smartcloudops.api.remediation.RemediationState;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,10 +23,18 @@ public final class ChatPane extends BorderPane {
     private final TextField question = new TextField();
     private final VBox conversation = new VBox(6);
 
+    private final java.util.function.Function<String, ObservableObjectValue<RemediationState>> proposalState;
+    private final ScrollPane scroll;
+    /** Set when a message arrives: the next layout scrolls to it. */
+    private boolean toNewest;
+
     /**
-     * @param onAction what a proposed-action button does (opens the confirm dialog)
+     * @param onAction      what a proposed-action button does (opens the confirm dialog)
+     * @param proposalState the state of a proposal by id (pending until an operator decides)
      */
-    public ChatPane(ChatViewModel vm, Consumer<ChatMessage.ProposedAction> onAction) {
+    public ChatPane(ChatViewModel vm, Consumer<ChatMessage.ProposedAction> onAction,
+                    java.util.function.Function<String, ObservableObjectValue<RemediationState>> proposalState) {
+        this.proposalState = proposalState;
         setId("chat-pane");
         getStyleClass().add("chat-pane");
         setPrefWidth(300);
@@ -50,8 +60,16 @@ public final class ChatPane extends BorderPane {
 
         conversation.setId("chat-conversation");
         conversation.setPadding(new Insets(8));
-        ScrollPane scroll = new ScrollPane(conversation);
+        scroll = new ScrollPane(conversation);
+        scroll.setId("chat-scroll");
         scroll.setFitToWidth(true);
+        // the conversation's height is known only after the layout that follows a new message
+        conversation.heightProperty().addListener((o, a, b) -> {
+            if (toNewest) {
+                toNewest = false;
+                scroll.setVvalue(scroll.getVmax());
+            }
+        });
         vm.messages().addListener((ListChangeListener<ChatMessage>) c -> {
             while (c.next()) {
                 if (c.wasRemoved()) {
@@ -60,10 +78,9 @@ public final class ChatPane extends BorderPane {
                 int at = c.getFrom();
                 for (ChatMessage m : c.getAddedSubList()) {
                     conversation.getChildren().add(at++, render(m, onAction));
+                    toNewest = true;
                 }
             }
-            scroll.layout();
-            scroll.setVvalue(1.0);
         });
 
         question.setId("chat-input");
@@ -83,7 +100,7 @@ public final class ChatPane extends BorderPane {
         setBottom(input);
     }
 
-    private static VBox render(ChatMessage m, Consumer<ChatMessage.ProposedAction> onAction) {
+    private VBox render(ChatMessage m, Consumer<ChatMessage.ProposedAction> onAction) {
         Label text = new Label(m.text());
         text.setWrapText(true);
         text.setMaxWidth(260);
@@ -97,19 +114,44 @@ public final class ChatPane extends BorderPane {
         VBox box = new VBox(3, text);
         box.setAlignment(m.kind() == ChatMessage.Kind.QUESTION ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         if (!m.backend().isEmpty()) {
-            Label by = new Label("answered by " + m.backend());
+            Label by = new Label(answeredBy(m.backend()));
             by.getStyleClass().add("empty-hint");
+            by.setWrapText(true);
             box.getChildren().add(by);
         }
         for (ChatMessage.ProposedAction a : m.actions()) {
-            Button b = new Button("Approve " + a.action().replace('_', ' ') + (a.unit().isEmpty() ? "" : " " + a.unit())
-                    + " on " + a.target() + "...");
+            String what = a.action().key().replace('_', ' ') + (a.unit().isEmpty() ? "" : " " + a.unit()) + " on " + a.target();
+            ObservableObjectValue<RemediationState> state = proposalState.apply(a.id());
+            Button b = new Button();
+            b.setId("chat-action-" + a.id());
             b.getStyleClass().add("chat-action");
+            b.setWrapText(true);
+            // once an operator decided (here, on the Remediation screen or elsewhere) the proposal is history
+            b.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> state.get() == RemediationState.PENDING
+                    ? "Approve " + what + "..." : capitalised(what) + ": " + state.get().key(), state));
+            b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> state.get() != RemediationState.PENDING, state));
             b.setTooltip(new Tooltip(a.description()));
             b.setOnAction(e -> onAction.accept(a));
             box.getChildren().add(b);
         }
         return box;
+    }
+
+    /** Who answered, in words: "offline" is the built-in assistant, anything else a language model. */
+    static String answeredBy(String backend) {
+        if (backend.equals("offline")) {
+            return "answered by the built-in assistant (no language model)";
+        }
+        if (backend.startsWith("offline (fallback")) {
+            return "answered by the built-in assistant: the language model failed" + backend.substring("offline (fallback".length())
+                    .replaceFirst("^:?", ":").replaceFirst("\\)$", "");
+        }
+        return "answered by the language model " + backend;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Puts the cursor into the question field. */

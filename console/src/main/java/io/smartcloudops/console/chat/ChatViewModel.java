@@ -96,8 +96,10 @@ public final class ChatViewModel {
         }
         List<ChatMessage.ProposedAction> actions = new ArrayList<>();
         for (io.smartcloudops.api.chat.ProposedAction a : r.proposedActions()) {
-            actions.add(new ChatMessage.ProposedAction(nz(a.id()), nz(a.action()), nz(a.target()),
-                    nz(a.params().get("unit")), nz(a.detail()).isEmpty() ? nz(a.reason()) : nz(a.detail()), a.dryRun()));
+            // an action this console does not know has no button: it can still be decided on the Remediation screen
+            io.smartcloudops.api.remediation.ActionType.fromKey(nz(a.action())).ifPresent(type ->
+                    actions.add(new ChatMessage.ProposedAction(nz(a.id()), type, nz(a.target()), nz(a.params().get("unit")),
+                            nz(a.detail()).isEmpty() ? nz(a.reason()) : nz(a.detail()), a.dryRun())));
         }
         String answer = nz(r.answer());
         add(new ChatMessage(ChatMessage.Kind.ANSWER, answer.isEmpty() ? "(the agent sent an empty answer)" : answer,

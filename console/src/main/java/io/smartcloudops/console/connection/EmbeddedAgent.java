@@ -37,6 +37,18 @@ public final class EmbeddedAgent implements AutoCloseable {
      */
     public static EmbeddedAgent start(Map<String, String> env, Map<String, String> overrides, Clock clock)
             throws SourceException {
+        return start(env, overrides, clock, null);
+    }
+
+    /**
+     * Starts the agent with an {@code agent.yaml} (as {@code serve --config} reads it), when the file exists:
+     * the way to give the embedded agent remediation targets, allowed units or rules.
+     *
+     * @param configFile the agent configuration file; ignored when null or missing
+     */
+    public static EmbeddedAgent start(Map<String, String> env, Map<String, String> overrides, Clock clock, Path configFile)
+            throws SourceException {
+        Path yaml = configFile != null && java.nio.file.Files.isRegularFile(configFile) ? configFile : null;
         Map<String, String> o = new LinkedHashMap<>(overrides);
         if (!env.containsKey("SMARTCLOUDOPS_LOGS_DIR") && o.get("logs.dir") == null) {
             o.put("logs.dir", dataDir(env).resolve("logs").toString());
@@ -49,19 +61,24 @@ public final class EmbeddedAgent implements AutoCloseable {
         ConfigLoader loader = new ConfigLoader(env);
         Agent agent;
         try {
-            agent = Agent.start(loader.load(null, o), env, clock);
+            agent = Agent.start(loader.load(yaml, o), env, clock);
         } catch (RuntimeException e) {
             if (bindChosen || !causedByBind(e)) {
                 throw e;
             }
             LOG.info("{} is taken: the embedded agent takes a free port instead", PREFERRED_BIND);
             o.put("server.bind", "127.0.0.1:0");
-            agent = Agent.start(loader.load(null, o), env, clock);
+            agent = Agent.start(loader.load(yaml, o), env, clock);
         }
         AgentConfig cfg = agent.config();
         String token = agent.generatedToken().map(g -> g.token())
                 .orElseGet(() -> firstNonBlank(cfg.auth().operatorToken(), cfg.auth().viewerToken()));
         return new EmbeddedAgent(agent, token);
+    }
+
+    /** The agent.yaml the embedded agent reads, beside the console's settings. */
+    public static Path configFile(Path settingsDir) {
+        return settingsDir.resolve("agent.yaml");
     }
 
     /** {@code $XDG_DATA_HOME/smartcloudops}, else {@code ~/.local/share/smartcloudops}: where the embedded agent's logs go. */

@@ -41,6 +41,11 @@ public final class SettingsStore {
         return base.resolve("smartcloudops");
     }
 
+    /** The directory settings live in (the embedded agent's agent.yaml goes here too). */
+    public Path dir() {
+        return dir;
+    }
+
     public Path settingsFile() {
         return dir.resolve(FILE);
     }

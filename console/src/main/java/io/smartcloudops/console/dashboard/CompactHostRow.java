@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 final class CompactHostRow extends HBox implements HostRow {
 
     private final HostTileModel model;
+    private final java.util.List<Runnable> unlisten = new java.util.ArrayList<>();
 
     CompactHostRow(HostTileModel model, Runnable onSelect) {
         this.model = model;
@@ -32,6 +33,7 @@ final class CompactHostRow extends HBox implements HostRow {
         score.setId("row-" + model.host() + "-score");
         score.getStyleClass().add("empty-hint");
         score.textProperty().bind(model.detectorTextProperty());
+        unlisten.add(() -> score.textProperty().unbind());
         getChildren().addAll(name, bar("cpu", Metric.CPU, model.cpuProperty()), bar("mem", Metric.MEM, model.memProperty()),
                 bar("disk", Metric.DISK, model.diskProperty()), score);
         setOnMouseClicked(e -> onSelect.run());
@@ -46,9 +48,16 @@ final class CompactHostRow extends HBox implements HostRow {
             double v = value.get();
             text.setText(metric.description() + " " + (Double.isNaN(v) ? "-" : metric.format(v)));
             bar.setProgress(Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v / 100)));
+            String level = Double.isNaN(v) ? GaugeLevel.NORMAL.styleClass() : GaugeLevel.of(v).styleClass();
+            if (!bar.getStyleClass().contains(level)) {
+                bar.getStyleClass().removeIf(c -> c.startsWith("level-"));
+                bar.getStyleClass().add(level);
+            }
         };
         update.run();
-        value.addListener((o, a, b) -> update.run());
+        javafx.beans.value.ChangeListener<Number> l = (o, a, b) -> update.run();
+        value.addListener(l);
+        unlisten.add(() -> value.removeListener(l));
         return new VBox(1, text, bar);
     }
 
@@ -66,6 +75,12 @@ final class CompactHostRow extends HBox implements HostRow {
         } else {
             getStyleClass().remove("selected");
         }
+    }
+
+    @Override
+    public void dispose() {
+        unlisten.forEach(Runnable::run);
+        unlisten.clear();
     }
 
     @Override

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import io.smartcloudops.console.shell.Toolbar;
 
 /**
  * The dashboard screen: host tile rows on top, the selected host's six charts below, host and range
@@ -49,6 +50,8 @@ public final class DashboardView extends BorderPane {
     private boolean dark = true;
     private double fontSize = 12;
     private Runnable afterDraw = () -> { };
+    private boolean userMovedDivider;
+    private boolean placingDivider;
 
     public DashboardView(DashboardViewModel vm) {
         this(vm, 0);
@@ -95,26 +98,25 @@ public final class DashboardView extends BorderPane {
         vm.rangeProperty().addListener((o, a, b) -> rangeGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         Label title = new Label("Dashboard");
         title.getStyleClass().add("screen-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hostCount = new Label();
         hostCount.setId("host-count");
         hostCount.getStyleClass().add("empty-hint");
-        hostCount.textProperty().bind(javafx.beans.binding.Bindings.size(vm.hosts()).asString("%d hosts (Alt+Up/Down)"));
+        hostCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> hostCountText(vm.hosts().size()), vm.hosts()));
         Label footprint = new Label();
         footprint.setId("agent-footprint");
         footprint.getStyleClass().add("empty-hint");
         footprint.textProperty().bind(vm.agentFootprintProperty());
-        HBox toolbar = new HBox(8, title, hostCount, footprint, spacer, new Label("Host"), hostChoice, new Label("Range"), ranges);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(6, 8, 6, 8));
-        toolbar.getStyleClass().add("screen-toolbar");
+        for (javafx.scene.Node b : ranges.getChildren()) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Toolbar toolbar = new Toolbar(Toolbar.group(title, hostCount), footprint, Toolbar.group(new Label("Host"), hostChoice),
+                Toolbar.group(new Label("Range"), ranges));
 
         ScrollPane tilesScroll = new ScrollPane(rows);
         tilesScroll.setId("host-tiles");
         tilesScroll.setFitToWidth(true);
-        tilesScroll.setPrefViewportHeight(HostTilesRow.TILE + 8);
-        tilesScroll.setMinViewportHeight(HostTilesRow.TILE + 8);
+        tilesScroll.setMinHeight(HostTilesRow.TILE + 12);
         this.tilesScroll = tilesScroll;
         Label noHosts = new Label("No hosts yet: the agent has not reported any sample.");
         noHosts.getStyleClass().add("empty-hint");
@@ -124,6 +126,7 @@ public final class DashboardView extends BorderPane {
             if (compactNow != compact) {
                 compact = compactNow;
                 rows.getChildren().clear();
+                rowsByHost.values().forEach(HostRow::dispose);
                 rowsByHost.clear();
                 vm.hosts().forEach(this::addRow);
                 return;
@@ -162,7 +165,32 @@ public final class DashboardView extends BorderPane {
             grid.add(chart, i % 2, i / 2);
         }
         VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox body = new VBox(tilesScroll, grid);
+        grid.setMinHeight(3 * 120 + 24);
+        // Host rows above, charts below, the divider draggable: it starts where up to three tile rows (or
+        // eight compact lines) fit in at most half the height, so several hosts are in view at once.
+        javafx.scene.control.SplitPane body = new javafx.scene.control.SplitPane(tilesScroll, grid);
+        body.setId("dashboard-split");
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        javafx.scene.control.SplitPane.setResizableWithParent(tilesScroll, false);
+        Runnable placeDivider = () -> {
+            if (userMovedDivider || body.getHeight() <= 0) {
+                return;
+            }
+            double wanted = rows.prefHeight(body.getWidth()) + 6;
+            double cap = Math.max(HostTilesRow.TILE + 12, Math.min(body.getHeight() / 2, maxTileAreaHeight()));
+            placingDivider = true;
+            body.setDividerPositions(Math.min(wanted, cap) / body.getHeight());
+            placingDivider = false;
+        };
+        // after the split's own layout, which keeps the host area's height when the window is resized
+        body.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(placeDivider));
+        rows.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(placeDivider));
+        body.getDividers().getFirst().positionProperty().addListener((o, a, b) -> {
+            if (!placingDivider && body.getHeight() > 0 && Math.abs(a.doubleValue() - b.doubleValue()) > 0.001
+                    && body.isPressed()) {
+                userMovedDivider = true;
+            }
+        });
         setTop(toolbar);
         setCenter(body);
 
@@ -181,6 +209,16 @@ public final class DashboardView extends BorderPane {
         redraw.setCycleCount(Timeline.INDEFINITE);
         redraw.play();
         requestRedraw();
+    }
+
+    /** Three tile rows, or eight compact lines: the most the host area takes before it scrolls. */
+    private double maxTileAreaHeight() {
+        return compact ? 8 * 46 + 8 : 3 * (HostTilesRow.TILE + 12) + 8;
+    }
+
+    /** "1 host", "3 hosts", with the keys that step through them. */
+    static String hostCountText(int n) {
+        return n == 0 ? "no hosts yet" : n + (n == 1 ? " host" : " hosts") + (n > 1 ? " (Alt+Up/Down)" : "");
     }
 
     private void addRow(HostTileModel m) {

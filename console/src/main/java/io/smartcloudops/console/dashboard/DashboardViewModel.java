@@ -119,13 +119,20 @@ public final class DashboardViewModel {
         addMarker(new ChartMarker(a.host(), a.start() != null ? a.start() : a.timestamp(), ChartMarker.Kind.ANOMALY, label));
     }
 
+    /** Adds a marker; one at the same host, time and kind is replaced (an anomaly's severity can rise while it lasts). */
     public void addMarker(ChartMarker m) {
-        boolean exists = markers.stream().anyMatch(x -> x.host().equals(m.host()) && x.at().equals(m.at())
-                && x.kind() == m.kind());
-        if (!exists) {
-            markers.add(m);
-            changed();
+        for (int i = 0; i < markers.size(); i++) {
+            ChartMarker x = markers.get(i);
+            if (x.host().equals(m.host()) && x.at().equals(m.at()) && x.kind() == m.kind()) {
+                if (!x.label().equals(m.label())) {
+                    markers.set(i, m);
+                    changed();
+                }
+                return;
+            }
         }
+        markers.add(m);
+        changed();
     }
 
     private HostTileModel tile(String host) {

@@ -8,4 +8,7 @@ interface HostRow {
     void selected(boolean on);
 
     void applyTheme(boolean dark);
+
+    /** Stops following the model (the row left the dashboard for good). */
+    void dispose();
 }

@@ -1,9 +1,10 @@
 package io.smartcloudops.console.dashboard;
 
+import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -14,12 +15,17 @@ import javafx.scene.paint.Color;
 /** One host's tiles: CPU, memory and disk gauges with sparklines, and the anomaly score. */
 final class HostTilesRow extends HBox implements HostRow {
 
-    static final double TILE = 132;
+    static final double TILE = 120;
 
     private final HostTileModel model;
     private final Label name = new Label();
     private final List<Tile> tiles;
     private final Tile score;
+    /** What the row listens to on the model, so {@link #dispose()} can let go of it. */
+    private final List<Runnable> unlisten = new ArrayList<>();
+    private boolean dark = true;
+    /** The theme the tiles were last painted in (null: not yet). */
+    private Boolean painted;
 
     HostTilesRow(HostTileModel model, Runnable onSelect) {
         this.model = model;
@@ -32,9 +38,9 @@ final class HostTilesRow extends HBox implements HostRow {
         name.setMinWidth(120);
         name.setPrefWidth(120);
         name.setWrapText(true);
-        Tile cpu = gauge("CPU", model.cpuProperty());
-        Tile mem = gauge("Memory", model.memProperty());
-        Tile disk = gauge("Disk /", model.diskProperty());
+        Tile cpu = gauge("CPU");
+        Tile mem = gauge("Memory");
+        Tile disk = gauge("Disk /");
         // A text tile, not a gauge: while the detector learns (or when the agent has none) there is no
         // score, and a gauge at 0 would claim "perfectly normal".
         score = TileBuilder.create()
@@ -46,13 +52,22 @@ final class HostTilesRow extends HBox implements HostRow {
                 .animated(false)
                 .build();
         score.setId("tile-" + model.host() + "-score");
-        showScore(model);
-        model.anomalyScoreProperty().addListener((o, a, b) -> showScore(model));
-        model.detectorTextProperty().addListener((o, a, b) -> showScore(model));
         tiles = List.of(cpu, mem, disk, score);
         cpu.setId("tile-" + model.host() + "-cpu");
         mem.setId("tile-" + model.host() + "-mem");
         disk.setId("tile-" + model.host() + "-disk");
+        follow(model.cpuProperty(), () -> show(cpu, model.cpuProperty().get()));
+        follow(model.memProperty(), () -> show(mem, model.memProperty().get()));
+        follow(model.diskProperty(), () -> show(disk, model.diskProperty().get()));
+        follow(model.anomalyScoreProperty(), this::showScore);
+        follow(model.detectorTextProperty(), this::showScore);
+        // A tile queues every change it cannot draw (TilesFX fires its events only while shown), so the
+        // row updates its tiles only while it is in a scene, and catches up when it comes back.
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                refresh();
+            }
+        });
         VBox label = new VBox(name);
         label.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(label);
@@ -60,10 +75,45 @@ final class HostTilesRow extends HBox implements HostRow {
         setOnMouseClicked(e -> onSelect.run());
     }
 
-    private void showScore(HostTileModel m) {
-        double v = m.anomalyScoreProperty().get();
+    private void follow(javafx.beans.value.ObservableValue<?> value, Runnable update) {
+        javafx.beans.value.ChangeListener<Object> l = (o, a, b) -> {
+            if (getScene() != null) {
+                update.run();
+            }
+        };
+        value.addListener(l);
+        unlisten.add(() -> value.removeListener(l));
+    }
+
+    private void refresh() {
+        paint();
+        show(tiles.get(0), model.cpuProperty().get());
+        show(tiles.get(1), model.memProperty().get());
+        show(tiles.get(2), model.diskProperty().get());
+        showScore();
+    }
+
+    private static void show(Tile t, double v) {
+        if (Double.isNaN(v)) {
+            return;
+        }
+        Color level = GaugeLevel.of(v).colour();
+        if (!level.equals(t.getBarColor())) {
+            t.setBarColor(level);
+        }
+        t.setValue(v);
+    }
+
+    private void showScore() {
+        double v = model.anomalyScoreProperty().get();
         score.setDescription(Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2f", v));
-        score.setText(m.detectorTextProperty().get());
+        score.setText(model.detectorTextProperty().get());
+    }
+
+    @Override
+    public void dispose() {
+        unlisten.forEach(Runnable::run);
+        unlisten.clear();
     }
 
     @Override
@@ -71,29 +121,26 @@ final class HostTilesRow extends HBox implements HostRow {
         return model;
     }
 
-    private static Tile gauge(String title, ReadOnlyDoubleProperty value) {
-        Tile t = TileBuilder.create()
+    private static Tile gauge(String title) {
+        // A fixed 0-100 % scale for the sparkline too: auto-scaled, a disk constant at 69.6 % drew a 0.1 %
+        // wobble as a full-height jump.
+        return TileBuilder.create()
                 .skinType(Tile.SkinType.GAUGE_SPARK_LINE)
                 .prefSize(TILE, TILE)
                 .title(title)
                 .unit("%")
                 .minValue(0).maxValue(100).decimals(1)
+                .fixedYScale(true)
+                .barColor(GaugeLevel.NORMAL.colour())
+                // the arc takes its colour from the section the value is in (the bar colour only colours the
+                // sparkline once the tile is drawn)
+                .sections(new Section(0, GaugeLevel.HIGH_FROM, GaugeLevel.NORMAL.colour()),
+                        new Section(GaugeLevel.HIGH_FROM, GaugeLevel.CRITICAL_FROM, GaugeLevel.HIGH.colour()),
+                        new Section(GaugeLevel.CRITICAL_FROM, 100.001, GaugeLevel.CRITICAL.colour()))
+                .sectionsVisible(true)
                 .averagingEnabled(true).averagingPeriod(60)
                 .animated(false)
                 .build();
-        bindValue(t, value);
-        return t;
-    }
-
-    private static void bindValue(Tile t, ReadOnlyDoubleProperty value) {
-        if (!Double.isNaN(value.get())) {
-            t.setValue(value.get());
-        }
-        value.addListener((o, a, b) -> {
-            if (!Double.isNaN(b.doubleValue())) {
-                t.setValue(b.doubleValue());
-            }
-        });
     }
 
     @Override
@@ -108,7 +155,18 @@ final class HostTilesRow extends HBox implements HostRow {
     }
 
     @Override
-    public void applyTheme(boolean dark) {
+    public void applyTheme(boolean darkTheme) {
+        this.dark = darkTheme;
+        if (getScene() != null) {
+            paint();
+        }
+    }
+
+    private void paint() {
+        if (painted != null && painted == dark) {
+            return;
+        }
+        painted = dark;
         Color bg = dark ? Color.web("#252a34") : Color.web("#ffffff");
         Color fg = dark ? Color.web("#e5e9f0") : Color.web("#263238");
         for (Tile t : tiles) {

@@ -1,9 +1,7 @@
 package io.smartcloudops.console.dashboard;
 
 import io.smartcloudops.api.Metric;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -22,7 +21,6 @@ import javafx.scene.text.TextAlignment;
  */
 public final class TimeSeriesChart extends Region {
 
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final Color[] LINE_COLOURS = {Color.web("#4fc3f7"), Color.web("#ffb74d")};
     private static final Color ANOMALY = Color.web("#ef5350");
     private static final Color REMEDIATION = Color.web("#66bb6a");
@@ -87,7 +85,8 @@ public final class TimeSeriesChart extends Region {
         double left = data.spec().isPercent() ? fontSize * 3.4 : fontSize * 5.2;
         double right = fontSize * 1.8;
         double top = fontSize * 2;
-        double bottom = fontSize * 1.8;
+        List<String> times = TimeAxis.labels(data.fromMillis(), data.toMillis(), 4, ZoneId.systemDefault());
+        double bottom = fontSize * (times.stream().anyMatch(t -> t.contains("\n")) ? 3.1 : 1.8);
         double pw = Math.max(1, w - left - right);
         double ph = Math.max(1, h - top - bottom);
 
@@ -97,53 +96,30 @@ public final class TimeSeriesChart extends Region {
         g.setTextBaseline(VPos.TOP);
         g.fillText(data.spec().title() + latestText(), 8, 4);
 
-        double[] yr = yRange();
+        AxisScale scale = yScale();
+        double[] yr = {0, scale.top()};
         g.setStroke(grid);
         g.setLineWidth(1);
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (int i = 0; i <= 4; i++) {
-            double v = yr[0] + (yr[1] - yr[0]) * i / 4;
-            double y = top + ph - ph * i / 4;
+        for (int i = 0; i <= scale.steps(); i++) {
+            double v = scale.step() * i;
+            double y = top + ph - ph * v / yr[1];
             g.strokeLine(left, y, left + pw, y);
             g.setFill(fg);
-            g.fillText(axisLabel(v), left - 4, y);
+            g.fillText(scale.label(v), left - 4, y);
         }
         long span = Math.max(1, data.toMillis() - data.fromMillis());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i <= 4; i++) {
-            long t = data.fromMillis() + span * i / 4;
             double x = left + pw * i / 4;
             g.strokeLine(x, top, x, top + ph);
-            g.fillText(HHMM.format(Instant.ofEpochMilli(t)), x, top + ph + 3);
+            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(times.get(i), i == 0 ? x - 2 : i == 4 ? x + 2 : x, top + ph + 3);
         }
-
-        // Labels of markers close together go on separate rows (below the legend when there is one),
-        // and a label that would leave the plot goes on the marker's left.
-        List<double[]> placed = new ArrayList<>();
-        int firstRow = data.lines().size() > 1 ? 1 : 0;
-        double rowHeight = fontSize + 3;
-        for (ChartMarker m : data.markers()) {
-            double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
-            g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
-            g.setLineWidth(2);
-            g.setLineDashes(4, 3);
-            g.strokeLine(x, top, x, top + ph);
-            g.setLineDashes();
-            g.setFill(g.getStroke());
-            double width = m.label().length() * fontSize * 0.6;
-            boolean rightOfMarker = x + 3 + width <= left + pw;
-            double x0 = rightOfMarker ? x + 3 : x - 3 - width;
-            int row = firstRow;
-            while (overlaps(placed, x0, x0 + width, row)) {
-                row++;
-            }
-            placed.add(new double[] {x0, x0 + width, row});
-            g.setTextAlign(rightOfMarker ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText(m.label(), rightOfMarker ? x + 3 : x - 3, top + 2 + row * rowHeight);
-        }
+        g.setTextAlign(TextAlignment.CENTER);
 
         List<ChartData.Line> lines = data.lines();
         for (int li = 0; li < lines.size(); li++) {
@@ -180,8 +156,45 @@ public final class TimeSeriesChart extends Region {
                 String label = lines.get(li).label();
                 g.setFill(LINE_COLOURS[li % LINE_COLOURS.length]);
                 g.fillText(label, x, top + 2);
-                x -= label.length() * fontSize * 0.6 + 12;
+                x -= textWidth(label, font) + 12;
             }
+        }
+
+        // Marker labels are measured and placed on rows so they overlap neither each other nor the legend;
+        // a label that would leave the plot goes on the marker's left; one that finds no free row is left out
+        // (its dashed line stays).
+        List<double[]> placed = new ArrayList<>();
+        double rowHeight = fontSize + 3;
+        int rows = Math.max(1, (int) (ph / 2 / rowHeight));
+        if (data.lines().size() > 1) {
+            double legendWidth = 0;
+            for (ChartData.Line l : data.lines()) {
+                legendWidth += textWidth(l.label(), font) + 12;
+            }
+            placed.add(new double[] {left + pw - 4 - legendWidth, left + pw, 0});
+        }
+        g.setTextBaseline(VPos.TOP);
+        for (ChartMarker m : data.markers()) {
+            double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
+            g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
+            g.setLineWidth(2);
+            g.setLineDashes(4, 3);
+            g.strokeLine(x, top, x, top + ph);
+            g.setLineDashes();
+            g.setFill(g.getStroke());
+            double width = textWidth(m.label(), font);
+            boolean rightOfMarker = x + 3 + width <= left + pw;
+            double x0 = rightOfMarker ? x + 3 : Math.max(left + 2, x - 3 - width);
+            int row = 0;
+            while (row < rows && overlaps(placed, x0, x0 + width, row)) {
+                row++;
+            }
+            if (row == rows) {
+                continue;
+            }
+            placed.add(new double[] {x0, x0 + width, row});
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(m.label(), x0, top + 2 + row * rowHeight);
         }
 
         data.emptyReason().ifPresent(reason -> {
@@ -229,9 +242,10 @@ public final class TimeSeriesChart extends Region {
         return m == null ? "" : sb.toString();
     }
 
-    private double[] yRange() {
+    private AxisScale yScale() {
+        Metric m = data.spec().metrics().getFirst();
         if (data.spec().isPercent()) {
-            return new double[] {0, 100};
+            return AxisScale.percent();
         }
         double max = 0;
         for (ChartData.Line l : data.lines()) {
@@ -239,25 +253,13 @@ public final class TimeSeriesChart extends Region {
                 max = Math.max(max, l.values()[i]);
             }
         }
-        return new double[] {0, max <= 0 ? 1 : niceCeiling(max * 1.1)};
+        return m == Metric.NET_IN || m == Metric.NET_OUT ? AxisScale.bytesPerSecond(max) : AxisScale.plain(max);
     }
 
-    static double niceCeiling(double v) {
-        double exp = Math.pow(10, Math.floor(Math.log10(v)));
-        double f = v / exp;
-        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
-        return nice * exp;
-    }
-
-    private String axisLabel(double v) {
-        Metric m = data.spec().metrics().getFirst();
-        if (m.isPercent()) {
-            return String.format(Locale.ROOT, "%.0f%%", v);
-        }
-        if (m == Metric.LOAD1) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        return m.format(v).replace("/s", "");
+    private static double textWidth(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static boolean overlaps(List<double[]> placed, double x0, double x1, int row) {

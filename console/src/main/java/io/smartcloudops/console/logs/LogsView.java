@@ -1,5 +1,6 @@
 package io.smartcloudops.console.logs;
 
+import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -39,39 +40,60 @@ public final class LogsView extends BorderPane {
         Button reload = new Button("Reload");
         reload.setOnAction(e -> vm.reload());
         instance.setPrefColumnCount(9);
-        HBox filters = new HBox(8, title, new Label("since"), since, new Label("action"), action, new Label("result"), result,
-                instance, reload);
-        filters.setAlignment(Pos.CENTER_LEFT);
-        // labels and buttons keep their text at the console's narrowest width; the instance field gives way
-        filters.getChildren().stream().filter(n -> n instanceof Label || n instanceof Button)
-                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
-        HBox.setHgrow(instance, javafx.scene.layout.Priority.SOMETIMES);
+        var filters = new io.smartcloudops.console.shell.Toolbar(title,
+                io.smartcloudops.console.shell.Toolbar.group(new Label("since"), since),
+                io.smartcloudops.console.shell.Toolbar.group(new Label("action"), action),
+                io.smartcloudops.console.shell.Toolbar.group(new Label("result"), result), instance, reload);
+        filters.setPadding(Insets.EMPTY);
         Label message = new Label();
         message.setId("logs-message");
         message.getStyleClass().add("empty-hint");
         message.textProperty().bind(vm.messageProperty());
-        TableView<LogsViewModel.Row> table = new TableView<>(vm.rows());
+        TableView<AuditRecord> table = new TableView<>(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("logs-table");
         table.setPlaceholder(new Label("No audit record matches. Remediations, approvals and refusals are recorded here."));
         table.getColumns().add(col("Time", 130, r -> AnomaliesViewModel.formatTime(r.timestamp())));
-        table.getColumns().add(col("Event", 80, LogsViewModel.Row::event));
-        table.getColumns().add(col("Action", 110, LogsViewModel.Row::action));
-        table.getColumns().add(col("Instance", 100, LogsViewModel.Row::instance));
-        table.getColumns().add(col("Result", 90, r -> r.result() + (r.dryRun() ? " (dry run)" : "")));
-        table.getColumns().add(col("By", 130, r -> r.trigger() + " " + r.actor()));
-        table.getColumns().add(col("Detail", 360, LogsViewModel.Row::detail));
+        table.getColumns().add(col("Event", 80, LogsViewModel.Text::event));
+        table.getColumns().add(col("Action", 110, LogsViewModel.Text::action));
+        table.getColumns().add(col("Instance", 100, r -> r.instance() == null ? "" : r.instance()));
+        table.getColumns().add(col("Result", 150, LogsViewModel.Text::result));
+        table.getColumns().add(col("By", 170, LogsViewModel.Text::by));
+        table.getColumns().add(col("Detail", 360, r -> r.detail() == null ? "" : r.detail()));
+        io.smartcloudops.console.shell.Columns.headersWhole(table);
         VBox top = new VBox(4, filters, message);
         top.setPadding(new Insets(6, 8, 6, 8));
+        javafx.scene.control.TextArea detail = new javafx.scene.control.TextArea();
+        detail.setId("logs-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPromptText("Select a record (or double-click it) to read it in full.");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.setText(r == null ? "" : describe(r)));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                detail.requestFocus();
+            }
+        });
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
         setTop(top);
-        setCenter(table);
+        setCenter(split);
     }
 
-    private static TableColumn<LogsViewModel.Row, String> col(String name, double width,
-                                                               java.util.function.Function<LogsViewModel.Row, String> f) {
-        TableColumn<LogsViewModel.Row, String> c = new TableColumn<>(name);
+    /** One record in full, for the detail pane. */
+    static String describe(AuditRecord r) {
+        return AnomaliesViewModel.formatTime(r.timestamp()) + "  " + LogsViewModel.Text.event(r) + " "
+                + LogsViewModel.Text.action(r) + " on " + r.instance() + "\nResult: " + LogsViewModel.Text.result(r)
+                + "\nBy: " + LogsViewModel.Text.by(r) + (r.detail() == null || r.detail().isEmpty() ? "" : "\n\n" + r.detail());
+    }
+
+    private static TableColumn<AuditRecord, String> col(String name, double width,
+                                                               java.util.function.Function<AuditRecord, String> f) {
+        TableColumn<AuditRecord, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         return c;
     }
 }

@@ -1,6 +1,10 @@
 package io.smartcloudops.console.logs;
 
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.remediation.Trigger;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecordList;
 import io.smartcloudops.api.client.AgentApiException;
 import java.time.Instant;
@@ -40,25 +44,53 @@ public final class LogsViewModel {
         void logs(Map<String, String> query, Consumer<AuditRecordList> ok, Consumer<AgentApiException> error);
     }
 
-    /**
-     * One audit record as the table shows it.
-     *
-     * @param timestamp when
-     * @param event     proposed, approved, started, finished, verified, ...
-     * @param action    restart_service, scale_up, notify
-     * @param instance  the target
-     * @param result    success, failure, dry_run, ...
-     * @param trigger   rule, operator, chat
-     * @param actor     who
-     * @param dryRun    whether nothing ran
-     * @param detail    in words
-     */
-    public record Row(Instant timestamp, String event, String action, String instance, String result, String trigger,
-                      String actor, boolean dryRun, String detail) {
+    /** The words the Logs screen uses for an audit record (the record itself keeps the api's enums). */
+    public static final class Text {
+
+        private Text() {
+        }
+
+        private static String key(Object e) {
+            return e == null ? "" : e instanceof AuditEvent ev ? ev.key() : e instanceof AuditResult r ? r.key()
+                    : e instanceof ActionType t ? t.key() : e instanceof Trigger t ? t.key() : e.toString();
+        }
+
+        public static String event(AuditRecord r) {
+            return key(r.event());
+        }
+
+        public static String action(AuditRecord r) {
+            return key(r.action());
+        }
+
+        /** Who did it, in words: an approval is the approver's, with who proposed it. */
+        public static String by(AuditRecord r) {
+            String who = r.actor() == null ? "" : r.actor().replaceFirst("^rule:", "");
+            String trigger = key(r.trigger());
+            if (r.event() == AuditEvent.APPROVED || r.event() == AuditEvent.REJECTED) {
+                return event(r) + " by " + who + (r.trigger() == null || r.trigger() == Trigger.OPERATOR ? ""
+                        : " (proposed by " + trigger + ")");
+            }
+            if (r.event() == AuditEvent.PROPOSED) {
+                return "proposed by " + trigger + (who.isEmpty() ? "" : " " + who);
+            }
+            if (r.trigger() == Trigger.RULE) {
+                return "rule " + who;
+            }
+            return who.equals(trigger) || who.isEmpty() ? trigger : (trigger + " " + who).strip();
+        }
+
+        /** The result in words that tell a dry run from a run. */
+        public static String result(AuditRecord r) {
+            if (r.result() == AuditResult.DRY_RUN) {
+                return "dry run (nothing ran)";
+            }
+            return key(r.result()) + (r.dryRun() ? " (dry run)" : "");
+        }
     }
 
     private final Backend backend;
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<AuditRecord> rows = FXCollections.observableArrayList();
     private final StringProperty since = new SimpleStringProperty(this, "since", "24h");
     private final StringProperty action = new SimpleStringProperty(this, "action", ANY);
     private final StringProperty instance = new SimpleStringProperty(this, "instance", "");
@@ -122,26 +154,23 @@ public final class LogsViewModel {
     }
 
     void apply(AuditRecordList list) {
-        List<Row> out = new ArrayList<>();
-        for (AuditRecord r : list.records()) {
-            if (r.timestamp() != null) {
-                out.add(new Row(r.timestamp(), nz(r.event() == null ? null : r.event().key()),
-                        nz(r.action() == null ? null : r.action().key()), nz(r.instance()),
-                        nz(r.result() == null ? null : r.result().key()), nz(r.trigger() == null ? null : r.trigger().key()),
-                        nz(r.actor()), r.dryRun(), nz(r.detail())));
-            }
-        }
-        out.sort(Comparator.comparing(Row::timestamp).reversed());
+        List<AuditRecord> out = new ArrayList<>(list.records().stream().filter(r -> r.timestamp() != null).toList());
+        out.sort(Comparator.comparing(AuditRecord::timestamp).reversed());
         rows.setAll(out);
-        message.set(out.size() + " records since " + since.get()
-                + (list.truncated() ? " (more matched: showing the newest " + LIMIT + ")" : ""));
+        message.set(countText(out.size(), since.get()) + (list.truncated() ? " (more matched: showing the newest " + LIMIT + ")" : ""));
+    }
+
+    /** "No records in the last 24 hours", "1 record in the last 10 minutes". */
+    static String countText(int n, String since) {
+        String window = "in the last " + io.smartcloudops.console.dashboard.TimeRangeWords.of(since);
+        return (n == 0 ? "No records" : n == 1 ? "1 record" : n + " records") + " " + window;
     }
 
     private static String nz(String s) {
         return s == null ? "" : s;
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<AuditRecord> rows() {
         return rows;
     }
 

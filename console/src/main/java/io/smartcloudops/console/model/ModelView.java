@@ -48,14 +48,15 @@ public final class ModelView extends BorderPane {
         table.setId("model-table");
         TableColumn<ModelViewModel.Row, String> key = new TableColumn<>("Field");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        key.setCellFactory(c -> new FullTextCell());
+        key.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         key.setPrefWidth(230);
         TableColumn<ModelViewModel.Row, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
-        value.setCellFactory(c -> new FullTextCell());
+        value.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         value.setPrefWidth(230);
         table.getColumns().add(key);
         table.getColumns().add(value);
+        io.smartcloudops.console.shell.Columns.headersWhole(table);
         table.setPlaceholder(new Label("No model card from this agent."));
         TextArea detail = new TextArea();
         detail.setId("model-field-detail");
@@ -138,24 +139,5 @@ public final class ModelView extends BorderPane {
     /** How many report decodes happened so far (the freeze regression test counts them). */
     int reportDecodes() {
         return images.decodes();
-    }
-
-    /** A cell that wraps long text and shows it whole in a tooltip. */
-    private static final class FullTextCell extends TableCell<ModelViewModel.Row, String> {
-        private final Tooltip whole = new Tooltip();
-
-        FullTextCell() {
-            setWrapText(true);
-            whole.setWrapText(true);
-            whole.setMaxWidth(600);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            whole.setText(item == null ? "" : item);
-            setTooltip(empty || item == null || item.isEmpty() ? null : whole);
-        }
     }
 }

@@ -88,8 +88,11 @@ public final class OncallPane extends VBox {
 
         alerts = new ListView<>(vm.alerts());
         alerts.setId("oncall-alerts");
-        alerts.setPlaceholder(new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager\n"
-                + "or /webhooks/grafana (docs/install.md)."));
+        Label noAlert = new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager"
+                + " or /webhooks/grafana (docs/install.md).");
+        noAlert.setWrapText(true);
+        noAlert.setPadding(new Insets(8));
+        alerts.setPlaceholder(noAlert);
         alerts.setCellFactory(l -> new TwoLineCell<>(OncallViewModel::alertLine, OncallViewModel::alertDetail,
                 a -> a.firing() ? "alert-firing" : "alert-resolved"));
         alerts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

@@ -1,10 +1,11 @@
 package io.smartcloudops.console.remediation;
 
 import io.smartcloudops.api.client.AgentApiException;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationPreview;
+import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.console.connection.AgentConnection;
-import io.smartcloudops.console.remediation.RemediationModels.Item;
-import io.smartcloudops.console.remediation.RemediationModels.Options;
-import io.smartcloudops.console.remediation.RemediationModels.Request;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,29 +19,31 @@ public final class AgentRemediationBackend implements RemediationViewModel.Backe
     }
 
     @Override
-    public void options(Consumer<Options> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> RemediationMapping.options(c.remediationOptions()), ok, error);
+    public void options(Consumer<RemediationOptions> ok, Consumer<AgentApiException> error) {
+        connection.call(c -> c.remediationOptions(), ok, error);
     }
 
     @Override
-    public void preview(Request request, Consumer<Item> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> RemediationMapping.item(c.remediate(RemediationMapping.request(request, true), null)), ok, error);
+    public void preview(RemediationRequest request, Consumer<RemediationPreview> ok, Consumer<AgentApiException> error) {
+        // nothing run, nothing recorded: a cancelled dialog leaves no "planned" row nor audit line behind; asked as
+        // Confirm would send it, so the preview says whether it would run or be a dry run
+        connection.call(c -> c.previewRemediation(request), ok, error);
     }
 
     @Override
-    public void run(Request request, String idempotencyKey, Consumer<Item> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> RemediationMapping.item(c.remediate(RemediationMapping.request(request, false), idempotencyKey)),
+    public void run(RemediationRequest request, String idempotencyKey, Consumer<Remediation> ok,
+                    Consumer<AgentApiException> error) {
+        connection.call(c -> c.remediate(request, idempotencyKey), ok, error);
+    }
+
+    @Override
+    public void recent(Consumer<List<Remediation>> ok, Consumer<AgentApiException> error) {
+        connection.call(c -> c.remediations(null, RemediationViewModel.MAX_RECENT).remediations(), ok, error);
+    }
+
+    @Override
+    public void decide(String id, boolean approve, Consumer<Remediation> ok, Consumer<AgentApiException> error) {
+        connection.call(c -> approve ? c.approve(id, "approved in the console") : c.reject(id, "rejected in the console"),
                 ok, error);
-    }
-
-    @Override
-    public void recent(Consumer<List<Item>> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> c.remediations(null, RemediationViewModel.MAX_RECENT).remediations().stream().map(RemediationMapping::item).toList(), ok, error);
-    }
-
-    @Override
-    public void decide(String id, boolean approve, Consumer<Item> ok, Consumer<AgentApiException> error) {
-        connection.call(c -> RemediationMapping.item(approve ? c.approve(id, "approved in the console")
-                : c.reject(id, "rejected in the console")), ok, error);
     }
 }

@@ -18,7 +18,7 @@ public final class ConfirmOverlay extends StackPane {
     public ConfirmOverlay(RemediationViewModel.Confirmation c, Runnable confirm, Runnable cancel) {
         setId("confirm-overlay");
         getStyleClass().add("help-overlay");
-        String what = RemediationViewModel.describe(c.request());
+        String what = RemediationText.what(c.request());
         Label title = new Label(switch (c.decision()) {
             case RUN -> c.realRun() ? "Run " + what + "?" : "Record a dry run of " + what + "?";
             case APPROVE -> "Approve " + what + "?";
@@ -37,18 +37,18 @@ public final class ConfirmOverlay extends StackPane {
         mode.setWrapText(true);
         Label planTitle = new Label(switch (c.decision()) {
             case RUN -> "Exactly what will run (the agent's plan):";
-            case APPROVE -> "Proposed by " + c.preview().trigger() + "; what runs on approval:";
-            case REJECT -> "Proposed by " + c.preview().trigger() + "; what would have run:";
+            case APPROVE -> "Proposed by " + RemediationText.proposer(c.proposedBy()) + "; what runs on approval:";
+            case REJECT -> "Proposed by " + RemediationText.proposer(c.proposedBy()) + "; what would have run:";
         });
         planTitle.setWrapText(true);
-        TextArea plan = new TextArea(c.preview().plan().isEmpty() ? "(the agent gave no plan) " + c.preview().detail()
-                : String.join("\n", c.preview().plan()));
+        TextArea plan = new TextArea(c.plan().isEmpty() ? "(the agent gave no plan) " + c.detail()
+                : String.join("\n", RemediationText.steps(c.plan())));
         plan.setId("confirm-plan");
         plan.setEditable(false);
         plan.setWrapText(true);
-        plan.setPrefRowCount(Math.min(12, Math.max(4, 2 * c.preview().plan().size() + 1)));
+        plan.setPrefRowCount(Math.min(12, Math.max(4, 2 * c.plan().size() + 1)));
         plan.setStyle("-fx-font-family: monospace;");
-        Label key = new Label(c.approval() ? "Proposal " + c.preview().id() + "."
+        Label key = new Label(c.approval() ? "Proposal " + c.proposal().map(p -> p.id()).orElse("") + "."
                 : "Idempotency key " + c.idempotencyKey() + ": retries of this click never run twice.");
         key.getStyleClass().add("empty-hint");
         key.setWrapText(true);

@@ -1,9 +1,10 @@
 package io.smartcloudops.console.remediation;
 
-import io.smartcloudops.console.remediation.RemediationModels.Item;
-import io.smartcloudops.console.remediation.RemediationModels.Options;
-import io.smartcloudops.console.remediation.RemediationModels.Request;
-import io.smartcloudops.console.remediation.RemediationModels.Target;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.api.remediation.TargetOptions;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -35,6 +36,10 @@ public final class RemediationView extends BorderPane {
     private final VBox targets = new VBox(6);
     private final VBox pendingBox = new VBox(4);
     private final Timeline ticker;
+    private final java.util.Map<String, VBox> rowsByTarget = new java.util.HashMap<>();
+    private final java.util.Map<String, ComboBox<String>> unitsByTarget = new java.util.HashMap<>();
+    private ScrollPane scroll;
+    private VBox body;
 
     public RemediationView(RemediationViewModel vm) {
         this.vm = vm;
@@ -45,7 +50,7 @@ public final class RemediationView extends BorderPane {
         mode.setId("remediation-mode");
         mode.setWrapText(true);
         mode.textProperty().bind(Bindings.createStringBinding(() -> {
-            Options o = vm.optionsProperty().get();
+            RemediationOptions o = vm.optionsProperty().get();
             if (o == null) {
                 return "Loading...";
             }
@@ -64,28 +69,40 @@ public final class RemediationView extends BorderPane {
         targets.setId("remediation-targets");
         pendingBox.setId("remediation-pending");
         vm.optionsProperty().addListener((o, a, b) -> renderTargets());
-        vm.pending().addListener((ListChangeListener<Item>) c -> renderPending());
+        vm.pending().addListener((ListChangeListener<Remediation>) c -> renderPending());
         renderTargets();
         renderPending();
 
-        TableView<Item> recent = new TableView<>(vm.recent());
+        TableView<Remediation> recent = new TableView<>(vm.recent());
 
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         recent.setId("remediation-recent");
         recent.setPlaceholder(new Label("No remediation yet."));
         recent.getColumns().add(col("When", 130, i -> i.createdAt() == null ? ""
                 : io.smartcloudops.console.anomalies.AnomaliesViewModel.formatTime(i.createdAt())));
-        recent.getColumns().add(col("Action", 150, i -> i.action() + (i.unit().isEmpty() ? "" : " " + i.unit())));
-        recent.getColumns().add(col("Target", 100, Item::target));
-        recent.getColumns().add(col("State", 120, i -> i.state() + (i.dryRun() ? " (dry run)" : "")));
-        recent.getColumns().add(col("By", 120, i -> i.trigger() + " " + i.actor()));
-        recent.getColumns().add(col("Detail", 300, Item::detail));
+        recent.getColumns().add(col("Action", 150, i -> i.action().key() + (i.params().containsKey("unit") ? " " + i.params().get("unit") : "")));
+        recent.getColumns().add(col("Target", 100, Remediation::target));
+        recent.getColumns().add(col("State", 150, RemediationText::state));
+        recent.getColumns().add(col("By", 150, RemediationText::by));
+        recent.getColumns().add(col("Detail", 300, i -> i.detail() == null ? "" : i.detail()));
+        io.smartcloudops.console.shell.Columns.headersWhole(recent);
         recent.setPrefHeight(220);
 
+        Label recentDetail = new Label("Select a remediation (or double-click it) to read it in full.");
+        recentDetail.setId("remediation-detail");
+        recentDetail.setWrapText(true);
+        recentDetail.getStyleClass().add("empty-hint");
+        recent.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> recentDetail.setText(i == null
+                ? "Select a remediation (or double-click it) to read it in full." : describeItem(i)));
+        recent.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
+                recentDetail.requestFocus();
+            }
+        });
         Label pendingTitle = section("Pending approvals (from rules and chat)");
-        VBox body = new VBox(8, mode, section("Targets"), targets, pendingTitle, pendingBox, section("Recent"), recent);
+        body = new VBox(8, mode, section("Targets"), targets, pendingTitle, pendingBox, section("Recent"), recent, recentDetail);
         body.setPadding(new Insets(8));
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox top = new VBox(header);
         top.setPadding(new Insets(6, 8, 0, 8));
@@ -97,25 +114,49 @@ public final class RemediationView extends BorderPane {
         ticker.play();
     }
 
+    /** Brings a target's card into view and puts the cursor in its unit box (from an anomaly's Restart). */
+    public void focusTarget(String target) {
+        javafx.application.Platform.runLater(() -> {
+            VBox row = rowsByTarget.get(target);
+            if (row == null) {
+                return;
+            }
+            body.applyCss();
+            body.layout();
+            double y = row.localToScene(0, 0).getY() - body.localToScene(0, 0).getY();
+            double range = body.getHeight() - scroll.getViewportBounds().getHeight();
+            if (range > 0) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (y - 8) / range)));
+            }
+            ComboBox<String> unit = unitsByTarget.get(target);
+            if (unit != null) {
+                unit.requestFocus();
+            }
+        });
+    }
+
     private void renderTargets() {
         targets.getChildren().clear();
-        Options o = vm.optionsProperty().get();
+        rowsByTarget.clear();
+        unitsByTarget.clear();
+        RemediationOptions o = vm.optionsProperty().get();
         if (o == null || o.targets().isEmpty()) {
             targets.getChildren().add(new Label(o == null ? "Waiting for the agent's remediation options..."
                     : "The agent has no remediation targets configured."));
             return;
         }
-        for (Target t : o.targets()) {
+        for (TargetOptions t : o.targets()) {
             targets.getChildren().add(targetRow(t, o));
         }
     }
 
-    private VBox targetRow(Target t, Options o) {
+    private VBox targetRow(TargetOptions t, RemediationOptions o) {
         Label name = new Label(t.name());
         name.getStyleClass().add("host-name");
         name.setMinWidth(110);
-        Label facts = new Label((t.instanceId().isEmpty() ? "" : t.instanceId() + " · ")
-                + (t.group().isEmpty() ? "no Auto Scaling group" : "group " + t.group())
+        Label facts = new Label((t.instanceId() == null || t.instanceId().isEmpty() ? "" : t.instanceId() + " · ")
+                + (t.autoScalingGroup() == null || t.autoScalingGroup().isEmpty() ? "no Auto Scaling group"
+                : "group " + t.autoScalingGroup())
                 + " · " + t.runsLastHour() + " runs in the last hour" + (t.breakerOpen() ? " · BREAKER OPEN" : ""));
         facts.getStyleClass().add("empty-hint");
         ComboBox<String> unit = new ComboBox<>();
@@ -133,14 +174,22 @@ public final class RemediationView extends BorderPane {
         reason.setId("reason-" + t.name());
         reason.setWrapText(true);
         reason.getStyleClass().add("empty-hint");
-        Observable[] deps = {vm.inFlight(), vm.nowProperty(), vm.roleProperty(), vm.offeredProperty(), vm.optionsProperty(),
-                unit.valueProperty()};
+        Observable[] deps = {vm.inFlight(), vm.nowProperty(), vm.viewerOnlyProperty(), vm.offeredProperty(),
+                vm.optionsProperty(), unit.valueProperty()};
         StringBinding restartWhy = Bindings.createStringBinding(() -> vm.disabledReason(t.name(),
-                RemediationModels.RESTART_SERVICE, unit.getValue() == null ? "" : unit.getValue()), deps);
-        StringBinding scaleWhy = Bindings.createStringBinding(() -> vm.disabledReason(t.name(),
-                RemediationModels.SCALE_UP, ""), deps);
+                ActionType.RESTART_SERVICE, unit.getValue() == null ? "" : unit.getValue()), deps);
+        StringBinding scaleWhy = Bindings.createStringBinding(() -> vm.disabledReason(t.name(), ActionType.SCALE_UP, ""), deps);
         restart.disableProperty().bind(restartWhy.isNotEmpty());
         scale.disableProperty().bind(scaleWhy.isNotEmpty());
+        // a button that cannot be tried before the configuration changes says so (the reason below says what)
+        restart.textProperty().bind(Bindings.createStringBinding(() -> vm.needsConfiguration(t.name(),
+                ActionType.RESTART_SERVICE) ? "Restart service (configure first)" : "Restart service...", deps));
+        scale.textProperty().bind(Bindings.createStringBinding(() -> vm.needsConfiguration(t.name(),
+                ActionType.SCALE_UP) ? "Scale up (configure first)" : "Scale up...", deps));
+        unit.setDisable(o.units().isEmpty());
+        if (o.units().isEmpty()) {
+            unit.setPromptText("no unit allow-listed");
+        }
         reason.textProperty().bind(Bindings.createStringBinding(() -> {
             String s = scaleWhy.get();
             String r = restartWhy.get();
@@ -153,14 +202,15 @@ public final class RemediationView extends BorderPane {
             return (s.isEmpty() ? "" : "Scale up: " + s) + (s.isEmpty() || r.isEmpty() ? "" : "  ")
                     + (r.isEmpty() ? "" : "Restart: " + r);
         }, scaleWhy, restartWhy));
-        restart.setOnAction(e -> vm.request(new Request(RemediationModels.RESTART_SERVICE, t.name(),
-                unit.getValue() == null ? "" : unit.getValue(), "operator clicked Restart service in the console")));
-        scale.setOnAction(e -> vm.request(new Request(RemediationModels.SCALE_UP, t.name(), "",
-                "operator clicked Scale up in the console")));
+        restart.setOnAction(e -> vm.request(RemediationRequest.restartService(t.name(),
+                unit.getValue() == null ? "" : unit.getValue(), false, "operator clicked Restart service in the console")));
+        scale.setOnAction(e -> vm.request(RemediationRequest.scaleUp(t.name(), false, "operator clicked Scale up in the console")));
         HBox buttons = new HBox(8, name, unit, restart, scale);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox row = new VBox(2, buttons, facts, reason);
         row.getStyleClass().add("not-offered");
+        rowsByTarget.put(t.name(), row);
+        unitsByTarget.put(t.name(), unit);
         return row;
     }
 
@@ -170,10 +220,9 @@ public final class RemediationView extends BorderPane {
             pendingBox.getChildren().add(new Label("Nothing waits for approval."));
             return;
         }
-        for (Item i : vm.pending()) {
-            Label what = new Label(i.action().replace('_', ' ') + (i.unit().isEmpty() ? "" : " " + i.unit()) + " on "
-                    + i.target() + " · proposed by " + i.trigger() + " " + i.actor()
-                    + (i.detail().isEmpty() ? "" : " · " + i.detail()));
+        for (Remediation i : vm.pending()) {
+            Label what = new Label(RemediationText.what(i) + " · proposed by " + RemediationText.by(i)
+                    + (i.detail() == null || i.detail().isEmpty() ? "" : " · " + i.detail()));
             what.setWrapText(true);
             what.setMinWidth(0);
             HBox.setHgrow(what, Priority.ALWAYS);
@@ -185,7 +234,7 @@ public final class RemediationView extends BorderPane {
             reject.setTooltip(new Tooltip("Shows the proposal, then rejects it on confirmation: nothing runs"));
             approve.setOnAction(e -> vm.review(i, true));
             reject.setOnAction(e -> vm.review(i, false));
-            approve.disableProperty().bind(vm.roleProperty().isEqualTo("viewer"));
+            approve.disableProperty().bind(vm.viewerOnlyProperty());
             reject.disableProperty().bind(approve.disableProperty());
             for (Button b : new Button[] {approve, reject}) {
                 b.setMinWidth(USE_PREF_SIZE); // an action's name is never cut to "..."
@@ -196,16 +245,26 @@ public final class RemediationView extends BorderPane {
         }
     }
 
+    /** One remediation in full: what, state, who, plan and detail. */
+    static String describeItem(Remediation i) {
+        return RemediationText.what(i) + ": " + RemediationText.state(i) + " · " + RemediationText.by(i)
+                + (i.createdAt() == null ? "" : " · " + io.smartcloudops.console.anomalies.AnomaliesViewModel.formatTime(i.createdAt()))
+                + (i.plan().isEmpty() ? "" : "\nPlan: " + String.join("; ", RemediationText.steps(i.plan())))
+                + (i.detail() == null || i.detail().isEmpty() ? "" : "\n" + i.detail());
+    }
+
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("settings-section");
         return l;
     }
 
-    private static TableColumn<Item, String> col(String name, double width, java.util.function.Function<Item, String> f) {
-        TableColumn<Item, String> c = new TableColumn<>(name);
+    private static TableColumn<Remediation, String> col(String name, double width,
+                                                        java.util.function.Function<Remediation, String> f) {
+        TableColumn<Remediation, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
         return c;
     }
 

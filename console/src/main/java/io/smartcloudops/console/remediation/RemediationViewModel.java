@@ -1,50 +1,56 @@
 package io.smartcloudops.console.remediation;
 
+import io.smartcloudops.api.auth.WhoAmI;
 import io.smartcloudops.api.client.AgentApiException;
-import io.smartcloudops.console.remediation.RemediationModels.Cooldown;
-import io.smartcloudops.console.remediation.RemediationModels.Item;
-import io.smartcloudops.console.remediation.RemediationModels.Options;
-import io.smartcloudops.console.remediation.RemediationModels.Request;
-import io.smartcloudops.console.remediation.RemediationModels.Target;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Cooldown;
+import io.smartcloudops.api.remediation.PlanStep;
+import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationOptions;
+import io.smartcloudops.api.remediation.RemediationPreview;
+import io.smartcloudops.api.remediation.RemediationRequest;
+import io.smartcloudops.api.remediation.RemediationState;
+import io.smartcloudops.api.remediation.TargetOptions;
+import io.smartcloudops.api.remediation.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 /**
- * The Remediation screen: per target, {@code Restart service...} and {@code Scale up...}; a click asks
- * the agent for a dry-run preview, the confirm dialog shows exactly what will run, and only a
- * confirmation runs it — with the idempotency key made at the click, so a retry never runs twice.
- * Buttons say why they are disabled: agent without remediation, viewer token, action not configured
- * for the target, a request in flight, a cooldown (with the time left).
+ * The Remediation screen, on the api's own types ({@link RemediationOptions}, {@link Remediation},
+ * {@link ActionType}, {@link RemediationState}): per target, {@code Restart service...} and
+ * {@code Scale up...}; a click asks the agent for a preview, the confirm dialog shows exactly what will run,
+ * and only a confirmation runs it — with the idempotency key made at the click, so a retry never runs twice.
+ * Buttons say why they are disabled: agent without remediation, viewer token, action not configured for
+ * the target (with what to configure), a request in flight, a cooldown (with the time left).
  */
 public final class RemediationViewModel {
 
     /** Talks to the agent; answers arrive on the UI thread. */
     public interface Backend {
-        void options(Consumer<Options> ok, Consumer<AgentApiException> error);
+        void options(Consumer<RemediationOptions> ok, Consumer<AgentApiException> error);
 
-        void preview(Request request, Consumer<Item> ok, Consumer<AgentApiException> error);
+        void preview(RemediationRequest request, Consumer<RemediationPreview> ok, Consumer<AgentApiException> error);
 
-        void run(Request request, String idempotencyKey, Consumer<Item> ok, Consumer<AgentApiException> error);
+        void run(RemediationRequest request, String idempotencyKey, Consumer<Remediation> ok, Consumer<AgentApiException> error);
 
-        void recent(Consumer<List<Item>> ok, Consumer<AgentApiException> error);
+        void recent(Consumer<List<Remediation>> ok, Consumer<AgentApiException> error);
 
-        void decide(String id, boolean approve, Consumer<Item> ok, Consumer<AgentApiException> error);
+        void decide(String id, boolean approve, Consumer<Remediation> ok, Consumer<AgentApiException> error);
     }
 
     /** What confirming does. */
@@ -60,17 +66,25 @@ public final class RemediationViewModel {
     /**
      * What waits for the operator's decision in the confirm dialog, with exactly what would run.
      *
-     * @param request        what was asked
-     * @param preview        the plan: the agent's preview, or the pending remediation
+     * @param request        what would run
+     * @param plan           its steps: the agent's preview, or the pending remediation's plan
+     * @param detail         the pending remediation's detail (empty for a preview)
+     * @param proposal       the pending remediation decided on (empty for a run)
      * @param idempotencyKey made at the click; sent with the run (empty for approvals)
      * @param realRun        false when confirming only records a dry run (remediation disabled, or a dry-run proposal)
      * @param decision       what confirming does
      */
-    public record Confirmation(Request request, Item preview, String idempotencyKey, boolean realRun, Decision decision) {
+    public record Confirmation(RemediationRequest request, List<PlanStep> plan, String detail, Optional<Remediation> proposal,
+                               String idempotencyKey, boolean realRun, Decision decision) {
 
         /** Whether confirming decides on a pending remediation rather than starting one. */
         public boolean approval() {
             return decision != Decision.RUN;
+        }
+
+        /** Who proposed the remediation decided on. */
+        public Trigger proposedBy() {
+            return proposal.map(Remediation::trigger).orElse(Trigger.OPERATOR);
         }
     }
 
@@ -86,23 +100,51 @@ public final class RemediationViewModel {
     private final Clock clock;
     private final Backend backend;
     private final Supplier<String> keys;
-    private final BooleanProperty offered = new SimpleBooleanProperty(this, "offered");
-    private final StringProperty role = new SimpleStringProperty(this, "role", "unknown");
-    private final ObjectProperty<Options> options = new SimpleObjectProperty<>(this, "options");
-    private final ObservableList<Item> pending = FXCollections.observableArrayList();
-    private final ObservableList<Item> recent = FXCollections.observableArrayList();
+    /** Where this agent's remediation is configured, for the "what to configure" reasons. */
+    private String configWhere = "the agent's agent.yaml";
+    private final ReadOnlyBooleanWrapper offered = new ReadOnlyBooleanWrapper(this, "offered");
+    private final ReadOnlyObjectWrapper<WhoAmI> whoAmI = new ReadOnlyObjectWrapper<>(this, "whoAmI");
+    private final ReadOnlyBooleanWrapper viewerOnly = new ReadOnlyBooleanWrapper(this, "viewerOnly");
+    private final ReadOnlyObjectWrapper<RemediationOptions> options = new ReadOnlyObjectWrapper<>(this, "options");
+    private final ObservableList<Remediation> pending = FXCollections.observableArrayList();
+    private final ObservableList<Remediation> recent = FXCollections.observableArrayList();
     private final ObservableSet<String> inFlight = FXCollections.observableSet();
-    private final ObjectProperty<Instant> now;
+    private final ReadOnlyObjectWrapper<Instant> now;
     private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>(this, "confirmation");
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    // read-only views made once: a wrapper holds its backing list weakly, so one made per call could be
+    // collected with the listeners added to it
+    private final ObservableList<Remediation> pendingView = FXCollections.unmodifiableObservableList(pending);
+    private final ObservableList<Remediation> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ObservableSet<String> inFlightView = FXCollections.unmodifiableObservableSet(inFlight);
+    private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
     /** Remediations this console started that have not finished yet, with their in-flight key. */
-    private final java.util.Map<String, String> awaiting = new java.util.HashMap<>();
+    private final Map<String, String> awaiting = new HashMap<>();
 
     public RemediationViewModel(Clock clock, Backend backend, Supplier<String> keys) {
         this.clock = clock;
         this.backend = backend;
         this.keys = keys;
-        this.now = new SimpleObjectProperty<>(this, "now", clock.instant());
+        this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
+        // the one place that decides what a viewer token may do
+        viewerOnly.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> whoAmI.get() != null && "viewer".equals(whoAmI.get().role()), whoAmI));
+    }
+
+    /** Where the connected agent reads its configuration (the embedded agent's file, or a remote agent's). */
+    public void setConfigWhere(String where) {
+        this.configWhere = where;
+    }
+
+    /** Whether the agent offers {@code /remediations}; turning it on loads options and remediations. */
+    public void setOffered(boolean on) {
+        offered.set(on);
+        refresh();
+    }
+
+    /** The token the console uses, as the agent sees it (null: not known yet). */
+    public void setWhoAmI(WhoAmI who) {
+        whoAmI.set(who);
     }
 
     /** Reloads options (targets, cooldowns) and the recent and pending remediations. */
@@ -119,70 +161,96 @@ public final class RemediationViewModel {
         now.set(clock.instant());
     }
 
-    void applyRecent(List<Item> items) {
-        recent.setAll(items);
-        pending.setAll(items.stream().filter(Item::pending).toList());
+    void applyRecent(List<Remediation> items) {
+        recent.setAll(items.stream().limit(MAX_RECENT).toList());
+        pending.setAll(items.stream().filter(r -> r.state() == RemediationState.PENDING).toList());
     }
 
     /** A remediation changed state (SSE {@code action}); one this console started reports its result. */
-    public void applyEvent(Item item) {
-        replaceOrAdd(recent, item, true);
-        pending.removeIf(p -> p.id().equals(item.id()));
-        if (item.pending()) {
-            pending.addFirst(item);
+    public void applyEvent(Remediation r) {
+        replaceOrAdd(r);
+        pending.removeIf(p -> p.id().equals(r.id()));
+        if (r.state() == RemediationState.PENDING) {
+            pending.addFirst(r);
         }
-        if (terminal(item) && awaiting.containsKey(item.id())) {
-            inFlight.remove(awaiting.remove(item.id()));
-            notice(item.succeeded() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, outcome(item));
+        if (r.state().terminal() && awaiting.containsKey(r.id())) {
+            inFlight.remove(awaiting.remove(r.id()));
+            notice(RemediationText.succeeded(r) ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, RemediationText.outcome(r));
             refresh();
         }
     }
 
-    static boolean terminal(Item i) {
-        return !"pending".equals(i.state()) && !"running".equals(i.state());
-    }
-
-    private static void replaceOrAdd(ObservableList<Item> list, Item item, boolean first) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).id().equals(item.id())) {
-                list.set(i, item);
+    private void replaceOrAdd(Remediation r) {
+        for (int i = 0; i < recent.size(); i++) {
+            if (recent.get(i).id().equals(r.id())) {
+                recent.set(i, r);
                 return;
             }
         }
-        if (first) {
-            list.addFirst(item);
-        } else {
-            list.add(item);
-        }
-        if (list.size() > MAX_RECENT) {
-            list.remove(MAX_RECENT, list.size());
+        recent.addFirst(r);
+        if (recent.size() > MAX_RECENT) {
+            recent.remove(MAX_RECENT, recent.size());
         }
     }
 
+    /**
+     * The state of a remediation as this console last heard of it: pending while it waits for an operator
+     * (also before the console heard of it at all).
+     */
+    public RemediationState stateOf(String id) {
+        if (pending.stream().anyMatch(p -> p.id().equals(id))) {
+            return RemediationState.PENDING;
+        }
+        return recent.stream().filter(r -> r.id().equals(id)).map(Remediation::state).findFirst().orElse(RemediationState.PENDING);
+    }
+
+    /** {@link #stateOf} as a value that follows the pending and recent lists. */
+    public ObservableObjectValue<RemediationState> stateBinding(String id) {
+        return javafx.beans.binding.Bindings.createObjectBinding(() -> stateOf(id), pending, recent);
+    }
+
+    private Optional<TargetOptions> target(String name) {
+        RemediationOptions o = options.get();
+        return o == null ? Optional.empty() : o.targets().stream().filter(x -> x.name().equals(name)).findFirst();
+    }
+
     /** Why a button cannot be used now; empty when it can. */
-    public String disabledReason(String target, String action, String unit) {
+    public String disabledReason(String target, ActionType action, String unit) {
         if (!offered.get()) {
             return "The connected agent does not offer remediation yet (no /remediations route).";
         }
-        if ("viewer".equals(role.get())) {
+        if (viewerOnly.get()) {
             return "Your token is a viewer token: remediation needs an operator token (Settings, Ctrl+,).";
         }
-        Options o = options.get();
+        RemediationOptions o = options.get();
         if (o == null) {
             return "Loading what this agent allows...";
         }
-        Optional<Target> t = o.targets().stream().filter(x -> x.name().equals(target)).findFirst();
+        Optional<TargetOptions> t = target(target);
         if (t.isEmpty()) {
-            return "The agent has no remediation target named " + target + ".";
+            return target + " is not a remediation target: list it under remediation.targets in " + configWhere + ".";
         }
         if (!t.get().actions().contains(action)) {
-            return action.replace('_', ' ') + " is not configured for " + target
-                    + (RemediationModels.SCALE_UP.equals(action) ? " (no Auto Scaling group)." : ".");
+            return switch (action) {
+                case SCALE_UP -> "Scaling " + target + " up needs its Auto Scaling group: set remediation.targets." + target
+                        + ".auto_scaling_group in " + configWhere + ".";
+                case RESTART_SERVICE -> "local".equals(o.executor())
+                        ? "The agent restarts services on its own machine only; for " + target
+                        + " set remediation.executor: aws (SSM) and the target's instance_id in " + configWhere + "."
+                        : "restart service is not configured for " + target + ".";
+                case SCALE_IN -> "Scaling " + target + " in needs its Auto Scaling group: set remediation.targets." + target
+                        + ".auto_scaling_group in " + configWhere + ".";
+                case NOTIFY -> "notify is not configured for " + target + ".";
+            };
         }
         if (inFlight.contains(key(target, action))) {
             return "A request is in flight...";
         }
-        if (RemediationModels.RESTART_SERVICE.equals(action) && unit.isEmpty()) {
+        if (action == ActionType.RESTART_SERVICE && o.units().isEmpty()) {
+            return "No service is allow-listed to restart: add remediation.allowed_units (e.g. [nginx]) in " + configWhere
+                    + (o.enabled() ? "." : "; actions stay dry runs until remediation.enabled: true.");
+        }
+        if (action == ActionType.RESTART_SERVICE && unit.isEmpty()) {
             return "Pick a unit from the agent's allow-list.";
         }
         Optional<Duration> left = cooldownLeft(t.get(), action, unit);
@@ -192,10 +260,20 @@ public final class RemediationViewModel {
         return "";
     }
 
-    Optional<Duration> cooldownLeft(Target t, String action, String unit) {
+    /** Whether {@code action} on {@code target} cannot be tried before the agent's configuration changes. */
+    public boolean needsConfiguration(String target, ActionType action) {
+        RemediationOptions o = options.get();
+        if (o == null) {
+            return false;
+        }
+        Optional<TargetOptions> t = target(target);
+        return t.isEmpty() || !t.get().actions().contains(action) || (action == ActionType.RESTART_SERVICE && o.units().isEmpty());
+    }
+
+    Optional<Duration> cooldownLeft(TargetOptions t, ActionType action, String unit) {
         Instant at = now.get();
         return t.cooldowns().stream()
-                .filter(c -> c.action().equals(action) && (c.unit().isEmpty() || c.unit().equals(unit)))
+                .filter(c -> c.action() == action && (c.unit() == null || c.unit().isEmpty() || c.unit().equals(unit)))
                 .map(Cooldown::until)
                 .filter(u -> u != null && u.isAfter(at))
                 .max(Instant::compareTo)
@@ -214,58 +292,76 @@ public final class RemediationViewModel {
         return s + "s";
     }
 
-    private static String key(String target, String action) {
-        return target + "|" + action;
+    private static String key(String target, ActionType action) {
+        return target + "|" + action.key();
     }
 
-    /** A button press: asks for the dry-run preview; the confirmation follows when it arrives. */
-    public void request(Request r) {
-        String why = disabledReason(r.target(), r.action(), r.unit());
+    private static ActionType action(RemediationRequest r) {
+        return ActionType.fromKey(r.action()).orElseThrow(() -> new IllegalArgumentException("unknown action " + r.action()));
+    }
+
+    private static String unit(RemediationRequest r) {
+        return r.params().getOrDefault("unit", "");
+    }
+
+    /** A button press: asks for the preview; the confirmation follows when it arrives. */
+    public void request(RemediationRequest r) {
+        String why = disabledReason(r.target(), action(r), unit(r));
         if (!why.isEmpty()) {
             notice(Notice.Kind.ERROR, why);
             return;
         }
         String idempotencyKey = keys.get();
-        String k = key(r.target(), r.action());
+        String k = key(r.target(), action(r));
         inFlight.add(k);
         backend.preview(r, preview -> {
             inFlight.remove(k);
-            confirmation.set(new Confirmation(r, preview, idempotencyKey, options.get() != null && options.get().enabled(),
+            confirmation.set(new Confirmation(r, preview.plan(), "", Optional.empty(), idempotencyKey, !preview.dryRun(),
                     Decision.RUN));
         }, e -> {
             inFlight.remove(k);
-            notice(Notice.Kind.ERROR, "The agent refused the preview of " + describe(r) + ": " + message(e));
+            notice(Notice.Kind.ERROR, "The agent refused the preview of " + RemediationText.what(r) + ": " + message(e));
             refresh();
         });
     }
 
-    /**
-     * A pending remediation (the chat's proposal) goes through the same confirm dialog; confirming approves it.
-     */
-    public void review(Item proposal) {
+    /** A pending remediation (the chat's proposal) goes through the same confirm dialog; confirming approves it. */
+    public void review(Remediation proposal) {
         review(proposal, true);
     }
 
     /**
-     * Approve or Reject on a pending remediation: the confirm dialog shows its plan first; only
-     * confirming sends the decision.
+     * Approve or Reject on a pending remediation: the confirm dialog shows its plan first; only confirming
+     * sends the decision.
      */
-    public void review(Item proposal, boolean approve) {
-        if ("viewer".equals(role.get())) {
-            notice(Notice.Kind.ERROR, "Your token is a viewer token: " + (approve ? "approving" : "rejecting")
-                    + " needs an operator token.");
+    public void review(Remediation proposal, boolean approve) {
+        if (stateOf(proposal.id()) != RemediationState.PENDING) {
+            notice(Notice.Kind.INFO, RemediationText.what(proposal) + " is no longer waiting for approval: "
+                    + stateOf(proposal.id()).key() + ".");
+            return;
+        }
+        if (refusedForViewer(approve ? "approving" : "rejecting")) {
             return;
         }
         if (!offered.get()) {
             notice(Notice.Kind.ERROR, "The connected agent does not offer remediation yet (no /remediations route).");
             return;
         }
-        confirmation.set(new Confirmation(new Request(proposal.action(), proposal.target(), proposal.unit(),
-                approve ? "approved in the console" : "rejected in the console"),
-                proposal, "", !proposal.dryRun(), approve ? Decision.APPROVE : Decision.REJECT));
+        RemediationRequest asked = new RemediationRequest(proposal.action().key(), proposal.target(), proposal.params(),
+                proposal.dryRun(), approve ? "approved in the console" : "rejected in the console");
+        confirmation.set(new Confirmation(asked, proposal.plan(), proposal.detail() == null ? "" : proposal.detail(),
+                Optional.of(proposal), "", !proposal.dryRun(), approve ? Decision.APPROVE : Decision.REJECT));
     }
 
-    /** The operator confirmed: runs it (once, whatever happens to the network), or approves the proposal. */
+    private boolean refusedForViewer(String doing) {
+        if (viewerOnly.get()) {
+            notice(Notice.Kind.ERROR, "Your token is a viewer token: " + doing + " needs an operator token.");
+            return true;
+        }
+        return false;
+    }
+
+    /** The operator confirmed: runs it (once, whatever happens to the network), or decides on the proposal. */
     public void confirm() {
         Confirmation c = confirmation.get();
         if (c == null) {
@@ -273,28 +369,30 @@ public final class RemediationViewModel {
         }
         confirmation.set(null);
         if (c.approval()) {
-            decide(c.preview(), c.decision() == Decision.APPROVE);
+            decide(c.proposal().orElseThrow(), c.decision() == Decision.APPROVE);
             return;
         }
-        String k = key(c.request().target(), c.request().action());
+        String k = key(c.request().target(), action(c.request()));
         inFlight.add(k);
-        notice(Notice.Kind.INFO, "Running " + describe(c.request()) + "...");
+        notice(Notice.Kind.INFO, c.realRun() ? "Running " + RemediationText.what(c.request()) + "..."
+                : "Recording a dry run of " + RemediationText.what(c.request()) + " (nothing runs)...");
         backend.run(c.request(), c.idempotencyKey(), answer -> {
             // The run may still be going: its result then arrives as an event (maybe before this answer).
-            Item latest = recent.stream().filter(r -> r.id().equals(answer.id()) && terminal(r)).findFirst().orElse(answer);
-            if (terminal(latest)) {
+            Remediation latest = recent.stream().filter(r -> r.id().equals(answer.id()) && r.state().terminal())
+                    .findFirst().orElse(answer);
+            if (latest.state().terminal()) {
                 inFlight.remove(k);
-                replaceOrAdd(recent, latest, true);
-                notice(latest.succeeded() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, outcome(latest));
+                replaceOrAdd(latest);
+                notice(RemediationText.succeeded(latest) ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, RemediationText.outcome(latest));
                 refresh();
             } else {
                 awaiting.put(latest.id(), k);
                 applyEvent(latest);
-                notice(Notice.Kind.INFO, outcome(latest));
+                notice(Notice.Kind.INFO, RemediationText.outcome(latest));
             }
         }, e -> {
             inFlight.remove(k);
-            notice(Notice.Kind.ERROR, describe(c.request()) + " did not run: " + message(e));
+            notice(Notice.Kind.ERROR, RemediationText.what(c.request()) + " did not run: " + message(e));
             refresh();
         });
     }
@@ -305,16 +403,15 @@ public final class RemediationViewModel {
         confirmation.set(null);
         if (c != null) {
             notice(Notice.Kind.INFO, switch (c.decision()) {
-                case RUN -> "Cancelled: " + describe(c.request()) + " did not run.";
-                case APPROVE, REJECT -> "Cancelled: " + describe(c.request()) + " still waits for approval.";
+                case RUN -> "Cancelled: " + RemediationText.what(c.request()) + " did not run.";
+                case APPROVE, REJECT -> "Cancelled: " + RemediationText.what(c.request()) + " still waits for approval.";
             });
         }
     }
 
     /** Approves or rejects a pending remediation (operator only); the confirm dialog calls it. */
-    void decide(Item item, boolean approve) {
-        if ("viewer".equals(role.get())) {
-            notice(Notice.Kind.ERROR, "Your token is a viewer token: approving needs an operator token.");
+    void decide(Remediation item, boolean approve) {
+        if (refusedForViewer(approve ? "approving" : "rejecting")) {
             return;
         }
         if (!inFlight.add(item.id())) {
@@ -323,24 +420,14 @@ public final class RemediationViewModel {
         backend.decide(item.id(), approve, result -> {
             inFlight.remove(item.id());
             applyEvent(result);
-            notice(approve ? (result.succeeded() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR) : Notice.Kind.INFO,
-                    (approve ? "Approved: " : "Rejected: ") + outcome(result));
+            notice(approve ? (RemediationText.succeeded(result) ? Notice.Kind.SUCCESS : Notice.Kind.ERROR) : Notice.Kind.INFO,
+                    (approve ? "Approved: " : "Rejected: ") + RemediationText.outcome(result));
             refresh();
         }, e -> {
             inFlight.remove(item.id());
             notice(Notice.Kind.ERROR, "Could not " + (approve ? "approve" : "reject") + ": " + message(e));
             refresh();
         });
-    }
-
-    public static String describe(Request r) {
-        return r.action().replace('_', ' ') + (r.unit().isEmpty() ? "" : " " + r.unit()) + " on " + r.target();
-    }
-
-    static String outcome(Item i) {
-        String what = i.action().replace('_', ' ') + (i.unit().isEmpty() ? "" : " " + i.unit()) + " on " + i.target();
-        String state = i.dryRun() && !"pending".equals(i.state()) ? i.state() + " (dry run: nothing ran)" : i.state();
-        return what + ": " + state + (i.detail().isEmpty() ? "" : ". " + i.detail());
     }
 
     private static String message(AgentApiException e) {
@@ -352,32 +439,38 @@ public final class RemediationViewModel {
         notices.add(new Notice(kind, text));
     }
 
-    public BooleanProperty offeredProperty() {
-        return offered;
+    public ReadOnlyBooleanProperty offeredProperty() {
+        return offered.getReadOnlyProperty();
     }
 
-    public StringProperty roleProperty() {
-        return role;
+    /** The token's identity at the agent (null until known). */
+    public ReadOnlyObjectProperty<WhoAmI> whoAmIProperty() {
+        return whoAmI.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Options> optionsProperty() {
-        return options;
+    /** True for a viewer token: nothing may be run or decided. */
+    public ReadOnlyBooleanProperty viewerOnlyProperty() {
+        return viewerOnly.getReadOnlyProperty();
     }
 
-    public ObservableList<Item> pending() {
-        return pending;
+    public ReadOnlyObjectProperty<RemediationOptions> optionsProperty() {
+        return options.getReadOnlyProperty();
     }
 
-    public ObservableList<Item> recent() {
-        return recent;
+    public ObservableList<Remediation> pending() {
+        return pendingView;
+    }
+
+    public ObservableList<Remediation> recent() {
+        return recentView;
     }
 
     public ObservableSet<String> inFlight() {
-        return inFlight;
+        return inFlightView;
     }
 
-    public ObjectProperty<Instant> nowProperty() {
-        return now;
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
@@ -385,6 +478,6 @@ public final class RemediationViewModel {
     }
 
     public ObservableList<Notice> notices() {
-        return notices;
+        return noticesView;
     }
 }

@@ -42,6 +42,10 @@ public final class MainWindow extends StackPane {
     private final Toasts toasts = new Toasts();
     private final List<Shortcut> shortcuts = new ArrayList<>();
     private final BorderPane main = new BorderPane();
+    private final ToggleButton chatToggle = new ToggleButton("Chat");
+    /** Below this window width the chat is not docked (it would squeeze the screens) but opens as a drawer. */
+    public static final double CHAT_DOCK_MIN_WIDTH = 1200;
+    private boolean chatShown = true;
     private HelpOverlay help;
 
     /**
@@ -70,7 +74,16 @@ public final class MainWindow extends StackPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label helpHint = new Label("F1 help");
         helpHint.getStyleClass().add("endpoint");
-        HBox titleBar = new HBox(10, brand, spacer, dot, endpoint, helpHint);
+        helpHint.setMinWidth(USE_PREF_SIZE);
+        endpoint.setMinWidth(0);
+        brand.setMinWidth(USE_PREF_SIZE);
+        dot.setMinWidth(USE_PREF_SIZE);
+        chatToggle.setId("chat-toggle");
+        chatToggle.setMinWidth(USE_PREF_SIZE);
+        chatToggle.setTooltip(new Tooltip("Show or hide the chat (Ctrl+Shift+K); Ctrl+K asks a question"));
+        chatToggle.setSelected(true);
+        chatToggle.setOnAction(e -> showChat(chatToggle.isSelected()));
+        HBox titleBar = new HBox(10, brand, spacer, dot, endpoint, helpHint, chatToggle);
         titleBar.getStyleClass().add("title-bar");
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.setPadding(new Insets(6, 12, 6, 12));
@@ -101,6 +114,48 @@ public final class MainWindow extends StackPane {
         StackPane.setMargin(toasts, new Insets(12));
         getChildren().addAll(main, toasts);
         show(Screen.DASHBOARD);
+        // a narrow window closes the chat (it opens again as a drawer); widening docks it again
+        widthProperty().addListener((o, a, b) -> {
+            boolean wasNarrow = a.doubleValue() > 0 && a.doubleValue() < CHAT_DOCK_MIN_WIDTH;
+            boolean narrow = b.doubleValue() < CHAT_DOCK_MIN_WIDTH;
+            if (narrow != wasNarrow || a.doubleValue() == 0) {
+                showChat(!narrow);
+            }
+        });
+    }
+
+    /** Whether the chat is docked beside the screens (false when closed or open as a drawer). */
+    public boolean chatDocked() {
+        return main.getRight() == chat;
+    }
+
+    public boolean chatShown() {
+        return chatShown;
+    }
+
+    /**
+     * Shows or hides the chat: docked on the right when the window is wide enough, else as a drawer over
+     * the right edge of the screen (so the screens keep their width).
+     */
+    public void showChat(boolean on) {
+        chatShown = on;
+        chatToggle.setSelected(on);
+        main.setRight(null);
+        getChildren().remove(chat);
+        if (!on) {
+            return;
+        }
+        if (getWidth() == 0 || getWidth() >= CHAT_DOCK_MIN_WIDTH) {
+            main.setRight(chat);
+        } else {
+            StackPane.setAlignment(chat, Pos.TOP_RIGHT);
+            StackPane.setMargin(chat, new Insets(main.getTop() == null ? 0 : ((Region) main.getTop()).getHeight(), 0, 0, 0));
+            if (chat instanceof Region r) {
+                r.setMaxWidth(Region.USE_PREF_SIZE);
+                r.getStyleClass().add("chat-drawer");
+            }
+            getChildren().add(getChildren().indexOf(toasts), chat);
+        }
     }
 
     /** Shows a screen. */
@@ -111,6 +166,19 @@ public final class MainWindow extends StackPane {
         navButtons.get(s).setSelected(true);
     }
 
+    /** A count beside a screen's name in the navigation (hidden at 0): e.g. new anomalies not yet seen. */
+    public void badge(Screen s, javafx.beans.value.ObservableIntegerValue count) {
+        Label badge = new Label();
+        badge.setId("nav-badge-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(javafx.beans.binding.Bindings.convert(count));
+        badge.visibleProperty().bind(javafx.beans.binding.Bindings.greaterThan(count, 0));
+        ToggleButton b = navButtons.get(s);
+        b.setGraphic(badge);
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        b.setGraphicTextGap(8);
+    }
+
     public ReadOnlyObjectProperty<Screen> currentProperty() {
         return current;
     }
@@ -119,9 +187,9 @@ public final class MainWindow extends StackPane {
         return toasts;
     }
 
-    /** Shows or hides the chat pane (the dock on the right). */
+    /** Shows or hides the chat pane. */
     public void toggleChat() {
-        main.setRight(main.getRight() == null ? chat : null);
+        showChat(!chatShown);
     }
 
     public void toggleHelp() {
@@ -167,8 +235,8 @@ public final class MainWindow extends StackPane {
         }
         shortcuts.add(new Shortcut(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 "Focus the chat question", "everywhere", () -> {
-                    if (main.getRight() == null) {
-                        main.setRight(chat);
+                    if (!chatShown) {
+                        showChat(true);
                     }
                     focusChat.run();
                 }));

@@ -98,6 +98,40 @@ class AnomaliesViewModelTest {
         assertThat(d.markers().getFirst().at()).isEqualTo(a.start());
         assertThat(d.emptyReason()).isEmpty();
         ChartData none = vm.windowChart(a, new Series("web-1", "cpu", "%", NOW, List.of()));
-        assertThat(none.emptyReason()).get().asString().contains("keeps 24 h");
+        assertThat(none.emptyReason()).get().asString().contains("the source reported none");
+    }
+
+    @Test
+    void aNewAnomalyOrARiseInSeverityIsNewsAndCountsUntilTheScreenIsSeen() {
+        vm.applyList(List.of(anomaly("1", "web-1", Severity.LOW, Duration.ofMinutes(5), "cpu 60.0%")));
+        assertThat(vm.unseenProperty().get()).as("the list loaded at connect is not news").isZero();
+        assertThat(vm.newsProperty().get()).isNull();
+
+        vm.applyEvent(anomaly("2", "web-2", Severity.HIGH, Duration.ofMinutes(1), "cpu 96.0% (baseline 30.0%)"));
+        assertThat(vm.unseenProperty().get()).isEqualTo(1);
+        assertThat(AnomaliesViewModel.headline(vm.newsProperty().get()))
+                .isEqualTo("High anomaly on web-2: cpu 96.0% (baseline 30.0%) (Ctrl+2)");
+
+        vm.applyEvent(anomaly("2", "web-2", Severity.HIGH, Duration.ofMinutes(1), "cpu 97.0% (baseline 30.0%)"));
+        assertThat(vm.unseenProperty().get()).as("an update of a known anomaly").isEqualTo(1);
+        vm.applyEvent(anomaly("2", "web-2", Severity.CRITICAL, Duration.ofMinutes(1), "cpu 99.0% (baseline 30.0%)"));
+        assertThat(vm.newsProperty().get().severity()).as("escalated to critical").isEqualTo(Severity.CRITICAL);
+        assertThat(vm.unseenProperty().get()).isEqualTo(1);
+
+        vm.markSeen();
+        assertThat(vm.unseenProperty().get()).isZero();
+    }
+
+    @Test
+    void anEmptySurroundingsChartSaysTheAgentRestartedRatherThanBlamingRetention() {
+        Anomaly a = anomaly("1", "web-1", Severity.HIGH, Duration.ofHours(3), "cpu 97.0%");
+        vm.agentStartedAt(NOW.minus(Duration.ofHours(1)));
+        ChartData d = vm.windowChart(a, new Series("web-1", "cpu", "%", a.start(), List.of()));
+        assertThat(d.emptyReason()).hasValueSatisfying(r -> assertThat(r).startsWith("No samples of cpu around this anomaly:"
+                + " the agent restarted at").contains("holds samples from then on only").doesNotContain("24 h"));
+        vm.agentStartedAt(NOW.minus(Duration.ofDays(3)));
+        assertThat(vm.windowChart(anomaly("2", "web-1", Severity.HIGH, Duration.ofHours(30), "x"),
+                new Series("web-1", "cpu", "%", NOW, List.of())).emptyReason()).hasValueSatisfying(r -> assertThat(r)
+                .contains("older than the 24 hours of samples the agent holds"));
     }
 }

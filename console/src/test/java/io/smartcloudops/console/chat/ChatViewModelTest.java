@@ -54,7 +54,8 @@ class ChatViewModelTest {
         assertThat(answer.text()).isEqualTo("web-1 cpu 37.5%");
         assertThat(answer.backend()).isEqualTo("offline");
         assertThat(answer.actions()).containsExactly(
-                new ChatMessage.ProposedAction("p-7", "restart_service", "web-1", "nginx", "restart nginx", false));
+                new ChatMessage.ProposedAction("p-7", io.smartcloudops.api.remediation.ActionType.RESTART_SERVICE, "web-1", "nginx",
+                        "restart nginx", false));
 
         vm.send();
         assertThat(asked).containsExactly("What's current CPU?|", "again|c-1");

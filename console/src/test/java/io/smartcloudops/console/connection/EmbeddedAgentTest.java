@@ -45,4 +45,23 @@ class EmbeddedAgentTest {
             }
         }
     }
+
+    @Test
+    void readsTheAgentYamlBesideTheConsoleSettingsSoAFirstUserCanAllowListAUnit() throws Exception {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString(),
+                "XDG_DATA_HOME", dir.resolve("data").toString());
+        Path settings = Files.createDirectories(dir.resolve("settings"));
+        Files.writeString(EmbeddedAgent.configFile(settings), "remediation:\n  allowed_units: [nginx]\n");
+        try (EmbeddedAgent agent = EmbeddedAgent.start(env, Map.of("server.bind", "127.0.0.1:0"), Clock.systemUTC(),
+                EmbeddedAgent.configFile(settings));
+             AgentClient client = AgentClient.create(agent.endpoint().url(), agent.endpoint().token())) {
+            var options = client.remediationOptions();
+            assertThat(options.units()).containsExactly("nginx");
+            assertThat(options.enabled()).as("still dry runs only").isFalse();
+        }
+        try (EmbeddedAgent none = EmbeddedAgent.start(env, Map.of("server.bind", "127.0.0.1:0"), Clock.systemUTC(),
+                dir.resolve("missing/agent.yaml"))) {
+            assertThat(none.agent().config().remediation().allowedUnits()).as("no file: the defaults").isEmpty();
+        }
+    }
 }

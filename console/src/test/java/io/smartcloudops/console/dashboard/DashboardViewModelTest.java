@@ -110,4 +110,16 @@ class DashboardViewModelTest {
         open.rangeProperty().set(TimeRange.H24);
         assertThat(open.chartData(ChartSpec.DEFAULT.getFirst(), 1000).markers()).as("the two-day-old marker").isEmpty();
     }
+
+    @Test
+    void aMarkerSaysTheAnomalysCurrentSeverity() {
+        Anomaly high = new Anomaly("a-1", "web-1", NOW.minusSeconds(90), NOW.minusSeconds(60), null, 0.7, Severity.HIGH,
+                List.of("cpu"), List.of(), "cpu 96%");
+        vm.applyAnomaly(high);
+        vm.applyAnomaly(new Anomaly("a-1", "web-1", high.start(), NOW, null, 0.9, Severity.CRITICAL, List.of("cpu"), List.of(),
+                "cpu 99%"));
+        vm.selectedHostProperty().set("web-1");
+        assertThat(vm.chartData(ChartSpec.DEFAULT.getFirst(), 100).markers()).extracting(ChartMarker::label)
+                .as("the list and the chat say critical: so does the chart").containsExactly("critical cpu");
+    }
 }

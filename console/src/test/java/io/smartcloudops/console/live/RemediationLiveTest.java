@@ -41,8 +41,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * One-click remediation through the console against a real agent whose Auto Scaling calls go to a
- * local server speaking Auto Scaling's wire protocol: an operator's Scale up shows the plan (the agent
- * audits that preview as a dry run), runs once after Confirm (one SetDesiredCapacity, one finished audit
+ * local server speaking Auto Scaling's wire protocol: an operator's Scale up shows the plan (a preview the
+ * agent neither runs nor records), runs once after Confirm (one SetDesiredCapacity, one finished audit
  * record) and reports success; a viewer's
  * button is disabled with the reason and nothing is sent.
  */
@@ -129,6 +129,9 @@ class RemediationLiveTest {
         FxWait.until("the confirm dialog with the plan", 10, () -> robot.lookup("#confirm-plan").tryQuery().isPresent());
         String plan = FxWait.onFx(() -> robot.lookup("#confirm-plan").queryAs(TextArea.class).getText());
         assertThat(plan).contains("asg-web");
+        assertThat(FxWait.onFx(() -> robot.lookup("#confirm-title").queryAs(Label.class).getText()))
+                .as("remediation is enabled: the dialog says it runs for real").isEqualTo("Run scale up on web-1?");
+        assertThat(FxWait.onFx(() -> robot.lookup("#confirm-run").queryAs(Button.class).getText())).isEqualTo("Run");
         assertThat(aws.calls("SetDesiredCapacity")).as("nothing runs before Confirm").isEmpty();
 
         robot.clickOn("#confirm-run");
@@ -137,8 +140,7 @@ class RemediationLiveTest {
         assertThat(aws.calls("SetDesiredCapacity")).hasSize(1);
         assertThat(FakeAws.values(aws.calls("SetDesiredCapacity"), "DesiredCapacity")).containsExactly("3");
         FxWait.until("the finished audit record", 10, () -> finishedScaleUps(false).size() == 1);
-        assertThat(finishedScaleUps(true)).as("the preview is audited as a dry run").singleElement()
-                .satisfies(r -> assertThat(r.result()).isEqualTo(AuditResult.DRY_RUN));
+        assertThat(finishedScaleUps(true)).as("the preview leaves no trace in the audit log").isEmpty();
         assertThat(finishedScaleUps(false)).singleElement().satisfies(r -> {
             assertThat(r.result()).isEqualTo(AuditResult.SUCCESS);
             assertThat(r.trigger()).isEqualTo(Trigger.OPERATOR);

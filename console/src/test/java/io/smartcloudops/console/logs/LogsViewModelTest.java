@@ -54,7 +54,7 @@ class LogsViewModelTest {
                 record("2026-01-05T10:00:00Z", "finished", "success"),
                 record("2026-01-05T11:00:00Z", "proposed", "pending")), true));
         assertThat(queries).hasSize(2);
-        assertThat(vm.rows()).extracting(LogsViewModel.Row::event).containsExactly("proposed", "finished");
-        assertThat(vm.messageProperty().get()).isEqualTo("2 records since 24h (more matched: showing the newest 500)");
+        assertThat(vm.rows()).extracting(LogsViewModel.Text::event).containsExactly("proposed", "finished");
+        assertThat(vm.messageProperty().get()).isEqualTo("2 records in the last 24 hours (more matched: showing the newest 500)");
     }
 }

@@ -180,7 +180,71 @@ final class AnswerWriter {
             sb.append('\n').append(i++).append(". ").append(a.host()).append(" at ").append(when(a.timestamp(), now))
                     .append(", ").append(a.severity() == null ? "unrated" : a.severity().key())
                     .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
-                    .append(a.end() == null ? "; still open." : "; over at " + when(a.end(), now) + ".");
+                    .append(a.end() == null ? "; still open." : "; ended at " + when(a.end(), now) + ".");
+        }
+        return sb.toString();
+    }
+
+    /** A host's anomalies in a time range, newest first, and its values now. */
+    String hostHistory(String host, String rangeLabel, List<Anomaly> anomalies, ToolOutput.MetricValues now, Instant at) {
+        StringBuilder sb = new StringBuilder();
+        if (anomalies.isEmpty()) {
+            sb.append("No anomalies on ").append(host).append(' ').append(rangeLabel).append('.');
+        } else {
+            int n = anomalies.size();
+            sb.append(host).append(' ').append(rangeLabel).append(": ").append(n).append(" anomal").append(n == 1 ? "y" : "ies")
+                    .append(n == 1 ? ":" : " (newest first):");
+            int i = 1;
+            for (Anomaly a : anomalies) {
+                sb.append('\n').append(i++).append(". ").append(when(a.timestamp(), at)).append(", ")
+                        .append(a.severity() == null ? "unrated" : a.severity().key())
+                        .append(String.format(Locale.ROOT, " (score %.2f)", a.score())).append(": ").append(drivers(a))
+                        .append(a.end() == null ? "; still open." : "; ended at " + when(a.end(), at) + ".");
+            }
+        }
+        List<String> values = now.values().stream().filter(v -> host.equals(v.host()))
+                .map(v -> metricName(v.metric()) + " " + v.formatted()).toList();
+        if (!values.isEmpty()) {
+            sb.append(anomalies.isEmpty() ? " " : "\n").append("Now: ").append(String.join(", ", values)).append('.');
+        }
+        return sb.toString();
+    }
+
+    /** Hosts ranked by their latest value of one metric. */
+    String busiestNow(Metric metric, ToolOutput.MetricValues out) {
+        List<ToolOutput.HostValue> values = out.values();
+        if (values.isEmpty()) {
+            return "I have no " + metricName(metric.key()) + " values yet: " + (out.note() == null ? "no samples" : out.note()) + ".";
+        }
+        ToolOutput.HostValue top = values.getFirst();
+        StringBuilder sb = new StringBuilder("Busiest by ").append(metricName(metric.key())).append(" now: ")
+                .append(top.host()).append(' ').append(top.formatted()).append(baseline(top)).append('.');
+        if (values.size() > 1) {
+            sb.append(" Then ").append(values.stream().skip(1).limit(MAX_HOSTS_LISTED - 1)
+                    .map(v -> v.host() + " " + v.formatted()).collect(Collectors.joining(", ")));
+            int more = values.size() - MAX_HOSTS_LISTED;
+            sb.append(more > 0 ? " and " + more + " more host" + (more == 1 ? "" : "s") : "").append('.');
+        }
+        if (top.at() != null) {
+            sb.append(" Latest sample at ").append(timeWithSeconds(top.at())).append(' ').append(zoneLabel).append('.');
+        }
+        return sb.toString();
+    }
+
+    /** Hosts ranked by the mean of one metric over a range. */
+    String busiestOver(Metric metric, String rangeLabel, ToolOutput.SeriesSummary out) {
+        List<ToolOutput.Stats> ranked = out.series().stream()
+                .sorted(Comparator.comparingDouble(ToolOutput.Stats::mean).reversed()).toList();
+        if (ranked.isEmpty()) {
+            return "No " + metricName(metric.key()) + " data " + rangeLabel + ": " + (out.note() == null ? "no samples" : out.note()) + ".";
+        }
+        ToolOutput.Stats top = ranked.getFirst();
+        StringBuilder sb = new StringBuilder("Busiest by mean ").append(metricName(metric.key())).append(' ').append(rangeLabel)
+                .append(": ").append(top.host()).append(' ').append(format(top.metric(), top.mean())).append(" (max ")
+                .append(format(top.metric(), top.max())).append(").");
+        if (ranked.size() > 1) {
+            sb.append(" Then ").append(ranked.stream().skip(1).limit(MAX_HOSTS_LISTED - 1)
+                    .map(st -> st.host() + " " + format(st.metric(), st.mean())).collect(Collectors.joining(", "))).append('.');
         }
         return sb.toString();
     }

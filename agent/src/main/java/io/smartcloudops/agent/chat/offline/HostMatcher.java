@@ -19,12 +19,39 @@ import java.util.regex.Pattern;
  */
 final class HostMatcher {
 
+    /** A word where questions put a host: "on web-1", "to web-1", "host web-1", "web-1's". */
     private static final Pattern CANDIDATE = Pattern.compile(
-            "\\b(?:on|for|of|is|about|host|server|instance|at)\\s+([a-z0-9][a-z0-9_.:-]*[a-z0-9])");
-    private static final Set<String> NOT_HOSTS = Set.of("the", "all", "every", "each", "it", "this", "that", "my", "our",
-            "a", "an", "any", "now", "today", "yesterday", "last", "current", "currently", "anomalous", "down", "up",
-            "high", "low", "slow", "wrong", "there", "everything", "everywhere", "cpu", "memory", "disk", "network",
-            "load", "ram", "logs", "log", "agent", "service");
+            "\\b(?:on|for|of|is|about|host|server|instance|machine|node|box|vm|at|to|with)\\s+([a-z0-9][a-z0-9_.:-]*[a-z0-9])"
+                    + "|\\b([a-z0-9][a-z0-9_.:-]*[a-z0-9])'s\\b");
+    /** Names shaped like hosts wherever they stand: "web-9", "db-2.internal", "10.0.3.7", "10.0.3.7:9100". */
+    private static final Pattern HOST_SHAPED = Pattern.compile(
+            "(?<![\\w.-])(?:[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*-[0-9][a-z0-9]*(?:[-.][a-z0-9]+)*|\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?)(?![\\w-])");
+    /** After these a plain word (no digit, dash or dot) is still taken as a host name. */
+    private static final Pattern HOST_PLACE = Pattern.compile(
+            "\\b(?:on|for|about|host|server|instance|machine|node|box|to|with)\\s+$");
+    /** Words that follow "on", "for", "to"... in questions without being hosts. */
+    private static final Set<String> NOT_HOSTS = Set.of(
+            "the", "all", "every", "each", "it", "this", "that", "my", "our", "a", "an", "any", "now", "today",
+            "yesterday", "last", "current", "currently", "anomalous", "down", "up", "high", "low", "slow", "wrong",
+            "there", "everything", "everywhere", "cpu", "memory", "disk", "network", "load", "ram", "logs", "log",
+            "agent", "service", "services", "average", "avg", "me", "us", "them", "you", "here", "hour", "hours",
+            "minute", "minutes", "day", "days", "week", "weeks", "time", "morning", "evening", "night", "tonight",
+            "usage", "utilisation", "utilization", "traffic", "space", "status", "health", "alerts", "alert",
+            "anomalies", "anomaly", "incidents", "incident", "remediation", "remediations", "restarts", "chat",
+            "console", "dashboard", "example", "instance", "host", "server", "machine", "node", "hosts", "servers",
+            "machines", "nodes", "instances", "fleet", "system", "systems", "please", "again", "these", "those",
+            "which", "what", "who", "how", "when", "why", "where", "whole", "both", "others", "other", "one", "two",
+            "three", "recent", "latest", "past", "previous", "ago", "since", "hourly", "daily", "be", "do", "have",
+            "has", "had", "going", "happening", "happened", "date", "real", "right", "far", "sure", "yours", "mine",
+            "its", "their", "his", "her", "lately", "overall", "total", "summary", "detail", "details", "is", "was",
+            "are", "were", "uses", "using", "used", "does", "did", "got", "gets", "shows", "showing", "running",
+            "runs", "run", "looks", "seems", "restart", "scale", "notify", "check", "see", "know", "look", "show",
+            "find", "get", "fix", "tell", "call", "duty", "fire", "track", "worry", "watch", "speed", "everyone",
+            "anyone", "nothing", "something", "anything", "more", "less", "most", "least", "busiest", "highest",
+            "lowest", "top", "worst", "best", "so", "then");
+    /** "10", "10m", "24h", "14:00", "2pm", "2026-01-31": times and amounts, not hosts. */
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "\\d+(?:\\.\\d+)?|\\d{1,2}:\\d{2}(?::\\d{2})?|\\d+(?:s|m|h|d|w|ms|min|mins|hr|hrs|am|pm|x|%)|\\d{4}-\\d{2}-\\d{2}(?:t[\\d:]+z?)?");
 
     private HostMatcher() {
     }
@@ -90,17 +117,36 @@ final class HostMatcher {
         return names;
     }
 
-    /** A word that looks like a host name after "on", "for", "is"... but is not one the agent knows. */
+    /**
+     * A host the question names that the agent does not know: a name-like word ("web-9", "10.0.1.7", "db1")
+     * where a host goes ("on", "for", "to", "host", "'s"...), or a plain word right after "on", "host",
+     * "server"... that is neither a metric, a time nor a common word ("cpu on vm").
+     */
     static Optional<String> unknownMention(String text, Collection<String> known) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> knownLower = new java.util.HashSet<>(names(known).keySet());
+        Matcher shaped = HOST_SHAPED.matcher(lower);
+        while (shaped.find()) {
+            String word = shaped.group().replaceAll("[.:]+$", "");
+            if (!knownLower.contains(word) && !knownLower.contains(word.replaceAll(":\\d+$", ""))
+                    && MetricWords.find(word.replace('-', ' ')).isEmpty()) {
+                return Optional.of(word);
+            }
+        }
         Matcher m = CANDIDATE.matcher(lower);
-        while (m.find()) {
-            String word = m.group(1);
-            if (NOT_HOSTS.contains(word) || knownLower.contains(word)) {
+        int from = 0;
+        while (m.find(from)) {
+            // overlapping, always moving on: "on host vm" looks at "host vm" too
+            from = m.group(1) != null ? m.start(1) : m.end(2);
+            String word = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("[.:]+$", "");
+            if (word.isEmpty() || NOT_HOSTS.contains(word) || knownLower.contains(word) || NOT_A_NAME.matcher(word).matches()
+                    || !MetricWords.find(word).isEmpty()) {
                 continue;
             }
-            if (word.chars().anyMatch(Character::isDigit) || word.contains("-") || word.contains(".")) {
+            boolean nameLike = word.chars().anyMatch(Character::isDigit) || word.contains("-") || word.contains(".")
+                    || word.contains("_");
+            boolean hostPlace = m.group(1) != null && HOST_PLACE.matcher(lower.substring(0, m.start(1))).find();
+            if (nameLike || (hostPlace && word.chars().allMatch(Character::isLetter))) {
                 return Optional.of(word);
             }
         }

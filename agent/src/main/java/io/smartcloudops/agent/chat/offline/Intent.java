@@ -22,8 +22,19 @@ sealed interface Intent {
     record Anomalies(int count, boolean countGiven, String host, Severity minSeverity, TimeRange range) implements Intent {
     }
 
-    /** "Why is web-1 anomalous?"; host null = the newest anomaly. */
-    record Explain(String host) implements Intent {
+    /**
+     * "Why is web-1 anomalous?", "what happened to web-1 in the last hour?"; host null = the newest anomaly.
+     * With a range, every anomaly of the host in it is listed too.
+     */
+    record Explain(String host, TimeRange range) implements Intent {
+
+        Explain(String host) {
+            this(host, null);
+        }
+    }
+
+    /** "Which host is busiest?": hosts ranked by a metric (CPU unless one is named), now or over a range. */
+    record Busiest(Metric metric, TimeRange range) implements Intent {
     }
 
     /** "Show logs from 10 minutes ago". */

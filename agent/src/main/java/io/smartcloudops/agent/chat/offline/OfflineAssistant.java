@@ -90,7 +90,8 @@ public final class OfflineAssistant implements Assistant {
                                 i.range() == null ? null : i.range().label(), now),
                         list.stream().map(Anomaly::host).distinct().toList());
             }
-            case Intent.Explain i -> explain(i, tools, now);
+            case Intent.Explain i -> i.range() != null && i.host() != null ? hostHistory(i, tools, now) : explain(i, tools, now);
+            case Intent.Busiest i -> busiest(i, tools, now);
             case Intent.Logs i -> {
                 TimeRange range = i.range() != null ? i.range()
                         : new TimeRange(now.minus(Duration.ofHours(1)), null, "over the last hour");
@@ -150,6 +151,29 @@ public final class OfflineAssistant implements Assistant {
         return answer(writer.explanation(out, now), out.host() == null ? List.of() : List.of(out.host()));
     }
 
+    /** "What happened to web-1 in the last hour?": every anomaly of the host in that time, then its values now. */
+    private Answer hostHistory(Intent.Explain i, ToolSession tools, Instant now) {
+        TimeRange range = i.range();
+        var digest = (ToolOutput.AnomalyDigest) tools.run(new ToolCall.RecentAnomalies(QuestionParser.MAX_ANOMALIES, i.host(),
+                null, range.from())).output();
+        List<Anomaly> inRange = range.until() == null ? digest.anomalies()
+                : digest.anomalies().stream().filter(a -> a.timestamp().isBefore(range.until())).toList();
+        var values = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(i.host(), null)).output();
+        return answer(writer.hostHistory(i.host(), range.label(), inRange, values, now), List.of(i.host()));
+    }
+
+    /** "Which host is busiest?": every host ranked by the metric, now or by its mean over the range. */
+    private Answer busiest(Intent.Busiest i, ToolSession tools, Instant now) {
+        if (i.range() == null) {
+            var out = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(null, i.metric())).output();
+            return answer(writer.busiestNow(i.metric(), out), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
+        }
+        var out = (ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(null, i.metric(), i.range().from(),
+                i.range().until())).output();
+        return answer(writer.busiestOver(i.metric(), i.range().label(), out),
+                out.series().stream().map(ToolOutput.Stats::host).limit(1).toList());
+    }
+
     private Answer propose(Intent.Propose i, Question question, ToolSession tools) {
         if (i.missing() != null) {
             String text = switch (i.missing()) {
@@ -174,11 +198,16 @@ public final class OfflineAssistant implements Assistant {
     }
 
     private String help(String unknownHost, ToolSession tools) {
-        String prefix = unknownHost == null ? "I did not understand that. "
-                : "I don't know a host called '" + unknownHost + "'. ";
+        if (unknownHost != null) {
+            return "I don't know a host called '" + unknownHost + "', so I will not answer with another host's figures."
+                    + " Hosts I know: " + hostList() + ".";
+        }
+        String prefix = "I did not understand that. ";
         return prefix + "I answer from this agent's live data, for example:\n"
                 + "- What's current CPU? (or memory, disk, disk I/O, network, load; add a host)\n"
                 + "- What was the max CPU on <host> over the last hour? (min, mean, p95, max, last)\n"
+                + "- Which host is busiest? (by CPU, or name a metric)\n"
+                + "- What happened to <host> in the last hour?\n"
                 + "- Summarize last 3 anomalies / critical anomalies today\n"
                 + "- Why is <host> anomalous?\n"
                 + "- Show logs from 10 minutes ago (the remediation audit log)\n"

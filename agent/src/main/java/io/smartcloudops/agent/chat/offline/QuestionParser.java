@@ -55,6 +55,12 @@ final class QuestionParser {
             + "|percentile|highest|lowest|stats|statistics|trend|range)\\b");
     private static final Pattern CURRENT = Pattern.compile("\\b(current|currently|now|right now|latest value|usage|used"
             + "|utili[sz]ation|how busy|how loaded|how much|level|values?|metrics?|show)\\b");
+    private static final Pattern BUSIEST = Pattern.compile("\\b(busiest|most|highest|heaviest|hottest|top|worst|max(?:imum)?"
+            + "|hardest|hammered|struggling)\\b");
+    private static final Pattern ABOUT_HOSTS = Pattern.compile("\\b(hosts?|servers?|machines?|nodes?|instances?|box(?:es)?|vms?"
+            + "|which|who|whose|where)\\b");
+    private static final Pattern WHAT_HAPPENED = Pattern.compile("\\b(what(?:'s| has| have)? happen\\w*|what went on|what was going on"
+            + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
 
     private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
@@ -101,6 +107,7 @@ final class QuestionParser {
         }
         String host = hosts.isEmpty() ? null : hosts.getFirst();
         Optional<TimeRange> range = times.find(lower);
+        Optional<String> unknown = hosts.isEmpty() ? HostMatcher.unknownMention(lower, known) : Optional.empty();
 
         Matcher polite = POLITE.matcher(lower);
         int offset = polite.find() ? polite.end() : 0;
@@ -120,6 +127,10 @@ final class QuestionParser {
         if ((m = UNSUPPORTED.matcher(imperative)).find()) {
             return new Intent.Unsupported(m.group(1));
         }
+        if (unknown.isPresent()) {
+            // a question about a host this agent does not watch: say so, never answer for the others
+            return new Intent.Help(unknown.get());
+        }
         if (SNOOZED.matcher(lower).find()) {
             return new Intent.Snoozed();
         }
@@ -130,18 +141,29 @@ final class QuestionParser {
         if (REMEDIATION.matcher(lower).find()) {
             return new Intent.Remediations(range.orElse(null), trigger(lower), host);
         }
-        if (EXPLAIN.matcher(lower).find() && (host != null || ANOMALIES.matcher(lower).find()
-                || HostMatcher.unknownMention(lower, known).isPresent()
+        if (host != null && (EXPLAIN.matcher(lower).find() || WHAT_HAPPENED.matcher(lower).find())) {
+            return new Intent.Explain(host, range.orElse(null));
+        }
+        if (host == null && WHAT_HAPPENED.matcher(lower).find() && !LOGS.matcher(lower).find()) {
+            // "what happened in the last hour?": the anomalies of every host in that time
+            return new Intent.Anomalies(MAX_ANOMALIES, false, null, null, range.orElse(null));
+        }
+        if (EXPLAIN.matcher(lower).find() && (ANOMALIES.matcher(lower).find()
                 || Pattern.compile("\\b(wrong|slow|high|down|broken|spik\\w*|problem|issue)\\b").matcher(lower).find())) {
-            return new Intent.Explain(host != null ? host : HostMatcher.unknownMention(lower, known).orElse(null));
+            return new Intent.Explain(null, range.orElse(null));
         }
         if (LOGS.matcher(lower).find()) {
             return new Intent.Logs(range.orElse(null), host, actionWord(lower));
         }
         if (ANOMALIES.matcher(lower).find()) {
             java.util.OptionalInt count = count(lower);
-            return new Intent.Anomalies(count.orElse(DEFAULT_ANOMALIES), count.isPresent(), host, severity(lower),
-                    range.orElse(null));
+            // "anomalies in the last hour" means all of them in that hour, not the default handful
+            int n = count.orElse(range.isPresent() ? MAX_ANOMALIES : DEFAULT_ANOMALIES);
+            return new Intent.Anomalies(n, count.isPresent(), host, severity(lower), range.orElse(null));
+        }
+        if (host == null && BUSIEST.matcher(lower).find() && ABOUT_HOSTS.matcher(lower).find()) {
+            List<Metric> named = MetricWords.find(lower);
+            return new Intent.Busiest(named.isEmpty() ? Metric.CPU : named.getFirst(), range.orElse(null));
         }
         if (STATUS.matcher(lower).find() && host == null) {
             return new Intent.Status();
@@ -151,16 +173,13 @@ final class QuestionParser {
         boolean stats = STATS.matcher(lower.replace("load average", "load")).find() || range.isPresent();
         if (!metrics.isEmpty() || !hosts.isEmpty() || (stats && !lower.isBlank()) || CURRENT.matcher(lower).find()) {
             if (metrics.isEmpty() && hosts.isEmpty() && !CURRENT.matcher(lower).find() && !stats) {
-                return new Intent.Help(HostMatcher.unknownMention(lower, known).orElse(null));
-            }
-            if (hosts.isEmpty() && HostMatcher.unknownMention(lower, known).isPresent()) {
-                return new Intent.Help(HostMatcher.unknownMention(lower, known).get());
+                return new Intent.Help(null);
             }
             return stats
                     ? new Intent.SeriesStats(List.copyOf(hosts), metrics, range.orElse(null))
                     : new Intent.CurrentMetrics(List.copyOf(hosts), metrics);
         }
-        return new Intent.Help(HostMatcher.unknownMention(lower, known).orElse(null));
+        return new Intent.Help(null);
     }
 
     private Intent restart(String rest, List<String> hosts, Collection<String> known) {

@@ -80,7 +80,7 @@ class QuestionParserTest {
     void explainRemediationsStatus() {
         assertThat(parse("Why is web-1 anomalous?")).isEqualTo(new Intent.Explain("web-1"));
         assertThat(parse("what's wrong with db-1")).isEqualTo(new Intent.Explain("db-1"));
-        assertThat(parse("why is web-9 anomalous?")).isEqualTo(new Intent.Explain("web-9"));
+        assertThat(parse("why is web-9 anomalous?")).as("a host the agent does not watch").isEqualTo(new Intent.Help("web-9"));
         assertThat(parse("What did auto-remediation do today?")).isInstanceOfSatisfying(Intent.Remediations.class, r -> {
             assertThat(r.trigger()).isEqualTo(Trigger.RULE);
             assertThat(r.range().from()).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
