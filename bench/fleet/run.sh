@@ -24,7 +24,10 @@ bench_fleet_csvs "$work/fleet" "$hosts" 720 'host-%04d.csv' 1
 echo "generated $hosts host CSVs ($(du -sh "$work/fleet" | cut -f1))"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-bench_start_agent $port SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" -- \
+# every host stored whatever the heap holds by the sizing rule (store.max_hosts 0 would refuse the hosts beyond it):
+# the point is what the whole fleet costs
+bench_start_agent $port SMARTCLOUDOPS_VIEWER_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" \
+  SMARTCLOUDOPS_STORE_MAX_HOSTS="${SMARTCLOUDOPS_STORE_MAX_HOSTS:-$hosts}" -- \
   --source "replay:$work/fleet?loop=true"
 
 ticks=$(getconf CLK_TCK)
@@ -78,8 +81,7 @@ else
   echo "not every host was scoring within $minutes minutes"
 fi
 rss=$(bench_rss_mb)
-"$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
-heap=$("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
+heap=$(bench/jvm-heap.sh $agent_pid --full-gc | cut -d' ' -f1)
 awk -v r="$rss" -v k="$heap" -v h="$hosts" 'BEGIN { printf "memory: RSS %d MB (%.0f KB per host); heap after a full GC %.0f MB (%.0f KB per host)\n", r, 1024 * r / h, k / 1024, k / h }'
 scrape
 store_bytes=$(grep -o '"store":{[^}]*}' "$work/status.json" | grep -o '"bytes":[0-9]*' | cut -d: -f2)

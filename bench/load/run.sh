@@ -6,7 +6,8 @@
 # right after /status; the ratio uses their mean, so drift on a shared machine shows up as a gap between them.
 # JVM options of both servers: BENCH_JAVA_OPTS (default -Xmx1g, so memory figures do not depend on the
 # machine's RAM; BENCH_JAVA_OPTS=@launcher uses what packaging/agent-jvm-options computes for the bench
-# configuration). JAR: the agent jar (default the built one). Both servers bind free loopback ports.
+# configuration). JAR: the agent jar (default the built one). Both servers bind free loopback ports. With
+# -XX:NativeMemoryTracking=summary in the agent's options, each phase also prints where its memory is.
 # Output is also written to bench/load/results/load-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -61,9 +62,12 @@ bare_port=$(free_port)
 agent_opts=$java_opts
 read -r -a agent_java <<< "$JAVA_HOME/bin/java $agent_opts --enable-native-access=ALL-UNNAMED -jar $jar serve"
 if [ "$java_opts" = "@launcher" ]; then  # as systemd and the container start it (AOT cache: a warm-up start first)
-  export SMARTCLOUDOPS_JAR=$PWD/$jar SMARTCLOUDOPS_CACHE_DIR=$work/cache
+  SMARTCLOUDOPS_JAR=$(realpath "$jar")
+  export SMARTCLOUDOPS_JAR SMARTCLOUDOPS_CACHE_DIR=${BENCH_AOT_CACHE_DIR-$work/cache}  # BENCH_AOT_CACHE_DIR= : no AOT cache
   agent_java=(packaging/bin/smartcloudops-agent)
   agent_opts="launcher: $(packaging/agent-jvm-options "$work/agent.yaml" --source "replay:$work/fleet")"
+  # (recorded without Native Memory Tracking: the launcher records no cache with it, and uses this one)
+  SMARTCLOUDOPS_JAVA_OPTS=$(echo "${SMARTCLOUDOPS_JAVA_OPTS:-}" | sed 's/-XX:NativeMemoryTracking=[a-z]*//g') \
   SMARTCLOUDOPS_LOGS_DIR="$work/warmup-logs" SMARTCLOUDOPS_OPERATOR_TOKEN=$token "${agent_java[@]}" --config "$work/agent.yaml" \
     --bind 127.0.0.1:$agent_port --source "replay:$work/fleet?speed=300&loop=true" > "$work/warmup.log" 2>&1 &
   warmup_pid=$!
@@ -111,10 +115,20 @@ run_wrk() {  # name url [extra wrk args]
   P99[$name]=$(to_ms "$p99")
   printf '%-12s %10s req/s  p50 %-8s p99 %-8s requests %-9s non-2xx %-6s socket errors: %-36s RSS %s MB\n' \
     "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)"
+  nmt
+}
+# With -XX:NativeMemoryTracking=summary among the agent's options (BENCH_JAVA_OPTS, or SMARTCLOUDOPS_JAVA_OPTS
+# with @launcher): where its memory is after each phase.
+nmt() { if tr '\0' ' ' < "/proc/$agent_pid/cmdline" | grep -q NativeMemoryTracking=summary; then echo "  $(bench/jvm-native.sh $agent_pid); $(rss_split)"; fi; }
+# Resident memory by kind: anonymous (heap, code, malloc) and file-backed (the jar, libjvm, the AOT cache's mapping).
+rss_split() {
+  awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { printf "resident: anon %.0f MB, file %.0f MB", a / 1024, f / 1024 }' "/proc/$agent_pid/status"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { aot = ($NF ~ /\.aot$/) } aot && /^Rss:/ { kb += $2 } END { if (kb) printf " (AOT cache %.0f MB)", kb / 1024 }' "/proc/$agent_pid/smaps"
 }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
 echo "agent pid $agent_pid RSS at start $(rss $agent_pid) MB; bare server RSS $(rss $bare_pid) MB"
+nmt
 run_wrk ceiling-1 "http://127.0.0.1:$bare_port/bare"
 run_wrk status "http://127.0.0.1:$agent_port/status"
 run_wrk ceiling-2 "http://127.0.0.1:$bare_port/bare"
@@ -127,14 +141,14 @@ run_wrk query "http://127.0.0.1:$agent_port/query" -s bench/load/query.lua
 peak=0
 ( while kill -0 $agent_pid 2>/dev/null; do r=$(rss $agent_pid); echo "$r"; sleep 2; done ) > "$work/sse-rss.txt" &
 sampler=$!
+( sleep $((duration * 4 / 5)); nmt > "$work/sse-nmt.txt" ) &
+nmt_sampler=$!
 "$JAVA_HOME/bin/java" bench/load/SseClients.java "http://127.0.0.1:$agent_port" "$token" "$sse_clients" "$duration"
 kill $sampler 2>/dev/null || true
+wait $nmt_sampler 2>/dev/null || true
 peak=$(sort -n "$work/sse-rss.txt" | tail -1)
 echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
-"$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
-# G1 prints the whole heap first; Serial prints its two generations (young, then tenured): add those up
-echo "agent heap after a full GC: $("$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }
-  /(def new|tenured) generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } }
-  END { if (s) printf "used %dK\n", s }' | head -1)"
+cat "$work/sse-nmt.txt"
+echo "agent heap after a full GC: $(bench/jvm-heap.sh $agent_pid --full-gc | awk '{ printf "used %.1f MB of %.1f MB committed", $1 / 1024, $2 / 1024 }')"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"
 echo "results in $results"

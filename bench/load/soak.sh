@@ -23,22 +23,20 @@ chat:
 aws:
   sns_topic_arn: arn:aws:sns:eu-west-1:123456789012:soak
 YAML
-port=18381
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')  # a free loopback port of its own
 bench_start_agent $port SMARTCLOUDOPS_OPERATOR_TOKEN=$token SMARTCLOUDOPS_LOGS_DIR="$work/logs" -- \
   --config "$work/agent.yaml" --source "replay:$work/fleet?loop=true"
 "$JAVA_HOME/bin/java" bench/load/SteadyLoad.java "http://127.0.0.1:$port" "$token" "$rate" "$sse" $((minutes * 60 + 30)) \
   > "$work/load.txt" 2>&1 &
 load_pid=$!
 BENCH_PIDS+=("$load_pid")
-# "garbage-first heap   total reserved 1048576K, committed 65536K, used 33261K [...]" -> "used committed" in MB
-heap() { "$JAVA_HOME/bin/jcmd" $agent_pid GC.heap_info | grep -o 'committed [0-9]*K, used [0-9]*K' | head -1 | awk '{ gsub(/[K,]/, ""); printf "%.0f %.0f", $4 / 1024, $2 / 1024 }'; }
+heap() { bench/jvm-heap.sh $agent_pid "$@" | awk '{ printf "%.0f %.0f", $1 / 1024, $2 / 1024 }'; }  # "used committed" in MB
 echo "$(bench_machine); $hosts hosts, $rate req/s, $sse SSE clients; JVM: $java_opts"
 printf '%-5s %-8s %-14s %-16s %-10s %s\n' min rss_MB heap_used_MB heap_committed_MB live_MB audit_records
 for m in $(seq 1 "$minutes"); do
   sleep 60
   read -r used committed <<<"$(heap)"
-  "$JAVA_HOME/bin/jcmd" $agent_pid GC.run > /dev/null
-  read -r live _ <<<"$(heap)"
+  read -r live _ <<<"$(heap --full-gc)"
   records=$(cat "$work"/logs/remediation-*.jsonl 2>/dev/null | wc -l)
   printf '%-5s %-8s %-14s %-16s %-10s %s\n' "$m" "$(bench_rss_mb)" "$used" "$committed" "$live" "$records"
 done

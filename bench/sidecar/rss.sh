@@ -74,11 +74,7 @@ for m in $(seq 1 "$minutes"); do
 done
 for i in "${!pids[@]}"; do
   p=${pids[$i]}
-  "$JAVA_HOME/bin/jcmd" "$p" GC.run > /dev/null
-  # G1 prints the whole heap first; Serial its young and tenured generations: add those up
-  heap=$("$JAVA_HOME/bin/jcmd" "$p" GC.heap_info | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); print v; exit } }
-    /(def new|tenured) generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } }
-    END { if (s) print s }' | head -1)
+  heap=$(bench/jvm-heap.sh "$p" --full-gc | cut -d' ' -f1)
   threads=$(ls "/proc/$p/task" | wc -l)
   printf '%s: RSS %s MB at the end, heap after a full GC %.1f MB, %s threads, log warnings/errors %s\n' "${names[$i]}" \
     "$(rss "$p")" "$(awk -v k="$heap" 'BEGIN { print k / 1024 }')" "$threads" "$(grep -cE ' (WARN|ERROR) ' "$work/${names[$i]}/agent.log" || true)"

@@ -29,6 +29,7 @@ import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.config.SourceSpec;
 import io.smartcloudops.agent.collect.Sources;
 import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.agent.config.StoreConfig;
 import io.smartcloudops.agent.detect.AnomalyRoutes;
 import io.smartcloudops.agent.detect.DetectorStartup;
 import io.smartcloudops.agent.detect.ModelRoutes;
@@ -71,6 +72,7 @@ import io.smartcloudops.agent.rules.RuleEngine;
 import io.smartcloudops.agent.rules.RulesFile;
 import io.smartcloudops.agent.secrets.SsmSecrets;
 import io.smartcloudops.agent.status.StatusService;
+import io.smartcloudops.agent.store.HostCapacity;
 import io.smartcloudops.agent.store.SeriesStore;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
@@ -80,6 +82,7 @@ import io.smartcloudops.api.remediation.Remediation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,6 +95,9 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The composition root: builds every part of the agent from its configuration, starts them, and stops
  * them in reverse order. Used by {@code serve}, by the console's embedded mode and by tests.
+ *
+ * <p>Why it is long (about 430 lines): one constructor wires every feature in dependency order and closes what it
+ * opened when a later step fails; the rest are the accessors tests and the console's embedded mode use.
  */
 public final class Agent implements AutoCloseable {
 
@@ -141,7 +147,7 @@ public final class Agent implements AutoCloseable {
             redis.ifPresent(closeables::add);
             this.shard = shard(config, redis);
             closeables.add(shard);
-            this.store = new SeriesStore(clock, config.store().retention(), config.source().interval(), config.store().maxHosts());
+            this.store = store(config, clock);
             MetricSource source = Sources.create(SourceSpec.parse(config.source().spec()), config.source(), clock);
             String version = AgentVersion.get();
             this.metrics = new AgentMetrics(version, store);
@@ -279,6 +285,19 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** The series store, its host limit set or derived from the heap by the sizing rule. */
+    private static SeriesStore store(AgentConfig config, Clock clock) {
+        Duration retention = config.store().retention();
+        Duration interval = config.source().interval();
+        if (config.store().maxHosts() != StoreConfig.FROM_HEAP) {
+            return new SeriesStore(clock, retention, interval, config.store().maxHosts(), "store.max_hosts");
+        }
+        int hosts = HostCapacity.hostsForThisHeap(retention, interval);
+        return new SeriesStore(clock, retention, interval, hosts, "what a heap of "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB holds at "
+                + HostCapacity.bytesPerHost(retention, interval) / 1024 + " KB a host, the sizing rule");
+    }
+
     private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {
         String text = config.cluster().shard();
         if (text == null || text.isBlank()) {
@@ -320,6 +339,13 @@ public final class Agent implements AutoCloseable {
             agent.notifier.recover(agent.alerts::find, id -> agent.detector.flatMap(d -> d.store().find(id)));
             agent.server.start();
             agent.collector.start();
+            Thread.ofPlatform().daemon().name("jvm-metrics").start(() -> {
+                try {
+                    agent.metrics.registerJvmMetrics();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Agent.class).warn("JVM metrics unavailable in /metrics: {}", e.toString());
+                }
+            });
         } catch (RuntimeException | Error e) {
             agent.close(); // e.g. the port is taken: nothing of this agent stays behind
             throw e;

@@ -3,7 +3,9 @@ package io.smartcloudops.agent.cli;
 import io.smartcloudops.agent.AgentVersion;
 import io.smartcloudops.agent.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +17,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AgentMain.Version.class,
         description = "Smart Cloud Ops AI agent: collects host metrics, detects anomalies, remediates safely, answers questions.",
-        subcommands = {ServeCommand.class, AskCommand.class, RemediateCommand.class, AuditCommand.class, ExportCommand.class,
-                TrainCommand.class, EvaluateCommand.class, DetectCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:bad usage (options, configuration, input files)"})
 public final class AgentMain implements Runnable {
@@ -43,9 +43,39 @@ public final class AgentMain implements Runnable {
         System.exit(run(args));
     }
 
+    /**
+     * The commands, in the order help lists them. Built by name rather than listed in {@code @Command}: picocli
+     * reads every listed command's annotations by reflection when the command line is made, in the interpreter
+     * (its classes are too old a class-file version for the AOT cache), which took a third of the agent's start
+     * (docs/benchmarks.md, cold start). A command line for {@code serve} makes only that one.
+     */
+    static final List<String> COMMANDS = List.of("serve", "ask", "remediate", "audit", "export", "train", "evaluate",
+            "detect", "help");
+
+    /**
+     * A new command object by name. A switch, not a map of constructor references: a lambda that names picocli's
+     * HelpCommand made the JDK's AOT cache writer abort (JDK 25.0.3: an archived lambda pointing at a class the
+     * cache leaves out because of its old class-file version), so the agent would start without a cache.
+     */
+    static Object command(String name) {
+        return switch (name) {
+            case "serve" -> new ServeCommand();
+            case "ask" -> new AskCommand();
+            case "remediate" -> new RemediateCommand();
+            case "audit" -> new AuditCommand();
+            case "export" -> new ExportCommand();
+            case "train" -> new TrainCommand();
+            case "evaluate" -> new EvaluateCommand();
+            case "detect" -> new DetectCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
     /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        boolean oneCommand = args.length > 0 && COMMANDS.contains(args[0]) && !args[0].equals("help");
+        CommandLine cli = commandLine(System.getenv(), oneCommand ? Set.of(args[0]) : Set.copyOf(COMMANDS));
         return cli.execute(args);
     }
 
@@ -54,7 +84,17 @@ public final class AgentMain implements Runnable {
     }
 
     static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, Set.copyOf(COMMANDS));
+    }
+
+    /** The command line with the named commands only (the rest are unknown to it). */
+    static CommandLine commandLine(Map<String, String> environment, Set<String> commands) {
         CommandLine cli = new CommandLine(new AgentMain(environment));
+        for (String name : COMMANDS) {
+            if (commands.contains(name)) {
+                cli.addSubcommand(name, command(name));
+            }
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ConfigException || e instanceof UsageException) {

@@ -14,6 +14,10 @@ import java.util.Arrays;
  * cycles), off again below {@code season_off}; the weekly one is preferred when it correlates better than the daily
  * one. While the metric belongs to an open incident ({@code frozen}), its profiles, scale windows and level learn
  * nothing, so an anomaly does not become the expectation it is measured against.
+ *
+ * <p>Why this class is long (about 460 lines): its state is a handful of bounded float arrays saved and restored as
+ * one, per metric of every host (the 200 KB a host budget of docs/benchmarks.md); splitting it would split the
+ * snapshot format and add an object per piece for every host and metric.
  */
 final class MetricTrack {
 

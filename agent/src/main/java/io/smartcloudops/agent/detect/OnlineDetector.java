@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@link Anomaly} record: appended to the anomaly log (forced to disk) first, then kept in memory for
  * {@code /anomalies}, published on the bus ({@code /events}, rules) and counted in {@code /metrics}, when it
  * is raised, when its score or severity grows, and when it ends.
+ *
+ * <p>Why this class is long (about 460 lines): every public method takes the one lock over the hosts' tracks (scoring,
+ * feedback, bands, /status, saving state) so that what /status, /series/band and a verdict see is one consistent
+ * moment of each host; the per-series logic is in {@link SeriesDetector}, saving in {@link DetectorStateStore}.
  */
 public final class OnlineDetector implements HostDetectorState, AutoCloseable {
 

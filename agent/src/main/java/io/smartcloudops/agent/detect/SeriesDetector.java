@@ -29,6 +29,10 @@ import java.util.Locale;
  * the novelty tolerated to its peak times (1 + {@code feedback_margin}); the same pattern then stays quiet, a larger
  * one still alarms, and other features and metrics are untouched. A confirmation caps what later false-alarm verdicts
  * may tolerate, so a pattern as large as the confirmed one still alarms at once.
+ *
+ * <p>Why this class is long (about 500 lines): it is the order of one row's steps, and that order is the detector's
+ * behaviour; the steps themselves live in {@link MetricTrack}, {@link IncidentTracker}, {@link FeatureStream} and
+ * {@link Season}. What remains here is the state that must be saved and restored as one (see {@link #snapshot}).
  */
 public final class SeriesDetector {
 

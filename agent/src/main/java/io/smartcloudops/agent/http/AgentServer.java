@@ -26,6 +26,8 @@ public final class AgentServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
 
+    static final int OUTPUT_BUFFER_BYTES = 8 * 1024;
+
     private final Javalin app;
     private final BindAddress bind;
     private List<ApiRoutes.Route> routes = List.of();
@@ -44,6 +46,10 @@ public final class AgentServer implements AutoCloseable {
             c.http.generateEtags = false;
             c.startup.showJavalinBanner = false;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Every open response holds an output buffer (Jetty's default 32 KB, direct memory): 300 /events streams
+            // held 10 MB (NMT "Other", bench/load). Events are a few hundred bytes; a larger answer is written
+            // through in pieces of this size.
+            c.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(OUTPUT_BUFFER_BYTES));
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             ApiRoutes api = new ApiRoutes(c.routes, authenticator, failures);
             c.routes.before(ctx -> {

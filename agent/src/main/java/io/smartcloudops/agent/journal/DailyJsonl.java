@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -165,6 +167,32 @@ public final class DailyJsonl {
             start = i + 1;
         }
         return lines;
+    }
+
+    /**
+     * Reads back the records of the last {@code retentionDays} days (all days when 0), oldest first, as
+     * {@code type}. A record {@code missing} finds incomplete (it returns what is missing, else null) and a
+     * line that is not such a record at all are reported as {@link #unreadable}; the others go to {@code use}.
+     *
+     * @param what the record in words, for the reports: "silence", "acknowledgement"
+     */
+    public <T> void replay(LocalDate today, int retentionDays, Class<T> type, String what,
+                           Function<T, String> missing, Consumer<T> use) throws IOException {
+        for (Line line : lines(retentionDays > 0 ? today.minusDays(retentionDays) : LocalDate.MIN, LocalDate.MAX)) {
+            T record;
+            try {
+                record = JsonLine.read(line.text(), type);
+            } catch (IOException | IllegalArgumentException e) {
+                unreadable(line, "not a JSON " + what + " record (a write cut short, or changed by hand)");
+                continue;
+            }
+            String gap = missing.apply(record);
+            if (gap != null) {
+                unreadable(line, "a " + what + " without " + gap);
+            } else {
+                use.accept(record);
+            }
+        }
     }
 
     /** Reports a line its reader could not use (ERROR log naming file:line, counted for /metrics and /status). */

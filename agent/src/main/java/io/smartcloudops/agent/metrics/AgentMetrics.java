@@ -32,7 +32,6 @@ public final class AgentMetrics implements CollectionMetrics {
     private final Counter overruns;
 
     public AgentMetrics(String version, SeriesStore store) {
-        JvmMetrics.builder().register(registry);
         Info.builder().name("smartcloudops_build_info").help("Agent version").labelNames("version")
                 .register(registry).addLabelValues(version);
         collections = Counter.builder().name("smartcloudops_source_collections_total")
@@ -54,6 +53,9 @@ public final class AgentMetrics implements CollectionMetrics {
         GaugeWithCallback.builder().name("smartcloudops_store_bytes")
                 .help("Heap held by the series store: raw newest blocks plus compressed older ones")
                 .callback(cb -> cb.call(store.footprintBytes())).register(registry);
+        GaugeWithCallback.builder().name("smartcloudops_store_refused_hosts")
+                .help("Hosts that sent samples while the series store was full (store.max_hosts): not stored")
+                .callback(cb -> cb.call(store.refusedHostCount())).register(registry);
         CounterWithCallback.builder().name("smartcloudops_store_corrupt_blocks_total")
                 .help("Compressed blocks that failed to decode and were dropped (their samples are gone)")
                 .callback(cb -> cb.call(store.corruptBlocksDropped())).register(registry);
@@ -93,6 +95,15 @@ public final class AgentMetrics implements CollectionMetrics {
             default -> "";
         };
         return "smartcloudops_host_" + m.key() + unit;
+    }
+
+    /**
+     * Registers the JVM's own metrics ({@code jvm_*}, {@code process_*}). Not in the constructor: making them starts
+     * the JMX platform server and asks the JVM for its native memory, a fifth of the agent's start before it could
+     * answer (docs/benchmarks.md, cold start); the agent calls this in the background once it serves.
+     */
+    public void registerJvmMetrics() {
+        JvmMetrics.builder().register(registry);
     }
 
     public PrometheusRegistry registry() {

@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * channel delivers on its own thread ({@link ChannelSender}). Which channels were told of what, and which
  * resolves are still owed, is kept in {@link NotificationJournal} and taken up again by {@link #recover} after a
  * restart.
+ *
+ * <p>Why this class is long (about 450 lines): what was told to whom is one piece of state under one lock; opening,
+ * repeating, silencing, acknowledging, resolving and recovering after a restart all read and change it together.
+ * Delivery is {@link ChannelSender}'s, the journal {@link NotificationJournal}'s, the texts {@link Texts}'.
  */
 public final class Notifier implements AutoCloseable {
 

@@ -53,22 +53,16 @@ public final class Acknowledgements implements AutoCloseable {
     }
 
     synchronized void reload() {
-        LocalDate from = retentionDays > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays) : LocalDate.MIN;
         try {
-            for (DailyJsonl.Line line : files.lines(from, LocalDate.MAX)) {
-                try {
-                    Line l = JsonLine.read(line.text(), Line.class);
-                    if (l.kind() == null || l.id() == null || l.timestamp() == null) {
-                        files.unreadable(line, "an acknowledgement without kind, id or time");
-                    } else if (l.withdrawn()) {
-                        acks.remove(new Key(l.kind(), l.id()));
-                    } else {
-                        acks.put(new Key(l.kind(), l.id()), new Acknowledgement(l.by(), l.timestamp(), l.note()));
-                    }
-                } catch (IOException | IllegalArgumentException e) {
-                    files.unreadable(line, "not a JSON acknowledgement record (a write cut short, or changed by hand)");
-                }
-            }
+            files.replay(LocalDate.now(clock.withZone(ZoneOffset.UTC)), retentionDays, Line.class, "acknowledgement",
+                    l -> l.kind() == null || l.id() == null || l.timestamp() == null ? "kind, id or time" : null,
+                    l -> {
+                        if (l.withdrawn()) {
+                            acks.remove(new Key(l.kind(), l.id()));
+                        } else {
+                            acks.put(new Key(l.kind(), l.id()), new Acknowledgement(l.by(), l.timestamp(), l.note()));
+                        }
+                    });
         } catch (IOException e) {
             LOG.error("cannot read acknowledgements from {}: starting with none", files.dir(), e);
         }

@@ -54,20 +54,11 @@ public final class Silences implements AutoCloseable {
 
     /** Reads the silences of the retained days back; ones that ran out meanwhile are announced by the next {@link #expire}. */
     synchronized void reload() {
-        LocalDate from = retentionDays > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays) : LocalDate.MIN;
         try {
-            for (DailyJsonl.Line line : files.lines(from, LocalDate.MAX)) {
-                try {
-                    Silence s = JsonLine.read(line.text(), Silence.class);
-                    if (s.id() == null || s.createdAt() == null || s.endsAt() == null || s.state() == null) {
-                        files.unreadable(line, "a silence without id, start, end or state");
-                        continue;
-                    }
-                    byId.put(s.id(), s);
-                } catch (IOException | IllegalArgumentException e) {
-                    files.unreadable(line, "not a JSON silence record (a write cut short, or changed by hand)");
-                }
-            }
+            files.replay(LocalDate.now(clock.withZone(ZoneOffset.UTC)), retentionDays, Silence.class, "silence",
+                    x -> x.id() == null || x.createdAt() == null || x.endsAt() == null || x.state() == null
+                            ? "id, start, end or state" : null,
+                    x -> byId.put(x.id(), x));
         } catch (IOException e) {
             LOG.error("cannot read silences from {}: starting with none", files.dir(), e);
         }

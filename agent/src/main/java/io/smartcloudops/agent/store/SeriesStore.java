@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bounded in-memory history per host and metric, Gorilla-compressed in blocks ({@link HostSeries}).
@@ -20,21 +22,39 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SeriesStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesStore.class);
+    /** A fleet over the limit keeps announcing new hosts: one warning at the first, then at most this often. */
+    static final Duration REFUSAL_WARNING_EVERY = Duration.ofMinutes(10);
+    private static final int REFUSED_LISTED = 5;
+
     private final Clock clock;
     private final Duration retention;
     private final int capacityPerHost;
     private final int maxHosts;
+    private final String maxHostsFrom;
     private final Map<String, HostSeries> hosts = new ConcurrentSkipListMap<>();
     private final Map<String, Boolean> refusedHosts = new ConcurrentHashMap<>();
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong corruptBlocks = new AtomicLong();
+    private final Object refusalWarning = new Object();
+    private Instant lastRefusalWarning;
+    private int refusedAtLastWarning;
 
     public SeriesStore(Clock clock, Duration retention, Duration interval, int maxHosts) {
+        this(clock, retention, interval, maxHosts, "store.max_hosts");
+    }
+
+    /**
+     * @param maxHostsFrom where the limit comes from, for the warning when hosts are refused (the setting, or
+     *                     the heap by the sizing rule)
+     */
+    public SeriesStore(Clock clock, Duration retention, Duration interval, int maxHosts, String maxHostsFrom) {
         this.clock = clock;
         this.retention = retention;
         long slots = retention.toMillis() / Math.max(1, interval.toMillis());
         this.capacityPerHost = (int) Math.min(2_000_000, Math.max(16, slots + slots / 4 + 16));
         this.maxHosts = maxHosts;
+        this.maxHostsFrom = maxHostsFrom;
     }
 
     /** Stores a sample; false when it is not newer than the host's last one or the host limit is reached. */
@@ -42,7 +62,9 @@ public final class SeriesStore {
         HostSeries series = hosts.get(sample.host());
         if (series == null) {
             if (hosts.size() >= maxHosts) {
-                refusedHosts.put(sample.host(), Boolean.TRUE);
+                if (refusedHosts.putIfAbsent(sample.host(), Boolean.TRUE) == null) {
+                    warnRefused(sample.host());
+                }
                 return false;
             }
             series = hosts.computeIfAbsent(sample.host(),
@@ -53,6 +75,25 @@ public final class SeriesStore {
             appended.incrementAndGet();
         }
         return added;
+    }
+
+    /** Logs the first refused host, then how many more were refused, at most every {@link #REFUSAL_WARNING_EVERY}. */
+    private void warnRefused(String host) {
+        Instant now = clock.instant();
+        int refused;
+        synchronized (refusalWarning) {
+            refused = refusedHosts.size();
+            if (lastRefusalWarning != null && (refused == refusedAtLastWarning
+                    || now.isBefore(lastRefusalWarning.plus(REFUSAL_WARNING_EVERY)))) {
+                return;
+            }
+            lastRefusalWarning = now;
+            refusedAtLastWarning = refused;
+        }
+        LOG.warn("series store full: {} hosts ({}); not storing host {} ({} host{} refused since start, listed in"
+                        + " /status components.store). Raise store.max_hosts and the heap (SMARTCLOUDOPS_HOSTS or"
+                        + " SMARTCLOUDOPS_HEAP_MB for the launcher), or shard the fleet (serve --shard)",
+                maxHosts, maxHostsFrom, host, refused, refused == 1 ? "" : "s");
     }
 
     public List<String> hosts() {
@@ -107,8 +148,17 @@ public final class SeriesStore {
         return appended.get();
     }
 
+    /** Hosts that sent samples while the store was full (never stored). */
     public List<String> refusedHosts() {
         return List.copyOf(refusedHosts.keySet());
+    }
+
+    public int refusedHostCount() {
+        return refusedHosts.size();
+    }
+
+    public int maxHosts() {
+        return maxHosts;
     }
 
     public Duration retention() {
@@ -145,6 +195,10 @@ public final class SeriesStore {
         out.put("bytes_per_sample", samples == 0 ? null : Math.round(10.0 * bytes / samples) / 10.0);
         out.put("retention", io.smartcloudops.agent.time.DurationText.format(retention));
         out.put("corrupt_blocks_dropped", corruptBlocks.get());
+        out.put("max_hosts", maxHosts);
+        out.put("max_hosts_from", maxHostsFrom);
+        out.put("refused_hosts", refusedHosts.size());
+        out.put("refused_hosts_first", refusedHosts.keySet().stream().sorted().limit(REFUSED_LISTED).toList());
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.api.client.LogQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,11 +88,9 @@ class AuditAnchorTest {
             assertThat(operator.metrics()).contains("smartcloudops_audit_head_info{hash=\"" + head + "\"} 1.0")
                     .contains("smartcloudops_audit_hmac_enabled 1.0");
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (FakeAws.values(aws.calls("Publish"), "Message").stream().noneMatch(m -> m.contains(head))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            String anchor = head;
+            Eventually.within("the head published to SNS", java.time.Duration.ofSeconds(10))
+                    .until(() -> FakeAws.values(aws.calls("Publish"), "Message").stream().anyMatch(m -> m.contains(anchor)));
             FakeAws.Call publish = aws.calls("Publish").getLast();
             assertThat(publish.form()).containsEntry("TopicArn", TOPIC);
             assertThat(publish.form().get("Message")).contains(head).doesNotContain(KEY);

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.client.LogQuery;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,14 +76,9 @@ class AuditSurvivesRestartTest {
         }
     }
 
-    private Remediation awaitVerified(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        Remediation r = operator.remediation(id);
-        while ((!r.state().terminal() || r.effective() == null) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            r = operator.remediation(id);
-        }
-        return r;
+    private Remediation awaitVerified(String id) {
+        return Eventually.within("remediation " + id + " finished and verified", java.time.Duration.ofSeconds(15))
+                .until(() -> operator.remediation(id), r -> r.state().terminal() && r.effective() != null);
     }
 
     private long restarts() throws Exception {

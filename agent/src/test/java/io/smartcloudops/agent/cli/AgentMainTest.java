@@ -40,6 +40,15 @@ class AgentMainTest {
     }
 
     @Test
+    void everyCommandIsKnownByItsOwnNameAndAServeCommandLineMakesOnlyServe() {
+        AgentMain.COMMANDS.forEach(name ->
+                assertThat(new CommandLine(AgentMain.command(name)).getCommandName()).as("the name in @Command").isEqualTo(name));
+        assertThat(AgentMain.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(AgentMain.COMMANDS);
+        assertThat(AgentMain.commandLine(java.util.Map.of(), java.util.Set.of("serve")).getSubcommands().keySet())
+                .containsExactly("serve");
+    }
+
+    @Test
     void badUsageExitsTwoWithAClearMessage() throws Exception {
         Run unknown = run("serve", "--sauce", "local");
         assertThat(unknown.code()).isEqualTo(2);

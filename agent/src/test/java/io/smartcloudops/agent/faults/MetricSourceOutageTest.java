@@ -84,8 +84,10 @@ class MetricSourceOutageTest {
                 // rates come back once a whole rate window has been scraped again
                 Eventually.within("rates to come back", Duration.ofSeconds(20)).ignoreExceptions()
                         .until(() -> !agent.store().series(host, Metric.CPU, started.plusSeconds(1)).isEmpty());
+                // 20 % steady; a 5 s rate over scrapes that a loaded machine delays by a few hundred ms reads 17.7 to
+                // 22.1 (seen in CI), while a gap read as data gives 0 or a multiple of the level
                 assertThat(agent.store().series(host, Metric.CPU, cut.minusSeconds(30))).allSatisfy(p ->
-                        assertThat(p.value()).as("never a zero or a jump from the gap").isBetween(19.0, 21.0));
+                        assertThat(p.value()).as("never a zero or a jump from the gap").isBetween(15.0, 25.0));
 
                 // 3. through both outages the steady host raised nothing, and it is still being scored
                 Eventually.within("three samples scored after the outages", Duration.ofSeconds(20))

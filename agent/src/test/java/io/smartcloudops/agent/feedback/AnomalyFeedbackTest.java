@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.feedback;
 
+import io.smartcloudops.agent.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -211,14 +212,7 @@ class AnomalyFeedbackTest {
         });
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
+    private static void await(BooleanSupplier condition, String what) {
+        Eventually.within(what, Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 }

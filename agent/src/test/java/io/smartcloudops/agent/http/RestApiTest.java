@@ -114,6 +114,8 @@ class RestApiTest {
     void healthzAndMetricsAndOpenApiNeedNoToken() {
         try (AgentClient anonymous = AgentClient.create(agent.baseUrl(), null)) {
             assertThat(anonymous.healthz()).containsEntry("status", "ok");
+            // the JVM's own metrics are registered in the background once the agent serves
+            Eventually.within("jvm_* in /metrics", Duration.ofSeconds(10)).until(() -> anonymous.metrics().contains("jvm_memory_used_bytes"));
             String metrics = anonymous.metrics();
             assertThat(metrics).contains("smartcloudops_host_cpu_percent{host=\"web-1\"} 29.0")
                     .contains("smartcloudops_source_up{source=\"replay\"} 1.0")

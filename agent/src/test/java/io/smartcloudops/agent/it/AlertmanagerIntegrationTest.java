@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.it;
 
+import io.smartcloudops.agent.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.Agent;
@@ -108,16 +109,11 @@ class AlertmanagerIntegrationTest {
         return agent.remediation().targets().localHost();
     }
 
-    private static <T> T await(String what, Supplier<Optional<T>> probe, AlertmanagerProcess am, PrometheusProcess prom)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> v = probe.get();
-            if (v.isPresent()) {
-                return v.get();
-            }
-            Thread.sleep(100);
+    private static <T> T await(String what, Supplier<Optional<T>> probe, AlertmanagerProcess am, PrometheusProcess prom) {
+        try {
+            return Eventually.within(what, Duration.ofSeconds(60)).until(probe::get, Optional::isPresent).orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(what + ": not within 60 s\nAlertmanager:\n" + am.logTail() + "\nPrometheus:\n" + prom.logTail(), e);
         }
-        throw new AssertionError(what + ": not within 60 s\nAlertmanager:\n" + am.logTail() + "\nPrometheus:\n" + prom.logTail());
     }
 }

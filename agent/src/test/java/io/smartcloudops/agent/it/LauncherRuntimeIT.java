@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.it;
 
+import io.smartcloudops.agent.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -88,20 +89,12 @@ class LauncherRuntimeIT {
         return new Run(agent, commandLine);
     }
 
-    private static String awaitBaseUrl(Process agent, Path log) throws IOException, InterruptedException {
+    private static String awaitBaseUrl(Process agent, Path log) {
         Pattern serving = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
+        return Eventually.within("the agent's serving line in " + log, Duration.ofSeconds(90)).until(() -> {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (String line : lines) {
-                Matcher m = serving.matcher(line);
-                if (m.find()) {
-                    return m.group(1);
-                }
-            }
             assertThat(agent.isAlive()).as(String.join("\n", lines)).isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no serving line in " + log);
+            return lines.stream().map(serving::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+        }, java.util.Optional::isPresent).orElseThrow();
     }
 }

@@ -38,6 +38,8 @@ class AgentFootprintTest {
             assertThat(((Number) store.get("bytes")).longValue()).isPositive();
             assertThat(store).containsEntry("corrupt_blocks_dropped", 0).containsEntry("retention", "1d");
 
+            Eventually.within("jvm_* in /metrics (registered in the background)", Duration.ofSeconds(10))
+                    .until(() -> viewer.metrics().contains("jvm_gc_collection_seconds_sum"));
             String metrics = viewer.metrics();
             assertThat(metrics).contains("process_resident_memory_bytes", "process_cpu_seconds_total", "jvm_memory_used_bytes{area=\"heap\"}",
                     "jvm_gc_collection_seconds_sum", "smartcloudops_store_bytes ", "smartcloudops_store_samples ",

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.notify;
 
+import io.smartcloudops.agent.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -307,13 +308,7 @@ class NotificationChannelsTest {
         return ((List<Map<String, Object>>) notifier.status().get("channels")).getFirst();
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Eventually.within("the channel's delivery", Duration.ofSeconds(10)).until(condition::getAsBoolean);
     }
 }

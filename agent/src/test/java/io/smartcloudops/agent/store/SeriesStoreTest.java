@@ -69,6 +69,39 @@ class SeriesStoreTest {
     }
 
     @Test
+    void refusedHostsAreShownInTheStatusAndWarnedOnceThenAtMostEveryTenMinutes() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SeriesStore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            MutableClock clock = new MutableClock(T0);
+            SeriesStore store = new SeriesStore(clock, Duration.ofHours(1), Duration.ofSeconds(5), 1, "store.max_hosts");
+            assertThat(store.append(sample("a", T0, 1))).isTrue();
+            assertThat(store.append(sample("c", T0, 1))).isFalse();
+            assertThat(store.append(sample("b", T0, 1))).isFalse();
+            assertThat(store.append(sample("c", T0.plusSeconds(5), 1))).as("still refused").isFalse();
+            assertThat(logged.list).as("one warning for the first refused host").hasSize(1);
+            assertThat(logged.list.getFirst().getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(logged.list.getFirst().getFormattedMessage())
+                    .contains("series store full: 1 hosts (store.max_hosts); not storing host c (1 host refused")
+                    .contains("Raise store.max_hosts");
+            assertThat(store.status()).containsEntry("hosts", 1).containsEntry("max_hosts", 1)
+                    .containsEntry("max_hosts_from", "store.max_hosts").containsEntry("refused_hosts", 2)
+                    .containsEntry("refused_hosts_first", List.of("b", "c"));
+
+            clock.advance(SeriesStore.REFUSAL_WARNING_EVERY);
+            store.append(sample("d", T0.plusSeconds(600), 1));
+            store.append(sample("e", T0.plusSeconds(600), 1));
+            assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .as("ten minutes later: one more warning with the count, then quiet again").hasSize(2)
+                    .last().asString().contains("not storing host d (3 hosts refused since start");
+        } finally {
+            log.detachAppender(logged);
+        }
+    }
+
+    @Test
     void answersLikeAPlainListOfEverySampleKept() {
         long seed = Long.getLong("hostile.seed", System.nanoTime());
         System.out.println("SeriesStoreTest seed=" + seed + " (replay with -Dhostile.seed=" + seed + ")");

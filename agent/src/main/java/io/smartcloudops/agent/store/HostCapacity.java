@@ -1,0 +1,40 @@
+package io.smartcloudops.agent.store;
+
+import java.time.Duration;
+
+/**
+ * The sizing rule of {@code packaging/agent-jvm-options} (docs/architecture.md, "Sizing") read backwards: how
+ * many hosts a heap holds. The launcher gives the heap 1.5 times the live set of the hosts it sized for; the
+ * default {@code store.max_hosts} is what fits in the whole heap, so a fleet up to about 1.5 times the expected
+ * one is served (the collector working harder) and a larger one is refused instead of exhausting the heap.
+ * The constants are the script's: change both together ({@code LauncherTest} checks they agree).
+ */
+public final class HostCapacity {
+
+    /** The agent watching nothing: HTTP server, chat, caches (bench/sidecar). */
+    static final long BASE_BYTES = 40L * 1024 * 1024;
+    /** The series store, upper end of 12-20 B a sample of seven metrics (bench/store). */
+    static final long STORE_BYTES_PER_SAMPLE = 20;
+    /** The detector's state per host, 580 KB measured by bench/fleet plus margin. */
+    static final long DETECTOR_BYTES_PER_HOST = 640L * 1024;
+
+    private HostCapacity() {
+    }
+
+    /** Heap one host takes once its retention is full: samples plus detector state. */
+    public static long bytesPerHost(Duration retention, Duration interval) {
+        long samples = retention.toMillis() / Math.max(1, interval.toMillis());
+        return samples * STORE_BYTES_PER_SAMPLE + DETECTOR_BYTES_PER_HOST;
+    }
+
+    /** The hosts whose samples at full retention and detector state fit in {@code maxHeapBytes}; at least 1. */
+    public static int hostsFor(long maxHeapBytes, Duration retention, Duration interval) {
+        long hosts = (maxHeapBytes - BASE_BYTES) / bytesPerHost(retention, interval);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, hosts));
+    }
+
+    /** {@link #hostsFor} for this JVM's heap limit ({@code -Xmx}). */
+    public static int hostsForThisHeap(Duration retention, Duration interval) {
+        return hostsFor(Runtime.getRuntime().maxMemory(), retention, interval);
+    }
+}
