@@ -60,6 +60,12 @@ class VerdictLiveTest {
         Scene scene = new Scene(new StackPane(), 1280, 800);
         session.install(scene);
         stage.setScene(scene);
+        // the stage is shared between test classes: LayoutLiveTest leaves it at 1440x900, which on CI's 1280x800
+        // screen puts the verdict buttons below the screen's edge, where the robot's clicks land on nothing
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
         session.start();
     }
@@ -179,23 +185,18 @@ class VerdictLiveTest {
                 .filter(r -> r.event() == AuditEvent.FEEDBACK || r.event() == AuditEvent.FEEDBACK_UNDONE).toList();
     }
 
-    /**
-     * Clicks {@code button} until its confirm dialog shows, three clicks at most: on a loaded machine the
-     * anomaly list refreshes while the pointer travels, and a click can land beside the button (CI saw it once).
-     */
+    /** Clicks {@code button} and waits for its confirm dialog; a failure says where the button was and whether it was enabled. */
     private static void openDialog(FxRobot robot, String button) {
-        for (int click = 1; ; click++) {
-            robot.clickOn(button);
-            try {
-                FxWait.until("the confirm dialog after clicking " + button, 5,
-                        () -> robot.lookup("#verdict-overlay").tryQuery().isPresent());
-                return;
-            } catch (AssertionError e) {
-                if (click == 3) {
-                    boolean disabled = FxWait.onFx(() -> robot.lookup(button).queryAs(Button.class).isDisabled());
-                    throw new AssertionError(e.getMessage() + " (3 clicks; the button is " + (disabled ? "disabled" : "enabled") + ")", e);
-                }
-            }
+        robot.clickOn(button);
+        try {
+            FxWait.until("the confirm dialog after clicking " + button, 10,
+                    () -> robot.lookup("#verdict-overlay").tryQuery().isPresent());
+        } catch (AssertionError e) {
+            String where = FxWait.onFx(() -> {
+                Button b = robot.lookup(button).queryAs(Button.class);
+                return (b.isDisabled() ? "disabled" : "enabled") + " at " + b.localToScreen(b.getBoundsInLocal());
+            });
+            throw new AssertionError(e.getMessage() + " (the button is " + where + ")", e);
         }
     }
 }
