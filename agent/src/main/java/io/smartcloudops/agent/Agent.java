@@ -96,7 +96,7 @@ import redis.clients.jedis.UnifiedJedis;
  * The composition root: builds every part of the agent from its configuration, starts them, and stops
  * them in reverse order. Used by {@code serve}, by the console's embedded mode and by tests.
  *
- * <p>Why it is long (about 430 lines): one constructor wires every feature in dependency order and closes what it
+ * <p>Why it is long (about 450 lines): one constructor wires every feature in dependency order and closes what it
  * opened when a later step fails; the rest are the accessors tests and the console's embedded mode use.
  */
 public final class Agent implements AutoCloseable {

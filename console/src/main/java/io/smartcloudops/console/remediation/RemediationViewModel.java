@@ -37,6 +37,10 @@ import javafx.collections.ObservableSet;
  * and only a confirmation runs it — with the idempotency key made at the click, so a retry never runs twice.
  * Buttons say why they are disabled: agent without remediation, viewer token, action not configured for
  * the target (with what to configure), a request in flight, a cooldown (with the time left).
+ *
+ * <p>Why this class is long (about 480 lines): every button of the screen, of the anomaly detail and of the chat
+ * asks it why it is disabled, and the answer needs all of its state at once (options, role, requests in flight,
+ * cooldowns, pending approvals); the words are {@link RemediationText}'s, the dialogs {@link RemediationDialogs}'.
  */
 public final class RemediationViewModel {
 
