@@ -111,9 +111,10 @@ locals {
         permissions = "0644"
       }
     },
+    # dashboards minified (jsondecode/jsonencode): the user data must stay under EC2's 16 KB once gzipped
     { for f in fileset("${local.monitoring_dir}/grafana/dashboards", "*.json") :
       "/etc/smartcloudops/grafana/dashboards/${f}" => {
-        content     = file("${local.monitoring_dir}/grafana/dashboards/${f}")
+        content     = jsonencode(jsondecode(file("${local.monitoring_dir}/grafana/dashboards/${f}")))
         permissions = "0644"
       }
     },

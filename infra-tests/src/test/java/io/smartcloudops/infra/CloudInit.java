@@ -62,8 +62,9 @@ final class CloudInit {
                 files.put("/etc/prometheus/rules/" + name, new File(text, "0644")));
         dir("monitoring/grafana/provisioning", ".yaml").forEach((name, text) ->
                 files.put("/etc/smartcloudops/grafana/provisioning/" + name, new File(text, "0644")));
+        // minified, as terraform/monitoring.tf writes them (jsonencode(jsondecode(...)))
         dir("monitoring/grafana/dashboards", ".json").forEach((name, text) ->
-                files.put("/etc/smartcloudops/grafana/dashboards/" + name, new File(text, "0644")));
+                files.put("/etc/smartcloudops/grafana/dashboards/" + name, new File(minified(text), "0644")));
         return files;
     }
 
@@ -107,6 +108,14 @@ final class CloudInit {
         try {
             String json = new ObjectMapper().writeValueAsString(entries);
             return Repo.read(template).replace("${write_files}", json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String minified(String json) {
+        try {
+            return new ObjectMapper().readTree(json).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
