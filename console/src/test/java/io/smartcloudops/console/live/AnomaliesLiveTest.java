@@ -11,6 +11,7 @@ import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartMarker;
 import io.smartcloudops.console.dashboard.ChartSpec;
 import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
@@ -19,10 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,7 @@ class AnomaliesLiveTest {
         session = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.VIEWER_TOKEN, false), Optional.empty(),
                 ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)),
                 new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), s -> { });
-        Scene scene = new Scene(new StackPane(), 1280, 800);
-        session.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        session.start();
+        LiveStage.show(stage, session);
     }
 
     @AfterEach

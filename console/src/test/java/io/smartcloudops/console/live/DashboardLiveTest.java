@@ -10,6 +10,7 @@ import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
@@ -19,9 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,11 +59,7 @@ class DashboardLiveTest {
         session = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, false), Optional.empty(),
                 ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)),
                 new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), s -> { });
-        Scene scene = new Scene(new StackPane(), 1280, 800);
-        session.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        session.start();
+        LiveStage.show(stage, session);
     }
 
     @AfterEach

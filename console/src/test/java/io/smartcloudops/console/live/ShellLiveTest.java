@@ -9,6 +9,7 @@ import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,7 +22,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +51,7 @@ class ShellLiveTest {
         session = new ConsoleSession(new AgentEndpoint("http://127.0.0.1:" + port, "no-agent-token", false), Optional.empty(),
                 ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)), new SettingsStore(settingsDir),
                 Platform::runLater, Clock.systemUTC(), s -> { });
-        scene = new Scene(new StackPane(), 1280, 800);
-        session.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        session.start();
+        scene = LiveStage.show(stage, session);
     }
 
     @AfterEach

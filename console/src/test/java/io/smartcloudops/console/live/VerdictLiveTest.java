@@ -15,6 +15,7 @@ import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.ChartSpec;
 import io.smartcloudops.console.dashboard.TimeRange;
 import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
@@ -25,11 +26,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,17 +56,7 @@ class VerdictLiveTest {
         session = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, false), Optional.empty(),
                 ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)),
                 new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), s -> { });
-        Scene scene = new Scene(new StackPane(), 1280, 800);
-        session.install(scene);
-        stage.setScene(scene);
-        // the stage is shared between test classes: LayoutLiveTest leaves it at 1440x900, which on CI's 1280x800
-        // screen puts the verdict buttons below the screen's edge, where the robot's clicks land on nothing
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
-        session.start();
+        LiveStage.show(stage, session);
     }
 
     @AfterEach
