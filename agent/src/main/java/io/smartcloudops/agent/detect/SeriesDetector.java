@@ -276,15 +276,16 @@ public final class SeriesDetector {
 
     /**
      * Whether another fault has begun inside the open incident: a metric that was not clearly novel in it so far has
-     * been clearly novel for {@code confirm_rows} rows in a row while none of the incident's clearly novel metrics was.
-     * A fault whose metrics move one after the other (a runaway process: CPU first, then memory) stays one incident,
-     * because its first metric is still clearly novel when the next one becomes so; a second fault after the first has
-     * calmed down is a new one.
+     * been clearly novel for {@code confirm_rows} rows in a row while none of the incident's clearly novel metrics still
+     * held the incident ({@code keep_novelty}). A fault whose metrics move one after the other (a runaway process: CPU
+     * first, then memory) stays one incident, and so does its aftermath (load jumping while memory is still coming back
+     * after memory pressure), because the fault's own metric is still beyond its range when the next one moves; a second
+     * fault after the first has calmed down is a new one.
      */
     private boolean takeOver(double[] effective) {
         boolean veteran = false;
         for (int m = 0; m < tracks.length; m++) {
-            veteran |= clearInIncident[m] && effective[m] >= settings.clearNovelty();
+            veteran |= clearInIncident[m] && effective[m] >= settings.keepNovelty();
         }
         boolean takeOver = false;
         for (int m = 0; m < tracks.length; m++) {
