@@ -109,7 +109,7 @@ final class GorillaCodec {
             long reference = in.read(64);
             int k = Rice.readK(in);
             for (int i = 1; i < n; i++) {
-                times[i] = times[i - 1] + reference + Rice.unzigzag(Rice.read(in, k));
+                times[i] = times[i - 1] + reference + Rice.unzigzag(Rice.read(in, k, in.peek()));
             }
             return;
         }
@@ -228,11 +228,12 @@ final class GorillaCodec {
         int k = Rice.readK(in);
         long previous = 0;
         for (int i = 0; i < n; i++) {
-            if (Rice.absentNext(in)) {
+            long w = in.peek();
+            if (Rice.absentNext(in, w)) {
                 values[i] = Double.NaN;
                 continue;
             }
-            previous += Rice.unzigzag(Rice.read(in, k));
+            previous += Rice.unzigzag(Rice.read(in, k, w));
             values[i] = previous / p;
         }
     }

@@ -73,9 +73,8 @@ final class Rice {
         return (int) in.read(K_BITS);
     }
 
-    /** Whether the next code is an absent value (consumed if so). */
-    static boolean absentNext(BitReader in) {
-        long w = in.peek();
+    /** Whether the code starting the peeked word {@code w} is an absent value (consumed if so). */
+    static boolean absentNext(BitReader in, long w) {
         if (Long.numberOfLeadingZeros(~w) >= ESCAPE && (w << ESCAPE) < 0) {
             in.skip(ESCAPE + 1);
             return true;
@@ -83,9 +82,11 @@ final class Rice {
         return false;
     }
 
-    /** The next symbol; an absent value here (where {@link #absentNext} was not asked) is damage. */
-    static long read(BitReader in, int k) throws CorruptBlockException {
-        long w = in.peek();
+    /**
+     * The symbol whose code starts the peeked word {@code w}; an absent value here (where {@link #absentNext} was not
+     * asked) is damage. Quotient and remainder come from that one word when they fit in it.
+     */
+    static long read(BitReader in, int k, long w) throws CorruptBlockException {
         int ones = Long.numberOfLeadingZeros(~w);
         if (ones >= ESCAPE) {
             in.skip(ESCAPE);
@@ -94,7 +95,16 @@ final class Rice {
             }
             return in.read(64);
         }
-        in.skip(ones + 1);
-        return k == 0 ? ones : ((long) ones << k) | in.read(k);
+        int used = ones + 1;
+        if (k == 0) {
+            in.skip(used);
+            return ones;
+        }
+        if (used + k <= 64) {
+            in.skip(used + k);
+            return ((long) ones << k) | ((w << used) >>> (64 - k));
+        }
+        in.skip(used);
+        return ((long) ones << k) | in.read(k);
     }
 }
