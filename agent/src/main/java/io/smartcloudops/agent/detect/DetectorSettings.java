@@ -156,7 +156,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
     public static DetectorSettings defaults() {
         return new DetectorSettings(3, 24, 48, 56, 288, 8064, 24, 288, 4, 0.05, 100,
                 2.5, 1.0, 1, 45, 0.5, 3, 12, 288,
-                true, 288, 336, 5, 3, 2, 0.7, 0.5, 0.75,
+                true, 288, 336, 5, 3, 2, 0.7, 0.5, 0.2,
                 1.0, 12.0, 288,
                 0.2, defaultFloors());
     }

@@ -158,6 +158,13 @@ final class MetricTrack {
         for (int j = 0; j < FeatureStream.FEATURES; j++) {
             featureNovelty[j] = stream == null ? 0 : stream.novelty(j);
         }
+        if (active != Season.NONE && stream != null) {
+            // a dip below the season's expectation counts only as far as it is a dip of the values too: one low value
+            // at an hour when the metric is usually higher, but no lower than it goes at other hours, is not news (a
+            // missing peak or a flattened day shows in the level feature of the residuals)
+            featureNovelty[FeatureStream.SPIKE_DOWN] = Math.min(featureNovelty[FeatureStream.SPIKE_DOWN], raw.novelty(FeatureStream.SPIKE_DOWN));
+            novelty = Math.max(Math.max(featureNovelty[0], featureNovelty[1]), Math.max(featureNovelty[2], featureNovelty[3]));
+        }
         expected = switch (active) {
             case NONE -> levelMedian();
             case DAILY -> ed;

@@ -51,8 +51,9 @@ public final class ModelCard {
                 + "and its neighbours' values. A season is switched on when the autocorrelation at one cycle's lag (each cycle's "
                 + "mean removed) reaches season_on after two cycles, off below season_off; the weekly one is followed once it "
                 + "predicts better than the daily one. A season is followed only while it explains at least season_min_r2 of "
-                + "the metric's variance (1 - mean square around its expectation / mean square around the median). Rows of an "
-                + "open incident do not enter the profiles (for up to adopt_rows rows).");
+                + "the metric's variance (1 - mean square around its expectation / mean square around the median). A dip below "
+                + "the season's expectation counts only as far as the values dip below their own range too (a missing peak "
+                + "shows in the level feature). Rows of an open incident do not enter the profiles (for up to adopt_rows rows).");
         card.put("level_shifts", "CUSUM of the value's deviation from the recent level in robust standard deviations clipped "
                 + "at 3 (drift shift_drift, decision shift_threshold): a confirmed shift re-centres the expected level and is "
                 + "shown as 'level just shifted' for shift_memory_rows rows. The incident itself is raised once by the novelty "
