@@ -28,7 +28,10 @@ final class FeatureStream {
     private final float[] ring;
     private long rows;
     private long fed;
-    private final float[][] delayed;
+    /** The features of the last {@code exclusion} rows, FEATURES floats a row in one array (no object per row). */
+    private final float[] delayed;
+    /** Whether that row had a value (its features are meaningless otherwise). */
+    private final boolean[] delayedPresent;
     private final boolean[] delayedKeptOut;
     private final BlockExtreme spikeHigh;
     private final BlockExtreme spikeLow;
@@ -46,7 +49,8 @@ final class FeatureStream {
     FeatureStream(DetectorSettings settings, int horizonRows) {
         this.s = settings;
         this.ring = new float[Math.max(s.spikeWindow(), Math.max(s.levelWindow(), s.spreadWindow()))];
-        this.delayed = new float[s.exclusionRows()][];
+        this.delayed = new float[s.exclusionRows() * FEATURES];
+        this.delayedPresent = new boolean[s.exclusionRows()];
         this.delayedKeptOut = new boolean[s.exclusionRows()];
         int blockRows = Math.max(1, (int) Math.ceil((double) horizonRows / DetectorSettings.HORIZON_BLOCKS));
         spikeHigh = new BlockExtreme(true, DetectorSettings.HORIZON_BLOCKS, blockRows);
@@ -65,13 +69,21 @@ final class FeatureStream {
         this.ring = st.ring().clone();
         this.rows = st.rows();
         this.fed = st.fed();
-        this.delayed = new float[s.exclusionRows()][];
+        this.delayed = new float[s.exclusionRows() * FEATURES];
+        this.delayedPresent = new boolean[s.exclusionRows()];
         this.delayedKeptOut = st.keptOut().clone();
-        if (st.delayed().length != delayed.length || st.keptOut().length != delayed.length) {
+        if (st.delayed().length != delayedPresent.length || st.keptOut().length != delayedPresent.length) {
             throw new IllegalArgumentException("stream state: exclusion rows differ from the settings");
         }
-        for (int i = 0; i < delayed.length; i++) {
-            delayed[i] = st.delayed()[i].length == 0 ? null : st.delayed()[i].clone();
+        for (int i = 0; i < delayedPresent.length; i++) {
+            float[] row = st.delayed()[i];
+            if (row.length != 0 && row.length != FEATURES) {
+                throw new IllegalArgumentException("stream state: a delayed row needs " + FEATURES + " features, got " + row.length);
+            }
+            delayedPresent[i] = row.length == FEATURES;
+            if (delayedPresent[i]) {
+                System.arraycopy(row, 0, delayed, i * FEATURES, FEATURES);
+            }
         }
         spikeHigh = BlockExtreme.restore(st.extremes()[0]);
         spikeLow = BlockExtreme.restore(st.extremes()[1]);
@@ -111,22 +123,23 @@ final class FeatureStream {
         features[SPIKE_DOWN] = extreme(s.spikeWindow(), false);
         features[LEVEL] = mean(s.levelWindow());
         features[SPREAD] = spread(s.spreadWindow());
-        int slot = (int) (rows % delayed.length);
-        if (rows >= delayed.length) {
-            float[] entering = delayed[slot];
+        int slot = (int) (rows % delayedPresent.length);
+        int at = slot * FEATURES;
+        if (rows >= delayedPresent.length) {
+            boolean entering = delayedPresent[slot];
             // the scale learns from rows once they are exclusion_rows old and were not part of an incident, so the
             // rows that confirmed an incident (before it was raised) are kept out too
-            if (entering != null && !delayedKeptOut[slot] && (rows - delayed.length) % s.scaleEvery() == 0) {
+            if (entering && !delayedKeptOut[slot] && (rows - delayedPresent.length) % s.scaleEvery() == 0) {
                 for (int j = 0; j < FEATURES; j++) {
-                    scales[j].add(entering[j], s.scaleRangeFraction());
+                    scales[j].add(delayed[at + j], s.scaleRangeFraction());
                 }
             }
-            spikeHigh.add(entering == null ? Double.NaN : entering[SPIKE_UP]);
-            spikeLow.add(entering == null ? Double.NaN : entering[SPIKE_DOWN]);
-            levelHigh.add(entering == null ? Double.NaN : entering[LEVEL]);
-            levelLow.add(entering == null ? Double.NaN : entering[LEVEL]);
-            spreadHigh.add(entering == null ? Double.NaN : entering[SPREAD]);
-            spreadLow.add(entering == null ? Double.NaN : entering[SPREAD]);
+            spikeHigh.add(entering ? delayed[at + SPIKE_UP] : Double.NaN);
+            spikeLow.add(entering ? delayed[at + SPIKE_DOWN] : Double.NaN);
+            levelHigh.add(entering ? delayed[at + LEVEL] : Double.NaN);
+            levelLow.add(entering ? delayed[at + LEVEL] : Double.NaN);
+            spreadHigh.add(entering ? delayed[at + SPREAD] : Double.NaN);
+            spreadLow.add(entering ? delayed[at + SPREAD] : Double.NaN);
         }
         boolean judge = ready();
         double[] sc = scale;
@@ -141,7 +154,10 @@ final class FeatureStream {
         novelty[SPREAD] = judge ? beyond(features[SPREAD], spreadHigh.get(), spreadLow.get(), sc[SPREAD]) : 0;
         upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
         lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
-        delayed[slot] = present ? toFloats(features) : null;
+        delayedPresent[slot] = present;
+        for (int j = 0; j < FEATURES; j++) {
+            delayed[at + j] = present ? (float) features[j] : 0;
+        }
         delayedKeptOut[slot] = frozen;
         rows++;
         return Math.max(Math.max(novelty[0], novelty[1]), Math.max(novelty[2], novelty[3]));
@@ -161,18 +177,10 @@ final class FeatureStream {
         return n;
     }
 
-    private static float[] toFloats(double[] f) {
-        float[] out = new float[f.length];
-        for (int i = 0; i < f.length; i++) {
-            out[i] = (float) f[i];
-        }
-        return out;
-    }
-
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
     void keepOutRecent(int n) {
-        for (int j = 0; j < Math.min(n, delayed.length) && j < rows; j++) {
-            delayedKeptOut[(int) Math.floorMod(rows - 1 - j, (long) delayed.length)] = true;
+        for (int j = 0; j < Math.min(n, delayedPresent.length) && j < rows; j++) {
+            delayedKeptOut[(int) Math.floorMod(rows - 1 - j, (long) delayedPresent.length)] = true;
         }
     }
 
@@ -270,14 +278,14 @@ final class FeatureStream {
     }
 
     long bytes() {
-        long b = 4L * ring.length + (long) delayed.length * (16 + 4 * FEATURES) + 6L * (4 * DetectorSettings.HORIZON_BLOCKS + 32);
+        long b = 4L * ring.length + 4L * delayed.length + 2L * delayedPresent.length + 6L * (4 * DetectorSettings.HORIZON_BLOCKS + 32);
         return b + (long) FEATURES * 8 * s.scaleSamples() + 128;
     }
 
     DetectorState.Stream snapshot() {
-        float[][] d = new float[delayed.length][];
+        float[][] d = new float[delayedPresent.length][];
         for (int i = 0; i < d.length; i++) {
-            d[i] = delayed[i] == null ? new float[0] : delayed[i].clone();
+            d[i] = delayedPresent[i] ? java.util.Arrays.copyOfRange(delayed, i * FEATURES, (i + 1) * FEATURES) : new float[0];
         }
         DetectorState.Window[] w = new DetectorState.Window[FEATURES];
         for (int j = 0; j < FEATURES; j++) {

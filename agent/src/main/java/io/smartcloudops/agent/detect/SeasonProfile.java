@@ -16,8 +16,11 @@ import java.util.Map;
  *     cycle earlier, each cycle's own mean removed (so a drifting level is not mistaken for a season);
  *     recomputed when a cycle ends, once two cycles were seen.</li>
  * </ul>
- * Memory: bins x K floats and 2-byte cycle numbers (288 x 5 for a day at 5-minute bins: 8.6 KB), whatever the sampling
- * rate.
+ * Memory: bins x K floats and 1-byte cycle numbers (288 x 5 for a day at 5-minute bins: 7.2 KB), whatever the sampling
+ * rate. The cycle numbers behave as the 2-byte ones they replace (cycle modulo 65,536): each is stored as its distance
+ * from the oldest cycle still held, which fits a byte while the values held span at most 256 cycles (always, with
+ * data arriving: a day's bin holds its last five days); a profile whose bins span more (a bin without data for most
+ * of a year) widens to two bytes.
  */
 final class SeasonProfile {
 
@@ -29,8 +32,11 @@ final class SeasonProfile {
     private final int cycles;
     private final double width;
     private final float[] values;
-    /** The cycle each value came from, modulo 65,536 (two bytes: only "the same" and "the previous" cycle matter). */
-    private final char[] cycleOf;
+    /** The cycle each value came from, as its distance from {@code cycleBase} ... */
+    private byte[] cycleNarrow;
+    private long cycleBase = Long.MIN_VALUE;
+    /** ... or, once the values span more than 256 cycles, modulo 65,536 (only "the same" and "the previous" matter). */
+    private char[] cycleWide;
     private final byte[] count;
     private final byte[] head;
     private final float[] scratch;
@@ -59,7 +65,7 @@ final class SeasonProfile {
         this.cycles = cycles;
         this.width = (double) period / bins;
         this.values = new float[bins * cycles];
-        this.cycleOf = new char[bins * cycles];
+        this.cycleNarrow = new byte[bins * cycles];
         this.count = new byte[bins];
         this.head = new byte[bins];
         this.scratch = new float[3 * cycles];
@@ -99,12 +105,72 @@ final class SeasonProfile {
             int b = (int) Math.floorMod(currentKey, (long) bins);
             int slot = b * cycles + head[b];
             values[slot] = (float) (sum / n);
-            cycleOf[slot] = (char) Math.floorDiv(currentKey, (long) bins);
+            setCycle(slot, Math.floorDiv(currentKey, (long) bins));
             head[b] = (byte) ((head[b] + 1) % cycles);
             count[b] = (byte) Math.min(cycles, count[b] + 1);
         }
         sum = 0;
         n = 0;
+    }
+
+    /** The cycle of the value in {@code slot}, modulo 65,536. */
+    private char cycleOf(int slot) {
+        return cycleWide != null ? cycleWide[slot] : (char) (cycleBase + (cycleNarrow[slot] & 0xFF));
+    }
+
+    private boolean held(int slot) {
+        return slot % cycles < count[slot / cycles];
+    }
+
+    /** Stores the cycle of the value just put in {@code slot} (its bin's count not yet raised for it). */
+    private void setCycle(int slot, long cycle) {
+        if (cycleWide != null) {
+            cycleWide[slot] = (char) cycle;
+            return;
+        }
+        if (cycleBase != Long.MIN_VALUE && cycle >= cycleBase && cycle - cycleBase <= 255) {
+            cycleNarrow[slot] = (byte) (cycle - cycleBase);
+            return;
+        }
+        // re-base on the oldest cycle held (the value this one replaces no longer counts), or widen
+        long[] actual = new long[values.length];
+        boolean[] hold = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            hold[i] = i != slot && held(i);
+            actual[i] = hold[i] ? cycleBase + (cycleNarrow[i] & 0xFF) : 0;
+        }
+        hold[slot] = true;
+        actual[slot] = cycle;
+        place(actual, hold);
+    }
+
+    /** Stores the cycles of the values held ({@code hold}), narrow if they span at most 256 cycles, else wide. */
+    private void place(long[] actual, boolean[] hold) {
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        for (int i = 0; i < actual.length; i++) {
+            if (hold[i]) {
+                oldest = Math.min(oldest, actual[i]);
+                newest = Math.max(newest, actual[i]);
+            }
+        }
+        if (oldest == Long.MAX_VALUE) {
+            return;
+        }
+        if (newest - oldest > 255) {
+            cycleWide = new char[actual.length];
+            for (int i = 0; i < actual.length; i++) {
+                cycleWide[i] = hold[i] ? (char) actual[i] : 0;
+            }
+            cycleNarrow = null;
+            return;
+        }
+        cycleBase = oldest;
+        for (int i = 0; i < actual.length; i++) {
+            if (hold[i]) {
+                cycleNarrow[i] = (byte) (actual[i] - oldest);
+            }
+        }
     }
 
     /** The autocorrelation at one cycle's lag (NaN before two comparable cycles). */
@@ -131,7 +197,7 @@ final class SeasonProfile {
 
     private double valueAt(int b, char cycle) {
         for (int j = 0; j < count[b]; j++) {
-            if (cycleOf[b * cycles + j] == cycle) {
+            if (cycleOf(b * cycles + j) == cycle) {
                 return values[b * cycles + j];
             }
         }
@@ -142,7 +208,7 @@ final class SeasonProfile {
         Map<Character, double[]> means = new HashMap<>();
         for (int b = 0; b < bins; b++) {
             for (int j = 0; j < count[b]; j++) {
-                double[] m = means.computeIfAbsent(cycleOf[b * cycles + j], c -> new double[2]);
+                double[] m = means.computeIfAbsent(cycleOf(b * cycles + j), c -> new double[2]);
                 m[0] += values[b * cycles + j];
                 m[1]++;
             }
@@ -153,7 +219,7 @@ final class SeasonProfile {
         int pairs = 0;
         for (int b = 0; b < bins; b++) {
             for (int j = 0; j < count[b]; j++) {
-                char c = cycleOf[b * cycles + j];
+                char c = cycleOf(b * cycles + j);
                 char previous = (char) (c - 1);
                 double prev = valueAt(b, previous);
                 double[] mc = means.get(c);
@@ -174,18 +240,21 @@ final class SeasonProfile {
 
     /** Bytes held (for the per-host memory figure). */
     long bytes() {
-        return 4L * values.length + 2L * cycleOf.length + 2L * bins + 4L * scratch.length + 64;
+        return 4L * values.length + (cycleWide != null ? 2L : 1L) * values.length + 2L * bins + 4L * scratch.length + 64;
     }
 
     DetectorState.Season snapshot() {
-        return new DetectorState.Season(period, bins, cycles, values.clone(), cycleOf.clone(), count.clone(), head.clone(),
+        char[] cycleOf = new char[values.length];
+        for (int i = 0; i < cycleOf.length; i++) {
+            cycleOf[i] = held(i) ? cycleOf(i) : 0;
+        }
+        return new DetectorState.Season(period, bins, cycles, values.clone(), cycleOf, count.clone(), head.clone(),
                 currentKey, sum, n, lastCycle, acf);
     }
 
     static SeasonProfile restore(DetectorState.Season s) {
         SeasonProfile p = new SeasonProfile(s.period(), s.bins(), s.cycles());
         System.arraycopy(s.values(), 0, p.values, 0, p.values.length);
-        System.arraycopy(s.cycleOf(), 0, p.cycleOf, 0, p.cycleOf.length);
         System.arraycopy(s.count(), 0, p.count, 0, p.count.length);
         System.arraycopy(s.head(), 0, p.head, 0, p.head.length);
         p.currentKey = s.currentKey();
@@ -193,6 +262,14 @@ final class SeasonProfile {
         p.n = s.n();
         p.lastCycle = s.lastCycle();
         p.acf = s.acf();
+        // the cycles held (modulo 65,536 in the file), unwrapped around the latest one
+        long[] actual = new long[p.values.length];
+        boolean[] hold = new boolean[p.values.length];
+        for (int i = 0; i < actual.length; i++) {
+            hold[i] = p.held(i);
+            actual[i] = p.lastCycle + (short) (s.cycleOf()[i] - (char) p.lastCycle);
+        }
+        p.place(actual, hold);
         return p;
     }
 }

@@ -4,7 +4,7 @@ package io.smartcloudops.agent.store;
  * A full block of one host's samples, compressed: one bit stream of timestamps and one per metric, laid
  * end to end in {@code bits}; {@code ends[k]} is where stream k stops (stream 0 holds the timestamps,
  * stream 1 + m metric m). Immutable, so queries decode it without holding the host's lock. The first and
- * last timestamps and a checksum of each stream's words are kept outside the streams: a stream that does
+ * last timestamps and a checksum of each stream's words (32 bits of it) are kept outside the streams: a stream that does
  * not decode to exactly its count, its length, the block's bounds and its checksum is corrupt, and the
  * caller drops the block. A query checks only the streams it decodes (a checksum of the whole block cost
  * a third of a query's time in bench/store).
@@ -15,8 +15,13 @@ final class SealedBlock {
     private final long lastTime;
     private final int count;
     private final long[] bits;
-    private final long[] ends;
-    private final long[] checksums;
+    /**
+     * Per stream, its end (bit position, low 32 bits) and the low 32 bits of its checksum (high): one array instead of
+     * two, 80 bytes less per block (about 0.7 B a sample). An end that does not fit is kept as {@link #NO_END}, past
+     * any block, so that stream is refused.
+     */
+    private final long[] index;
+    private static final long NO_END = 0xFFFF_FFFFL;
 
     /** Takes the arrays as they are (tests build damaged copies through this). */
     SealedBlock(long firstTime, long lastTime, int count, long[] bits, long[] ends, long[] checksums) {
@@ -24,8 +29,11 @@ final class SealedBlock {
         this.lastTime = lastTime;
         this.count = count;
         this.bits = bits;
-        this.ends = ends;
-        this.checksums = checksums;
+        this.index = new long[ends.length == checksums.length ? ends.length : 0];
+        for (int k = 0; k < index.length; k++) {
+            long end = ends[k] >= 0 && ends[k] < NO_END ? ends[k] : NO_END;
+            index[k] = (checksums[k] << 32) | end;
+        }
     }
 
     static SealedBlock seal(long[] times, double[][] columns, int count) {
@@ -81,11 +89,19 @@ final class SealedBlock {
     }
 
     long[] copyOfEnds() {
-        return ends.clone();
+        long[] ends = new long[index.length];
+        for (int k = 0; k < ends.length; k++) {
+            ends[k] = end(k);
+        }
+        return ends;
     }
 
     long[] copyOfChecksums() {
-        return checksums.clone();
+        long[] sums = new long[index.length];
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] = index[k] >>> 32;
+        }
+        return sums;
     }
 
     /** The timestamps, checked against the block's bounds and strictly increasing. */
@@ -123,25 +139,30 @@ final class SealedBlock {
         return out;
     }
 
+    private long end(int k) {
+        return index[k] & NO_END;
+    }
+
     private BitReader stream(int k) throws CorruptBlockException {
-        if (count < 1 || k < 0 || k >= ends.length || ends.length != checksums.length) {
+        if (count < 1 || k < 0 || k >= index.length) {
             throw new CorruptBlockException("no stream " + k + " in a block of " + count + " samples");
         }
-        long start = k == 0 ? 0 : ends[k - 1];
-        if (start < 0 || ends[k] < start || ends[k] > 64L * bits.length) {
-            throw new CorruptBlockException("stream " + k + " at bits " + start + ".." + ends[k] + " outside the block");
+        long start = k == 0 ? 0 : end(k - 1);
+        long end = end(k);
+        if (end < start || end > 64L * bits.length) {
+            throw new CorruptBlockException("stream " + k + " at bits " + start + ".." + end + " outside the block");
         }
-        if (ends[k] - start < count) {  // every sample takes at least a bit
+        if (end - start < count) {  // every sample takes at least a bit
             throw new CorruptBlockException("stream " + k + " too short for " + count + " samples");
         }
-        if (checksum(bits, start, ends[k]) != checksums[k]) {
+        if ((checksum(bits, start, end) & 0xFFFF_FFFFL) != index[k] >>> 32) {
             throw new CorruptBlockException("stream " + k + " fails its checksum");
         }
-        return new BitReader(bits, start, ends[k]);
+        return new BitReader(bits, start, end);
     }
 
     /** Heap bytes of this block: the object, its three arrays and their headers (compressed oops). */
     long footprintBytes() {
-        return 40 + 16 + 8L * bits.length + 2 * (16 + 8L * ends.length);
+        return 40 + 16 + 8L * bits.length + 16 + 8L * index.length;
     }
 }
