@@ -151,4 +151,6 @@ echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
 cat "$work/sse-nmt.txt"
 echo "agent heap after a full GC: $(bench/jvm-heap.sh $agent_pid --full-gc | awk '{ printf "used %.1f MB of %.1f MB committed", $1 / 1024, $2 / 1024 }')"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"
+# (a refused host, say, explains fewer events: the store takes as many hosts as the heap holds, store.HostCapacity)
+grep -E ' (WARN|ERROR) ' "$work/agent.log" | head -3 | cut -c1-300 | sed 's/^/  agent log: /' || true
 echo "results in $results"

@@ -23,7 +23,8 @@ exec > >(tee "$results") 2>&1
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # only the agents: a bare `wait` would also wait for the tee above, which waits for this script (a hang)
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
