@@ -216,6 +216,27 @@ resource "aws_lb_listener" "agent_https" {
     type             = "forward"
     target_group_arn = aws_lb_target_group.agent.arn
   }
+
+  lifecycle {
+    precondition {
+      condition     = var.agent_domain_name != null
+      error_message = "agent_certificate_arn needs agent_domain_name: the name the certificate covers, which Grafana and Alertmanager connect to (the load balancer's own DNS name is not on the certificate)."
+    }
+  }
+}
+
+resource "aws_route53_record" "agent" {
+  count = local.https_enabled && var.route53_zone_id != null ? 1 : 0
+
+  zone_id = var.route53_zone_id
+  name    = var.agent_domain_name
+  type    = "A"
+
+  alias {
+    name                   = aws_lb.agent.dns_name
+    zone_id                = aws_lb.agent.zone_id
+    evaluate_target_health = false
+  }
 }
 
 # /metrics answers without a token; through the load balancer nobody gets it.

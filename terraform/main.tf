@@ -19,7 +19,9 @@ locals {
 
   agent_port    = 8080
   https_enabled = var.agent_certificate_arn != null
-  agent_url     = "${local.https_enabled ? "https" : "http"}://${aws_lb.agent.dns_name}"
+  # With HTTPS the URL must carry the name the certificate covers: Grafana and Alertmanager on the
+  # monitoring host check it, and the load balancer's own DNS name is never on an ACM certificate.
+  agent_url = local.https_enabled ? "https://${var.agent_domain_name}" : "http://${aws_lb.agent.dns_name}"
 
   smtp_port = var.grafana_smtp_host == "" ? 587 : tonumber(split(":", var.grafana_smtp_host)[1])
 }

@@ -13,6 +13,11 @@ output "agent_url" {
   value       = local.agent_url
 }
 
+output "agent_load_balancer_dns_name" {
+  description = "The load balancer's own DNS name: where agent_domain_name must point (an alias or CNAME) when route53_zone_id is not set."
+  value       = aws_lb.agent.dns_name
+}
+
 output "console_connection" {
   description = "What to enter in the console's connection screen: the agent URL and where its token lives."
   value       = "${local.agent_url} (token: aws ssm get-parameter --region ${var.region} --with-decryption --name ${aws_ssm_parameter.secret["api/operator_token"].name} --query Parameter.Value --output text)"

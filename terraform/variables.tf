@@ -175,7 +175,24 @@ variable "grafana_smtp_host" {
 
 variable "agent_certificate_arn" {
   type        = string
-  description = "ACM certificate ARN for HTTPS on the agent's load balancer, or null for plain HTTP on port 80 (still restricted to admin_cidrs)."
+  description = "ACM certificate ARN for HTTPS on the agent's load balancer, or null for plain HTTP on port 80 (still restricted to admin_cidrs). Needs agent_domain_name."
+  default     = null
+}
+
+variable "agent_domain_name" {
+  type        = string
+  description = "The DNS name agent_certificate_arn covers (e.g. agent.example.com): the agent's URL with HTTPS, which Grafana, Alertmanager and the console check the certificate against. Required with agent_certificate_arn; it must resolve to the load balancer (route53_zone_id creates that record)."
+  default     = null
+
+  validation {
+    condition     = var.agent_domain_name == null || can(regex("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$", var.agent_domain_name))
+    error_message = "agent_domain_name must be a DNS name such as agent.example.com (no scheme, port or path)."
+  }
+}
+
+variable "route53_zone_id" {
+  type        = string
+  description = "Route 53 hosted zone that holds agent_domain_name, to create its alias record to the load balancer; null when the name is managed elsewhere (then point it at the agent_load_balancer_dns_name output)."
   default     = null
 }
 

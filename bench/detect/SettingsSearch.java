@@ -63,6 +63,7 @@ public class SettingsSearch {
         {"horizon 28 days", "horizon_days=28"},
         {"novelty counts only at 2.5 (no borderline level)", "band_novelty=2.5 keep_novelty=2.5"},
         {"borderline novelty (1.0-2.5) counts only after lasting 12 rows", "band_confirm_rows=12"},
+        {"borderline novelty counts at once, whatever the sampling (band_confirm_seconds 0)", "band_confirm_seconds=0"},
         {"no hysteresis (an incident stays open only at 2.5)", "keep_novelty=2.5"},
         {"no exclusion of the most recent rows (1 row instead of 24)", "exclusion_rows=1"},
         {"metrics of an incident learn again after 1 row instead of 288 (no keep-out of anomalies)", "adopt_rows=1"},

@@ -319,6 +319,29 @@ class TerraformTest {
     }
 
     @Test
+    void withHttpsTheAgentUrlIsTheNameTheCertificateCovers() {
+        assertThat(expr(tf.locals().path("agent_url")))
+                .isEqualTo("local.https_enabled ? \"https://${var.agent_domain_name}\" : \"http://${aws_lb.agent.dns_name}\"");
+        JsonNode precondition = block(block(tf.resource("aws_lb_listener", "agent_https"), "lifecycle"), "precondition");
+        assertThat(expr(precondition.path("condition"))).isEqualTo("var.agent_domain_name != null");
+        assertThat(precondition.path("error_message").asText()).contains("agent_domain_name");
+
+        JsonNode record = tf.resource("aws_route53_record", "agent");
+        assertThat(expr(record.path("name"))).isEqualTo("var.agent_domain_name");
+        assertThat(expr(block(record, "alias").path("name"))).isEqualTo("aws_lb.agent.dns_name");
+
+        String condition = expr(block(tf.variables().get("agent_domain_name"), "validation").path("condition"));
+        var m = Pattern.compile("regex\\(\"(.*)\", var\\.agent_domain_name\\)").matcher(condition);
+        assertThat(m.find()).as(condition).isTrue();
+        Pattern dnsName = Pattern.compile(m.group(1).replace("\\\\", "\\"));
+        assertThat(dnsName.matcher("agent.example.com").matches()).isTrue();
+        assertThat(dnsName.matcher("ops-agent.eu.example.co.uk").matches()).isTrue();
+        for (String bad : List.of("https://agent.example.com", "agent.example.com:443", "agent.example.com/x", "localhost", "-a.example.com")) {
+            assertThat(dnsName.matcher(bad).matches()).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void backendExampleKeepsStateInS3WithLocking() {
         JsonNode s3 = block(block(block(tf.files.get("backend.tf.example"), "terraform"), "backend"), "s3");
         assertThat(s3.path("encrypt").asBoolean()).isTrue();

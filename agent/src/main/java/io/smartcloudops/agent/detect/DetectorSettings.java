@@ -29,7 +29,11 @@ import java.util.Map;
  * @param clearNovelty       novelty (in scale units) that makes a row anomalous at once
  * @param bandNovelty        novelty that makes a row anomalous when it lasts {@code bandConfirmRows} rows (the
  *                           borderline band; equal to {@code clearNovelty} to switch it off)
- * @param bandConfirmRows    consecutive rows of borderline novelty that count as anomalous
+ * @param bandConfirmRows    consecutive rows of borderline novelty that count as anomalous ...
+ * @param bandConfirmSeconds ... and the time those rows must cover at the series' sampling interval (0: off). In
+ *                           seconds, not rows, so a 5-second host needs a borderline deviation that lasts (a busy
+ *                           machine's load wanders for tens of seconds) while a 5-minute series, whose single row
+ *                           already covers it, is judged as before
  * @param keepNovelty        novelty that keeps an open incident open (hysteresis: an incident stays open while its
  *                           condition holds)
  * @param confirmRows        consecutive anomalous rows before an incident is raised
@@ -56,7 +60,8 @@ import java.util.Map;
 public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindow,
                                double horizonDays, int horizonMinRows, int horizonMaxRows, int exclusionRows,
                                int scaleSamples, int scaleEvery, double scaleRangeFraction, int minStreamRows,
-                               double clearNovelty, double bandNovelty, int bandConfirmRows, double keepNovelty,
+                               double clearNovelty, double bandNovelty, int bandConfirmRows, double bandConfirmSeconds,
+                               double keepNovelty,
                                int confirmRows, int closeAfterRows, int adoptRows,
                                boolean seasons, int dailyBins, int weeklyBins, int dailyCycles, int weeklyCycles,
                                int seasonMinCycles, double seasonOn, double seasonOff, double seasonMinR2,
@@ -100,6 +105,9 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
             throw new IllegalArgumentException("need 0 < band_novelty <= clear_novelty (finite) and keep_novelty > 0");
         }
         positive("band_confirm_rows", bandConfirmRows);
+        if (!(bandConfirmSeconds >= 0) || bandConfirmSeconds > 86_400) {
+            throw new IllegalArgumentException("band_confirm_seconds must be 0..86400");
+        }
         positive("confirm_rows", confirmRows);
         positive("close_after_rows", closeAfterRows);
         positive("adopt_rows", adoptRows);
@@ -147,7 +155,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
     /** The configuration evaluated in docs/benchmarks.md. */
     public static DetectorSettings defaults() {
         return new DetectorSettings(3, 24, 48, 56, 288, 8064, 24, 288, 4, 0.05, 100,
-                2.5, 1.0, 1, 1.0, 3, 12, 288,
+                2.5, 1.0, 1, 45, 1.0, 3, 12, 288,
                 true, 288, 336, 5, 3, 2, 0.7, 0.5, 0.75,
                 1.0, 12.0, 288,
                 0.2, defaultFloors());
@@ -196,6 +204,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
         p.put("clear_novelty", clearNovelty);
         p.put("band_novelty", bandNovelty);
         p.put("band_confirm_rows", bandConfirmRows);
+        p.put("band_confirm_seconds", bandConfirmSeconds);
         p.put("keep_novelty", keepNovelty);
         p.put("confirm_rows", confirmRows);
         p.put("close_after_rows", closeAfterRows);
@@ -231,7 +240,8 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
         return new DetectorSettings(i(p, "spike_window"), i(p, "level_window"), i(p, "spread_window"), d(p, "horizon_days"),
                 i(p, "horizon_min_rows"), i(p, "horizon_max_rows"), i(p, "exclusion_rows"), i(p, "scale_samples"),
                 i(p, "scale_every"), d(p, "scale_range_fraction"), i(p, "min_stream_rows"), d(p, "clear_novelty"),
-                d(p, "band_novelty"), i(p, "band_confirm_rows"), d(p, "keep_novelty"), i(p, "confirm_rows"),
+                d(p, "band_novelty"), i(p, "band_confirm_rows"), d(p, "band_confirm_seconds"),
+                d(p, "keep_novelty"), i(p, "confirm_rows"),
                 i(p, "close_after_rows"), i(p, "adopt_rows"), (Boolean) p.get("seasons"), i(p, "daily_bins"),
                 i(p, "weekly_bins"), i(p, "daily_cycles"), i(p, "weekly_cycles"), i(p, "season_min_cycles"),
                 d(p, "season_on"), d(p, "season_off"), d(p, "season_min_r2"), d(p, "shift_drift"), d(p, "shift_threshold"),

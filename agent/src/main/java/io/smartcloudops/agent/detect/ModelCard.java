@@ -43,7 +43,8 @@ public final class ModelCard {
                 + "trailing horizon (horizon_days, in rows from the series' median timestamp step, leaving out the last "
                 + "exclusion_rows), in units of its recent robust scale max(IQR, std/2, scale_range_fraction x range, floor). "
                 + "A row counts towards an incident when the largest novelty over the metrics reaches clear_novelty, or "
-                + "band_novelty for band_confirm_rows rows in a row; an incident is raised after confirm_rows such rows and "
+                + "band_novelty for band_confirm_rows rows in a row that cover band_confirm_seconds at the series' sampling interval; "
+                + "an incident is raised after confirm_rows such rows and "
                 + "stays open while the novelty holds at keep_novelty, ending after close_after_rows rows that do not.");
         card.put("seasonality", "Per metric: phase bins of the day (daily_bins) and of the week (weekly_bins), each the mean of "
                 + "the bin's rows in each of the last daily_cycles / weekly_cycles cycles. Expected value = median of the bin's "

@@ -19,7 +19,8 @@ import java.util.Locale;
  * <p>Per metric a {@link MetricTrack} says how novel the row is (its features beyond their trailing ranges, on raw
  * values or on residuals from the daily or weekly profile it follows). The row's novelty is the largest over the
  * metrics, after operator feedback. A row counts towards an incident when its novelty reaches {@code clear_novelty},
- * or {@code band_novelty} for {@code band_confirm_rows} rows in a row (a borderline deviation that lasts); an incident
+ * or {@code band_novelty} for {@code band_confirm_rows} rows in a row covering {@code band_confirm_seconds} (a borderline
+ * deviation that lasts); an incident
  * ({@link IncidentTracker}) is raised after {@code confirm_rows} such rows and stays open while the novelty holds at
  * {@code keep_novelty} (one fault, one record: metrics that move later join it). Metrics of an open incident are frozen:
  * their profiles and scales learn nothing for up to {@code adopt_rows} rows, after which what they show is learned as
@@ -207,7 +208,7 @@ public final class SeriesDetector {
         boolean anomalous = best >= settings.clearNovelty();
         if (!wasOpen && !anomalous && best >= settings.bandNovelty()) {
             bandRun++;
-            anomalous = bandRun >= settings.bandConfirmRows();
+            anomalous = bandRun >= settings.bandConfirmRows() && bandLasted();
         }
         if (best < settings.bandNovelty()) {
             bandRun = 0;
@@ -261,6 +262,16 @@ public final class SeriesDetector {
         Severity severity = SeverityRule.of(best / settings.bandNovelty(), leading.deviation(), leading.metric(),
                 leading.value(), hostUnits);
         return new RowResult(current, scoring(), score, best, anomalous, stepTaken, severity, contributors, summary(contributors));
+    }
+
+    /**
+     * Whether the borderline run covers {@code band_confirm_seconds} at the series' sampling interval (rows x interval, so
+     * a single row of a 5-minute series covers 45 seconds and a 5-second host needs 9 rows); true while the interval is
+     * not known yet.
+     */
+    private boolean bandLasted() {
+        double interval = step.millis();
+        return Double.isNaN(interval) || bandRun * interval >= settings.bandConfirmSeconds() * 1000;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.client.AgentEventListener;
 import io.smartcloudops.api.client.EventSubscription;
 import io.smartcloudops.api.events.EventTypes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -53,6 +54,15 @@ class EventStreamTest {
                 assertThat(first.path("timestamp").asText()).endsWith("Z");
             }
         }
+    }
+
+    @Test
+    void anEventIsFramedAsTheSseSpecifiesOneDataLinePerLine() {
+        assertThat(new String(EventStream.event("sample", "{\"a\":1}"), StandardCharsets.UTF_8))
+                .isEqualTo("event: sample\ndata: {\"a\":1}\n\n");
+        // a line break in the text must not end the event early or inject a field of its own
+        assertThat(new String(EventStream.event("chat\nid: 7", "one\r\nretry: 1\ntwo"), StandardCharsets.UTF_8))
+                .isEqualTo("event: chatid: 7\ndata: one\ndata: retry: 1\ndata: two\n\n");
     }
 
     @Test
