@@ -42,19 +42,26 @@ import java.util.TreeMap;
  *   java -Xmx4g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
  *     --add-opens java.base/java.time=ALL-UNNAMED \
  *     --add-opens java.base/java.util.concurrent=ALL-UNNAMED -cp agent/target/smartcloudops-agent.jar \
- *     bench/fleet/HostStateBench.java [HOSTS=20] [DAYS=3]
+ *     bench/fleet/HostStateBench.java [HOSTS=20] [DAYS=3] [knob=value ...]
+ * Knobs (detector settings by their model-card names, e.g. scale_samples=144) change the detector's settings, to see
+ * what a setting would save.
  */
 public class HostStateBench {
 
     public static void main(String[] args) throws Exception {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        DetectorSettings settings = DetectorSettings.defaults();
+        for (int a = 2; a < args.length; a++) {
+            String[] kv = args[a].split("=", 2);
+            settings = settings.with(kv[0], kv[1].equals("true") ? 1 : kv[1].equals("false") ? 0 : Double.parseDouble(kv[1]));
+        }
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         MutableClock clock = new MutableClock(t0);
         long before = usedHeap();
         EventBus bus = new EventBus();
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 100_000);
-        OnlineDetector detector = new OnlineDetector(DetectorModel.untrained(DetectorSettings.defaults()),
+        OnlineDetector detector = new OnlineDetector(DetectorModel.untrained(settings),
                 new OnlineDetector.ModelSource("", null, "bench", Map.of()), 120,
                 new AnomalyLog(Files.createTempDirectory("host-state-bench"), 0), new AnomalyStore(100), bus, new PrometheusRegistry());
         BandRecorder bands = new BandRecorder(detector, bus, Duration.ofSeconds(5), Duration.ofHours(24));
@@ -92,6 +99,9 @@ public class HostStateBench {
         long after = usedHeap();
         System.out.printf("hosts=%d days=%d rows per host=%d; %.3f ms of CPU per host-sample (store, detector, bands)%n",
                 hosts, days, rows, cpuMs / rows / hosts);
+        if (args.length > 2) {
+            System.out.println("settings: " + settings);
+        }
         System.out.printf("heap after full GCs: %.1f KB per host (growth %.1f MB)%n", (after - before) / 1024.0 / hosts,
                 (after - before) / 1e6);
         System.out.printf("series store's own count: %.1f KB per host (%d samples a host)%n",

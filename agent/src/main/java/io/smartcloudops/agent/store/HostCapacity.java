@@ -13,10 +13,13 @@ public final class HostCapacity {
 
     /** The agent watching nothing: HTTP server, chat, caches (bench/sidecar). */
     static final long BASE_BYTES = 40L * 1024 * 1024;
-    /** The series store, upper end of 12-20 B a sample of seven metrics (bench/store). */
-    static final long STORE_BYTES_PER_SAMPLE = 20;
-    /** The detector's state per host, 580 KB measured by bench/fleet plus margin. */
-    static final long DETECTOR_BYTES_PER_HOST = 640L * 1024;
+    /** The series store: 9-11 B a sample of seven metrics at the collector's resolution (bench/store), plus margin. */
+    static final long STORE_BYTES_PER_SAMPLE = 14;
+    /**
+     * Everything else a watched host holds: the detector's state (253 KB) and the band history at 24 h (79 KB),
+     * measured by bench/fleet/HostStateBench.java, plus margin.
+     */
+    static final long DETECTOR_BYTES_PER_HOST = 384L * 1024;
 
     private HostCapacity() {
     }
