@@ -103,10 +103,14 @@ public final class Notifier implements AutoCloseable {
         this.journal = new NotificationJournal(logsDir, retentionDays);
         this.retentionDays = retentionDays;
         NotifyMetrics metrics = new NotifyMetrics(registry);
-        OkHttpClient http = new OkHttpClient();
-        DeliveryPolicy policy = DeliveryPolicy.of(config);
-        for (Channel c : channels) {
-            senders.put(c.name(), new ChannelSender(c, policy, http, clock, metrics));
+        if (!channels.isEmpty()) {
+            // Only with a channel: an HTTP client loads the TLS providers and parses the trust store (about 300
+            // classes and their heap), which an agent without channels, the side-car's default, never uses.
+            OkHttpClient http = new OkHttpClient();
+            DeliveryPolicy policy = DeliveryPolicy.of(config);
+            for (Channel c : channels) {
+                senders.put(c.name(), new ChannelSender(c, policy, http, clock, metrics));
+            }
         }
         GaugeWithCallback.builder().name("smartcloudops_notification_channel_healthy")
                 .help("1 unless the channel's last notification failed for good (every attempt, or a final 4xx)")
