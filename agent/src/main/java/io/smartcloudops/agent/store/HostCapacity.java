@@ -32,16 +32,16 @@ public final class HostCapacity {
     }
 
     /**
-     * Heap one host takes once its retention is full: raw samples for the raw retention and the up to two blocks
-     * ({@link HostSeries#BLOCK} samples each) that wait to be aggregated, minute rows for the rest, and the
-     * detector's state.
+     * Heap one host takes once its retention is full: raw samples for the raw retention, the up to two blocks
+     * ({@link HostSeries#BLOCK} samples each) and the 10 minutes of stagger that wait to be aggregated, minute rows
+     * for the rest, and the detector's state.
      */
     public static long bytesPerHost(Duration retention, Duration rawRetention, Duration interval) {
         long retentionMillis = retention.toMillis();
         long rawMillis = Math.min(rawRetention.toMillis(), retentionMillis);
         long step = Math.max(1, interval.toMillis());
-        long samples = rawMillis < retentionMillis
-                ? Math.min(retentionMillis / step, rawMillis / step + 2L * HostSeries.BLOCK) : retentionMillis / step;
+        long samples = rawMillis < retentionMillis ? Math.min(retentionMillis / step,
+                (rawMillis + HostSeries.STAGGER_MILLIS) / step + 2L * HostSeries.BLOCK) : retentionMillis / step;
         long minutes = (retentionMillis - rawMillis) / MinuteRows.MINUTE_MILLIS;
         return samples * STORE_BYTES_PER_SAMPLE + minutes * STORE_BYTES_PER_MINUTE + DETECTOR_BYTES_PER_HOST;
     }

@@ -31,12 +31,21 @@ final class HostSeries {
     /** Samples per block: 10 minutes at the default 5 s interval. The raw head costs 64 B a sample. */
     static final int BLOCK = 120;
 
+    /**
+     * Hosts collected together seal their raw blocks in the same collection; aggregating them in the same one too
+     * would put every host's decoding and encoding into one tick every 10 minutes (seconds at 10,000 hosts). Each
+     * host waits a further share of this, fixed by its name, so the work spreads over 10 minutes of collections.
+     */
+    static final long STAGGER_MILLIS = 600_000;
+
     /** Minutes per block of the minute tier: 2 hours. Fewer rows a block cost more in per-block overhead (index, stream headers). */
     static final int MINUTE_ROWS = 120;
 
     private final int maxSamples;
     private final long retentionMillis;
     private final long rawRetentionMillis;
+    /** How much longer than the raw retention this host's raw blocks wait (see {@link #STAGGER_MILLIS}). */
+    private final long staggerMillis;
     private final Runnable onCorruptBlock;
     private final ArrayDeque<SealedBlock> blocks = new ArrayDeque<>();
     private int sealedSamples;
@@ -60,15 +69,17 @@ final class HostSeries {
     private final int[] latestAge = new int[METRICS.length];
 
     HostSeries(int maxSamples, long retentionMillis, Runnable onCorruptBlock) {
-        this(maxSamples, retentionMillis, retentionMillis, onCorruptBlock);
+        this(maxSamples, retentionMillis, retentionMillis, 0, onCorruptBlock);
     }
 
     /**
      * @param maxSamples         raw samples held at most (older ones are aggregated, or dropped without a minute tier)
      * @param rawRetentionMillis raw samples older than this (before the newest) are aggregated into minute rows; at
      *                           or above the retention there is no minute tier
+     * @param staggerMillis      this host's further wait, taken modulo {@link #STAGGER_MILLIS}
      */
-    HostSeries(int maxSamples, long retentionMillis, long rawRetentionMillis, Runnable onCorruptBlock) {
+    HostSeries(int maxSamples, long retentionMillis, long rawRetentionMillis, long staggerMillis, Runnable onCorruptBlock) {
+        this.staggerMillis = Math.floorMod(staggerMillis, STAGGER_MILLIS);
         this.maxSamples = Math.max(maxSamples, BLOCK);
         this.retentionMillis = retentionMillis;
         this.rawRetentionMillis = Math.min(rawRetentionMillis, retentionMillis);
@@ -158,12 +169,11 @@ final class HostSeries {
     /**
      * Turns the raw blocks older than the raw retention (or, when the raw samples reach their cap, the oldest) into
      * minute rows, appended to the newest block of minute rows while it has fewer than {@link #MINUTE_ROWS} (that
-     * block is decoded and sealed again with the new rows: a few microseconds every few minutes a host), so raw
-     * samples wait at most a block beyond the raw retention. A batch ends only where the next sample starts a new
-     * minute.
+     * block is decoded and sealed again with the new rows), so raw samples wait at most two blocks and this host's
+     * stagger beyond the raw retention. A batch ends only where the next sample starts a new minute.
      */
     private void aggregateOld(long now) {
-        long rawCutoff = now - rawRetentionMillis;
+        long rawCutoff = now - rawRetentionMillis - staggerMillis;
         while (!blocks.isEmpty()) {
             boolean forced = sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples;
             int batch = 0;

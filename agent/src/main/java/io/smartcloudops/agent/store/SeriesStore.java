@@ -66,8 +66,10 @@ public final class SeriesStore {
         this.retention = retention;
         this.rawRetention = rawRetention.compareTo(retention) < 0 ? rawRetention : retention;
         long slots = this.rawRetention.toMillis() / Math.max(1, interval.toMillis());
-        // with a minute tier, up to two blocks (the head and one sealed across the raw retention's edge) wait beyond it
-        long waiting = this.rawRetention.compareTo(retention) < 0 ? 2L * HostSeries.BLOCK : 16;
+        // with a minute tier, up to two blocks (the head and one sealed across the raw retention's edge) and the
+        // host's stagger wait beyond it
+        long waiting = this.rawRetention.compareTo(retention) < 0
+                ? 2L * HostSeries.BLOCK + HostSeries.STAGGER_MILLIS / Math.max(1, interval.toMillis()) : 16;
         this.capacityPerHost = (int) Math.min(2_000_000, Math.max(16, slots + slots / 4 + waiting));
         this.maxHosts = maxHosts;
         this.maxHostsFrom = maxHostsFrom;
@@ -85,7 +87,7 @@ public final class SeriesStore {
             }
             series = hosts.computeIfAbsent(sample.host(),
                     h -> new HostSeries(capacityPerHost, retention.toMillis(), rawRetention.toMillis(),
-                            corruptBlocks::incrementAndGet));
+                            h.hashCode() * 0x9E3779B97F4A7C15L >>> 1, corruptBlocks::incrementAndGet));
         }
         boolean added = series.append(sample);
         if (added) {

@@ -62,9 +62,9 @@ class MinuteTierTest {
             assertThat(minutes).as("%s: minute rows", m).isNotEmpty();
             assertThat(points.subList(0, minutes.size())).as("minute rows first, then raw samples").isEqualTo(minutes);
             Instant rawFrom = raw.getFirst().timestamp();
-            assertThat(rawFrom).as("every sample of the raw retention is raw, older ones wait at most two blocks")
+            assertThat(rawFrom).as("every sample of the raw retention is raw, older ones wait at most two blocks and the stagger")
                     .isBeforeOrEqualTo(clock.instant().minus(RAW))
-                    .isAfter(clock.instant().minus(RAW).minus(Duration.ofMinutes(25)));
+                    .isAfter(clock.instant().minus(RAW).minus(Duration.ofMinutes(35)));
             assertThat(raw).as("%s: raw samples, bit for bit", m).isEqualTo(kept.stream()
                     .filter(k -> !k.timestamp().isBefore(rawFrom) && k.values().containsKey(m))
                     .map(k -> new SeriesPoint(k.timestamp(), k.values().get(m))).toList());
@@ -159,8 +159,8 @@ class MinuteTierTest {
         clock.set(T0.plusSeconds(5L * (n - 1)));
         assertThat(tiered.footprintBytes()).as("minute rows for 23 h, raw samples for the last hour")
                 .isLessThan(raw.footprintBytes() / 2);
-        assertThat(tiered.rawSamplesHeld()).as("the raw hour and at most two blocks waiting")
-                .isBetween(720L, 720L + 2 * HostSeries.BLOCK);
+        assertThat(tiered.rawSamplesHeld()).as("the raw hour and at most the stagger and two blocks waiting")
+                .isBetween(720L, 720L + HostSeries.STAGGER_MILLIS / 5_000 + 2 * HostSeries.BLOCK);
         assertThat(tiered.samplesHeld()).as("a day's samples, raw or in minutes").isBetween(24 * 720L - 2, 24 * 720L + 2 * 720);
         List<SeriesPoint> day = tiered.series("h", Metric.CPU, Instant.EPOCH);
         assertThat(day.getFirst().timestamp()).isAfterOrEqualTo(clock.instant().minus(Duration.ofHours(24)).minusSeconds(60));
