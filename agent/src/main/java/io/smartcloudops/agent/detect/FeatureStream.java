@@ -23,6 +23,11 @@ final class FeatureStream {
     static final int SPREAD = 2;
     static final int SPIKE_DOWN = 3;
     static final int FEATURES = 4;
+    /**
+     * A feature and a direction, {@code 2 * feature + (0 up, 1 down)}: where operator feedback keeps its tolerance.
+     * The spike up is judged only upwards (side 1 unused) and the spike down only downwards (side 6 unused).
+     */
+    static final int SIDES = 2 * FEATURES;
 
     private final DetectorSettings s;
     private final float[] ring;
@@ -43,6 +48,9 @@ final class FeatureStream {
     private final double[] features = new double[FEATURES];
     private final double[] novelty = new double[FEATURES];
     private final double[] scale = new double[FEATURES];
+    /** Per side: the range edge the latest row was measured against (NaN: none) and its novelty before any tolerance. */
+    private final double[] edge = new double[SIDES];
+    private final double[] sideNovelty = new double[SIDES];
     private double upperEdge = Double.NaN;
     private double lowerEdge = Double.NaN;
 
@@ -110,10 +118,12 @@ final class FeatureStream {
      * The next row's input (NaN: missing). Returns the largest novelty of its features; {@link #novelty(int)} has
      * each, {@link #upperEdge()} / {@link #lowerEdge()} the band for a single value.
      *
-     * @param frozen the row belongs to an open incident on this metric: its features do not enter the scale
-     * @param floor  the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     * @param frozen    the row belongs to an open incident on this metric: its features do not enter the scale
+     * @param floor     the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     * @param tolerated per side from {@code offset}, the feature value an operator's false-alarm verdict tolerates
+     *                  (NaN: none): a feature no further out than that is not novel on that side
      */
-    double next(double input, boolean frozen, double floor) {
+    double next(double input, boolean frozen, double floor, double[] tolerated, int offset) {
         boolean present = Double.isFinite(input);
         ring[(int) (rows % ring.length)] = present ? (float) input : Float.NaN;
         if (present) {
@@ -148,10 +158,26 @@ final class FeatureStream {
         }
         double up = spikeHigh.get();
         double down = spikeLow.get();
-        novelty[SPIKE_UP] = judge ? beyond(features[SPIKE_UP], up, Double.NaN, sc[SPIKE_UP]) : 0;
-        novelty[SPIKE_DOWN] = judge ? beyond(features[SPIKE_DOWN], Double.NaN, down, sc[SPIKE_DOWN]) : 0;
-        novelty[LEVEL] = judge ? beyond(features[LEVEL], levelHigh.get(), levelLow.get(), sc[LEVEL]) : 0;
-        novelty[SPREAD] = judge ? beyond(features[SPREAD], spreadHigh.get(), spreadLow.get(), sc[SPREAD]) : 0;
+        edge[2 * SPIKE_UP] = up;
+        edge[2 * SPIKE_UP + 1] = Double.NaN;
+        edge[2 * SPIKE_DOWN] = Double.NaN;
+        edge[2 * SPIKE_DOWN + 1] = down;
+        edge[2 * LEVEL] = levelHigh.get();
+        edge[2 * LEVEL + 1] = levelLow.get();
+        edge[2 * SPREAD] = spreadHigh.get();
+        edge[2 * SPREAD + 1] = spreadLow.get();
+        for (int j = 0; j < FEATURES; j++) {
+            double n = 0;
+            for (int side = 2 * j; side < 2 * j + 2; side++) {
+                double v = features[j];
+                double e = edge[side];
+                boolean upwards = side % 2 == 0;
+                double raw = !judge || Double.isNaN(v) || Double.isNaN(e) ? 0 : Math.max(0, (upwards ? v - e : e - v) / sc[j]);
+                sideNovelty[side] = raw;
+                n = Math.max(n, tolerate(raw, v, e, sc[j], upwards, tolerated == null ? Double.NaN : tolerated[offset + side]));
+            }
+            novelty[j] = n;
+        }
         upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
         lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
@@ -163,18 +189,18 @@ final class FeatureStream {
         return Math.max(Math.max(novelty[0], novelty[1]), Math.max(novelty[2], novelty[3]));
     }
 
-    private static double beyond(double v, double high, double low, double scale) {
-        if (Double.isNaN(v)) {
-            return 0;
+    /**
+     * A side's novelty under an operator's tolerance {@code tol} (NaN: none): the tolerated value counts as part of the
+     * range, so a feature up to it is not novel and one beyond it is measured from it, as from any edge. (Measured from
+     * the usual edge instead once past the tolerance, a value just beyond it would jump to the full novelty of the
+     * pattern that was marked false: the same replays, but the issue's test case needs twice the margin.)
+     */
+    private static double tolerate(double raw, double v, double edge, double scale, boolean upwards, double tol) {
+        if (Double.isNaN(tol) || raw <= 0) {
+            return raw;
         }
-        double n = 0;
-        if (!Double.isNaN(high)) {
-            n = Math.max(n, (v - high) / scale);
-        }
-        if (!Double.isNaN(low)) {
-            n = Math.max(n, (low - v) / scale);
-        }
-        return n;
+        double e = upwards ? Math.max(edge, tol) : Math.min(edge, tol);
+        return Math.max(0, (upwards ? v - e : e - v) / scale);
     }
 
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
@@ -187,6 +213,21 @@ final class FeatureStream {
     /** Novelty of one feature at the latest row ({@link #SPIKE_UP}, {@link #LEVEL}, {@link #SPREAD}, {@link #SPIKE_DOWN}). */
     double novelty(int feature) {
         return novelty[feature];
+    }
+
+    /** The value of one feature at the latest row (NaN without input). */
+    double feature(int feature) {
+        return features[feature];
+    }
+
+    /** The range edge a side was measured against at the latest row (NaN: none yet, or a side not judged). */
+    double edge(int side) {
+        return edge[side];
+    }
+
+    /** A side's novelty at the latest row before any operator tolerance. */
+    double sideNovelty(int side) {
+        return sideNovelty[side];
     }
 
     /** The usual range of single values: from the lower quartile of recent dips to the upper quartile of recent peaks. */

@@ -26,10 +26,12 @@ import java.util.Locale;
  * their profiles and scales learn nothing for up to {@code adopt_rows} rows, after which what they show is learned as
  * the new normal.
  *
- * <p>Operator feedback ({@link #applyFeedback}): a false alarm raises, for the metrics and features that flagged it,
- * the novelty tolerated to its peak times (1 + {@code feedback_margin}); the same pattern then stays quiet, a larger
- * one still alarms, and other features and metrics are untouched. A confirmation caps what later false-alarm verdicts
- * may tolerate, so a pattern as large as the confirmed one still alarms at once.
+ * <p>Operator feedback ({@link #applyFeedback}): every incident keeps, per metric and side of a feature that flagged
+ * it, the peak feature value and the range edge it was measured against when it was raised. A false alarm then
+ * tolerates, in the feature's own units, values up to that peak plus {@code feedback_margin} times its excess over
+ * the edge: the same pattern stays quiet even after the horizon has forgotten the flagged rows, a larger one alarms as
+ * before, and other features and metrics are untouched. A confirmation caps what false-alarm verdicts may tolerate
+ * at its edge plus band / clear of its excess, so a pattern as large as the confirmed one alarms again.
  *
  * <p>Why this class is long (about 500 lines): it is the order of one row's steps, and that order is the detector's
  * behaviour; the steps themselves live in {@link MetricTrack}, {@link IncidentTracker}, {@link FeatureStream} and
@@ -39,6 +41,8 @@ public final class SeriesDetector {
 
     /** Incidents remembered for feedback. */
     static final int REMEMBERED_INCIDENTS = 32;
+    /** The edges and peaks of a metric that flagged nothing (shared: most metrics of most incidents). */
+    private static final float[] NO_SLOTS = new float[0];
 
     private final DetectorSettings settings;
     private final List<Metric> metrics;
@@ -48,7 +52,6 @@ public final class SeriesDetector {
     private final MetricTrack[] tracks;
     private final IncidentTracker incidents;
     private final boolean[] inIncident;
-    private final double[][] tolerance;
     private final ArrayDeque<Evidence> remembered = new ArrayDeque<>();
     private final List<Effect> effects = new ArrayList<>();
     private Evidence open;
@@ -59,12 +62,16 @@ public final class SeriesDetector {
     private final int[] newcomerRun;
     private long row;
 
-    /** What one incident looked like, for feedback: its time range and each metric's peak novelty per feature. */
-    private record Evidence(long startRow, long startMilli, long[] endMilli, double[][] peak) {
+    /**
+     * What one incident looked like, for feedback: its time range and per metric and {@link MetricTrack#SLOTS slot} the
+     * range edge when it was raised and the peak feature value of the side while it flagged (NaN: it did not). Once the
+     * incident is over, a metric none of whose sides flagged keeps empty arrays.
+     */
+    private record Evidence(long startRow, long startMilli, long[] endMilli, float[][] edges, float[][] peaks) {
     }
 
-    /** A verdict as it acts on this series. */
-    private record Effect(String id, Verdict verdict, double[][] peak) {
+    /** A verdict as it acts on this series: the edges and peaks of the incidents it names, per metric and slot. */
+    private record Effect(String id, Verdict verdict, float[][] edges, float[][] peaks) {
     }
 
     public SeriesDetector(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, int learningRows) {
@@ -87,7 +94,6 @@ public final class SeriesDetector {
         this.inIncident = new boolean[tracks.length];
         this.clearInIncident = new boolean[tracks.length];
         this.newcomerRun = new int[tracks.length];
-        this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
     }
 
     /** A detector that goes on exactly where the one that wrote {@code state} stopped. */
@@ -106,13 +112,23 @@ public final class SeriesDetector {
         this.inIncident = state.inIncident().clone();
         this.clearInIncident = state.clearInIncident().clone();
         this.newcomerRun = state.newcomerRun().clone();
-        this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
+        // a state of a build before feedback kept feature values has no edges or peaks: its feedback part is left out
         for (DetectorState.Evidence e : state.remembered()) {
-            remembered.addLast(evidence(e));
+            if (!e.legacy()) {
+                remembered.addLast(evidence(e));
+            }
         }
-        this.open = state.open() == null ? null : evidence(state.open());
+        if (state.open() != null) {
+            this.open = state.open().legacy() ? emptyEvidence(state.open().startRow(), state.open().startMilli())
+                    : evidence(state.open());
+            open.endMilli()[0] = state.open().endMilli();
+        } else if (incidents.isOpen()) {
+            this.open = emptyEvidence(incidents.startRow(), Long.MIN_VALUE);
+        }
         for (DetectorState.Effect e : state.effects()) {
-            effects.add(new Effect(e.id(), Verdict.values()[e.verdict()], copy(e.peak())));
+            if (!e.legacy()) {
+                effects.add(new Effect(e.id(), Verdict.values()[e.verdict()], copy(e.edges()), copy(e.peaks())));
+            }
         }
         recomputeTolerance();
         this.bandRun = state.bandRun();
@@ -120,22 +136,29 @@ public final class SeriesDetector {
     }
 
     private static Evidence evidence(DetectorState.Evidence e) {
-        return new Evidence(e.startRow(), e.startMilli(), new long[] {e.endMilli()}, copy(e.peak()));
+        return new Evidence(e.startRow(), e.startMilli(), new long[] {e.endMilli()}, copy(e.edges()), copy(e.peaks()));
     }
 
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
+    private Evidence emptyEvidence(long startRow, long startMilli) {
+        float[][] edges = new float[tracks.length][MetricTrack.SLOTS];
+        float[][] peaks = new float[tracks.length][MetricTrack.SLOTS];
+        for (int m = 0; m < tracks.length; m++) {
+            Arrays.fill(edges[m], Float.NaN);
+            Arrays.fill(peaks[m], Float.NaN);
+        }
+        return new Evidence(startRow, startMilli, new long[] {startMilli}, edges, peaks);
+    }
+
+    private static float[][] copy(float[][] a) {
+        float[][] c = new float[a.length][];
         for (int i = 0; i < a.length; i++) {
-            if (a[i].length != FeatureStream.FEATURES) {
-                throw new IllegalArgumentException("detector state: peaks need one value per feature");
-            }
-            c[i] = a[i].clone();
+            c[i] = a[i].length == 0 ? NO_SLOTS : a[i].clone();
         }
         return c;
     }
 
     private static DetectorState.Evidence snapshot(Evidence e) {
-        return new DetectorState.Evidence(e.startRow(), e.startMilli(), e.endMilli()[0], copy(e.peak()));
+        return new DetectorState.Evidence(e.startRow(), e.startMilli(), e.endMilli()[0], copy(e.edges()), copy(e.peaks()));
     }
 
     /** The whole state, to persist or to put in a model file. */
@@ -148,7 +171,7 @@ public final class SeriesDetector {
                 step.snapshot(), t, incidents.snapshot(), inIncident.clone(),
                 remembered.stream().map(SeriesDetector::snapshot).toArray(DetectorState.Evidence[]::new),
                 open == null ? null : snapshot(open),
-                effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.peak())))
+                effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.edges()), copy(e.peaks())))
                         .toArray(DetectorState.Effect[]::new), bandRun, clearInIncident.clone(), newcomerRun.clone(), row);
     }
 
@@ -196,7 +219,7 @@ public final class SeriesDetector {
         double[] effective = new double[tracks.length];
         for (int m = 0; m < tracks.length; m++) {
             tracks[m].next(epochMilli, values[m], step.millis(), freezeAllowed && inIncident[m]);
-            effective[m] = effectiveNovelty(m);
+            effective[m] = tracks[m].novelty();
             if (effective[m] > best) {
                 best = effective[m];
                 lead = m;
@@ -230,16 +253,17 @@ public final class SeriesDetector {
                     tracks[m].keepOutRecent(settings.confirmRows() + runBefore);
                 }
             }
-            open = new Evidence(incidents.startRow(), epochMilli, new long[] {epochMilli}, new double[tracks.length][FeatureStream.FEATURES]);
+            open = emptyEvidence(incidents.startRow(), epochMilli);
+            for (int m = 0; m < tracks.length; m++) {
+                tracks[m].edges(open.edges()[m]);
+            }
         }
         if (incidents.isOpen()) {
             for (int m = 0; m < tracks.length; m++) {
                 if (tracks[m].novelty() >= settings.keepNovelty() && current >= learningRows) {
                     inIncident[m] = true;
                 }
-                for (int f = 0; f < FeatureStream.FEATURES; f++) {
-                    open.peak()[m][f] = Math.max(open.peak()[m][f], tracks[m].novelty(f));
-                }
+                tracks[m].widenPeaks(open.edges()[m], open.peaks()[m], settings.bandNovelty());
             }
             open.endMilli()[0] = epochMilli;
         } else {
@@ -309,22 +333,18 @@ public final class SeriesDetector {
         }
     }
 
-    /**
-     * A metric's novelty after feedback. A feature with a tolerated novelty {@code tol} (above the band) is rescaled by
-     * band / tol: the tolerated pattern itself lands below the band (quiet), a pattern 1 + margin times larger reaches
-     * the band (alarms if it lasts), one clear / band times larger than that alarms at once.
-     */
-    private double effectiveNovelty(int m) {
-        double n = 0;
-        for (int f = 0; f < FeatureStream.FEATURES; f++) {
-            double v = tracks[m].novelty(f);
-            double tol = tolerance[m][f];
-            n = Math.max(n, tol > settings.bandNovelty() ? v * settings.bandNovelty() / tol : v);
-        }
-        return n;
-    }
-
+    /** Keeps a finished incident, its metrics that flagged nothing without edges and peaks. */
     private void remember(Evidence e) {
+        for (int m = 0; m < tracks.length; m++) {
+            boolean flagged = false;
+            for (float p : e.peaks()[m]) {
+                flagged |= !Float.isNaN(p);
+            }
+            if (!flagged) {
+                e.edges()[m] = NO_SLOTS;
+                e.peaks()[m] = NO_SLOTS;
+            }
+        }
         remembered.addLast(e);
         while (remembered.size() > REMEMBERED_INCIDENTS) {
             remembered.removeFirst();
@@ -388,6 +408,30 @@ public final class SeriesDetector {
         return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
     }
 
+    /**
+     * What the last finished incident flagged, one line per metric and feature side, with the range edge when it was
+     * raised and the peak: {@code "cpu level up (values) 20.1 -> 32.4"} (residuals: from the season's expectation). For
+     * benchmarks and diagnostics: this is what a false-alarm verdict on it would tolerate.
+     */
+    public List<String> lastIncidentPattern() {
+        List<String> out = new ArrayList<>();
+        Evidence e = remembered.peekLast();
+        if (e == null) {
+            return out;
+        }
+        String[] features = {"spike", "level", "spread", "dip"};
+        for (int m = 0; m < tracks.length; m++) {
+            for (int k = 0; k < e.peaks()[m].length; k++) {
+                if (!Float.isNaN(e.peaks()[m][k])) {
+                    out.add(String.format(Locale.ROOT, "%s %s %s (%s) %.4g -> %.4g", hostUnits ? metrics.get(m).key() : "value",
+                            features[(k % FeatureStream.SIDES) / 2], k % 2 == 0 ? "up" : "down",
+                            k < FeatureStream.SIDES ? "values" : "residuals", e.edges()[m][k], e.peaks()[m][k]));
+                }
+            }
+        }
+        return out;
+    }
+
     /** First anomalous row of the current (or last) incident. */
     public long incidentStartRow() {
         return incidents.startRow();
@@ -424,9 +468,19 @@ public final class SeriesDetector {
      */
     public List<String> applyFeedback(List<Feedback> verdicts) {
         List<String> unmatched = new ArrayList<>();
+        List<Effect> before = List.copyOf(effects);
         effects.clear();
         for (Feedback f : verdicts) {
-            double[][] peak = new double[tracks.length][FeatureStream.FEATURES];
+            // a verdict already in force keeps what it acts on, even once its incident is no longer remembered
+            Effect kept = before.stream().filter(e -> e.id().equals(f.id()) && e.verdict() == f.verdict()).findFirst().orElse(null);
+            if (kept != null) {
+                effects.add(kept);
+                continue;
+            }
+            float[][] edges = new float[tracks.length][];
+            float[][] peaks = new float[tracks.length][];
+            Arrays.fill(edges, NO_SLOTS);
+            Arrays.fill(peaks, NO_SLOTS);
             boolean matched = false;
             List<Evidence> all = new ArrayList<>(remembered);
             if (open != null) {
@@ -442,13 +496,11 @@ public final class SeriesDetector {
                         continue;
                     }
                     matched = true;
-                    for (int k = 0; k < FeatureStream.FEATURES; k++) {
-                        peak[m][k] = Math.max(peak[m][k], e.peak()[m][k]);
-                    }
+                    merge(e, m, edges, peaks);
                 }
             }
             if (matched) {
-                effects.add(new Effect(f.id(), f.verdict(), peak));
+                effects.add(new Effect(f.id(), f.verdict(), edges, peaks));
             } else {
                 unmatched.add(f.id());
             }
@@ -457,35 +509,73 @@ public final class SeriesDetector {
         return unmatched;
     }
 
+    /** Takes, per slot of metric {@code m}, the incident's peak and edge where its peak lies further out. */
+    private static void merge(Evidence e, int m, float[][] edges, float[][] peaks) {
+        float[] p = e.peaks()[m];
+        if (p.length == 0) {
+            return;
+        }
+        if (peaks[m].length == 0) {
+            edges[m] = new float[MetricTrack.SLOTS];
+            peaks[m] = new float[MetricTrack.SLOTS];
+            Arrays.fill(edges[m], Float.NaN);
+            Arrays.fill(peaks[m], Float.NaN);
+        }
+        for (int k = 0; k < MetricTrack.SLOTS; k++) {
+            if (Float.isNaN(p[k]) || Float.isNaN(e.edges()[m][k])) {
+                continue;
+            }
+            boolean upwards = k % 2 == 0;
+            float cur = peaks[m][k];
+            if (Float.isNaN(cur) || (upwards ? p[k] > cur : p[k] < cur)) {
+                peaks[m][k] = p[k];
+                edges[m][k] = e.edges()[m][k];
+            }
+        }
+    }
+
+    /**
+     * Per metric and slot: false alarms tolerate their peak plus {@code feedback_margin} times its excess over the edge
+     * (the furthest of them), confirmations cap that at their edge plus band / clear of their excess (the nearest).
+     */
     private void recomputeTolerance() {
-        for (double[] t : tolerance) {
-            Arrays.fill(t, 0);
-        }
-        double[][] cap = new double[tracks.length][FeatureStream.FEATURES];
-        for (double[] c : cap) {
-            Arrays.fill(c, Double.POSITIVE_INFINITY);
-        }
-        for (Effect e : effects) {
-            for (int m = 0; m < tracks.length; m++) {
-                for (int f = 0; f < FeatureStream.FEATURES; f++) {
-                    double p = e.peak()[m][f];
-                    if (p < settings.bandNovelty()) {
-                        continue;     // this feature did not flag it: not part of the pattern
+        double[] tol = new double[MetricTrack.SLOTS];
+        double[] cap = new double[MetricTrack.SLOTS];
+        for (int m = 0; m < tracks.length; m++) {
+            Arrays.fill(tol, Double.NaN);
+            Arrays.fill(cap, Double.NaN);
+            for (Effect e : effects) {
+                float[] peak = e.peaks()[m];
+                for (int k = 0; k < peak.length; k++) {
+                    double p = peak[k];
+                    double edge = e.edges()[m][k];
+                    if (Double.isNaN(p) || Double.isNaN(edge)) {
+                        continue;     // this side did not flag it: not part of the pattern
+                    }
+                    boolean upwards = k % 2 == 0;
+                    double excess = p - edge;
+                    if (upwards ? excess <= 0 : excess >= 0) {
+                        continue;
                     }
                     if (e.verdict() == Verdict.FALSE_ALARM) {
-                        tolerance[m][f] = Math.max(tolerance[m][f], p * (1 + settings.feedbackMargin()));
+                        tol[k] = further(tol[k], p + settings.feedbackMargin() * excess, upwards);
                     } else {
-                        // a confirmed peak must still alarm at once: tolerance at most peak x band / clear
-                        cap[m][f] = Math.min(cap[m][f], p * settings.bandNovelty() / settings.clearNovelty());
+                        double c = edge + excess * settings.bandNovelty() / settings.clearNovelty();
+                        cap[k] = Double.isNaN(cap[k]) || (upwards ? c < cap[k] : c > cap[k]) ? c : cap[k];
                     }
                 }
             }
-        }
-        for (int m = 0; m < tracks.length; m++) {
-            for (int f = 0; f < FeatureStream.FEATURES; f++) {
-                tolerance[m][f] = Math.min(tolerance[m][f], cap[m][f]);
+            for (int k = 0; k < MetricTrack.SLOTS; k++) {
+                if (!Double.isNaN(tol[k]) && !Double.isNaN(cap[k]) && (k % 2 == 0 ? cap[k] < tol[k] : cap[k] > tol[k])) {
+                    tol[k] = cap[k];
+                }
             }
+            tracks[m].tolerate(tol);
         }
+    }
+
+    private static double further(double a, double b, boolean upwards) {
+        return Double.isNaN(a) ? b : upwards ? Math.max(a, b) : Math.min(a, b);
     }
 
     /** Bytes of state held by this series (for the per-host memory figure). */
@@ -494,7 +584,26 @@ public final class SeriesDetector {
         for (MetricTrack t : tracks) {
             b += t.bytes();
         }
-        return b + (long) REMEMBERED_INCIDENTS * (64 + 8L * tracks.length * FeatureStream.FEATURES);
+        List<float[][]> held = new ArrayList<>();
+        for (Evidence e : remembered) {
+            held.add(e.edges());
+            held.add(e.peaks());
+        }
+        if (open != null) {
+            held.add(open.edges());
+            held.add(open.peaks());
+        }
+        for (Effect e : effects) {
+            held.add(e.edges());
+            held.add(e.peaks());
+        }
+        for (float[][] a : held) {
+            b += 16 + 4L * a.length;
+            for (float[] x : a) {
+                b += x.length == 0 ? 0 : 16 + 4L * x.length;
+            }
+        }
+        return b + 64L * (remembered.size() + effects.size() + 1);
     }
 
     /** Bytes of the seasonal part (profiles and residual streams). */
