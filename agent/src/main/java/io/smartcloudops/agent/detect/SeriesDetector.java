@@ -4,7 +4,6 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,23 +25,19 @@ import java.util.Locale;
  * their profiles and scales learn nothing for up to {@code adopt_rows} rows, after which what they show is learned as
  * the new normal.
  *
- * <p>Operator feedback ({@link #applyFeedback}): every incident keeps, per metric and side of a feature that flagged
- * it, the peak feature value and the range edge it was measured against when it was raised. A false alarm then
- * tolerates, in the feature's own units, values up to that peak plus {@code feedback_margin} times its excess over
- * the edge: the same pattern stays quiet even after the horizon has forgotten the flagged rows, a larger one alarms as
- * before, and other features and metrics are untouched. A confirmation caps what false-alarm verdicts may tolerate
- * at its edge plus band / clear of its excess, so a pattern as large as the confirmed one alarms again.
+ * <p>Operator feedback ({@link #applyFeedback}, kept by {@link FeedbackMemory}): a false alarm tolerates, per metric and
+ * feature side that flagged it, values up to its peak plus {@code feedback_margin} times the peak's excess over the
+ * range it was measured against, in the feature's own units: the same pattern stays quiet even after the horizon has
+ * forgotten it, a larger one still alarms, other features and metrics are untouched.
  *
- * <p>Why this class is long (about 500 lines): it is the order of one row's steps, and that order is the detector's
- * behaviour; the steps themselves live in {@link MetricTrack}, {@link IncidentTracker}, {@link FeatureStream} and
- * {@link Season}. What remains here is the state that must be saved and restored as one (see {@link #snapshot}).
+ * <p>Why this class is long (about 400 lines): it is the order of one row's steps, and that order is the detector's
+ * behaviour; the steps themselves live in {@link MetricTrack}, {@link IncidentTracker}, {@link FeatureStream},
+ * {@link FeedbackMemory} and {@link Season}. What remains here is the state that must be saved and restored as one (see {@link #snapshot}).
  */
 public final class SeriesDetector {
 
     /** Incidents remembered for feedback. */
     static final int REMEMBERED_INCIDENTS = 32;
-    /** The edges and peaks of a metric that flagged nothing (shared: most metrics of most incidents). */
-    private static final float[] NO_SLOTS = new float[0];
 
     private final DetectorSettings settings;
     private final List<Metric> metrics;
@@ -52,27 +47,13 @@ public final class SeriesDetector {
     private final MetricTrack[] tracks;
     private final IncidentTracker incidents;
     private final boolean[] inIncident;
-    private final ArrayDeque<Evidence> remembered = new ArrayDeque<>();
-    private final List<Effect> effects = new ArrayList<>();
-    private Evidence open;
+    private final FeedbackMemory feedback;
     private int bandRun;
     /** Metrics clearly novel at some row of the open incident (the fault it is about). */
     private final boolean[] clearInIncident;
     /** Per metric outside that set: consecutive clearly novel rows while the incident's own are calm. */
     private final int[] newcomerRun;
     private long row;
-
-    /**
-     * What one incident looked like, for feedback: its time range and per metric and {@link MetricTrack#SLOTS slot} the
-     * range edge when it was raised and the peak feature value of the side while it flagged (NaN: it did not). Once the
-     * incident is over, a metric none of whose sides flagged keeps empty arrays.
-     */
-    private record Evidence(long startRow, long startMilli, long[] endMilli, float[][] edges, float[][] peaks) {
-    }
-
-    /** A verdict as it acts on this series: the edges and peaks of the incidents it names, per metric and slot. */
-    private record Effect(String id, Verdict verdict, float[][] edges, float[][] peaks) {
-    }
 
     public SeriesDetector(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, int learningRows) {
         if (metrics.isEmpty()) {
@@ -94,6 +75,7 @@ public final class SeriesDetector {
         this.inIncident = new boolean[tracks.length];
         this.clearInIncident = new boolean[tracks.length];
         this.newcomerRun = new int[tracks.length];
+        this.feedback = new FeedbackMemory(settings, this.metrics, hostUnits, tracks);
     }
 
     /** A detector that goes on exactly where the one that wrote {@code state} stopped. */
@@ -112,53 +94,9 @@ public final class SeriesDetector {
         this.inIncident = state.inIncident().clone();
         this.clearInIncident = state.clearInIncident().clone();
         this.newcomerRun = state.newcomerRun().clone();
-        // a state of a build before feedback kept feature values has no edges or peaks: its feedback part is left out
-        for (DetectorState.Evidence e : state.remembered()) {
-            if (!e.legacy()) {
-                remembered.addLast(evidence(e));
-            }
-        }
-        if (state.open() != null) {
-            this.open = state.open().legacy() ? emptyEvidence(state.open().startRow(), state.open().startMilli())
-                    : evidence(state.open());
-            open.endMilli()[0] = state.open().endMilli();
-        } else if (incidents.isOpen()) {
-            this.open = emptyEvidence(incidents.startRow(), Long.MIN_VALUE);
-        }
-        for (DetectorState.Effect e : state.effects()) {
-            if (!e.legacy()) {
-                effects.add(new Effect(e.id(), Verdict.values()[e.verdict()], copy(e.edges()), copy(e.peaks())));
-            }
-        }
-        recomputeTolerance();
+        this.feedback = new FeedbackMemory(settings, metrics, hostUnits, tracks, state, incidents.isOpen(), incidents.startRow());
         this.bandRun = state.bandRun();
         this.row = state.row();
-    }
-
-    private static Evidence evidence(DetectorState.Evidence e) {
-        return new Evidence(e.startRow(), e.startMilli(), new long[] {e.endMilli()}, copy(e.edges()), copy(e.peaks()));
-    }
-
-    private Evidence emptyEvidence(long startRow, long startMilli) {
-        float[][] edges = new float[tracks.length][MetricTrack.SLOTS];
-        float[][] peaks = new float[tracks.length][MetricTrack.SLOTS];
-        for (int m = 0; m < tracks.length; m++) {
-            Arrays.fill(edges[m], Float.NaN);
-            Arrays.fill(peaks[m], Float.NaN);
-        }
-        return new Evidence(startRow, startMilli, new long[] {startMilli}, edges, peaks);
-    }
-
-    private static float[][] copy(float[][] a) {
-        float[][] c = new float[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].length == 0 ? NO_SLOTS : a[i].clone();
-        }
-        return c;
-    }
-
-    private static DetectorState.Evidence snapshot(Evidence e) {
-        return new DetectorState.Evidence(e.startRow(), e.startMilli(), e.endMilli()[0], copy(e.edges()), copy(e.peaks()));
     }
 
     /** The whole state, to persist or to put in a model file. */
@@ -169,10 +107,8 @@ public final class SeriesDetector {
         }
         return new DetectorState.Series(metrics.stream().map(Metric::key).toArray(String[]::new), hostUnits, learningRows,
                 step.snapshot(), t, incidents.snapshot(), inIncident.clone(),
-                remembered.stream().map(SeriesDetector::snapshot).toArray(DetectorState.Evidence[]::new),
-                open == null ? null : snapshot(open),
-                effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.edges()), copy(e.peaks())))
-                        .toArray(DetectorState.Effect[]::new), bandRun, clearInIncident.clone(), newcomerRun.clone(), row);
+                feedback.rememberedSnapshot(), feedback.openSnapshot(), feedback.effectsSnapshot(), bandRun, clearInIncident.clone(),
+                newcomerRun.clone(), row);
     }
 
     public List<Metric> metrics() {
@@ -243,7 +179,6 @@ public final class SeriesDetector {
             // another fault: a metric new to the incident is clearly novel while the incident's own have calmed down
             incidents.reraise(current);
             stepTaken = IncidentStep.RAISED;
-            remember(open);
             Arrays.fill(inIncident, false);
         }
         if (stepTaken == IncidentStep.RAISED) {
@@ -253,24 +188,19 @@ public final class SeriesDetector {
                     tracks[m].keepOutRecent(settings.confirmRows() + runBefore);
                 }
             }
-            open = emptyEvidence(incidents.startRow(), epochMilli);
-            for (int m = 0; m < tracks.length; m++) {
-                tracks[m].edges(open.edges()[m]);
-            }
+            feedback.raised(incidents.startRow(), epochMilli);
         }
         if (incidents.isOpen()) {
             for (int m = 0; m < tracks.length; m++) {
                 if (tracks[m].novelty() >= settings.keepNovelty() && current >= learningRows) {
                     inIncident[m] = true;
                 }
-                tracks[m].widenPeaks(open.edges()[m], open.peaks()[m], settings.bandNovelty());
             }
-            open.endMilli()[0] = epochMilli;
+            feedback.observe(epochMilli);
         } else {
             Arrays.fill(inIncident, false);
-            if (stepTaken == IncidentStep.CLOSED && open != null) {
-                remember(open);
-                open = null;
+            if (stepTaken == IncidentStep.CLOSED) {
+                feedback.closed();
             }
         }
         double r = best / settings.bandNovelty();
@@ -330,24 +260,6 @@ public final class SeriesDetector {
         for (int m = 0; m < tracks.length; m++) {
             clearInIncident[m] = effective[m] >= settings.clearNovelty() || newcomerRun[m] >= settings.confirmRows() || m == lead;
             newcomerRun[m] = 0;
-        }
-    }
-
-    /** Keeps a finished incident, its metrics that flagged nothing without edges and peaks. */
-    private void remember(Evidence e) {
-        for (int m = 0; m < tracks.length; m++) {
-            boolean flagged = false;
-            for (float p : e.peaks()[m]) {
-                flagged |= !Float.isNaN(p);
-            }
-            if (!flagged) {
-                e.edges()[m] = NO_SLOTS;
-                e.peaks()[m] = NO_SLOTS;
-            }
-        }
-        remembered.addLast(e);
-        while (remembered.size() > REMEMBERED_INCIDENTS) {
-            remembered.removeFirst();
         }
     }
 
@@ -414,22 +326,7 @@ public final class SeriesDetector {
      * benchmarks and diagnostics: this is what a false-alarm verdict on it would tolerate.
      */
     public List<String> lastIncidentPattern() {
-        List<String> out = new ArrayList<>();
-        Evidence e = remembered.peekLast();
-        if (e == null) {
-            return out;
-        }
-        String[] features = {"spike", "level", "spread", "dip"};
-        for (int m = 0; m < tracks.length; m++) {
-            for (int k = 0; k < e.peaks()[m].length; k++) {
-                if (!Float.isNaN(e.peaks()[m][k])) {
-                    out.add(String.format(Locale.ROOT, "%s %s %s (%s) %.4g -> %.4g", hostUnits ? metrics.get(m).key() : "value",
-                            features[(k % FeatureStream.SIDES) / 2], k % 2 == 0 ? "up" : "down",
-                            k < FeatureStream.SIDES ? "values" : "residuals", e.edges()[m][k], e.peaks()[m][k]));
-                }
-            }
-        }
-        return out;
+        return feedback.lastIncidentPattern();
     }
 
     /** First anomalous row of the current (or last) incident. */
@@ -461,121 +358,14 @@ public final class SeriesDetector {
 
     /**
      * Applies the verdicts in force (all of them, so an undone verdict is simply left out): each names the metrics
-     * and the time range of a flagged anomaly; incidents of this series that overlap the range give the peaks.
+     * and the time range of a flagged anomaly; incidents of this series that overlap the range give the feature values
+     * it tolerates or keeps abnormal, and a verdict already in force keeps them once its incident is forgotten.
      * Verdicts whose range matches no remembered incident change nothing and are reported back.
      *
      * @return the ids of verdicts that matched no remembered incident
      */
     public List<String> applyFeedback(List<Feedback> verdicts) {
-        List<String> unmatched = new ArrayList<>();
-        List<Effect> before = List.copyOf(effects);
-        effects.clear();
-        for (Feedback f : verdicts) {
-            // a verdict already in force keeps what it acts on, even once its incident is no longer remembered
-            Effect kept = before.stream().filter(e -> e.id().equals(f.id()) && e.verdict() == f.verdict()).findFirst().orElse(null);
-            if (kept != null) {
-                effects.add(kept);
-                continue;
-            }
-            float[][] edges = new float[tracks.length][];
-            float[][] peaks = new float[tracks.length][];
-            Arrays.fill(edges, NO_SLOTS);
-            Arrays.fill(peaks, NO_SLOTS);
-            boolean matched = false;
-            List<Evidence> all = new ArrayList<>(remembered);
-            if (open != null) {
-                all.add(open);
-            }
-            for (Evidence e : all) {
-                if (e.startMilli() > f.to().toEpochMilli() || e.endMilli()[0] < f.from().toEpochMilli()) {
-                    continue;
-                }
-                for (Metric metric : f.metrics()) {
-                    int m = metrics.indexOf(metric);
-                    if (m < 0) {
-                        continue;
-                    }
-                    matched = true;
-                    merge(e, m, edges, peaks);
-                }
-            }
-            if (matched) {
-                effects.add(new Effect(f.id(), f.verdict(), edges, peaks));
-            } else {
-                unmatched.add(f.id());
-            }
-        }
-        recomputeTolerance();
-        return unmatched;
-    }
-
-    /** Takes, per slot of metric {@code m}, the incident's peak and edge where its peak lies further out. */
-    private static void merge(Evidence e, int m, float[][] edges, float[][] peaks) {
-        float[] p = e.peaks()[m];
-        if (p.length == 0) {
-            return;
-        }
-        if (peaks[m].length == 0) {
-            edges[m] = new float[MetricTrack.SLOTS];
-            peaks[m] = new float[MetricTrack.SLOTS];
-            Arrays.fill(edges[m], Float.NaN);
-            Arrays.fill(peaks[m], Float.NaN);
-        }
-        for (int k = 0; k < MetricTrack.SLOTS; k++) {
-            if (Float.isNaN(p[k]) || Float.isNaN(e.edges()[m][k])) {
-                continue;
-            }
-            boolean upwards = k % 2 == 0;
-            float cur = peaks[m][k];
-            if (Float.isNaN(cur) || (upwards ? p[k] > cur : p[k] < cur)) {
-                peaks[m][k] = p[k];
-                edges[m][k] = e.edges()[m][k];
-            }
-        }
-    }
-
-    /**
-     * Per metric and slot: false alarms tolerate their peak plus {@code feedback_margin} times its excess over the edge
-     * (the furthest of them), confirmations cap that at their edge plus band / clear of their excess (the nearest).
-     */
-    private void recomputeTolerance() {
-        double[] tol = new double[MetricTrack.SLOTS];
-        double[] cap = new double[MetricTrack.SLOTS];
-        for (int m = 0; m < tracks.length; m++) {
-            Arrays.fill(tol, Double.NaN);
-            Arrays.fill(cap, Double.NaN);
-            for (Effect e : effects) {
-                float[] peak = e.peaks()[m];
-                for (int k = 0; k < peak.length; k++) {
-                    double p = peak[k];
-                    double edge = e.edges()[m][k];
-                    if (Double.isNaN(p) || Double.isNaN(edge)) {
-                        continue;     // this side did not flag it: not part of the pattern
-                    }
-                    boolean upwards = k % 2 == 0;
-                    double excess = p - edge;
-                    if (upwards ? excess <= 0 : excess >= 0) {
-                        continue;
-                    }
-                    if (e.verdict() == Verdict.FALSE_ALARM) {
-                        tol[k] = further(tol[k], p + settings.feedbackMargin() * excess, upwards);
-                    } else {
-                        double c = edge + excess * settings.bandNovelty() / settings.clearNovelty();
-                        cap[k] = Double.isNaN(cap[k]) || (upwards ? c < cap[k] : c > cap[k]) ? c : cap[k];
-                    }
-                }
-            }
-            for (int k = 0; k < MetricTrack.SLOTS; k++) {
-                if (!Double.isNaN(tol[k]) && !Double.isNaN(cap[k]) && (k % 2 == 0 ? cap[k] < tol[k] : cap[k] > tol[k])) {
-                    tol[k] = cap[k];
-                }
-            }
-            tracks[m].tolerate(tol);
-        }
-    }
-
-    private static double further(double a, double b, boolean upwards) {
-        return Double.isNaN(a) ? b : upwards ? Math.max(a, b) : Math.min(a, b);
+        return feedback.apply(verdicts);
     }
 
     /** Bytes of state held by this series (for the per-host memory figure). */
@@ -584,26 +374,7 @@ public final class SeriesDetector {
         for (MetricTrack t : tracks) {
             b += t.bytes();
         }
-        List<float[][]> held = new ArrayList<>();
-        for (Evidence e : remembered) {
-            held.add(e.edges());
-            held.add(e.peaks());
-        }
-        if (open != null) {
-            held.add(open.edges());
-            held.add(open.peaks());
-        }
-        for (Effect e : effects) {
-            held.add(e.edges());
-            held.add(e.peaks());
-        }
-        for (float[][] a : held) {
-            b += 16 + 4L * a.length;
-            for (float[] x : a) {
-                b += x.length == 0 ? 0 : 16 + 4L * x.length;
-            }
-        }
-        return b + 64L * (remembered.size() + effects.size() + 1);
+        return b + feedback.bytes();
     }
 
     /** Bytes of the seasonal part (profiles and residual streams). */
