@@ -178,8 +178,11 @@ final class FeatureStream {
             }
             novelty[j] = n;
         }
-        upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
-        lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
+        // the band a single value may move in: its range, widened by what verdicts tolerate, plus the band's novelty
+        double tolUp = tolerated == null ? Double.NaN : tolerated[offset + 2 * SPIKE_UP];
+        double tolDown = tolerated == null ? Double.NaN : tolerated[offset + 2 * SPIKE_DOWN + 1];
+        upperEdge = Double.isNaN(up) ? Double.NaN : (Double.isNaN(tolUp) ? up : Math.max(up, tolUp)) + s.bandNovelty() * sc[SPIKE_UP];
+        lowerEdge = Double.isNaN(down) ? Double.NaN : (Double.isNaN(tolDown) ? down : Math.min(down, tolDown)) - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
         for (int j = 0; j < FEATURES; j++) {
             delayed[at + j] = present ? (float) features[j] : 0;
@@ -241,8 +244,8 @@ final class FeatureStream {
     }
 
     /**
-     * A single value above this is a spike beyond the horizon by the novelty that counts towards an incident
-     * ({@code band_novelty}); NaN before any history.
+     * A single value above this is a spike beyond the horizon (or beyond what a verdict tolerates, if further) by the
+     * novelty that counts towards an incident ({@code band_novelty}); NaN before any history.
      */
     double upperEdge() {
         return upperEdge;

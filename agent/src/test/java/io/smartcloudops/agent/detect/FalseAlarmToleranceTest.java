@@ -72,8 +72,12 @@ class FalseAlarmToleranceTest {
         feed(40, 20, incidents);
         Feedback verdict = falseAlarm("fb-1", incidents.getFirst());
         assertThat(withVerdict.applyFeedback(List.of(verdict))).isEmpty();
+        feed(1, 20, incidents);
+        Instant now = Instant.ofEpochMilli(T0 + STEP * (row - 1));
+        assertThat(withVerdict.band(0, now).orElseThrow().upper()).as("the band drawn takes in the step marked normal")
+                .isGreaterThan(32).isGreaterThan(control.band(0, now).orElseThrow().upper() + 5);
 
-        // 33 memory incidents, each larger than the last, push the CPU step out of the incidents the detector remembers
+        // 33 load incidents, each larger than the last, push the CPU step out of the incidents the detector remembers
         for (int k = 0; k < SeriesDetector.REMEMBERED_INCIDENTS + 1; k++) {
             feed(200, 20, incidents);
             feed(6, 20, 2 + k, incidents);
