@@ -48,9 +48,6 @@ final class FeatureStream {
     private final double[] features = new double[FEATURES];
     private final double[] novelty = new double[FEATURES];
     private final double[] scale = new double[FEATURES];
-    /** Per side: the range edge the latest row was measured against (NaN: none) and its novelty before any tolerance. */
-    private final double[] edge = new double[SIDES];
-    private final double[] sideNovelty = new double[SIDES];
     private double upperEdge = Double.NaN;
     private double lowerEdge = Double.NaN;
 
@@ -121,7 +118,8 @@ final class FeatureStream {
      * @param frozen    the row belongs to an open incident on this metric: its features do not enter the scale
      * @param floor     the smallest scale (host metrics' units, or a fraction of the metric's spread)
      * @param tolerated per side from {@code offset}, the feature value an operator's false-alarm verdict tolerates
-     *                  (NaN: none): a feature no further out than that is not novel on that side
+     *                  (NaN: none; null: no verdict at all): it counts as part of that side's range, so a feature up to
+     *                  it is not novel and one beyond it is measured from it
      */
     double next(double input, boolean frozen, double floor, double[] tolerated, int offset) {
         boolean present = Double.isFinite(input);
@@ -156,33 +154,16 @@ final class FeatureStream {
         for (int j = 0; j < FEATURES; j++) {
             sc[j] = scales[j].scale(floor);
         }
-        double up = spikeHigh.get();
-        double down = spikeLow.get();
-        edge[2 * SPIKE_UP] = up;
-        edge[2 * SPIKE_UP + 1] = Double.NaN;
-        edge[2 * SPIKE_DOWN] = Double.NaN;
-        edge[2 * SPIKE_DOWN + 1] = down;
-        edge[2 * LEVEL] = levelHigh.get();
-        edge[2 * LEVEL + 1] = levelLow.get();
-        edge[2 * SPREAD] = spreadHigh.get();
-        edge[2 * SPREAD + 1] = spreadLow.get();
-        for (int j = 0; j < FEATURES; j++) {
-            double n = 0;
-            for (int side = 2 * j; side < 2 * j + 2; side++) {
-                double v = features[j];
-                double e = edge[side];
-                boolean upwards = side % 2 == 0;
-                double raw = !judge || Double.isNaN(v) || Double.isNaN(e) ? 0 : Math.max(0, (upwards ? v - e : e - v) / sc[j]);
-                sideNovelty[side] = raw;
-                n = Math.max(n, tolerate(raw, v, e, sc[j], upwards, tolerated == null ? Double.NaN : tolerated[offset + side]));
-            }
-            novelty[j] = n;
-        }
-        // the band a single value may move in: its range, widened by what verdicts tolerate, plus the band's novelty
-        double tolUp = tolerated == null ? Double.NaN : tolerated[offset + 2 * SPIKE_UP];
-        double tolDown = tolerated == null ? Double.NaN : tolerated[offset + 2 * SPIKE_DOWN + 1];
-        upperEdge = Double.isNaN(up) ? Double.NaN : (Double.isNaN(tolUp) ? up : Math.max(up, tolUp)) + s.bandNovelty() * sc[SPIKE_UP];
-        lowerEdge = Double.isNaN(down) ? Double.NaN : (Double.isNaN(tolDown) ? down : Math.min(down, tolDown)) - s.bandNovelty() * sc[SPIKE_DOWN];
+        double up = outward(spikeHigh.get(), tolerated, offset + 2 * SPIKE_UP);
+        double down = outward(spikeLow.get(), tolerated, offset + 2 * SPIKE_DOWN + 1);
+        novelty[SPIKE_UP] = judge ? beyond(features[SPIKE_UP], up, Double.NaN, sc[SPIKE_UP]) : 0;
+        novelty[SPIKE_DOWN] = judge ? beyond(features[SPIKE_DOWN], Double.NaN, down, sc[SPIKE_DOWN]) : 0;
+        novelty[LEVEL] = judge ? beyond(features[LEVEL], outward(levelHigh.get(), tolerated, offset + 2 * LEVEL),
+                outward(levelLow.get(), tolerated, offset + 2 * LEVEL + 1), sc[LEVEL]) : 0;
+        novelty[SPREAD] = judge ? beyond(features[SPREAD], outward(spreadHigh.get(), tolerated, offset + 2 * SPREAD),
+                outward(spreadLow.get(), tolerated, offset + 2 * SPREAD + 1), sc[SPREAD]) : 0;
+        upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
+        lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
         for (int j = 0; j < FEATURES; j++) {
             delayed[at + j] = present ? (float) features[j] : 0;
@@ -192,18 +173,30 @@ final class FeatureStream {
         return Math.max(Math.max(novelty[0], novelty[1]), Math.max(novelty[2], novelty[3]));
     }
 
-    /**
-     * A side's novelty under an operator's tolerance {@code tol} (NaN: none): the tolerated value counts as part of the
-     * range, so a feature up to it is not novel and one beyond it is measured from it, as from any edge. (Measured from
-     * the usual edge instead once past the tolerance, a value just beyond it would jump to the full novelty of the
-     * pattern that was marked false: the same replays, but the issue's test case needs twice the margin.)
-     */
-    private static double tolerate(double raw, double v, double edge, double scale, boolean upwards, double tol) {
-        if (Double.isNaN(tol) || raw <= 0) {
-            return raw;
+    private static double beyond(double v, double high, double low, double scale) {
+        if (Double.isNaN(v)) {
+            return 0;
         }
-        double e = upwards ? Math.max(edge, tol) : Math.min(edge, tol);
-        return Math.max(0, (upwards ? v - e : e - v) / scale);
+        double n = 0;
+        if (!Double.isNaN(high)) {
+            n = Math.max(n, (v - high) / scale);
+        }
+        if (!Double.isNaN(low)) {
+            n = Math.max(n, (low - v) / scale);
+        }
+        return n;
+    }
+
+    /**
+     * A range edge widened to the value a verdict tolerates on that side, if that lies further out (the tolerated value
+     * counts as part of the range, so a larger pattern is measured from it). An edge that does not exist yet stays so.
+     */
+    private static double outward(double edge, double[] tolerated, int side) {
+        double tol = tolerated == null ? Double.NaN : tolerated[side];
+        if (Double.isNaN(tol) || Double.isNaN(edge)) {
+            return edge;
+        }
+        return side % 2 == 0 ? Math.max(edge, tol) : Math.min(edge, tol);
     }
 
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
@@ -223,14 +216,27 @@ final class FeatureStream {
         return features[feature];
     }
 
-    /** The range edge a side was measured against at the latest row (NaN: none yet, or a side not judged). */
+    /** The range edge of a side at the latest row, before any operator tolerance (NaN: none yet, or a side not judged). */
     double edge(int side) {
-        return edge[side];
+        return switch (side) {
+            case 2 * SPIKE_UP -> spikeHigh.get();
+            case 2 * SPIKE_DOWN + 1 -> spikeLow.get();
+            case 2 * LEVEL -> levelHigh.get();
+            case 2 * LEVEL + 1 -> levelLow.get();
+            case 2 * SPREAD -> spreadHigh.get();
+            case 2 * SPREAD + 1 -> spreadLow.get();
+            default -> Double.NaN;
+        };
     }
 
-    /** A side's novelty at the latest row before any operator tolerance. */
+    /** A side's novelty at the latest row before any operator tolerance (for what an incident flagged). */
     double sideNovelty(int side) {
-        return sideNovelty[side];
+        double v = features[side / 2];
+        double e = edge(side);
+        if (!ready() || Double.isNaN(v) || Double.isNaN(e)) {
+            return 0;
+        }
+        return Math.max(0, (side % 2 == 0 ? v - e : e - v) / scale[side / 2]);
     }
 
     /** The usual range of single values: from the lower quartile of recent dips to the upper quartile of recent peaks. */

@@ -60,8 +60,8 @@ final class MetricTrack {
     private double novelty;
     private final double[] featureNovelty = new double[FeatureStream.FEATURES];
     private long at;
-    /** Per slot, the feature value operators' false-alarm verdicts tolerate (NaN: none); set by the series. */
-    private final double[] tolerated = new double[SLOTS];
+    /** Per slot, the feature value operators' false-alarm verdicts tolerate (NaN: none); null without any. */
+    private double[] tolerated;
 
     MetricTrack(DetectorSettings settings, Metric metric, boolean hostUnits) {
         this.s = settings;
@@ -73,7 +73,6 @@ final class MetricTrack {
         this.delayedValue = new float[settings.exclusionRows()];
         Arrays.fill(delayedValue, Float.NaN);
         this.delayedKeptOut = new boolean[settings.exclusionRows()];
-        Arrays.fill(tolerated, Double.NaN);
     }
 
     Metric metric() {
@@ -319,7 +318,11 @@ final class MetricTrack {
      * act from the next row on.
      */
     void tolerate(double[] values) {
-        System.arraycopy(values, 0, tolerated, 0, SLOTS);
+        boolean any = false;
+        for (int k = 0; k < SLOTS; k++) {
+            any |= !Double.isNaN(values[k]);
+        }
+        tolerated = any ? Arrays.copyOf(values, SLOTS) : null;
     }
 
     /** The range edges every slot is measured against at the latest row (NaN where there is none), into {@code out}. */
