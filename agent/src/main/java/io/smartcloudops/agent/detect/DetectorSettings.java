@@ -53,7 +53,8 @@ import java.util.Map;
  * @param shiftDrift         CUSUM allowance (in scale units) of the level-shift detector
  * @param shiftThreshold     CUSUM decision level: a level shift is confirmed when the cumulative sum reaches it
  * @param shiftMemoryRows    a level shift counts as "just shifted" for this many rows
- * @param feedbackMargin     a false alarm raises the metric's thresholds to its peak novelty times (1 + this)
+ * @param feedbackMargin     a false alarm tolerates, per feature side that flagged it, values up to its peak plus this
+ *                           times the peak's excess over the range it was measured against
  * @param scaleFloors        smallest scale per {@link Metric} (by ordinal) for host metrics, whose units are known;
  *                           one-metric (NAB) series use the relative floor only
  */
@@ -163,7 +164,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
                 2.5, 1.0, 1, 45, 0.5, 3, 12, 288,
                 true, 288, 168, 5, 2, 2, 0.7, 0.5, 0.2,
                 1.0, 12.0, 288,
-                0.2, defaultFloors());
+                0.5, defaultFloors());
     }
 
     /**

@@ -23,6 +23,11 @@ final class FeatureStream {
     static final int SPREAD = 2;
     static final int SPIKE_DOWN = 3;
     static final int FEATURES = 4;
+    /**
+     * A feature and a direction, {@code 2 * feature + (0 up, 1 down)}: where operator feedback keeps its tolerance.
+     * The spike up is judged only upwards (side 1 unused) and the spike down only downwards (side 6 unused).
+     */
+    static final int SIDES = 2 * FEATURES;
 
     private final DetectorSettings s;
     private final float[] ring;
@@ -44,7 +49,9 @@ final class FeatureStream {
     private final double[] novelty = new double[FEATURES];
     private final double[] scale = new double[FEATURES];
     /** Per feature, the edge of its trailing range it went beyond at the latest row (NaN: within its range). */
-    private final double[] edge = new double[FEATURES];
+    private final double[] movedEdge = new double[FEATURES];
+    /** The smallest meaningful change the latest row was judged with (see {@link #next}). */
+    private double minChange;
     private double upperEdge = Double.NaN;
     private double lowerEdge = Double.NaN;
 
@@ -118,8 +125,12 @@ final class FeatureStream {
      *                  host metric's smallest meaningful change, so a flat metric that moves by a trifle (a disk at
      *                  0 % busy for hours, then 0.1 %) neither holds an incident open nor is named in one; 0 for
      *                  series whose units are unknown
+     * @param tolerated per side from {@code offset}, the feature value an operator's false-alarm verdict tolerates
+     *                  (NaN: none; null: no verdict at all): it counts as part of that side's range, so a feature up to
+     *                  it is not novel and one beyond it is measured from it
      */
-    double next(double input, boolean frozen, double floor, double minChange) {
+    double next(double input, boolean frozen, double floor, double minChange, double[] tolerated, int offset) {
+        this.minChange = minChange;
         boolean present = Double.isFinite(input);
         ring[(int) (rows % ring.length)] = present ? (float) input : Float.NaN;
         if (present) {
@@ -152,12 +163,14 @@ final class FeatureStream {
         for (int j = 0; j < FEATURES; j++) {
             sc[j] = scales[j].scale(floor);
         }
-        double up = spikeHigh.get();
-        double down = spikeLow.get();
-        judge(SPIKE_UP, judge, up, Double.NaN, sc[SPIKE_UP], minChange);
-        judge(SPIKE_DOWN, judge, Double.NaN, down, sc[SPIKE_DOWN], minChange);
-        judge(LEVEL, judge, levelHigh.get(), levelLow.get(), sc[LEVEL], minChange);
-        judge(SPREAD, judge, spreadHigh.get(), spreadLow.get(), sc[SPREAD], minChange);
+        double up = outward(spikeHigh.get(), tolerated, offset + 2 * SPIKE_UP);
+        double down = outward(spikeLow.get(), tolerated, offset + 2 * SPIKE_DOWN + 1);
+        judge(SPIKE_UP, judge, up, Double.NaN, sc[SPIKE_UP]);
+        judge(SPIKE_DOWN, judge, Double.NaN, down, sc[SPIKE_DOWN]);
+        judge(LEVEL, judge, outward(levelHigh.get(), tolerated, offset + 2 * LEVEL),
+                outward(levelLow.get(), tolerated, offset + 2 * LEVEL + 1), sc[LEVEL]);
+        judge(SPREAD, judge, outward(spreadHigh.get(), tolerated, offset + 2 * SPREAD),
+                outward(spreadLow.get(), tolerated, offset + 2 * SPREAD + 1), sc[SPREAD]);
         upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
         lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
@@ -172,11 +185,11 @@ final class FeatureStream {
     /**
      * Sets feature {@code j}'s novelty: how far its value lies above {@code high} or below {@code low}, in
      * {@code scale} units, and the edge it went beyond; nothing when it is within its range, when the distance is below
-     * {@code minChange}, or while the stream is not ready.
+     * the row's smallest meaningful change, or while the stream is not ready.
      */
-    private void judge(int j, boolean ready, double high, double low, double scale, double minChange) {
+    private void judge(int j, boolean ready, double high, double low, double scale) {
         novelty[j] = 0;
-        edge[j] = Double.NaN;
+        movedEdge[j] = Double.NaN;
         double v = features[j];
         if (!ready || Double.isNaN(v)) {
             return;
@@ -186,8 +199,20 @@ final class FeatureStream {
         double excess = Math.max(above, below);
         if (excess > 0 && excess >= minChange) {
             novelty[j] = excess / scale;
-            edge[j] = above >= below ? high : low;
+            movedEdge[j] = above >= below ? high : low;
         }
+    }
+
+    /**
+     * A range edge widened to the value a verdict tolerates on that side, if that lies further out (the tolerated value
+     * counts as part of the range, so a larger pattern is measured from it). An edge that does not exist yet stays so.
+     */
+    private static double outward(double edge, double[] tolerated, int side) {
+        double tol = tolerated == null ? Double.NaN : tolerated[side];
+        if (Double.isNaN(tol) || Double.isNaN(edge)) {
+            return edge;
+        }
+        return side % 2 == 0 ? Math.max(edge, tol) : Math.min(edge, tol);
     }
 
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
@@ -202,14 +227,41 @@ final class FeatureStream {
         return novelty[feature];
     }
 
-    /** Feature {@code j}'s value at the latest row (NaN: no value in its window). */
+    /** The value of one feature at the latest row (NaN without input). */
     double feature(int feature) {
         return features[feature];
     }
 
-    /** The edge of its trailing range that feature {@code j} went beyond at the latest row; NaN when it did not. */
-    double edge(int feature) {
-        return edge[feature];
+    /**
+     * The edge of its trailing range (widened by any operator tolerance) that feature {@code j} went beyond at the
+     * latest row; NaN when it did not.
+     */
+    double movedEdge(int feature) {
+        return movedEdge[feature];
+    }
+
+    /** The range edge of a side at the latest row, before any operator tolerance (NaN: none yet, or a side not judged). */
+    double edge(int side) {
+        return switch (side) {
+            case 2 * SPIKE_UP -> spikeHigh.get();
+            case 2 * SPIKE_DOWN + 1 -> spikeLow.get();
+            case 2 * LEVEL -> levelHigh.get();
+            case 2 * LEVEL + 1 -> levelLow.get();
+            case 2 * SPREAD -> spreadHigh.get();
+            case 2 * SPREAD + 1 -> spreadLow.get();
+            default -> Double.NaN;
+        };
+    }
+
+    /** A side's novelty at the latest row before any operator tolerance (for what an incident flagged). */
+    double sideNovelty(int side) {
+        double v = features[side / 2];
+        double e = edge(side);
+        if (!ready() || Double.isNaN(v) || Double.isNaN(e)) {
+            return 0;
+        }
+        double excess = side % 2 == 0 ? v - e : e - v;
+        return excess > 0 && excess >= minChange ? excess / scale[side / 2] : 0;
     }
 
     /** The usual range of single values: from the lower quartile of recent dips to the upper quartile of recent peaks. */
@@ -223,8 +275,8 @@ final class FeatureStream {
     }
 
     /**
-     * A single value above this is a spike beyond the horizon by the novelty that counts towards an incident
-     * ({@code band_novelty}); NaN before any history.
+     * A single value above this is a spike beyond the horizon (or beyond what a verdict tolerates, if further) by the
+     * novelty that counts towards an incident ({@code band_novelty}); NaN before any history.
      */
     double upperEdge() {
         return upperEdge;

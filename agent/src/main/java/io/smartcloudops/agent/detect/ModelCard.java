@@ -60,9 +60,13 @@ public final class ModelCard {
                 + "at 3 (drift shift_drift, decision shift_threshold): a confirmed shift re-centres the expected level and is "
                 + "shown as 'level just shifted' for shift_memory_rows rows. The incident itself is raised once by the novelty "
                 + "of the level feature; the new level becomes normal when it is older than exclusion_rows and in the horizon.");
-        card.put("feedback", "A false_alarm verdict raises, for the metrics and features that flagged the anomaly, the novelty "
-                + "tolerated to its peak x (1 + feedback_margin): the same pattern stays quiet, a larger one still alarms, other "
-                + "features and metrics are untouched. A confirmed verdict caps what false alarms may tolerate at its peak.");
+        card.put("feedback", "Every incident keeps, per metric and feature side that flagged it (spike up, dip, level or spread "
+                + "up or down; values or residuals), the range edge it was measured against when raised and its peak feature "
+                + "value. A false_alarm verdict adds to that side's range the peak plus feedback_margin x its excess over the "
+                + "edge, in the feature's own units, for as long as the verdict is in force (also once the horizon and the "
+                + "incident memory have forgotten it): the same pattern stays quiet, a larger one is measured from the tolerated "
+                + "value, other features and metrics are untouched. A confirmed verdict caps what false alarms may tolerate at "
+                + "its edge + band_novelty / clear_novelty x its excess.");
         ArrayNode features = card.putArray("features");
         DetectorSettings s = model.settings();
         feature(features, "<metric>.max" + s.spikeWindow(), "largest of the last " + s.spikeWindow() + " values (spikes up)");
