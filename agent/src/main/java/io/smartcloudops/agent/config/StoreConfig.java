@@ -16,7 +16,8 @@ public record StoreConfig(Duration retention, int maxHosts, Duration rawRetentio
     /** {@code max_hosts: 0}: the limit follows the heap. */
     public static final int FROM_HEAP = 0;
 
+    /** The raw retention's default is also {@code store.SeriesStore.DEFAULT_RAW_RETENTION}, which the sizing rule uses. */
     public static StoreConfig defaults() {
-        return new StoreConfig(Duration.ofHours(24), FROM_HEAP, io.smartcloudops.agent.store.SeriesStore.DEFAULT_RAW_RETENTION);
+        return new StoreConfig(Duration.ofHours(24), FROM_HEAP, Duration.ofHours(1));
     }
 }

@@ -23,6 +23,11 @@ class HostCapacityTest {
     }
 
     @Test
+    void theRuleAssumesTheConfigurationsDefaultRawRetention() {
+        assertThat(io.smartcloudops.agent.config.StoreConfig.defaults().rawRetention()).isEqualTo(SeriesStore.DEFAULT_RAW_RETENTION);
+    }
+
+    @Test
     void theHeapBeyondTheAgentsOwn40MbIsSharedByTheHosts() {
         assertThat(HostCapacity.hostsFor(1024 * MB, Duration.ofHours(24), Duration.ofSeconds(5)))
                 .as("(1024 - 40) MB / 0.37 MB").isEqualTo(2628);
