@@ -15,9 +15,10 @@ public record StoreConfig(Duration retention, int maxHosts, Duration rawRetentio
 
     /** {@code max_hosts: 0}: the limit follows the heap. */
     public static final int FROM_HEAP = 0;
+    /** {@code store.raw_retention}'s default: every sample for the last hour, minute rows before. */
+    public static final Duration DEFAULT_RAW_RETENTION = Duration.ofHours(1);
 
-    /** The raw retention's default is also {@code store.SeriesStore.DEFAULT_RAW_RETENTION}, which the sizing rule uses. */
     public static StoreConfig defaults() {
-        return new StoreConfig(Duration.ofHours(24), FROM_HEAP, Duration.ofHours(1));
+        return new StoreConfig(Duration.ofHours(24), FROM_HEAP, DEFAULT_RAW_RETENTION);
     }
 }

@@ -43,6 +43,8 @@ final class FeatureStream {
     private final double[] features = new double[FEATURES];
     private final double[] novelty = new double[FEATURES];
     private final double[] scale = new double[FEATURES];
+    /** Per feature, the edge of its trailing range it went beyond at the latest row (NaN: within its range). */
+    private final double[] edge = new double[FEATURES];
     private double upperEdge = Double.NaN;
     private double lowerEdge = Double.NaN;
 
@@ -110,10 +112,14 @@ final class FeatureStream {
      * The next row's input (NaN: missing). Returns the largest novelty of its features; {@link #novelty(int)} has
      * each, {@link #upperEdge()} / {@link #lowerEdge()} the band for a single value.
      *
-     * @param frozen the row belongs to an open incident on this metric: its features do not enter the scale
-     * @param floor  the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     * @param frozen    the row belongs to an open incident on this metric: its features do not enter the scale
+     * @param floor     the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     * @param minChange a feature beyond its range by less than this (in the input's units) is not novel at all: a
+     *                  host metric's smallest meaningful change, so a flat metric that moves by a trifle (a disk at
+     *                  0 % busy for hours, then 0.1 %) neither holds an incident open nor is named in one; 0 for
+     *                  series whose units are unknown
      */
-    double next(double input, boolean frozen, double floor) {
+    double next(double input, boolean frozen, double floor, double minChange) {
         boolean present = Double.isFinite(input);
         ring[(int) (rows % ring.length)] = present ? (float) input : Float.NaN;
         if (present) {
@@ -148,10 +154,10 @@ final class FeatureStream {
         }
         double up = spikeHigh.get();
         double down = spikeLow.get();
-        novelty[SPIKE_UP] = judge ? beyond(features[SPIKE_UP], up, Double.NaN, sc[SPIKE_UP]) : 0;
-        novelty[SPIKE_DOWN] = judge ? beyond(features[SPIKE_DOWN], Double.NaN, down, sc[SPIKE_DOWN]) : 0;
-        novelty[LEVEL] = judge ? beyond(features[LEVEL], levelHigh.get(), levelLow.get(), sc[LEVEL]) : 0;
-        novelty[SPREAD] = judge ? beyond(features[SPREAD], spreadHigh.get(), spreadLow.get(), sc[SPREAD]) : 0;
+        judge(SPIKE_UP, judge, up, Double.NaN, sc[SPIKE_UP], minChange);
+        judge(SPIKE_DOWN, judge, Double.NaN, down, sc[SPIKE_DOWN], minChange);
+        judge(LEVEL, judge, levelHigh.get(), levelLow.get(), sc[LEVEL], minChange);
+        judge(SPREAD, judge, spreadHigh.get(), spreadLow.get(), sc[SPREAD], minChange);
         upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
         lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
@@ -163,18 +169,25 @@ final class FeatureStream {
         return Math.max(Math.max(novelty[0], novelty[1]), Math.max(novelty[2], novelty[3]));
     }
 
-    private static double beyond(double v, double high, double low, double scale) {
-        if (Double.isNaN(v)) {
-            return 0;
+    /**
+     * Sets feature {@code j}'s novelty: how far its value lies above {@code high} or below {@code low}, in
+     * {@code scale} units, and the edge it went beyond; nothing when it is within its range, when the distance is below
+     * {@code minChange}, or while the stream is not ready.
+     */
+    private void judge(int j, boolean ready, double high, double low, double scale, double minChange) {
+        novelty[j] = 0;
+        edge[j] = Double.NaN;
+        double v = features[j];
+        if (!ready || Double.isNaN(v)) {
+            return;
         }
-        double n = 0;
-        if (!Double.isNaN(high)) {
-            n = Math.max(n, (v - high) / scale);
+        double above = Double.isNaN(high) ? 0 : v - high;
+        double below = Double.isNaN(low) ? 0 : low - v;
+        double excess = Math.max(above, below);
+        if (excess > 0 && excess >= minChange) {
+            novelty[j] = excess / scale;
+            edge[j] = above >= below ? high : low;
         }
-        if (!Double.isNaN(low)) {
-            n = Math.max(n, (low - v) / scale);
-        }
-        return n;
     }
 
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
@@ -187,6 +200,16 @@ final class FeatureStream {
     /** Novelty of one feature at the latest row ({@link #SPIKE_UP}, {@link #LEVEL}, {@link #SPREAD}, {@link #SPIKE_DOWN}). */
     double novelty(int feature) {
         return novelty[feature];
+    }
+
+    /** Feature {@code j}'s value at the latest row (NaN: no value in its window). */
+    double feature(int feature) {
+        return features[feature];
+    }
+
+    /** The edge of its trailing range that feature {@code j} went beyond at the latest row; NaN when it did not. */
+    double edge(int feature) {
+        return edge[feature];
     }
 
     /** The usual range of single values: from the lower quartile of recent dips to the upper quartile of recent peaks. */

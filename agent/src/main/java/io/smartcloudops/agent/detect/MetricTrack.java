@@ -145,14 +145,15 @@ final class MetricTrack {
         }
         learnDelayed(t, x, frozen);
         double floor = Math.max(Math.max(unitFloor, s.scaleRangeFraction() * rawSpan()), 1e-9);
-        double n0 = raw.next(x, frozen, floor);
+        double minChange = hostUnits ? unitFloor : 0;
+        double n0 = raw.next(x, frozen, floor, minChange);
         // the residual stream follows the profile that correlates best (weekly once it beats daily), whether or not
         // the season is on yet, so it has a history when it is switched on
         double residual = candidate == Season.WEEKLY ? x - ew : x - ed;
         if (seasonal == null && !Double.isNaN(residual)) {
             seasonal = new FeatureStream(s, s.horizonRows(step));
         }
-        double n1 = seasonal == null ? 0 : seasonal.next(residual, frozen, floor);
+        double n1 = seasonal == null ? 0 : seasonal.next(residual, frozen, floor, minChange);
         FeatureStream stream = stream();
         novelty = active == Season.NONE ? n0 : n1;
         for (int j = 0; j < FeatureStream.FEATURES; j++) {
@@ -321,6 +322,26 @@ final class MetricTrack {
 
     double value() {
         return value;
+    }
+
+    /** The feature of the followed stream with the largest novelty at the latest row; -1 when none is novel. */
+    int movedFeature() {
+        int best = -1;
+        for (int j = 0; j < FeatureStream.FEATURES; j++) {
+            if (featureNovelty[j] > 0 && (best < 0 || featureNovelty[j] > featureNovelty[best])) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Feature {@code j} of the followed stream at the latest row and the edge of its trailing range it went beyond (NaN
+     * when it did not): values, or residuals from the season when one is followed.
+     */
+    double[] featureAndEdge(int j) {
+        FeatureStream st = stream();
+        return st == null ? new double[] {Double.NaN, Double.NaN} : new double[] {st.feature(j), st.edge(j)};
     }
 
     /** What the metric was expected to be at the latest row (NaN while there is too little history). */

@@ -41,7 +41,9 @@ public final class ModelCard {
                 + "largest and smallest of the last spike_window values, the mean of the last level_window and the standard "
                 + "deviation of the last spread_window. Novelty of a feature = how far it lies beyond its own range over the "
                 + "trailing horizon (horizon_days, in rows from the series' median timestamp step, leaving out the last "
-                + "exclusion_rows), in units of its recent robust scale max(IQR, std/2, scale_range_fraction x range, floor). "
+                + "exclusion_rows), in units of its recent robust scale max(IQR, std/2, scale_range_fraction x range, floor); "
+                + "for a host metric a feature beyond its range by less than its floor (the smallest meaningful change) has no "
+                + "novelty. "
                 + "A row counts towards an incident when the largest novelty over the metrics reaches clear_novelty, or "
                 + "band_novelty for band_confirm_rows rows in a row that cover band_confirm_seconds at the series' sampling interval; "
                 + "an incident is raised after confirm_rows such rows and "
@@ -79,9 +81,12 @@ public final class ModelCard {
         card.put("severity", "r = novelty / band_novelty, d = |value - expected| / the level feature's scale of the leading "
                 + "metric: critical if r >= 8 or d >= 24, high if r >= 4 or d >= 12, medium if r >= 2 or d >= 6, else low; host "
                 + "metrics at >= 95 %: mem/disk critical, cpu/disk_io at least high");
-        card.put("explanations", "contributors = the metrics that moved (novelty at keep_novelty), most novel first: value, "
-                + "expected value and deviation; summary 'cpu 97.0% (expected 20.0-35.0% at this hour)' with the usual range of "
-                + "single values (lower quartile of recent dips to upper quartile of recent peaks)");
+        card.put("explanations", "contributors = the metrics that moved (novelty at keep_novelty), most novel first, at most 3: "
+                + "value, expected value, deviation and what moved in the metric's own terms: the value against its usual range "
+                + "of single values (lower quartile of recent dips to upper quartile of recent peaks) when the value lies outside "
+                + "it by at least the metric's floor, 'cpu 97.0% (expected 20.0%-35.0% at this hour)'; otherwise the feature "
+                + "that moved against the edge of its trailing range, 'cpu spiked to 12.0% (up to 0.7% before)', 'mem averaged "
+                + "27.9% over the last 2m (at most 9.4% before)'; the summary joins them");
         card.put("online", "The agent loads this file at start (SHA-256 checked against this card, ObjectInputFilter allow-list). "
                 + "A host listed under hosts goes on from the state its history left; any other host starts empty and raises "
                 + "nothing for its first detect.min_samples samples. Back-filled history counts as learning samples.");

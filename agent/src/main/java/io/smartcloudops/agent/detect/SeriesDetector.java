@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The detector for one series (one host, or one NAB file), fed one row at a time, oldest first, and learning all the
@@ -332,8 +331,9 @@ public final class SeriesDetector {
     }
 
     /**
-     * Metrics that moved (novelty at the keep level), most novel first, at most 3. On the raising row that is at least
-     * the leading metric; on later rows of the incident it may be none (the incident winds down).
+     * Metrics that moved (novelty at the keep level, each feature beyond its range by at least the metric's smallest
+     * meaningful change), most novel first, at most 3, each with what moved ({@link Explanation}). On the raising row
+     * that is at least the leading metric; on later rows of the incident it may be none (the incident winds down).
      */
     private List<Contributor> contributors(double[] effective, int lead, boolean raising) {
         Integer[] order = new Integer[tracks.length];
@@ -346,42 +346,16 @@ public final class SeriesDetector {
             if (out.size() < 3 && (effective[m] >= settings.keepNovelty() || (raising && out.isEmpty() && m == lead))) {
                 MetricTrack t = tracks[m];
                 double expected = Double.isNaN(t.expected()) ? t.value() : t.possible(t.expected());
-                out.add(new Contributor(t.metric().key(), t.value(), round(expected), round(t.deviation())));
+                out.add(new Contributor(t.metric().key(), t.value(), round(expected), round(t.deviation()),
+                        Explanation.of(t, hostUnits, settings, step.millis())));
             }
         }
         return out;
     }
 
-    /** "cpu 97.0% (expected 20.0-35.0% at this hour), load1 3.20 (expected 0.30-0.60)". */
-    private String summary(List<Contributor> contributors) {
-        List<String> parts = new ArrayList<>();
-        for (Contributor c : contributors) {
-            Metric m = Metric.fromKey(c.metric()).orElseThrow();
-            MetricTrack t = tracks[metrics.indexOf(m)];
-            double[] usual = t.usualRange();
-            String v = hostUnits ? m.format(c.value()) : number(c.value());
-            if (usual == null) {
-                parts.add(c.metric() + " " + v);
-                continue;
-            }
-            String lo = hostUnits ? m.format(usual[0]) : number(usual[0]);
-            String hi = hostUnits ? m.format(usual[1]) : number(usual[1]);
-            String when = switch (t.season()) {
-                case NONE -> "";
-                case DAILY -> " at this hour";
-                case WEEKLY -> " at this time of the week";
-            };
-            parts.add(c.metric() + " " + v + " (expected " + lo + "-" + hi + when + ")");
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double a = Math.abs(v);
-        return a >= 1e5 || (a > 0 && a < 1e-2) ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.2f", v);
+    /** "cpu 97.0% (expected 20.0%-35.0% at this hour), load1 spiked to 3.20 (up to 0.60 before)". */
+    private static String summary(List<Contributor> contributors) {
+        return String.join(", ", contributors.stream().map(Contributor::explanation).toList());
     }
 
     private static double round(double v) {
