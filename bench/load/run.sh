@@ -127,6 +127,7 @@ rss_split() {
 }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
+env | grep -E '^(MALLOC_|GLIBC_TUNABLES=)' | sed 's/^/agent environment: /' || true  # glibc's malloc settings, when a run sets them
 echo "agent pid $agent_pid RSS at start $(rss $agent_pid) MB; bare server RSS $(rss $bare_pid) MB"
 nmt
 run_wrk ceiling-1 "http://127.0.0.1:$bare_port/bare"
