@@ -42,9 +42,9 @@ import java.util.TreeMap;
  *   java -Xmx4g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
  *     --add-opens java.base/java.time=ALL-UNNAMED \
  *     --add-opens java.base/java.util.concurrent=ALL-UNNAMED -cp agent/target/smartcloudops-agent.jar \
- *     bench/fleet/HostStateBench.java [HOSTS=20] [DAYS=3] [knob=value ...]
+ *     bench/fleet/HostStateBench.java [HOSTS=20] [DAYS=3] [raw_retention=1h] [knob=value ...]
  * Knobs (detector settings by their model-card names, e.g. scale_samples=144) change the detector's settings, to see
- * what a setting would save.
+ * what a setting would save. raw_retention is the store's (store.raw_retention; default 1h, 24h = raw only).
  */
 public class HostStateBench {
 
@@ -52,15 +52,22 @@ public class HostStateBench {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         DetectorSettings settings = DetectorSettings.defaults();
+        Duration rawRetention = SeriesStore.DEFAULT_RAW_RETENTION;
+        boolean knobs = false;
         for (int a = 2; a < args.length; a++) {
             String[] kv = args[a].split("=", 2);
+            if (kv[0].equals("raw_retention")) {
+                rawRetention = Duration.parse("PT" + kv[1].toUpperCase(java.util.Locale.ROOT));
+                continue;
+            }
+            knobs = true;
             settings = settings.with(kv[0], kv[1].equals("true") ? 1 : kv[1].equals("false") ? 0 : Double.parseDouble(kv[1]));
         }
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         MutableClock clock = new MutableClock(t0);
         long before = usedHeap();
         EventBus bus = new EventBus();
-        SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 100_000);
+        SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), rawRetention, Duration.ofSeconds(5), 100_000, "bench");
         OnlineDetector detector = new OnlineDetector(DetectorModel.untrained(settings),
                 new OnlineDetector.ModelSource("", null, "bench", Map.of()), 120,
                 new AnomalyLog(Files.createTempDirectory("host-state-bench"), 0), new AnomalyStore(100), bus, new PrometheusRegistry());
@@ -99,13 +106,14 @@ public class HostStateBench {
         long after = usedHeap();
         System.out.printf("hosts=%d days=%d rows per host=%d; %.3f ms of CPU per host-sample (store, detector, bands)%n",
                 hosts, days, rows, cpuMs / rows / hosts);
-        if (args.length > 2) {
+        System.out.println("store: retention 24h, raw retention " + rawRetention);
+        if (knobs) {
             System.out.println("settings: " + settings);
         }
         System.out.printf("heap after full GCs: %.1f KB per host (growth %.1f MB)%n", (after - before) / 1024.0 / hosts,
                 (after - before) / 1e6);
-        System.out.printf("series store's own count: %.1f KB per host (%d samples a host)%n",
-                store.footprintBytes() / 1024.0 / hosts, store.samplesHeld() / hosts);
+        System.out.printf("series store's own count: %.1f KB per host (%d samples a host, %d of them raw)%n",
+                store.footprintBytes() / 1024.0 / hosts, store.samplesHeld() / hosts, store.rawSamplesHeld() / hosts);
         Map<String, Long> parts = new TreeMap<>();
         Walker walker = new Walker(parts);
         walker.walk(store, "series store");
@@ -197,6 +205,7 @@ public class HostStateBench {
                 case "SeriesDetector" -> field.equals("tracks") ? "detector: metric track, own arrays"
                         : "detector: incidents, feedback, step";
                 case "HostTrack" -> field.equals("detector") ? part : "detector: host track (recent, feedback, last)";
+                case "HostSeries" -> field.equals("minuteBlocks") ? "series store: minute rows" : "series store: raw samples";
                 default -> part;
             };
         }

@@ -290,14 +290,15 @@ public final class Agent implements AutoCloseable {
     /** The series store, its host limit set or derived from the heap by the sizing rule. */
     private static SeriesStore store(AgentConfig config, Clock clock) {
         Duration retention = config.store().retention();
+        Duration raw = config.store().rawRetention();
         Duration interval = config.source().interval();
         if (config.store().maxHosts() != StoreConfig.FROM_HEAP) {
-            return new SeriesStore(clock, retention, interval, config.store().maxHosts(), "store.max_hosts");
+            return new SeriesStore(clock, retention, raw, interval, config.store().maxHosts(), "store.max_hosts");
         }
-        int hosts = HostCapacity.hostsForThisHeap(retention, interval);
-        return new SeriesStore(clock, retention, interval, hosts, "what a heap of "
+        int hosts = HostCapacity.hostsForThisHeap(retention, raw, interval);
+        return new SeriesStore(clock, retention, raw, interval, hosts, "what a heap of "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB holds at "
-                + HostCapacity.bytesPerHost(retention, interval) / 1024 + " KB a host, the sizing rule");
+                + HostCapacity.bytesPerHost(retention, raw, interval) / 1024 + " KB a host, the sizing rule");
     }
 
     private static ShardAssignment shard(AgentConfig config, Optional<UnifiedJedis> redis) {

@@ -54,6 +54,7 @@ import io.smartcloudops.api.remediation.TargetOptions;
 import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.series.SeriesPoint;
+import io.smartcloudops.api.series.SeriesRun;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
 import io.smartcloudops.api.status.SourceStatus;
@@ -162,8 +163,10 @@ class RecordJsonRoundTripTest {
                 RemediationRequest.restartService("web-1", "nginx", true, "502s"),
                 new RemediationPreview("scale_up", "web-1", "i-0a1b2c3d4e5f60718", Map.of(), List.of(step), false),
                 target,
-                new Series("web-1", "cpu", "%", T, List.of(new SeriesPoint(T, 12.5), new SeriesPoint(T.plusSeconds(5), 13.0))),
+                new Series("web-1", "cpu", "%", T, List.of(SeriesPoint.minute(T.minusSeconds(60), 12.25, 11.0, 31.5, 12),
+                        new SeriesPoint(T, 12.5), new SeriesPoint(T.plusSeconds(5), 13.0))),
                 new SeriesPoint(T, 12.5),
+                new SeriesRun(T, T.plusSeconds(5), SeriesRun.RAW, 2),
                 new AgentStatus("0.1.0", T, 3600, source, List.of(host), Map.of("rules", Map.of("loaded", 2, "names", List.of("a")))),
                 host,
                 source);

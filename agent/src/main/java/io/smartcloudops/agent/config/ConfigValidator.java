@@ -42,6 +42,7 @@ final class ConfigValidator {
         if (c.store().retention().compareTo(c.source().interval().multipliedBy(2)) < 0) {
             throw new ConfigException("store.retention", "must hold at least two samples (>= 2 x source.interval)");
         }
+        atLeast("store.raw_retention", c.store().rawRetention(), Duration.ofMinutes(1));
         if (c.store().maxHosts() < 0) {
             throw new ConfigException("store.max_hosts", "must be at least 1, or 0 for as many as the heap holds");
         }

@@ -254,6 +254,25 @@ final class GorillaCodec {
         }
     }
 
+    /** The smallest exponent {@code e} with {@code v == l / 10^e} exactly (|l| < 2^53), or -1 (NaN, -0.0, none). */
+    static int decimalExponent(double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        if (bits == Long.MIN_VALUE || Double.isNaN(v)) {
+            return -1;
+        }
+        for (int e = 0; e <= MAX_EXPONENT; e++) {
+            double scaled = v * POWERS[e];
+            if (Math.abs(scaled) < 0x1p53 && Double.doubleToRawLongBits(Math.round(scaled) / POWERS[e]) == bits) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    static double power(int e) {
+        return POWERS[e];
+    }
+
     /** The smallest exponent that writes every value as an exact decimal, or -1 if none does. */
     private static int decimalExponent(double[] values, int n) {
         exponents:

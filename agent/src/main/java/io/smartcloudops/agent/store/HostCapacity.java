@@ -13,8 +13,10 @@ public final class HostCapacity {
 
     /** The agent watching nothing: HTTP server, chat, caches (bench/sidecar). */
     static final long BASE_BYTES = 40L * 1024 * 1024;
-    /** The series store: 9-11 B a sample of seven metrics at the collector's resolution (bench/store), plus margin. */
+    /** The series store: 9-11 B a raw sample of seven metrics at the collector's resolution (bench/store), plus margin. */
     static final long STORE_BYTES_PER_SAMPLE = 14;
+    /** A minute row of seven metrics (count, min, max, sum each): 30 B (bench/fleet/HostStateBench.java), plus margin. */
+    static final long STORE_BYTES_PER_MINUTE = 36;
     /**
      * Everything else a watched host holds: the detector's state (253 KB) and the band history at 24 h (79 KB),
      * measured by bench/fleet/HostStateBench.java, plus margin.
@@ -24,20 +26,39 @@ public final class HostCapacity {
     private HostCapacity() {
     }
 
-    /** Heap one host takes once its retention is full: samples plus detector state. */
+    /** Heap one host takes once its retention is full, at the default raw retention. */
     public static long bytesPerHost(Duration retention, Duration interval) {
-        long samples = retention.toMillis() / Math.max(1, interval.toMillis());
-        return samples * STORE_BYTES_PER_SAMPLE + DETECTOR_BYTES_PER_HOST;
+        return bytesPerHost(retention, SeriesStore.DEFAULT_RAW_RETENTION, interval);
+    }
+
+    /**
+     * Heap one host takes once its retention is full: raw samples for the raw retention and the up to
+     * {@link HostSeries#MINUTE_ROWS} minutes that wait to be aggregated, minute rows for the rest, and the
+     * detector's state.
+     */
+    public static long bytesPerHost(Duration retention, Duration rawRetention, Duration interval) {
+        long retentionMillis = retention.toMillis();
+        long rawMillis = Math.min(rawRetention.toMillis(), retentionMillis);
+        long rawHeldMillis = rawMillis < retentionMillis
+                ? Math.min(retentionMillis, rawMillis + HostSeries.MINUTE_ROWS * MinuteRows.MINUTE_MILLIS) : retentionMillis;
+        long samples = rawHeldMillis / Math.max(1, interval.toMillis());
+        long minutes = (retentionMillis - rawMillis) / MinuteRows.MINUTE_MILLIS;
+        return samples * STORE_BYTES_PER_SAMPLE + minutes * STORE_BYTES_PER_MINUTE + DETECTOR_BYTES_PER_HOST;
+    }
+
+    /** {@link #hostsFor(long, Duration, Duration, Duration)} at the default raw retention. */
+    public static int hostsFor(long maxHeapBytes, Duration retention, Duration interval) {
+        return hostsFor(maxHeapBytes, retention, SeriesStore.DEFAULT_RAW_RETENTION, interval);
     }
 
     /** The hosts whose samples at full retention and detector state fit in {@code maxHeapBytes}; at least 1. */
-    public static int hostsFor(long maxHeapBytes, Duration retention, Duration interval) {
-        long hosts = (maxHeapBytes - BASE_BYTES) / bytesPerHost(retention, interval);
+    public static int hostsFor(long maxHeapBytes, Duration retention, Duration rawRetention, Duration interval) {
+        long hosts = (maxHeapBytes - BASE_BYTES) / bytesPerHost(retention, rawRetention, interval);
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, hosts));
     }
 
     /** {@link #hostsFor} for this JVM's heap limit ({@code -Xmx}). */
-    public static int hostsForThisHeap(Duration retention, Duration interval) {
-        return hostsFor(Runtime.getRuntime().maxMemory(), retention, interval);
+    public static int hostsForThisHeap(Duration retention, Duration rawRetention, Duration interval) {
+        return hostsFor(Runtime.getRuntime().maxMemory(), retention, rawRetention, interval);
     }
 }

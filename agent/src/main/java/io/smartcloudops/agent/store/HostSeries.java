@@ -15,11 +15,14 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One host's samples: the newest {@link #BLOCK} samples raw in a head (a timestamp array and one value
- * array per metric, NaN where a metric was absent), older ones in Gorilla-compressed {@link SealedBlock}s,
- * oldest first. A full head is sealed into a block; blocks whose samples all fall out of the retention,
- * or beyond the sample capacity, are dropped whole. Queries copy what they need under the lock and
- * decode outside it; a block that fails to decode is dropped and counted, never served.
+ * One host's samples in two tiers. The raw tier: the newest {@link #BLOCK} samples raw in a head (a timestamp
+ * array and one value array per metric, NaN where a metric was absent), older ones in Gorilla-compressed
+ * {@link SealedBlock}s, oldest first; a full head is sealed at a minute boundary (the samples of its newest minute
+ * stay in the head), so no minute is split between blocks. The minute tier (when the raw retention is shorter than
+ * the retention): raw blocks older than the raw retention are turned, {@link #MINUTE_ROWS} minutes at a time, into
+ * one block of per-minute rows ({@link MinuteRows}: count, min, max and sum per metric). Blocks whose samples all
+ * fall out of the retention are dropped whole. Queries copy what they need under the lock and decode outside it; a
+ * block that fails to decode is dropped and counted, never served.
  */
 final class HostSeries {
 
@@ -28,12 +31,29 @@ final class HostSeries {
     /** Samples per block: 10 minutes at the default 5 s interval. The raw head costs 64 B a sample. */
     static final int BLOCK = 120;
 
+    /**
+     * Minutes per block of the minute tier: 2 hours. Fewer rows a block cost more in per-block overhead (index,
+     * stream headers); more keep raw blocks longer before they are aggregated (bench/fleet/HostStateBench).
+     */
+    static final int MINUTE_ROWS = 120;
+
     private final int maxSamples;
     private final long retentionMillis;
+    private final long rawRetentionMillis;
     private final Runnable onCorruptBlock;
     private final ArrayDeque<SealedBlock> blocks = new ArrayDeque<>();
     private int sealedSamples;
     private long sealedBytes;
+    private final ArrayDeque<MinuteBlock> minuteBlocks = new ArrayDeque<>();
+    private int minuteSamples;
+    private long minuteBytes;
+
+    /** A block of minute rows and how many raw samples it stands for. */
+    private record MinuteBlock(SealedBlock rows, int samples) {
+        long footprintBytes() {
+            return 16 + rows.footprintBytes();
+        }
+    }
     private final long[] headTimes = new long[BLOCK];
     private final double[][] headValues = new double[METRICS.length][BLOCK];
     private int headSize;
@@ -43,8 +63,18 @@ final class HostSeries {
     private final int[] latestAge = new int[METRICS.length];
 
     HostSeries(int maxSamples, long retentionMillis, Runnable onCorruptBlock) {
+        this(maxSamples, retentionMillis, retentionMillis, onCorruptBlock);
+    }
+
+    /**
+     * @param maxSamples         raw samples held at most (older ones are aggregated, or dropped without a minute tier)
+     * @param rawRetentionMillis raw samples older than this (before the newest) are aggregated into minute rows; at
+     *                           or above the retention there is no minute tier
+     */
+    HostSeries(int maxSamples, long retentionMillis, long rawRetentionMillis, Runnable onCorruptBlock) {
         this.maxSamples = Math.max(maxSamples, BLOCK);
         this.retentionMillis = retentionMillis;
+        this.rawRetentionMillis = Math.min(rawRetentionMillis, retentionMillis);
         this.onCorruptBlock = onCorruptBlock;
         Arrays.fill(latestAge, Integer.MAX_VALUE);
     }
@@ -55,11 +85,7 @@ final class HostSeries {
             return false;
         }
         if (headSize == BLOCK) {
-            SealedBlock sealed = SealedBlock.seal(headTimes, headValues, BLOCK);
-            blocks.addLast(sealed);
-            sealedSamples += BLOCK;
-            sealedBytes += sealed.footprintBytes();
-            headSize = 0;
+            sealHead(t);
         }
         headTimes[headSize] = t;
         for (Metric m : METRICS) {
@@ -79,17 +105,123 @@ final class HostSeries {
         return true;
     }
 
+    /**
+     * Seals the full head before a sample at {@code next}: all of it, or, when {@code next} falls in the head's
+     * newest minute, the samples before that minute (they stay in the head), so a minute is never split between
+     * blocks. A head that is one minute alone (over 120 samples a minute) is sealed whole.
+     */
+    private void sealHead(long next) {
+        long minute = MinuteRows.minuteOf(next);
+        int k = BLOCK;
+        if (MinuteRows.minuteOf(headTimes[BLOCK - 1]) == minute) {
+            int first = BLOCK - 1;
+            while (first > 0 && MinuteRows.minuteOf(headTimes[first - 1]) == minute) {
+                first--;
+            }
+            k = first == 0 ? BLOCK : first;
+        }
+        SealedBlock sealed = SealedBlock.seal(headTimes, headValues, k);
+        blocks.addLast(sealed);
+        sealedSamples += k;
+        sealedBytes += sealed.footprintBytes();
+        System.arraycopy(headTimes, k, headTimes, 0, BLOCK - k);
+        for (double[] column : headValues) {
+            System.arraycopy(column, k, column, 0, BLOCK - k);
+        }
+        headSize = BLOCK - k;
+    }
+
+    private boolean tiered() {
+        return rawRetentionMillis < retentionMillis;
+    }
+
     private void dropExpired(long now) {
         long cutoff = now - retentionMillis;
+        while (!minuteBlocks.isEmpty() && minuteBlocks.peekFirst().rows().lastTime() < cutoff) {
+            MinuteBlock dropped = minuteBlocks.removeFirst();
+            minuteSamples -= dropped.samples();
+            minuteBytes -= dropped.footprintBytes();
+        }
         while (!blocks.isEmpty() && (blocks.peekFirst().lastTime() < cutoff
-                || sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples)) {
-            SealedBlock dropped = blocks.removeFirst();
-            sealedSamples -= dropped.count();
-            sealedBytes -= dropped.footprintBytes();
+                || !tiered() && sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples)) {
+            removeFirstRawBlock();
+        }
+        if (tiered()) {
+            aggregateOld(now);
         }
     }
 
+    private SealedBlock removeFirstRawBlock() {
+        SealedBlock dropped = blocks.removeFirst();
+        sealedSamples -= dropped.count();
+        sealedBytes -= dropped.footprintBytes();
+        return dropped;
+    }
+
+    /**
+     * Turns the oldest raw blocks into a block of minute rows once those older than the raw retention cover
+     * {@link #MINUTE_ROWS} minutes, or sooner when the raw samples reach their cap. A batch ends only where the next
+     * sample starts a new minute.
+     */
+    private void aggregateOld(long now) {
+        long rawCutoff = now - rawRetentionMillis;
+        while (!blocks.isEmpty()) {
+            boolean forced = sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples;
+            long firstMinute = MinuteRows.minuteOf(blocks.peekFirst().firstTime());
+            int batch = 0;
+            boolean ready = false;
+            Iterator<SealedBlock> oldestFirst = blocks.iterator();
+            SealedBlock next = oldestFirst.next();
+            while (next != null) {
+                SealedBlock b = next;
+                if (b.lastTime() >= rawCutoff && !forced) {
+                    break;
+                }
+                batch++;
+                next = oldestFirst.hasNext() ? oldestFirst.next() : null;
+                long nextTime = next != null ? next.firstTime() : headSize > 0 ? headTimes[0] : Long.MAX_VALUE;
+                boolean clean = MinuteRows.minuteOf(nextTime) > MinuteRows.minuteOf(b.lastTime());
+                long minutes = (MinuteRows.minuteOf(b.lastTime()) - firstMinute) / MinuteRows.MINUTE_MILLIS + 1;
+                if (clean && (forced || minutes >= MINUTE_ROWS)) {
+                    ready = true;
+                    break;
+                }
+            }
+            if (!ready) {
+                return;
+            }
+            MinuteRows rows = new MinuteRows(METRICS.length);
+            double[][] columns = new double[METRICS.length][];
+            for (int i = 0; i < batch; i++) {
+                SealedBlock b = removeFirstRawBlock();
+                try {
+                    long[] t = b.times();
+                    for (int m = 0; m < METRICS.length; m++) {
+                        columns[m] = b.column(m);
+                    }
+                    for (int j = 0; j < t.length; j++) {
+                        rows.add(t[j], columns, j);
+                    }
+                } catch (CorruptBlockException e) {
+                    onCorruptBlock.run();
+                }
+            }
+            SealedBlock sealed = rows.seal();
+            if (sealed != null) {
+                MinuteBlock block = new MinuteBlock(sealed, rows.samples());
+                minuteBlocks.addLast(block);
+                minuteSamples += block.samples();
+                minuteBytes += block.footprintBytes();
+            }
+        }
+    }
+
+    /** Samples held: raw ones and those the minute rows stand for. */
     synchronized int size() {
+        return sealedSamples + headSize + minuteSamples;
+    }
+
+    synchronized int rawSize() {
         return sealedSamples + headSize;
     }
 
@@ -122,19 +254,31 @@ final class HostSeries {
         return out;
     }
 
-    /** Points of one metric at or after {@code max(fromMillis, notBeforeMillis)}, oldest first, absent values skipped. */
+    /**
+     * Points of one metric at or after {@code max(fromMillis, notBeforeMillis)}, oldest first, absent values skipped:
+     * one a minute (mean, min, max, count) from the minute tier, then the raw samples.
+     */
     List<SeriesPoint> points(Metric metric, long fromMillis, long notBeforeMillis) {
         long start = Math.max(fromMillis, notBeforeMillis);
+        List<MinuteBlock> minutes;
         List<SealedBlock> sealed;
         long[] times;
         double[] column;
         synchronized (this) {
+            minutes = minuteBlocksFrom(start);
             sealed = blocksFrom(start);
             int first = firstInHead(start);
             times = Arrays.copyOfRange(headTimes, first, headSize);
             column = Arrays.copyOfRange(headValues[metric.ordinal()], first, headSize);
         }
-        List<SeriesPoint> out = new ArrayList<>(sealed.size() * BLOCK + times.length);
+        List<SeriesPoint> out = new ArrayList<>(minutes.size() * MINUTE_ROWS + sealed.size() * BLOCK + times.length);
+        for (MinuteBlock mb : minutes) {
+            try {
+                addMinutes(out, mb.rows(), metric, start);
+            } catch (CorruptBlockException e) {
+                dropMinutes(mb);
+            }
+        }
         for (SealedBlock b : sealed) {
             try {
                 long[] t = b.times();
@@ -156,7 +300,22 @@ final class HostSeries {
         return out;
     }
 
-    /** Whole samples at or after {@code fromMillis}, oldest first. */
+    private static void addMinutes(List<SeriesPoint> out, SealedBlock rows, Metric metric, long start)
+            throws CorruptBlockException {
+        long[] t = rows.times();
+        int base = metric.ordinal() * MinuteRows.COLUMNS_PER_METRIC;
+        double[] count = rows.column(base + MinuteRows.COUNT);
+        double[] min = rows.column(base + MinuteRows.MIN);
+        double[] max = rows.column(base + MinuteRows.MAX);
+        double[] sum = rows.column(base + MinuteRows.SUM);
+        for (int i = firstAtOrAfter(t, t.length, start); i < t.length; i++) {
+            if (count[i] > 0) {
+                out.add(SeriesPoint.minute(Instant.ofEpochMilli(t[i]), sum[i] / count[i], min[i], max[i], (int) count[i]));
+            }
+        }
+    }
+
+    /** Whole raw samples at or after {@code fromMillis}, oldest first (the minute tier holds no whole samples). */
     List<HostSample> samples(String host, long fromMillis) {
         List<SealedBlock> sealed;
         long[] times;
@@ -215,6 +374,20 @@ final class HostSeries {
         return out.reversed();
     }
 
+    /** Minute blocks holding a row at or after {@code millis}, oldest first (caller holds the lock). */
+    private List<MinuteBlock> minuteBlocksFrom(long millis) {
+        List<MinuteBlock> out = new ArrayList<>();
+        Iterator<MinuteBlock> newestFirst = minuteBlocks.descendingIterator();
+        while (newestFirst.hasNext()) {
+            MinuteBlock b = newestFirst.next();
+            if (b.rows().lastTime() < millis) {
+                break;
+            }
+            out.add(b);
+        }
+        return out.reversed();
+    }
+
     private int firstInHead(long millis) {
         return firstAtOrAfter(headTimes, headSize, millis);
     }
@@ -241,6 +414,29 @@ final class HostSeries {
         }
     }
 
+    private synchronized void dropMinutes(MinuteBlock block) {
+        if (minuteBlocks.removeIf(b -> b == block)) {
+            minuteSamples -= block.samples();
+            minuteBytes -= block.footprintBytes();
+            onCorruptBlock.run();
+        }
+    }
+
+    /** Replaces the {@code index}-th block of minute rows (oldest first) with what {@code damage} makes of it. */
+    synchronized void replaceMinuteBlock(int index, UnaryOperator<SealedBlock> damage) {
+        List<MinuteBlock> all = new ArrayList<>(minuteBlocks);
+        MinuteBlock old = all.get(index);
+        MinuteBlock damaged = new MinuteBlock(damage.apply(old.rows()), old.samples());
+        minuteBytes += damaged.footprintBytes() - old.footprintBytes();
+        all.set(index, damaged);
+        minuteBlocks.clear();
+        minuteBlocks.addAll(all);
+    }
+
+    synchronized int minuteBlockCount() {
+        return minuteBlocks.size();
+    }
+
     /** Replaces the {@code index}-th sealed block (oldest first) with what {@code damage} makes of it: for corruption tests. */
     synchronized void replaceBlock(int index, UnaryOperator<SealedBlock> damage) {
         List<SealedBlock> all = new ArrayList<>(blocks);
@@ -255,17 +451,17 @@ final class HostSeries {
         return blocks.size();
     }
 
-    /** Heap bytes held: the raw head plus every sealed block (for /metrics and docs/benchmarks.md). */
+    /** Heap bytes held: the raw head plus every sealed block and block of minute rows (for /metrics and docs/benchmarks.md). */
     synchronized long footprintBytes() {
-        return HEAD_BYTES + sealedBytes;
+        return HEAD_BYTES + sealedBytes + minuteBytes;
     }
 
-    /** The object, its deque and the raw head: arrays of the head, the latest values and their headers. */
-    private static final long HEAD_BYTES = 96 + 16 + 8L * 16 + 16 + 8L * BLOCK + 16 + 4L * METRICS.length
+    /** The object, its deques and the raw head: arrays of the head, the latest values and their headers. */
+    private static final long HEAD_BYTES = 104 + 2 * (16 + 8L * 16 + 16) + 16 + 8L * BLOCK + 16 + 4L * METRICS.length
             + (16 + 8L * BLOCK) * METRICS.length + 2 * (16 + 8L * METRICS.length);
 
     @Override
     public synchronized String toString() {
-        return "HostSeries[" + size() + " samples, " + blocks.size() + " blocks]";
+        return "HostSeries[" + size() + " samples, " + blocks.size() + " blocks, " + minuteBlocks.size() + " of minutes]";
     }
 }

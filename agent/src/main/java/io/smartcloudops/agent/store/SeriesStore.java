@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounded in-memory history per host and metric, Gorilla-compressed in blocks ({@link HostSeries}).
- * Each host keeps at most the samples the retention holds at the collection interval (plus slack);
- * points older than the retention are never returned, and blocks older than it are dropped.
+ * Bounded in-memory history per host and metric, Gorilla-compressed in blocks ({@link HostSeries}): raw samples for
+ * the raw retention, one row a minute (count, min, max, sum per metric) from there to the retention. Each host keeps
+ * at most the raw samples the raw retention holds at the collection interval (plus slack); points older than the
+ * retention are never returned, and blocks older than it are dropped.
  */
 public final class SeriesStore {
 
@@ -26,9 +27,12 @@ public final class SeriesStore {
     /** A fleet over the limit keeps announcing new hosts: one warning at the first, then at most this often. */
     static final Duration REFUSAL_WARNING_EVERY = Duration.ofMinutes(10);
     private static final int REFUSED_LISTED = 5;
+    /** {@code store.raw_retention}'s default: every sample for the last hour, minute rows before. */
+    public static final Duration DEFAULT_RAW_RETENTION = Duration.ofHours(1);
 
     private final Clock clock;
     private final Duration retention;
+    private final Duration rawRetention;
     private final int capacityPerHost;
     private final int maxHosts;
     private final String maxHostsFrom;
@@ -49,9 +53,22 @@ public final class SeriesStore {
      *                     the heap by the sizing rule)
      */
     public SeriesStore(Clock clock, Duration retention, Duration interval, int maxHosts, String maxHostsFrom) {
+        this(clock, retention, retention, interval, maxHosts, maxHostsFrom);
+    }
+
+    /**
+     * @param rawRetention raw samples are kept this long, then as minute rows up to {@code retention}; at or above
+     *                     the retention, raw for the whole retention
+     */
+    public SeriesStore(Clock clock, Duration retention, Duration rawRetention, Duration interval, int maxHosts,
+                       String maxHostsFrom) {
         this.clock = clock;
         this.retention = retention;
-        long slots = retention.toMillis() / Math.max(1, interval.toMillis());
+        this.rawRetention = rawRetention.compareTo(retention) < 0 ? rawRetention : retention;
+        // raw samples wait up to HostSeries.MINUTE_ROWS minutes beyond the raw retention to be aggregated together
+        Duration rawHeld = this.rawRetention.compareTo(retention) < 0
+                ? this.rawRetention.plusMinutes(HostSeries.MINUTE_ROWS) : retention;
+        long slots = rawHeld.toMillis() / Math.max(1, interval.toMillis());
         this.capacityPerHost = (int) Math.min(2_000_000, Math.max(16, slots + slots / 4 + 16));
         this.maxHosts = maxHosts;
         this.maxHostsFrom = maxHostsFrom;
@@ -68,7 +85,8 @@ public final class SeriesStore {
                 return false;
             }
             series = hosts.computeIfAbsent(sample.host(),
-                    h -> new HostSeries(capacityPerHost, retention.toMillis(), corruptBlocks::incrementAndGet));
+                    h -> new HostSeries(capacityPerHost, retention.toMillis(), rawRetention.toMillis(),
+                            corruptBlocks::incrementAndGet));
         }
         boolean added = series.append(sample);
         if (added) {
@@ -120,7 +138,10 @@ public final class SeriesStore {
         return s == null ? Optional.empty() : s.lastTime();
     }
 
-    /** Points of one metric since {@code since} (clipped to the retention), oldest first. */
+    /**
+     * Points of one metric since {@code since} (clipped to the retention), oldest first: raw samples within the raw
+     * retention, one point a minute before ({@link SeriesPoint#aggregated()}: the minute's mean, min, max and count).
+     */
     public List<SeriesPoint> series(String host, Metric metric, Instant since) {
         HostSeries s = hosts.get(host);
         if (s == null) {
@@ -129,7 +150,7 @@ public final class SeriesStore {
         return s.points(metric, since.toEpochMilli(), clock.instant().minus(retention).toEpochMilli());
     }
 
-    /** Whole samples since {@code since}, oldest first (for detectors and chat statistics). */
+    /** Whole raw samples since {@code since}, oldest first; the minute rows before the raw retention are not samples. */
     public List<HostSample> samples(String host, Instant since) {
         HostSeries s = hosts.get(host);
         if (s == null) {
@@ -165,6 +186,10 @@ public final class SeriesStore {
         return retention;
     }
 
+    public Duration rawRetention() {
+        return rawRetention;
+    }
+
     public int capacityPerHost() {
         return capacityPerHost;
     }
@@ -179,9 +204,14 @@ public final class SeriesStore {
         return corruptBlocks.get();
     }
 
-    /** Samples held for every host together. */
+    /** Samples held for every host together: raw ones and those the minute rows stand for. */
     public long samplesHeld() {
         return hosts.values().stream().mapToLong(HostSeries::size).sum();
+    }
+
+    /** Raw samples held for every host together. */
+    public long rawSamplesHeld() {
+        return hosts.values().stream().mapToLong(HostSeries::rawSize).sum();
     }
 
     /** For /status: what the store holds and what it costs. */
@@ -191,9 +221,11 @@ public final class SeriesStore {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("hosts", hosts.size());
         out.put("samples", samples);
+        out.put("raw_samples", rawSamplesHeld());
         out.put("bytes", bytes);
         out.put("bytes_per_sample", samples == 0 ? null : Math.round(10.0 * bytes / samples) / 10.0);
         out.put("retention", io.smartcloudops.agent.time.DurationText.format(retention));
+        out.put("raw_retention", io.smartcloudops.agent.time.DurationText.format(rawRetention));
         out.put("corrupt_blocks_dropped", corruptBlocks.get());
         out.put("max_hosts", maxHosts);
         out.put("max_hosts_from", maxHostsFrom);

@@ -202,7 +202,7 @@ public final class AnomaliesViewModel {
         long from = windowStart(a).toEpochMilli();
         Instant endOrNow = a.end() != null ? a.end().plus(AROUND) : clock.instant();
         long to = Math.min(clock.millis(), endOrNow.toEpochMilli());
-        List<SeriesPoint> pts = s.points().stream()
+        List<SeriesPoint> pts = io.smartcloudops.console.dashboard.SeriesBuffer.drawn(s.points()).stream()
                 .filter(p -> p.timestamp().toEpochMilli() >= from && p.timestamp().toEpochMilli() <= to).toList();
         long[] xs = new long[pts.size()];
         double[] ys = new double[pts.size()];

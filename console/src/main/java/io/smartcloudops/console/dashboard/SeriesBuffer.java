@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * The samples of one metric of one host the console keeps for its charts: parallel primitive arrays
- * (epoch millis and values), oldest first, appended live and back-filled from {@code /series}.
+ * (epoch millis and values), oldest first, appended live and back-filled from {@code /series}. A minute the agent
+ * keeps only as an aggregate (older than its {@code store.raw_retention}) is drawn as its two extremes, min then
+ * max, 30 s apart, so a 5 s spike stays visible on a chart of hours (where a minute is less than a pixel); its mean
+ * alone would hide it.
  */
 public final class SeriesBuffer {
 
@@ -55,10 +58,11 @@ public final class SeriesBuffer {
      * Replaces everything up to the newest back-filled point with the agent's history and keeps the
      * live points that arrived after it, so a back-fill never loses a sample nor duplicates one.
      */
-    public void backfill(List<SeriesPoint> points) {
-        if (points.isEmpty()) {
+    public void backfill(List<SeriesPoint> history) {
+        if (history.isEmpty()) {
             return;
         }
+        List<SeriesPoint> points = drawn(history);
         long lastHistory = points.getLast().timestamp().toEpochMilli();
         int keepFrom = indexAfter(lastHistory);
         int keep = size - keepFrom;
@@ -78,6 +82,23 @@ public final class SeriesBuffer {
         times = t;
         values = v;
         size = n + keep;
+    }
+
+    /** The points as a chart draws them: raw samples as they are, a minute row as its min and, 30 s on, its max. */
+    public static List<SeriesPoint> drawn(List<SeriesPoint> points) {
+        if (points.stream().noneMatch(SeriesPoint::aggregated)) {
+            return points;
+        }
+        List<SeriesPoint> out = new java.util.ArrayList<>(points.size() * 2);
+        for (SeriesPoint p : points) {
+            if (p.aggregated()) {
+                out.add(new SeriesPoint(p.timestamp(), p.min()));
+                out.add(new SeriesPoint(p.timestamp().plusSeconds(30), p.max()));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Drops samples older than {@code minMillis}. */

@@ -40,6 +40,18 @@ class SeriesBufferTest {
     }
 
     @Test
+    void aMinuteTheAgentKeepsAsAnAggregateIsDrawnAsItsExtremesSoASpikeStaysVisible() {
+        SeriesBuffer b = new SeriesBuffer();
+        b.backfill(List.of(SeriesPoint.minute(Instant.ofEpochMilli(0), 21.0, 20.0, 35.5, 12),
+                SeriesPoint.minute(Instant.ofEpochMilli(60_000), 20.5, 20.0, 21.0, 12), p(120_000, 20.2)));
+        assertThat(b.size()).isEqualTo(5);
+        assertThat(new long[] {b.timeAt(0), b.timeAt(1), b.timeAt(2), b.timeAt(3), b.timeAt(4)})
+                .containsExactly(0, 30_000, 60_000, 90_000, 120_000);
+        assertThat(new double[] {b.valueAt(0), b.valueAt(1), b.valueAt(2), b.valueAt(3), b.valueAt(4)})
+                .as("the 35.5 spike inside a minute whose mean is 21").containsExactly(20.0, 35.5, 20.0, 21.0, 20.2);
+    }
+
+    @Test
     void trimDropsOldSamplesAndIndexFindsTheFirstInRange() {
         SeriesBuffer b = new SeriesBuffer();
         for (int i = 0; i < 200; i++) {

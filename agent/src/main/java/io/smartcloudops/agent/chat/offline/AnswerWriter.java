@@ -112,7 +112,7 @@ final class AnswerWriter {
                 lines.add(s.host() + " " + metricName(s.metric()) + " " + rangeLabel + " (" + s.samples() + " samples): min "
                         + format(s.metric(), s.min()) + ", mean " + format(s.metric(), s.mean()) + ", p95 "
                         + format(s.metric(), s.p95()) + ", max " + format(s.metric(), s.max()) + ", last "
-                        + format(s.metric(), s.last()) + ".");
+                        + format(s.metric(), s.last()) + "." + (s.note() == null ? "" : " (" + s.note() + ".)"));
             }
             if (out.note() != null && out.series().isEmpty()) {
                 note = out.note();

@@ -33,8 +33,15 @@ public sealed interface ToolOutput {
         }
     }
 
+    /**
+     * Statistics of one metric of one host over a range. Where the range reaches back beyond {@code
+     * store.raw_retention} the store has one row a minute (count, min, max, mean): samples, min, max and mean stay
+     * exact, p95 (and last, when the range ends there) come from minute means, and {@code note} says so.
+     *
+     * @param note null when every figure comes from raw samples
+     */
     record Stats(String host, String metric, String unit, int samples, double min, double max, double mean,
-                 double p95, double last, Instant firstAt, Instant lastAt) {
+                 double p95, double last, Instant firstAt, Instant lastAt, String note) {
     }
 
     record AnomalyDigest(List<Anomaly> anomalies, String note) implements ToolOutput {

@@ -111,7 +111,8 @@ public final class ToolRunner {
                 if (v == null) {
                     continue;
                 }
-                Double baseline = median(store.series(host, m, baselineFrom));
+                Double baseline = median(store.series(host, m, baselineFrom).stream()
+                        .filter(p -> !p.aggregated()).toList());  // raw samples only: a minute mean is not one
                 forMetric.add(new ToolOutput.HostValue(host, m.key(), v, m.format(v), baseline,
                         baseline == null ? null : m.format(baseline), store.lastSeen(host).orElse(null)));
             }
@@ -149,20 +150,50 @@ public final class ToolRunner {
         return new ToolOutput.SeriesSummary(out, c.since(), c.until(), note);
     }
 
+    /**
+     * Count, min, max and mean are exact whatever the points are (a minute row carries its count, extremes and mean);
+     * the 95th percentile of minute rows is taken over their means, each weighted by its count, and said so.
+     */
     static Optional<ToolOutput.Stats> stats(String host, Metric metric, List<SeriesPoint> points) {
         if (points.isEmpty()) {
             return Optional.empty();
         }
-        double[] v = points.stream().mapToDouble(SeriesPoint::value).toArray();
+        long samples = 0;
         double sum = 0;
-        for (double x : v) {
-            sum += x;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        Instant lastMinute = null;
+        for (SeriesPoint p : points) {
+            int n = p.aggregated() ? p.samples() : 1;
+            samples += n;
+            sum += p.value() * n;
+            min = Math.min(min, p.aggregated() ? p.min() : p.value());
+            max = Math.max(max, p.aggregated() ? p.max() : p.value());
+            if (p.aggregated()) {
+                lastMinute = p.timestamp();
+            }
         }
-        double last = v[v.length - 1];
-        Arrays.sort(v);
-        int rank = (int) Math.ceil(0.95 * v.length) - 1;
-        return Optional.of(new ToolOutput.Stats(host, metric.key(), metric.unit(), v.length, v[0], v[v.length - 1],
-                sum / v.length, v[Math.max(0, rank)], last, points.getFirst().timestamp(), points.getLast().timestamp()));
+        SeriesPoint last = points.getLast();
+        String note = lastMinute == null ? null : "up to " + lastMinute + " the store keeps one row a minute (older than "
+                + "store.raw_retention): samples, min, max and mean are exact, p95" + (last.aggregated() ? " and last are"
+                : " is") + " taken from minute means";
+        return Optional.of(new ToolOutput.Stats(host, metric.key(), metric.unit(), (int) Math.min(Integer.MAX_VALUE, samples),
+                min, max, sum / samples, p95(points, samples), last.value(), points.getFirst().timestamp(),
+                last.timestamp(), note));
+    }
+
+    /** The 95th percentile, a minute row counting as its mean {@code samples} times. */
+    private static double p95(List<SeriesPoint> points, long samples) {
+        List<SeriesPoint> sorted = points.stream().sorted(Comparator.comparingDouble(SeriesPoint::value)).toList();
+        long rank = (long) Math.ceil(0.95 * samples);
+        long seen = 0;
+        for (SeriesPoint p : sorted) {
+            seen += p.aggregated() ? p.samples() : 1;
+            if (seen >= rank) {
+                return p.value();
+            }
+        }
+        return sorted.getLast().value();
     }
 
     private ToolOutput explain(ToolCall.ExplainAnomaly c) {
