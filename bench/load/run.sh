@@ -125,6 +125,10 @@ rss_split() {
   awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { printf "resident: anon %.0f MB, file %.0f MB", a / 1024, f / 1024 }' "/proc/$agent_pid/status"
   awk '/^[0-9a-f]+-[0-9a-f]+ / { aot = ($NF ~ /\.aot$/) } aot && /^Rss:/ { kb += $2 } END { if (kb) printf " (AOT cache %.0f MB)", kb / 1024 }' "/proc/$agent_pid/smaps"
 }
+# RSS every second over the whole run: the request phases' peaks (the JIT's arenas while /query compiles) can pass
+# the /events phase's, which the phase lines (RSS at each phase's end) miss.
+( while kill -0 $agent_pid 2>/dev/null; do rss $agent_pid; echo; sleep 1; done ) > "$work/all-rss.txt" 2>/dev/null &
+all_sampler=$!
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
 env | grep -E '^(MALLOC_|GLIBC_TUNABLES=)' | sed 's/^/agent environment: /' || true  # glibc's malloc settings, when a run sets them
@@ -149,6 +153,8 @@ kill $sampler 2>/dev/null || true
 wait $nmt_sampler 2>/dev/null || true
 peak=$(sort -n "$work/sse-rss.txt" | tail -1)
 echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
+kill $all_sampler 2>/dev/null || true
+echo "agent RSS peak over the whole run (sampled every second) $(sort -n "$work/all-rss.txt" | tail -1) MB"
 cat "$work/sse-nmt.txt"
 echo "agent heap after a full GC: $(bench/jvm-heap.sh $agent_pid --full-gc | awk '{ printf "used %.1f MB of %.1f MB committed", $1 / 1024, $2 / 1024 }')"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"
