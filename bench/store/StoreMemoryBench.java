@@ -17,7 +17,9 @@ import java.util.Random;
  * percentages and rates; timestamps jitter by a few ms as real collections do) and "random" (uniform
  * random doubles: the worst case for XOR encoding), and "collected": "full" at the resolution the
  * collector keeps (collect.SampleResolution). Also times queries of 15 minutes, 1 hour and 24 hours of one metric.
- * Run: java -cp agent/target/smartcloudops-agent.jar bench/store/StoreMemoryBench.java [hosts] [hours] [shape]
+ * Run: java -cp agent/target/smartcloudops-agent.jar bench/store/StoreMemoryBench.java [hosts] [hours] [shape] [raw]
+ * raw: the store's raw retention (store.raw_retention, e.g. 1h; older samples as minute rows); without it the store of
+ * the jar's one-retention constructor (raw for the whole 24 h), so that this program also runs against older jars.
  */
 public class StoreMemoryBench {
 
@@ -30,7 +32,11 @@ public class StoreMemoryBench {
         Clock clock = Clock.fixed(end, ZoneOffset.UTC);
         Random random = new Random(1);
         long before = usedHeap();
-        SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 100_000);
+        SeriesStore store = args.length > 3
+                ? SeriesStore.class.getConstructor(Clock.class, Duration.class, Duration.class, Duration.class, int.class,
+                        String.class).newInstance(clock, Duration.ofHours(24), Duration.parse("PT" + args[3].toUpperCase()),
+                        Duration.ofSeconds(5), 100_000, "bench")
+                : new SeriesStore(clock, Duration.ofHours(24), Duration.ofSeconds(5), 100_000);
         int perHost = hours * 720;
         double[] level = new double[hosts];
         for (int i = 0; i < perHost; i++) {
@@ -56,7 +62,8 @@ public class StoreMemoryBench {
         }
         long after = usedHeap();
         double samples = store.appendedTotal();
-        System.out.printf("shape=%s hosts=%d hours=%d samples=%d (7 metrics each)%n", shape, hosts, hours, store.appendedTotal());
+        System.out.printf("shape=%s hosts=%d hours=%d samples=%d (7 metrics each)%s%n", shape, hosts, hours, store.appendedTotal(),
+                args.length > 3 ? ", raw retention " + args[3] + ", minute rows before" : ", raw only");
         System.out.printf("heap growth %.1f MB: %.1f KB per host, %.1f bytes per sample (raw arrays: 64 B)%n",
                 (after - before) / 1e6, (after - before) / 1e3 / hosts, (after - before) / samples);
         System.out.printf("store's own count: %.1f KB per host, %.1f bytes per sample%n",

@@ -56,10 +56,10 @@ public final class AgentMetrics implements CollectionMetrics {
                 .register(registry);
         GaugeWithCallback.builder().name("smartcloudops_hosts").help("Hosts with samples in memory")
                 .callback(cb -> cb.call(store.hosts().size())).register(registry);
-        GaugeWithCallback.builder().name("smartcloudops_store_samples").help("Samples held by the series store, all hosts")
+        GaugeWithCallback.builder().name("smartcloudops_store_samples").help("Samples held by the series store, all hosts: raw ones and those its minute rows stand for")
                 .callback(cb -> cb.call(store.samplesHeld())).register(registry);
         GaugeWithCallback.builder().name("smartcloudops_store_bytes")
-                .help("Heap held by the series store: raw newest blocks plus compressed older ones")
+                .help("Heap held by the series store: raw newest blocks plus compressed older ones and minute rows")
                 .callback(cb -> cb.call(store.footprintBytes())).register(registry);
         GaugeWithCallback.builder().name("smartcloudops_store_refused_hosts")
                 .help("Hosts that sent samples while the series store was full (store.max_hosts): not stored")

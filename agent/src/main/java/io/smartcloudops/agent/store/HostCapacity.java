@@ -18,10 +18,10 @@ public final class HostCapacity {
     /** A minute row of seven metrics (count, min, max, sum each): 30 B (bench/fleet/HostStateBench.java), plus margin. */
     static final long STORE_BYTES_PER_MINUTE = 36;
     /**
-     * Everything else a watched host holds: the detector's state (253 KB) and the band history at 24 h (79 KB),
-     * measured by bench/fleet/HostStateBench.java, plus margin.
+     * Everything else a watched host holds: the detector's state (253 KB) and the band history at 24 h (34 KB,
+     * compressed), measured by bench/fleet/HostStateBench.java, plus margin.
      */
-    static final long DETECTOR_BYTES_PER_HOST = 384L * 1024;
+    static final long DETECTOR_BYTES_PER_HOST = 320L * 1024;
 
     private HostCapacity() {
     }
@@ -32,16 +32,16 @@ public final class HostCapacity {
     }
 
     /**
-     * Heap one host takes once its retention is full: raw samples for the raw retention and the up to
-     * {@link HostSeries#MINUTE_ROWS} minutes that wait to be aggregated, minute rows for the rest, and the
-     * detector's state.
+     * Heap one host takes once its retention is full: raw samples for the raw retention, the up to two blocks
+     * ({@link HostSeries#BLOCK} samples each) and the 10 minutes of stagger that wait to be aggregated, minute rows
+     * for the rest, and the detector's state.
      */
     public static long bytesPerHost(Duration retention, Duration rawRetention, Duration interval) {
         long retentionMillis = retention.toMillis();
         long rawMillis = Math.min(rawRetention.toMillis(), retentionMillis);
-        long rawHeldMillis = rawMillis < retentionMillis
-                ? Math.min(retentionMillis, rawMillis + HostSeries.MINUTE_ROWS * MinuteRows.MINUTE_MILLIS) : retentionMillis;
-        long samples = rawHeldMillis / Math.max(1, interval.toMillis());
+        long step = Math.max(1, interval.toMillis());
+        long samples = rawMillis < retentionMillis ? Math.min(retentionMillis / step,
+                (rawMillis + HostSeries.STAGGER_MILLIS) / step + 2L * HostSeries.BLOCK) : retentionMillis / step;
         long minutes = (retentionMillis - rawMillis) / MinuteRows.MINUTE_MILLIS;
         return samples * STORE_BYTES_PER_SAMPLE + minutes * STORE_BYTES_PER_MINUTE + DETECTOR_BYTES_PER_HOST;
     }

@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
  * array and one value array per metric, NaN where a metric was absent), older ones in Gorilla-compressed
  * {@link SealedBlock}s, oldest first; a full head is sealed at a minute boundary (the samples of its newest minute
  * stay in the head), so no minute is split between blocks. The minute tier (when the raw retention is shorter than
- * the retention): raw blocks older than the raw retention are turned, {@link #MINUTE_ROWS} minutes at a time, into
- * one block of per-minute rows ({@link MinuteRows}: count, min, max and sum per metric). Blocks whose samples all
+ * the retention): raw blocks older than the raw retention are turned into per-minute rows ({@link MinuteRows}: count,
+ * min, max and sum per metric), in blocks of up to {@link #MINUTE_ROWS} rows. Blocks whose samples all
  * fall out of the retention are dropped whole. Queries copy what they need under the lock and decode outside it; a
  * block that fails to decode is dropped and counted, never served.
  */
@@ -32,14 +32,20 @@ final class HostSeries {
     static final int BLOCK = 120;
 
     /**
-     * Minutes per block of the minute tier: 2 hours. Fewer rows a block cost more in per-block overhead (index,
-     * stream headers); more keep raw blocks longer before they are aggregated (bench/fleet/HostStateBench).
+     * Hosts collected together seal their raw blocks in the same collection; aggregating them in the same one too
+     * would put every host's decoding and encoding into one tick every 10 minutes (seconds at 10,000 hosts). Each
+     * host waits a further share of this, fixed by its name, so the work spreads over 10 minutes of collections.
      */
+    static final long STAGGER_MILLIS = 600_000;
+
+    /** Minutes per block of the minute tier: 2 hours. Fewer rows a block cost more in per-block overhead (index, stream headers). */
     static final int MINUTE_ROWS = 120;
 
     private final int maxSamples;
     private final long retentionMillis;
     private final long rawRetentionMillis;
+    /** How much longer than the raw retention this host's raw blocks wait (see {@link #STAGGER_MILLIS}). */
+    private final long staggerMillis;
     private final Runnable onCorruptBlock;
     private final ArrayDeque<SealedBlock> blocks = new ArrayDeque<>();
     private int sealedSamples;
@@ -63,15 +69,17 @@ final class HostSeries {
     private final int[] latestAge = new int[METRICS.length];
 
     HostSeries(int maxSamples, long retentionMillis, Runnable onCorruptBlock) {
-        this(maxSamples, retentionMillis, retentionMillis, onCorruptBlock);
+        this(maxSamples, retentionMillis, retentionMillis, 0, onCorruptBlock);
     }
 
     /**
      * @param maxSamples         raw samples held at most (older ones are aggregated, or dropped without a minute tier)
      * @param rawRetentionMillis raw samples older than this (before the newest) are aggregated into minute rows; at
      *                           or above the retention there is no minute tier
+     * @param staggerMillis      this host's further wait, taken modulo {@link #STAGGER_MILLIS}
      */
-    HostSeries(int maxSamples, long retentionMillis, long rawRetentionMillis, Runnable onCorruptBlock) {
+    HostSeries(int maxSamples, long retentionMillis, long rawRetentionMillis, long staggerMillis, Runnable onCorruptBlock) {
+        this.staggerMillis = Math.floorMod(staggerMillis, STAGGER_MILLIS);
         this.maxSamples = Math.max(maxSamples, BLOCK);
         this.retentionMillis = retentionMillis;
         this.rawRetentionMillis = Math.min(rawRetentionMillis, retentionMillis);
@@ -159,15 +167,15 @@ final class HostSeries {
     }
 
     /**
-     * Turns the oldest raw blocks into a block of minute rows once those older than the raw retention cover
-     * {@link #MINUTE_ROWS} minutes, or sooner when the raw samples reach their cap. A batch ends only where the next
-     * sample starts a new minute.
+     * Turns the raw blocks older than the raw retention (or, when the raw samples reach their cap, the oldest) into
+     * minute rows, appended to the newest block of minute rows while it has fewer than {@link #MINUTE_ROWS} (that
+     * block is decoded and sealed again with the new rows), so raw samples wait at most two blocks and this host's
+     * stagger beyond the raw retention. A batch ends only where the next sample starts a new minute.
      */
     private void aggregateOld(long now) {
-        long rawCutoff = now - rawRetentionMillis;
+        long rawCutoff = now - rawRetentionMillis - staggerMillis;
         while (!blocks.isEmpty()) {
             boolean forced = sealedSamples + headSize - blocks.peekFirst().count() >= maxSamples;
-            long firstMinute = MinuteRows.minuteOf(blocks.peekFirst().firstTime());
             int batch = 0;
             boolean ready = false;
             Iterator<SealedBlock> oldestFirst = blocks.iterator();
@@ -180,9 +188,7 @@ final class HostSeries {
                 batch++;
                 next = oldestFirst.hasNext() ? oldestFirst.next() : null;
                 long nextTime = next != null ? next.firstTime() : headSize > 0 ? headTimes[0] : Long.MAX_VALUE;
-                boolean clean = MinuteRows.minuteOf(nextTime) > MinuteRows.minuteOf(b.lastTime());
-                long minutes = (MinuteRows.minuteOf(b.lastTime()) - firstMinute) / MinuteRows.MINUTE_MILLIS + 1;
-                if (clean && (forced || minutes >= MINUTE_ROWS)) {
+                if (MinuteRows.minuteOf(nextTime) > MinuteRows.minuteOf(b.lastTime())) {
                     ready = true;
                     break;
                 }
@@ -191,6 +197,19 @@ final class HostSeries {
                 return;
             }
             MinuteRows rows = new MinuteRows(METRICS.length);
+            int carried = 0;
+            MinuteBlock open = minuteBlocks.peekLast();
+            if (open != null && open.rows().count() < MINUTE_ROWS) {
+                minuteBlocks.removeLast();
+                minuteSamples -= open.samples();
+                minuteBytes -= open.footprintBytes();
+                try {
+                    rows.addRows(open.rows());
+                    carried = open.samples();
+                } catch (CorruptBlockException e) {
+                    onCorruptBlock.run();
+                }
+            }
             double[][] columns = new double[METRICS.length][];
             for (int i = 0; i < batch; i++) {
                 SealedBlock b = removeFirstRawBlock();
@@ -208,7 +227,7 @@ final class HostSeries {
             }
             SealedBlock sealed = rows.seal();
             if (sealed != null) {
-                MinuteBlock block = new MinuteBlock(sealed, rows.samples());
+                MinuteBlock block = new MinuteBlock(sealed, carried + rows.samples());
                 minuteBlocks.addLast(block);
                 minuteSamples += block.samples();
                 minuteBytes += block.footprintBytes();
@@ -376,6 +395,9 @@ final class HostSeries {
 
     /** Minute blocks holding a row at or after {@code millis}, oldest first (caller holds the lock). */
     private List<MinuteBlock> minuteBlocksFrom(long millis) {
+        if (minuteBlocks.isEmpty() || minuteBlocks.peekLast().rows().lastTime() < millis) {
+            return List.of();  // the common query, within the raw retention
+        }
         List<MinuteBlock> out = new ArrayList<>();
         Iterator<MinuteBlock> newestFirst = minuteBlocks.descendingIterator();
         while (newestFirst.hasNext()) {

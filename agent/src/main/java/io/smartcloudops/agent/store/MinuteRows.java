@@ -106,16 +106,38 @@ final class MinuteRows {
         }
     }
 
-    private void flush() {
-        if (minute == Long.MIN_VALUE) {
-            return;
+    /** Adds the rows of an earlier block of minute rows, which precede every sample added after them. */
+    void addRows(SealedBlock block) throws CorruptBlockException {
+        flush();
+        long[] t = block.times();
+        double[][] c = new double[columns.length][];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = block.column(k);
         }
+        for (int i = 0; i < t.length; i++) {
+            ensureRow();
+            times[rows] = t[i];
+            for (int k = 0; k < c.length; k++) {
+                columns[k][rows] = c[k][i];
+            }
+            rows++;
+        }
+    }
+
+    private void ensureRow() {
         if (rows == times.length) {
             times = Arrays.copyOf(times, rows * 2);
             for (int c = 0; c < columns.length; c++) {
                 columns[c] = Arrays.copyOf(columns[c], rows * 2);
             }
         }
+    }
+
+    private void flush() {
+        if (minute == Long.MIN_VALUE) {
+            return;
+        }
+        ensureRow();
         times[rows] = minute;
         for (int k = 0; k < metrics; k++) {
             int base = k * COLUMNS_PER_METRIC;
@@ -136,7 +158,7 @@ final class MinuteRows {
         minute = Long.MIN_VALUE;
     }
 
-    /** Samples added so far. */
+    /** Raw samples added so far (not those of rows added with {@link #addRows}). */
     int samples() {
         return samples;
     }

@@ -65,11 +65,12 @@ public final class SeriesStore {
         this.clock = clock;
         this.retention = retention;
         this.rawRetention = rawRetention.compareTo(retention) < 0 ? rawRetention : retention;
-        // raw samples wait up to HostSeries.MINUTE_ROWS minutes beyond the raw retention to be aggregated together
-        Duration rawHeld = this.rawRetention.compareTo(retention) < 0
-                ? this.rawRetention.plusMinutes(HostSeries.MINUTE_ROWS) : retention;
-        long slots = rawHeld.toMillis() / Math.max(1, interval.toMillis());
-        this.capacityPerHost = (int) Math.min(2_000_000, Math.max(16, slots + slots / 4 + 16));
+        long slots = this.rawRetention.toMillis() / Math.max(1, interval.toMillis());
+        // with a minute tier, up to two blocks (the head and one sealed across the raw retention's edge) and the
+        // host's stagger wait beyond it
+        long waiting = this.rawRetention.compareTo(retention) < 0
+                ? 2L * HostSeries.BLOCK + HostSeries.STAGGER_MILLIS / Math.max(1, interval.toMillis()) : 16;
+        this.capacityPerHost = (int) Math.min(2_000_000, Math.max(16, slots + slots / 4 + waiting));
         this.maxHosts = maxHosts;
         this.maxHostsFrom = maxHostsFrom;
     }
@@ -86,7 +87,7 @@ public final class SeriesStore {
             }
             series = hosts.computeIfAbsent(sample.host(),
                     h -> new HostSeries(capacityPerHost, retention.toMillis(), rawRetention.toMillis(),
-                            corruptBlocks::incrementAndGet));
+                            h.hashCode() * 0x9E3779B97F4A7C15L >>> 1, corruptBlocks::incrementAndGet));
         }
         boolean added = series.append(sample);
         if (added) {

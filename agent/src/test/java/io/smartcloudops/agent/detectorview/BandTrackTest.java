@@ -65,6 +65,29 @@ class BandTrackTest {
     }
 
     @Test
+    void compressedSegmentsReadBackExactlyAsTheyWereHeld() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        BandTrack t = new BandTrack();
+        List<BandSegment> before = List.of();
+        long time = T0;
+        for (int i = 0; i < 5 * BandTrack.TAIL * 6; i++) {   // five blocks' worth of segments, every 30 s
+            time += 30_000 + random.nextInt(7) + (random.nextInt(50) == 0 ? 120_000 : 0);   // jitter, now and then a gap
+            double e = 50 + 30 * Math.sin(i / 40.0) + random.nextDouble();
+            double w = 5 + random.nextDouble() * 3;
+            t.append(time, e, e - w, e + w * 1.5, Season.values()[random.nextInt(Season.values().length)], 90_000, DAY);
+            List<BandSegment> now = t.since(0);
+            assertThat(now.size()).isGreaterThanOrEqualTo(before.size());
+            if (!before.isEmpty()) {
+                // every segment but the newest is final: the same values, bit for bit, whether held as arrays or compressed
+                assertThat(now.subList(0, before.size() - 1)).isEqualTo(before.subList(0, before.size() - 1));
+            }
+            before = now;
+        }
+        assertThat(t.size()).as("several blocks compressed").isGreaterThan(3 * BandTrack.TAIL);
+        assertThat(t.since(before.get(100).to().toEpochMilli())).isEqualTo(before.subList(100, before.size()));
+    }
+
+    @Test
     void oldSegmentsGoAndTheTrackNeverHoldsMoreThanADayOfMinutes() {
         BandTrack t = new BandTrack();
         for (int i = 0; i < 3 * 1440; i++) {   // three days of a band that moves every minute

@@ -53,7 +53,7 @@ class MinuteTierTest {
             t += 4_000 + random.nextInt(2_000);
         }
         clock.set(kept.getLast().timestamp());
-        assertThat(store.seriesOf("h").orElseThrow().minuteBlockCount()).as("minute blocks made").isGreaterThanOrEqualTo(1);
+        assertThat(store.seriesOf("h").orElseThrow().minuteBlockCount()).as("blocks of minute rows made, and grown").isGreaterThanOrEqualTo(2);
 
         for (Metric m : Metric.values()) {
             List<SeriesPoint> points = store.series("h", m, Instant.EPOCH);
@@ -62,8 +62,9 @@ class MinuteTierTest {
             assertThat(minutes).as("%s: minute rows", m).isNotEmpty();
             assertThat(points.subList(0, minutes.size())).as("minute rows first, then raw samples").isEqualTo(minutes);
             Instant rawFrom = raw.getFirst().timestamp();
-            assertThat(rawFrom).as("every sample of the raw retention is raw")
-                    .isBeforeOrEqualTo(clock.instant().minus(RAW));
+            assertThat(rawFrom).as("every sample of the raw retention is raw, older ones wait at most two blocks and the stagger")
+                    .isBeforeOrEqualTo(clock.instant().minus(RAW))
+                    .isAfter(clock.instant().minus(RAW).minus(Duration.ofMinutes(35)));
             assertThat(raw).as("%s: raw samples, bit for bit", m).isEqualTo(kept.stream()
                     .filter(k -> !k.timestamp().isBefore(rawFrom) && k.values().containsKey(m))
                     .map(k -> new SeriesPoint(k.timestamp(), k.values().get(m))).toList());
@@ -111,22 +112,25 @@ class MinuteTierTest {
     void aCorruptMinuteBlockIsDroppedAndCountedAndTheRestIsServed() {
         MutableClock clock = new MutableClock(T0);
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofSeconds(5), 10, "test");
-        int n = 720 * 6;  // six hours: two blocks of minute rows
+        int n = 720 * 6;  // six hours: two or three blocks of minute rows
         for (int i = 0; i < n; i++) {
             store.append(new HostSample("a", T0.plusSeconds(5L * i), Map.of(Metric.CPU, (double) (i % 100), Metric.MEM, 50.0)));
         }
         clock.set(T0.plusSeconds(5L * (n - 1)));
         HostSeries series = store.seriesOf("a").orElseThrow();
-        assertThat(series.minuteBlockCount()).isEqualTo(2);
+        assertThat(series.minuteBlockCount()).isBetween(2, 3);
         long minutesBefore = store.series("a", Metric.CPU, Instant.EPOCH).stream().filter(SeriesPoint::aggregated).count();
+        int[] damagedRows = new int[1];
         series.replaceMinuteBlock(0, b -> {
+            damagedRows[0] = b.count();
             long[] bits = b.copyOfBits();
             bits[0] ^= 0x1000L;  // inside the minutes' timestamps, which every query decodes
             return new SealedBlock(b.firstTime(), b.lastTime(), b.count(), bits, b.copyOfEnds(), b.copyOfChecksums());
         });
         List<SeriesPoint> cpu = store.series("a", Metric.CPU, Instant.EPOCH);
-        assertThat(cpu.stream().filter(SeriesPoint::aggregated).count()).as("the second block's rows")
-                .isEqualTo(minutesBefore - HostSeries.MINUTE_ROWS);
+        assertThat(damagedRows[0]).isGreaterThanOrEqualTo(HostSeries.MINUTE_ROWS);
+        assertThat(cpu.stream().filter(SeriesPoint::aggregated).count()).as("the other blocks' rows")
+                .isEqualTo(minutesBefore - damagedRows[0]);
         assertThat(store.corruptBlocksDropped()).isEqualTo(1);
         assertThat(store.series("a", Metric.CPU, Instant.EPOCH)).hasSize(cpu.size());
         assertThat(store.corruptBlocksDropped()).as("counted once").isEqualTo(1);
@@ -153,9 +157,10 @@ class MinuteTierTest {
             tiered.append(s);
         }
         clock.set(T0.plusSeconds(5L * (n - 1)));
-        assertThat(tiered.footprintBytes()).as("minute rows for 21-23 h, raw samples for 1-3 h")
+        assertThat(tiered.footprintBytes()).as("minute rows for 23 h, raw samples for the last hour")
                 .isLessThan(raw.footprintBytes() / 2);
-        assertThat(tiered.rawSamplesHeld()).isBetween(720L, 3 * 720L + HostSeries.BLOCK);
+        assertThat(tiered.rawSamplesHeld()).as("the raw hour and at most the stagger and two blocks waiting")
+                .isBetween(720L, 720L + HostSeries.STAGGER_MILLIS / 5_000 + 2 * HostSeries.BLOCK);
         assertThat(tiered.samplesHeld()).as("a day's samples, raw or in minutes").isBetween(24 * 720L - 2, 24 * 720L + 2 * 720);
         List<SeriesPoint> day = tiered.series("h", Metric.CPU, Instant.EPOCH);
         assertThat(day.getFirst().timestamp()).isAfterOrEqualTo(clock.instant().minus(Duration.ofHours(24)).minusSeconds(60));
