@@ -91,6 +91,7 @@ done
 sleep 5  # let every host get samples
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }  # user + system, after the "(comm)" field
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v/1000; else if (v ~ /ms$/) print v+0; else if (v ~ /s$/) print v*1000; else print v }'; }
 declare -A RPS P99
 run_wrk() {  # name url [extra wrk args]
@@ -102,6 +103,10 @@ run_wrk() {  # name url [extra wrk args]
     return
   fi
   wrk -t2 -c"$conns" -d"${warmup}s" -H "Authorization: Bearer $token" "$@" "$url" > /dev/null
+  local server=$agent_pid
+  [[ $name == ceiling* ]] && server=$bare_pid
+  local cpu0
+  cpu0=$(cpu_ticks "$server")
   local out
   out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "Authorization: Bearer $token" "$@" "$url")
   local rps p50 p99 total non2xx sock
@@ -113,8 +118,12 @@ run_wrk() {  # name url [extra wrk args]
   sock=$(awk '/Socket errors/ {sub(/.*Socket errors: /, ""); print}' <<<"$out")
   RPS[$name]=$rps
   P99[$name]=$(to_ms "$p99")
-  printf '%-12s %10s req/s  p50 %-8s p99 %-8s requests %-9s non-2xx %-6s socket errors: %-36s RSS %s MB\n' \
-    "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)"
+  # the server's CPU time over the phase: requests per CPU second depend less on the machine's load than req/s
+  local cpu_s
+  cpu_s=$(awk -v a="$cpu0" -v b="$(cpu_ticks "$server")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }')
+  printf '%-12s %10s req/s  p50 %-8s p99 %-8s requests %-9s non-2xx %-6s socket errors: %-36s RSS %s MB; server CPU %s s, %s requests a CPU second\n' \
+    "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)" "$cpu_s" \
+    "$(awk -v t="$total" -v c="$cpu_s" 'BEGIN { t = t + 0; if (c > 0) printf "%.0f", t / c; else print "-" }')"
   nmt
 }
 # With -XX:NativeMemoryTracking=summary among the agent's options (BENCH_JAVA_OPTS, or SMARTCLOUDOPS_JAVA_OPTS
