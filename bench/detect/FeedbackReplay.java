@@ -30,7 +30,10 @@ import java.util.concurrent.Future;
  * with the detector's batch protocol, once without feedback and once with an operator who marks each series' first
  * false alarm {@code false_alarm} and each labelled window's first alarm {@code confirmed}, when that incident ends.
  * Labels are read only by the simulated operator, as a person would judge an alarm; the detector never sees them.
- * Prints per category and in all: false-alarm events (FP cap 12) and windows found, without and with feedback.
+ * Prints per category and in all: false-alarm events (FP cap 12) and windows found, without and with feedback; then,
+ * for every series with a false alarm after its verdict, what the verdict's incident flagged and what each later
+ * false alarm flagged (metric, feature, side, values or residuals, the range edge when raised and the peak), so one can
+ * see whether it repeats the pattern marked false.
  *
  * <pre>
  * java -cp agent/target/smartcloudops-agent.jar bench/detect/FeedbackReplay.java [knob=value ...]
@@ -38,7 +41,7 @@ import java.util.concurrent.Future;
  */
 public class FeedbackReplay {
 
-    record Outcome(FileScore without, FileScore with, int verdictsFalse, int verdictsConfirmed) {
+    record Outcome(FileScore without, FileScore with, int verdictsFalse, int verdictsConfirmed, List<String> afterVerdict) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +69,15 @@ public class FeedbackReplay {
             all.addAll(e.getValue());
         }
         print("all", all);
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).afterVerdict().forEach(System.out::println);
+        }
+        for (Outcome o : all) {
+            if (o.with().detected() < o.without().detected()) {
+                System.out.printf(Locale.ROOT, "%s\twindows lost with feedback: %d of %d found without%n", o.without().key(),
+                        o.without().detected() - o.with().detected(), o.without().detected());
+            }
+        }
         Summary w = Summary.of(all.stream().map(Outcome::without).toList());
         Summary f = Summary.of(all.stream().map(Outcome::with).toList());
         System.out.printf(Locale.ROOT, "false-alarm events %d -> %d (%.0f %% fewer); windows found %d -> %d; event F1 (cap 12) %.3f -> %.3f%n",
@@ -83,17 +95,21 @@ public class FeedbackReplay {
     }
 
     static Outcome replay(BenchmarkSuite.LabelledSeries series, DetectorSettings s) {
-        int[] without = run(series, s, false, new int[2]);
+        int[] without = run(series, s, false, new int[2], new ArrayList<>());
         int[] counts = new int[2];
-        int[] with = run(series, s, true, counts);
+        List<String> afterVerdict = new ArrayList<>();
+        int[] with = run(series, s, true, counts, afterVerdict);
         EventScorer scorer = new EventScorer(ScoringRules.capped());
         var t = series.table();
         return new Outcome(scorer.score(series.key(), t.timestamps(), series.windows(), without),
-                scorer.score(series.key(), t.timestamps(), series.windows(), with), counts[0], counts[1]);
+                scorer.score(series.key(), t.timestamps(), series.windows(), with), counts[0], counts[1], afterVerdict);
     }
 
-    /** Alarm rows of one replay; with feedback, counts[0] false-alarm and counts[1] confirmed verdicts given. */
-    static int[] run(BenchmarkSuite.LabelledSeries series, DetectorSettings s, boolean feedback, int[] counts) {
+    /**
+     * Alarm rows of one replay; with feedback, counts[0] false-alarm and counts[1] confirmed verdicts given, and in
+     * {@code afterVerdict} the false-alarm verdict's pattern and that of every false alarm raised after it.
+     */
+    static int[] run(BenchmarkSuite.LabelledSeries series, DetectorSettings s, boolean feedback, int[] counts, List<String> afterVerdict) {
         var t = series.table();
         int n = t.rows();
         int p = ScoringRules.nabProbationRows(n);
@@ -125,6 +141,13 @@ public class FeedbackReplay {
             }
             if (feedback && r.step() == IncidentStep.CLOSED && raisedRow >= 0 && raisedRow >= p) {
                 int window = windowOf(series.windows(), t.timestamps().get(raisedRow));
+                if (window < 0 && falseGiven) {
+                    afterVerdict.add(series.key() + "\tlater false alarm raised " + t.timestamps().get(raisedRow) + "\t"
+                            + String.join("; ", d.lastIncidentPattern()));
+                } else if (window < 0) {
+                    afterVerdict.add(series.key() + "\tfalse_alarm verdict on the one raised " + t.timestamps().get(raisedRow) + "\t"
+                            + String.join("; ", d.lastIncidentPattern()));
+                }
                 Verdict v = null;
                 if (window < 0 && !falseGiven) {
                     v = Verdict.FALSE_ALARM;

@@ -84,7 +84,7 @@ class RecordJsonRoundTripTest {
         SourceStatus source = new SourceStatus("prometheus:http://127.0.0.1:9090", "prometheus", false, "unreachable",
                 T, T.plusSeconds(5), 2, 5.0);
         HostStatus host = new HostStatus("web-1", T, Map.of("cpu", 93.5, "mem", 41.0), "scoring", 0.71, 720L);
-        Contributor contributor = new Contributor("cpu", 93.5, 12.0, 8.1);
+        Contributor contributor = new Contributor("cpu", 93.5, 12.0, 8.1, "cpu 93.5% (expected 10.0%-14.0%)");
         Anomaly anomaly = new Anomaly("a-1", "web-1", T, T.plusSeconds(10), T.plusSeconds(60), 0.82, Severity.CRITICAL,
                 List.of("cpu"), List.of(contributor), "cpu 93.5% (baseline 12.0%)");
         AnomalyFeedback verdict = new AnomalyFeedback(Verdict.FALSE_ALARM, "nightly backup", "alice", T.plusSeconds(120));
@@ -179,6 +179,14 @@ class RecordJsonRoundTripTest {
 
         assertThat(Json.mapper().readValue(json, sample.getClass())).isEqualTo(sample);
         assertThat(json).as("snake_case names on the wire").doesNotContainPattern("\"[a-z]+[A-Z][A-Za-z]*\":");
+    }
+
+    @Test
+    void aContributorWrittenBeforeExplanationsExistedReadsWithAnEmptyOne() throws Exception {
+        // anomaly logs of earlier versions are reloaded at start
+        Contributor old = Json.mapper().readValue("{\"metric\":\"cpu\",\"value\":97.0,\"baseline\":12.0,\"deviation\":6.4}",
+                Contributor.class);
+        assertThat(old).isEqualTo(new Contributor("cpu", 97.0, 12.0, 6.4, ""));
     }
 
     @Test

@@ -15,8 +15,10 @@ public record StoreConfig(Duration retention, int maxHosts, Duration rawRetentio
 
     /** {@code max_hosts: 0}: the limit follows the heap. */
     public static final int FROM_HEAP = 0;
+    /** {@code store.raw_retention}'s default: every sample for the last hour, minute rows before. */
+    public static final Duration DEFAULT_RAW_RETENTION = Duration.ofHours(1);
 
     public static StoreConfig defaults() {
-        return new StoreConfig(Duration.ofHours(24), FROM_HEAP, io.smartcloudops.agent.store.SeriesStore.DEFAULT_RAW_RETENTION);
+        return new StoreConfig(Duration.ofHours(24), FROM_HEAP, DEFAULT_RAW_RETENTION);
     }
 }

@@ -65,9 +65,15 @@ final class AnomalyRecords {
         return r.summary().isEmpty() ? summary(r.contributors()) : r.summary();
     }
 
-    /** "cpu 97.0% (baseline 12.0%), load1 3.20 (baseline 0.50)": for records without the detector's own summary. */
+    /**
+     * Each contributor's explanation ({@code cpu 97.0% (expected 9.7%-13.8%)}), or for contributors without one
+     * {@code cpu 97.0% (baseline 12.0%)}: for records without the detector's own summary.
+     */
     static String summary(List<Contributor> cs) {
         return cs.stream().map(c -> {
+            if (!c.explanation().isEmpty()) {
+                return c.explanation();
+            }
             Optional<Metric> m = Metric.fromKey(c.metric());
             String v = m.map(x -> x.format(c.value())).orElse(String.valueOf(c.value()));
             String b = m.map(x -> x.format(c.baseline())).orElse(String.valueOf(c.baseline()));

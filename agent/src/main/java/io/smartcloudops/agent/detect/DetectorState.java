@@ -119,19 +119,52 @@ public final class DetectorState {
         }
     }
 
-    /** One remembered incident: start row, start and end (epoch milliseconds), peak novelty per metric and feature. */
-    public record Evidence(long startRow, long startMilli, long endMilli, double[][] peak) implements Serializable {
-        @Serial
-        private static final long serialVersionUID = 1L;
+    /**
+     * Per metric the range edges and peak feature values of one incident, each array empty or one value per
+     * {@link MetricTrack#SLOTS slot}; null (legacy) in a state written before feedback kept feature values.
+     */
+    private static void checkSlots(float[][] edges, float[][] peaks, String what) {
+        if (edges == null && peaks == null) {
+            return;
+        }
+        check(edges != null && peaks != null && edges.length == peaks.length, what + ": edges and peaks per metric");
+        for (int m = 0; m < edges.length; m++) {
+            check(edges[m].length == peaks[m].length && (peaks[m].length == 0 || peaks[m].length == MetricTrack.SLOTS),
+                    what + ": one edge and peak per feature side");
+        }
     }
 
-    /** One verdict in force: its id, verdict (ordinal) and the peaks it acts on. */
-    public record Effect(String id, int verdict, double[][] peak) implements Serializable {
+    /**
+     * One remembered incident: start row, start and end (epoch milliseconds), and per metric and feature side the range
+     * edge when it was raised and the peak feature value while that side flagged it (NaN: it did not).
+     */
+    public record Evidence(long startRow, long startMilli, long endMilli, float[][] edges, float[][] peaks) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        public Evidence {
+            checkSlots(edges, peaks, "incident evidence");
+        }
+
+        /** Written by a build whose evidence held peak novelty, not feature values: it cannot serve a verdict. */
+        public boolean legacy() {
+            return peaks == null;
+        }
+    }
+
+    /** One verdict in force: its id, verdict (ordinal) and the edges and peaks it acts on, as in {@link Evidence}. */
+    public record Effect(String id, int verdict, float[][] edges, float[][] peaks) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
 
         public Effect {
             check(verdict >= 0 && verdict < Verdict.values().length, "verdict");
+            checkSlots(edges, peaks, "feedback effect");
+        }
+
+        /** Written by a build whose verdicts acted on peak novelty: left out when restored. */
+        public boolean legacy() {
+            return peaks == null;
         }
     }
 
@@ -151,11 +184,11 @@ public final class DetectorState {
             check(remembered.length <= SeriesDetector.REMEMBERED_INCIDENTS && learningRows >= 0 && bandRun >= 0 && row >= 0, "counters");
             check(clearInIncident.length == metrics.length && newcomerRun.length == metrics.length, "incident metrics");
             for (Evidence e : remembered) {
-                check(e.peak().length == metrics.length, "incident evidence");
+                check(e.legacy() || e.peaks().length == metrics.length, "incident evidence");
             }
-            check(open == null || open.peak().length == metrics.length, "open incident evidence");
+            check(open == null || open.legacy() || open.peaks().length == metrics.length, "open incident evidence");
             for (Effect e : effects) {
-                check(e.peak().length == metrics.length, "feedback effect");
+                check(e.legacy() || e.peaks().length == metrics.length, "feedback effect");
             }
         }
     }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Each host's detector state on disk ({@code detect.state_dir}), so that a restarted agent goes on scoring exactly
  * where it stopped: seasons, horizons, scales, the open incident and the operator's verdicts. One file per host,
  * written atomically (temporary file, then move), read through the same allow-list as model files. A file that is
- * damaged, foreign, or written with other detector settings is ignored with a warning: that host learns again.
+ * damaged, foreign, or written with other detector settings (but for {@code feedback_margin}) is ignored with a warning:
+ * that host learns again. A state written before verdicts were kept in feature values loads without its feedback part
+ * (no remembered incidents, no verdicts in force): what the host learned is kept, the verdicts stay on their anomalies.
  */
 public final class DetectorStateStore {
 
@@ -104,6 +106,18 @@ public final class DetectorStateStore {
         }
     }
 
+    /**
+     * Whether two settings (their text) learn the same state: equal but for {@code feedback_margin}, which shapes nothing
+     * that is saved (the tolerance is recomputed from the verdicts' edges and peaks when a state is restored).
+     */
+    static boolean sameLearning(String settings, String saved) {
+        return withoutMargin(settings).equals(withoutMargin(saved));
+    }
+
+    private static String withoutMargin(String settings) {
+        return settings.replaceAll(", feedback_margin [^,\\]]+", "");
+    }
+
     /** The saved state of a host, if there is a usable one for these settings. */
     public Optional<Restored> load(String host, DetectorSettings settings) {
         Path file = file(host);
@@ -122,7 +136,7 @@ public final class DetectorStateStore {
                 LOG.warn("{} is not a detector state of host {} in format {}: ignored, the host learns again", file, host, FORMAT);
                 return Optional.empty();
             }
-            if (!settings.toString().equals(saved.settings())) {
+            if (!sameLearning(settings.toString(), saved.settings())) {
                 LOG.warn("the detector state of host {} in {} was written with other detector settings: ignored, the host learns again",
                         host, file);
                 return Optional.empty();
@@ -130,6 +144,13 @@ public final class DetectorStateStore {
             // restoring checks the arrays against the settings; a damaged state fails here, not while scoring
             new SeriesDetector(settings, saved.state());
             List<Feedback> verdicts = Arrays.stream(saved.verdicts()).map(v -> v.toFeedback(host)).toList();
+            if (Arrays.stream(saved.state().effects()).anyMatch(DetectorState.Effect::legacy)) {
+                // what those verdicts acted on (peak novelty) means nothing to this build: the host keeps what it learned
+                // and the verdicts stay on their anomalies (audit log); given again, they act on new incidents
+                LOG.warn("the detector state of host {} in {} predates verdicts in feature values: its {} verdict(s) no longer act on "
+                        + "the detector", host, file, verdicts.size());
+                verdicts = List.of();
+            }
             return Optional.of(new Restored(saved.state(), verdicts));
         } catch (ModelFileException | RuntimeException e) {
             LOG.warn("the detector state of host {} in {} is unusable ({}): ignored, the host learns again", host, file, e.getMessage());

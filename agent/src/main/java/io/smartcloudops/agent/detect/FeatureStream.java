@@ -23,6 +23,11 @@ final class FeatureStream {
     static final int SPREAD = 2;
     static final int SPIKE_DOWN = 3;
     static final int FEATURES = 4;
+    /**
+     * A feature and a direction, {@code 2 * feature + (0 up, 1 down)}: where operator feedback keeps its tolerance.
+     * The spike up is judged only upwards (side 1 unused) and the spike down only downwards (side 6 unused).
+     */
+    static final int SIDES = 2 * FEATURES;
 
     private final DetectorSettings s;
     private final float[] ring;
@@ -43,6 +48,10 @@ final class FeatureStream {
     private final double[] features = new double[FEATURES];
     private final double[] novelty = new double[FEATURES];
     private final double[] scale = new double[FEATURES];
+    /** Per feature, the edge of its trailing range it went beyond at the latest row (NaN: within its range). */
+    private final double[] movedEdge = new double[FEATURES];
+    /** The smallest meaningful change the latest row was judged with (see {@link #next}). */
+    private double minChange;
     private double upperEdge = Double.NaN;
     private double lowerEdge = Double.NaN;
 
@@ -110,10 +119,18 @@ final class FeatureStream {
      * The next row's input (NaN: missing). Returns the largest novelty of its features; {@link #novelty(int)} has
      * each, {@link #upperEdge()} / {@link #lowerEdge()} the band for a single value.
      *
-     * @param frozen the row belongs to an open incident on this metric: its features do not enter the scale
-     * @param floor  the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     * @param frozen    the row belongs to an open incident on this metric: its features do not enter the scale
+     * @param floor     the smallest scale (host metrics' units, or a fraction of the metric's spread)
+     * @param minChange a feature beyond its range by less than this (in the input's units) is not novel at all: a
+     *                  host metric's smallest meaningful change, so a flat metric that moves by a trifle (a disk at
+     *                  0 % busy for hours, then 0.1 %) neither holds an incident open nor is named in one; 0 for
+     *                  series whose units are unknown
+     * @param tolerated per side from {@code offset}, the feature value an operator's false-alarm verdict tolerates
+     *                  (NaN: none; null: no verdict at all): it counts as part of that side's range, so a feature up to
+     *                  it is not novel and one beyond it is measured from it
      */
-    double next(double input, boolean frozen, double floor) {
+    double next(double input, boolean frozen, double floor, double minChange, double[] tolerated, int offset) {
+        this.minChange = minChange;
         boolean present = Double.isFinite(input);
         ring[(int) (rows % ring.length)] = present ? (float) input : Float.NaN;
         if (present) {
@@ -146,12 +163,14 @@ final class FeatureStream {
         for (int j = 0; j < FEATURES; j++) {
             sc[j] = scales[j].scale(floor);
         }
-        double up = spikeHigh.get();
-        double down = spikeLow.get();
-        novelty[SPIKE_UP] = judge ? beyond(features[SPIKE_UP], up, Double.NaN, sc[SPIKE_UP]) : 0;
-        novelty[SPIKE_DOWN] = judge ? beyond(features[SPIKE_DOWN], Double.NaN, down, sc[SPIKE_DOWN]) : 0;
-        novelty[LEVEL] = judge ? beyond(features[LEVEL], levelHigh.get(), levelLow.get(), sc[LEVEL]) : 0;
-        novelty[SPREAD] = judge ? beyond(features[SPREAD], spreadHigh.get(), spreadLow.get(), sc[SPREAD]) : 0;
+        double up = outward(spikeHigh.get(), tolerated, offset + 2 * SPIKE_UP);
+        double down = outward(spikeLow.get(), tolerated, offset + 2 * SPIKE_DOWN + 1);
+        judge(SPIKE_UP, judge, up, Double.NaN, sc[SPIKE_UP]);
+        judge(SPIKE_DOWN, judge, Double.NaN, down, sc[SPIKE_DOWN]);
+        judge(LEVEL, judge, outward(levelHigh.get(), tolerated, offset + 2 * LEVEL),
+                outward(levelLow.get(), tolerated, offset + 2 * LEVEL + 1), sc[LEVEL]);
+        judge(SPREAD, judge, outward(spreadHigh.get(), tolerated, offset + 2 * SPREAD),
+                outward(spreadLow.get(), tolerated, offset + 2 * SPREAD + 1), sc[SPREAD]);
         upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
         lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
@@ -163,18 +182,37 @@ final class FeatureStream {
         return Math.max(Math.max(novelty[0], novelty[1]), Math.max(novelty[2], novelty[3]));
     }
 
-    private static double beyond(double v, double high, double low, double scale) {
-        if (Double.isNaN(v)) {
-            return 0;
+    /**
+     * Sets feature {@code j}'s novelty: how far its value lies above {@code high} or below {@code low}, in
+     * {@code scale} units, and the edge it went beyond; nothing when it is within its range, when the distance is below
+     * the row's smallest meaningful change, or while the stream is not ready.
+     */
+    private void judge(int j, boolean ready, double high, double low, double scale) {
+        novelty[j] = 0;
+        movedEdge[j] = Double.NaN;
+        double v = features[j];
+        if (!ready || Double.isNaN(v)) {
+            return;
         }
-        double n = 0;
-        if (!Double.isNaN(high)) {
-            n = Math.max(n, (v - high) / scale);
+        double above = Double.isNaN(high) ? 0 : v - high;
+        double below = Double.isNaN(low) ? 0 : low - v;
+        double excess = Math.max(above, below);
+        if (excess > 0 && excess >= minChange) {
+            novelty[j] = excess / scale;
+            movedEdge[j] = above >= below ? high : low;
         }
-        if (!Double.isNaN(low)) {
-            n = Math.max(n, (low - v) / scale);
+    }
+
+    /**
+     * A range edge widened to the value a verdict tolerates on that side, if that lies further out (the tolerated value
+     * counts as part of the range, so a larger pattern is measured from it). An edge that does not exist yet stays so.
+     */
+    private static double outward(double edge, double[] tolerated, int side) {
+        double tol = tolerated == null ? Double.NaN : tolerated[side];
+        if (Double.isNaN(tol) || Double.isNaN(edge)) {
+            return edge;
         }
-        return n;
+        return side % 2 == 0 ? Math.max(edge, tol) : Math.min(edge, tol);
     }
 
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */
@@ -189,6 +227,43 @@ final class FeatureStream {
         return novelty[feature];
     }
 
+    /** The value of one feature at the latest row (NaN without input). */
+    double feature(int feature) {
+        return features[feature];
+    }
+
+    /**
+     * The edge of its trailing range (widened by any operator tolerance) that feature {@code j} went beyond at the
+     * latest row; NaN when it did not.
+     */
+    double movedEdge(int feature) {
+        return movedEdge[feature];
+    }
+
+    /** The range edge of a side at the latest row, before any operator tolerance (NaN: none yet, or a side not judged). */
+    double edge(int side) {
+        return switch (side) {
+            case 2 * SPIKE_UP -> spikeHigh.get();
+            case 2 * SPIKE_DOWN + 1 -> spikeLow.get();
+            case 2 * LEVEL -> levelHigh.get();
+            case 2 * LEVEL + 1 -> levelLow.get();
+            case 2 * SPREAD -> spreadHigh.get();
+            case 2 * SPREAD + 1 -> spreadLow.get();
+            default -> Double.NaN;
+        };
+    }
+
+    /** A side's novelty at the latest row before any operator tolerance (for what an incident flagged). */
+    double sideNovelty(int side) {
+        double v = features[side / 2];
+        double e = edge(side);
+        if (!ready() || Double.isNaN(v) || Double.isNaN(e)) {
+            return 0;
+        }
+        double excess = side % 2 == 0 ? v - e : e - v;
+        return excess > 0 && excess >= minChange ? excess / scale[side / 2] : 0;
+    }
+
     /** The usual range of single values: from the lower quartile of recent dips to the upper quartile of recent peaks. */
     double[] usualRange() {
         return new double[] {scales[SPIKE_DOWN].quantile(0.25), scales[SPIKE_UP].quantile(0.75)};
@@ -200,8 +275,8 @@ final class FeatureStream {
     }
 
     /**
-     * A single value above this is a spike beyond the horizon by the novelty that counts towards an incident
-     * ({@code band_novelty}); NaN before any history.
+     * A single value above this is a spike beyond the horizon (or beyond what a verdict tolerates, if further) by the
+     * novelty that counts towards an incident ({@code band_novelty}); NaN before any history.
      */
     double upperEdge() {
         return upperEdge;

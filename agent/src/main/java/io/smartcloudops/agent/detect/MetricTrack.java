@@ -22,6 +22,8 @@ import java.util.Arrays;
 final class MetricTrack {
 
     private static final int RAW_SAMPLES = 288;
+    /** Feedback slots: the sides of the raw stream, then those of the residual stream ({@link FeatureStream#SIDES} each). */
+    static final int SLOTS = 2 * FeatureStream.SIDES;
 
     private final DetectorSettings s;
     private final Metric metric;
@@ -58,6 +60,8 @@ final class MetricTrack {
     private double novelty;
     private final double[] featureNovelty = new double[FeatureStream.FEATURES];
     private long at;
+    /** Per slot, the feature value operators' false-alarm verdicts tolerate (NaN: none); null without any. */
+    private double[] tolerated;
 
     MetricTrack(DetectorSettings settings, Metric metric, boolean hostUnits) {
         this.s = settings;
@@ -145,14 +149,15 @@ final class MetricTrack {
         }
         learnDelayed(t, x, frozen);
         double floor = Math.max(Math.max(unitFloor, s.scaleRangeFraction() * rawSpan()), 1e-9);
-        double n0 = raw.next(x, frozen, floor);
+        double minChange = hostUnits ? unitFloor : 0;
+        double n0 = raw.next(x, frozen, floor, minChange, tolerated, 0);
         // the residual stream follows the profile that correlates best (weekly once it beats daily), whether or not
         // the season is on yet, so it has a history when it is switched on
         double residual = candidate == Season.WEEKLY ? x - ew : x - ed;
         if (seasonal == null && !Double.isNaN(residual)) {
             seasonal = new FeatureStream(s, s.horizonRows(step));
         }
-        double n1 = seasonal == null ? 0 : seasonal.next(residual, frozen, floor);
+        double n1 = seasonal == null ? 0 : seasonal.next(residual, frozen, floor, minChange, tolerated, FeatureStream.SIDES);
         FeatureStream stream = stream();
         novelty = active == Season.NONE ? n0 : n1;
         for (int j = 0; j < FeatureStream.FEATURES; j++) {
@@ -309,6 +314,65 @@ final class MetricTrack {
         }
     }
 
+    /**
+     * Sets the feature values tolerated by operators' false-alarm verdicts, one per {@link #SLOTS slot} (NaN: none); they
+     * act from the next row on.
+     */
+    void tolerate(double[] values) {
+        boolean any = false;
+        for (int k = 0; k < SLOTS; k++) {
+            any |= !Double.isNaN(values[k]);
+        }
+        tolerated = any ? Arrays.copyOf(values, SLOTS) : null;
+    }
+
+    /** The range edges every slot is measured against at the latest row (NaN where there is none), into {@code out}. */
+    void edges(float[] out) {
+        for (int side = 0; side < FeatureStream.SIDES; side++) {
+            out[side] = raw == null ? Float.NaN : (float) raw.edge(side);
+            out[FeatureStream.SIDES + side] = seasonal == null ? Float.NaN : (float) seasonal.edge(side);
+        }
+    }
+
+    /**
+     * Widens {@code peak} (per slot, NaN: not flagged yet) to the feature values of the sides that flag the latest row:
+     * those of the stream the metric follows whose novelty reaches {@code band}, before any tolerance. A dip judged on
+     * residuals counts only as far as the values dip too, so it flags both streams' dip side. A slot flagged with no
+     * edge yet (its stream was not ready when the incident was raised) takes the current one.
+     */
+    void widenPeaks(float[] edge, float[] peak, double band) {
+        FeatureStream st = stream();
+        if (st == null) {
+            return;
+        }
+        int offset = active == Season.NONE ? 0 : FeatureStream.SIDES;
+        int dip = 2 * FeatureStream.SPIKE_DOWN + 1;
+        for (int side = 0; side < FeatureStream.SIDES; side++) {
+            boolean flags = st.sideNovelty(side) >= band;
+            if (offset > 0 && side == dip) {
+                flags &= raw.sideNovelty(side) >= band;
+                if (flags) {
+                    widen(edge, peak, side, raw.edge(side), raw.feature(FeatureStream.SPIKE_DOWN));
+                }
+            }
+            if (flags) {
+                widen(edge, peak, offset + side, st.edge(side), st.feature(side / 2));
+            }
+        }
+    }
+
+    private static void widen(float[] edge, float[] peak, int slot, double currentEdge, double v) {
+        if (Double.isNaN(v)) {
+            return;
+        }
+        if (Float.isNaN(edge[slot])) {
+            edge[slot] = (float) currentEdge;
+        }
+        boolean upwards = slot % 2 == 0;
+        float p = peak[slot];
+        peak[slot] = Float.isNaN(p) ? (float) v : (float) (upwards ? Math.max(p, v) : Math.min(p, v));
+    }
+
     /** Largest feature novelty at the latest row. */
     double novelty() {
         return novelty;
@@ -321,6 +385,26 @@ final class MetricTrack {
 
     double value() {
         return value;
+    }
+
+    /** The feature of the followed stream with the largest novelty at the latest row; -1 when none is novel. */
+    int movedFeature() {
+        int best = -1;
+        for (int j = 0; j < FeatureStream.FEATURES; j++) {
+            if (featureNovelty[j] > 0 && (best < 0 || featureNovelty[j] > featureNovelty[best])) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Feature {@code j} of the followed stream at the latest row and the edge of its trailing range it went beyond (NaN
+     * when it did not): values, or residuals from the season when one is followed.
+     */
+    double[] featureAndEdge(int j) {
+        FeatureStream st = stream();
+        return st == null ? new double[] {Double.NaN, Double.NaN} : new double[] {st.feature(j), st.movedEdge(j)};
     }
 
     /** What the metric was expected to be at the latest row (NaN while there is too little history). */

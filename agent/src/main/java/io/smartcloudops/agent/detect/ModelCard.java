@@ -41,7 +41,9 @@ public final class ModelCard {
                 + "largest and smallest of the last spike_window values, the mean of the last level_window and the standard "
                 + "deviation of the last spread_window. Novelty of a feature = how far it lies beyond its own range over the "
                 + "trailing horizon (horizon_days, in rows from the series' median timestamp step, leaving out the last "
-                + "exclusion_rows), in units of its recent robust scale max(IQR, std/2, scale_range_fraction x range, floor). "
+                + "exclusion_rows), in units of its recent robust scale max(IQR, std/2, scale_range_fraction x range, floor); "
+                + "for a host metric a feature beyond its range by less than its floor (the smallest meaningful change) has no "
+                + "novelty. "
                 + "A row counts towards an incident when the largest novelty over the metrics reaches clear_novelty, or "
                 + "band_novelty for band_confirm_rows rows in a row that cover band_confirm_seconds at the series' sampling interval; "
                 + "an incident is raised after confirm_rows such rows and "
@@ -58,9 +60,13 @@ public final class ModelCard {
                 + "at 3 (drift shift_drift, decision shift_threshold): a confirmed shift re-centres the expected level and is "
                 + "shown as 'level just shifted' for shift_memory_rows rows. The incident itself is raised once by the novelty "
                 + "of the level feature; the new level becomes normal when it is older than exclusion_rows and in the horizon.");
-        card.put("feedback", "A false_alarm verdict raises, for the metrics and features that flagged the anomaly, the novelty "
-                + "tolerated to its peak x (1 + feedback_margin): the same pattern stays quiet, a larger one still alarms, other "
-                + "features and metrics are untouched. A confirmed verdict caps what false alarms may tolerate at its peak.");
+        card.put("feedback", "Every incident keeps, per metric and feature side that flagged it (spike up, dip, level or spread "
+                + "up or down; values or residuals), the range edge it was measured against when raised and its peak feature "
+                + "value. A false_alarm verdict adds to that side's range the peak plus feedback_margin x its excess over the "
+                + "edge, in the feature's own units, for as long as the verdict is in force (also once the horizon and the "
+                + "incident memory have forgotten it): the same pattern stays quiet, a larger one is measured from the tolerated "
+                + "value, other features and metrics are untouched. A confirmed verdict caps what false alarms may tolerate at "
+                + "its edge + band_novelty / clear_novelty x its excess.");
         ArrayNode features = card.putArray("features");
         DetectorSettings s = model.settings();
         feature(features, "<metric>.max" + s.spikeWindow(), "largest of the last " + s.spikeWindow() + " values (spikes up)");
@@ -79,9 +85,12 @@ public final class ModelCard {
         card.put("severity", "r = novelty / band_novelty, d = |value - expected| / the level feature's scale of the leading "
                 + "metric: critical if r >= 8 or d >= 24, high if r >= 4 or d >= 12, medium if r >= 2 or d >= 6, else low; host "
                 + "metrics at >= 95 %: mem/disk critical, cpu/disk_io at least high");
-        card.put("explanations", "contributors = the metrics that moved (novelty at keep_novelty), most novel first: value, "
-                + "expected value and deviation; summary 'cpu 97.0% (expected 20.0-35.0% at this hour)' with the usual range of "
-                + "single values (lower quartile of recent dips to upper quartile of recent peaks)");
+        card.put("explanations", "contributors = the metrics that moved (novelty at keep_novelty), most novel first, at most 3: "
+                + "value, expected value, deviation and what moved in the metric's own terms: the value against its usual range "
+                + "of single values (lower quartile of recent dips to upper quartile of recent peaks) when the value lies outside "
+                + "it by at least the metric's floor, 'cpu 97.0% (expected 20.0%-35.0% at this hour)'; otherwise the feature "
+                + "that moved against the edge of its trailing range, 'cpu spiked to 12.0% (up to 0.7% before)', 'mem averaged "
+                + "27.9% over the last 2m (at most 9.4% before)'; the summary joins them");
         card.put("online", "The agent loads this file at start (SHA-256 checked against this card, ObjectInputFilter allow-list). "
                 + "A host listed under hosts goes on from the state its history left; any other host starts empty and raises "
                 + "nothing for its first detect.min_samples samples. Back-filled history counts as learning samples.");

@@ -4,12 +4,10 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The detector for one series (one host, or one NAB file), fed one row at a time, oldest first, and learning all the
@@ -26,14 +24,14 @@ import java.util.Locale;
  * their profiles and scales learn nothing for up to {@code adopt_rows} rows, after which what they show is learned as
  * the new normal.
  *
- * <p>Operator feedback ({@link #applyFeedback}): a false alarm raises, for the metrics and features that flagged it,
- * the novelty tolerated to its peak times (1 + {@code feedback_margin}); the same pattern then stays quiet, a larger
- * one still alarms, and other features and metrics are untouched. A confirmation caps what later false-alarm verdicts
- * may tolerate, so a pattern as large as the confirmed one still alarms at once.
+ * <p>Operator feedback ({@link #applyFeedback}, kept by {@link FeedbackMemory}): a false alarm tolerates, per metric and
+ * feature side that flagged it, values up to its peak plus {@code feedback_margin} times the peak's excess over the
+ * range it was measured against, in the feature's own units: the same pattern stays quiet even after the horizon has
+ * forgotten it, a larger one still alarms, other features and metrics are untouched.
  *
- * <p>Why this class is long (about 500 lines): it is the order of one row's steps, and that order is the detector's
- * behaviour; the steps themselves live in {@link MetricTrack}, {@link IncidentTracker}, {@link FeatureStream} and
- * {@link Season}. What remains here is the state that must be saved and restored as one (see {@link #snapshot}).
+ * <p>Why this class is long (about 400 lines): it is the order of one row's steps, and that order is the detector's
+ * behaviour; the steps themselves live in {@link MetricTrack}, {@link IncidentTracker}, {@link FeatureStream},
+ * {@link FeedbackMemory} and {@link Season}. What remains here is the state that must be saved and restored as one (see {@link #snapshot}).
  */
 public final class SeriesDetector {
 
@@ -48,24 +46,13 @@ public final class SeriesDetector {
     private final MetricTrack[] tracks;
     private final IncidentTracker incidents;
     private final boolean[] inIncident;
-    private final double[][] tolerance;
-    private final ArrayDeque<Evidence> remembered = new ArrayDeque<>();
-    private final List<Effect> effects = new ArrayList<>();
-    private Evidence open;
+    private final FeedbackMemory feedback;
     private int bandRun;
     /** Metrics clearly novel at some row of the open incident (the fault it is about). */
     private final boolean[] clearInIncident;
     /** Per metric outside that set: consecutive clearly novel rows while the incident's own are calm. */
     private final int[] newcomerRun;
     private long row;
-
-    /** What one incident looked like, for feedback: its time range and each metric's peak novelty per feature. */
-    private record Evidence(long startRow, long startMilli, long[] endMilli, double[][] peak) {
-    }
-
-    /** A verdict as it acts on this series. */
-    private record Effect(String id, Verdict verdict, double[][] peak) {
-    }
 
     public SeriesDetector(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, int learningRows) {
         if (metrics.isEmpty()) {
@@ -87,7 +74,7 @@ public final class SeriesDetector {
         this.inIncident = new boolean[tracks.length];
         this.clearInIncident = new boolean[tracks.length];
         this.newcomerRun = new int[tracks.length];
-        this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
+        this.feedback = new FeedbackMemory(settings, this.metrics, hostUnits, tracks);
     }
 
     /** A detector that goes on exactly where the one that wrote {@code state} stopped. */
@@ -106,36 +93,9 @@ public final class SeriesDetector {
         this.inIncident = state.inIncident().clone();
         this.clearInIncident = state.clearInIncident().clone();
         this.newcomerRun = state.newcomerRun().clone();
-        this.tolerance = new double[tracks.length][FeatureStream.FEATURES];
-        for (DetectorState.Evidence e : state.remembered()) {
-            remembered.addLast(evidence(e));
-        }
-        this.open = state.open() == null ? null : evidence(state.open());
-        for (DetectorState.Effect e : state.effects()) {
-            effects.add(new Effect(e.id(), Verdict.values()[e.verdict()], copy(e.peak())));
-        }
-        recomputeTolerance();
+        this.feedback = new FeedbackMemory(settings, metrics, hostUnits, tracks, state, incidents.isOpen(), incidents.startRow());
         this.bandRun = state.bandRun();
         this.row = state.row();
-    }
-
-    private static Evidence evidence(DetectorState.Evidence e) {
-        return new Evidence(e.startRow(), e.startMilli(), new long[] {e.endMilli()}, copy(e.peak()));
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            if (a[i].length != FeatureStream.FEATURES) {
-                throw new IllegalArgumentException("detector state: peaks need one value per feature");
-            }
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static DetectorState.Evidence snapshot(Evidence e) {
-        return new DetectorState.Evidence(e.startRow(), e.startMilli(), e.endMilli()[0], copy(e.peak()));
     }
 
     /** The whole state, to persist or to put in a model file. */
@@ -146,10 +106,8 @@ public final class SeriesDetector {
         }
         return new DetectorState.Series(metrics.stream().map(Metric::key).toArray(String[]::new), hostUnits, learningRows,
                 step.snapshot(), t, incidents.snapshot(), inIncident.clone(),
-                remembered.stream().map(SeriesDetector::snapshot).toArray(DetectorState.Evidence[]::new),
-                open == null ? null : snapshot(open),
-                effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.peak())))
-                        .toArray(DetectorState.Effect[]::new), bandRun, clearInIncident.clone(), newcomerRun.clone(), row);
+                feedback.rememberedSnapshot(), feedback.openSnapshot(), feedback.effectsSnapshot(), bandRun, clearInIncident.clone(),
+                newcomerRun.clone(), row);
     }
 
     public List<Metric> metrics() {
@@ -196,7 +154,7 @@ public final class SeriesDetector {
         double[] effective = new double[tracks.length];
         for (int m = 0; m < tracks.length; m++) {
             tracks[m].next(epochMilli, values[m], step.millis(), freezeAllowed && inIncident[m]);
-            effective[m] = effectiveNovelty(m);
+            effective[m] = tracks[m].novelty();
             if (effective[m] > best) {
                 best = effective[m];
                 lead = m;
@@ -220,7 +178,6 @@ public final class SeriesDetector {
             // another fault: a metric new to the incident is clearly novel while the incident's own have calmed down
             incidents.reraise(current);
             stepTaken = IncidentStep.RAISED;
-            remember(open);
             Arrays.fill(inIncident, false);
         }
         if (stepTaken == IncidentStep.RAISED) {
@@ -230,23 +187,19 @@ public final class SeriesDetector {
                     tracks[m].keepOutRecent(settings.confirmRows() + runBefore);
                 }
             }
-            open = new Evidence(incidents.startRow(), epochMilli, new long[] {epochMilli}, new double[tracks.length][FeatureStream.FEATURES]);
+            feedback.raised(incidents.startRow(), epochMilli);
         }
         if (incidents.isOpen()) {
             for (int m = 0; m < tracks.length; m++) {
                 if (tracks[m].novelty() >= settings.keepNovelty() && current >= learningRows) {
                     inIncident[m] = true;
                 }
-                for (int f = 0; f < FeatureStream.FEATURES; f++) {
-                    open.peak()[m][f] = Math.max(open.peak()[m][f], tracks[m].novelty(f));
-                }
             }
-            open.endMilli()[0] = epochMilli;
+            feedback.observe(epochMilli);
         } else {
             Arrays.fill(inIncident, false);
-            if (stepTaken == IncidentStep.CLOSED && open != null) {
-                remember(open);
-                open = null;
+            if (stepTaken == IncidentStep.CLOSED) {
+                feedback.closed();
             }
         }
         double r = best / settings.bandNovelty();
@@ -310,30 +263,9 @@ public final class SeriesDetector {
     }
 
     /**
-     * A metric's novelty after feedback. A feature with a tolerated novelty {@code tol} (above the band) is rescaled by
-     * band / tol: the tolerated pattern itself lands below the band (quiet), a pattern 1 + margin times larger reaches
-     * the band (alarms if it lasts), one clear / band times larger than that alarms at once.
-     */
-    private double effectiveNovelty(int m) {
-        double n = 0;
-        for (int f = 0; f < FeatureStream.FEATURES; f++) {
-            double v = tracks[m].novelty(f);
-            double tol = tolerance[m][f];
-            n = Math.max(n, tol > settings.bandNovelty() ? v * settings.bandNovelty() / tol : v);
-        }
-        return n;
-    }
-
-    private void remember(Evidence e) {
-        remembered.addLast(e);
-        while (remembered.size() > REMEMBERED_INCIDENTS) {
-            remembered.removeFirst();
-        }
-    }
-
-    /**
-     * Metrics that moved (novelty at the keep level), most novel first, at most 3. On the raising row that is at least
-     * the leading metric; on later rows of the incident it may be none (the incident winds down).
+     * Metrics that moved (novelty at the keep level, each feature beyond its range by at least the metric's smallest
+     * meaningful change), most novel first, at most 3, each with what moved ({@link Explanation}). On the raising row
+     * that is at least the leading metric; on later rows of the incident it may be none (the incident winds down).
      */
     private List<Contributor> contributors(double[] effective, int lead, boolean raising) {
         Integer[] order = new Integer[tracks.length];
@@ -346,46 +278,29 @@ public final class SeriesDetector {
             if (out.size() < 3 && (effective[m] >= settings.keepNovelty() || (raising && out.isEmpty() && m == lead))) {
                 MetricTrack t = tracks[m];
                 double expected = Double.isNaN(t.expected()) ? t.value() : t.possible(t.expected());
-                out.add(new Contributor(t.metric().key(), t.value(), round(expected), round(t.deviation())));
+                out.add(new Contributor(t.metric().key(), t.value(), round(expected), round(t.deviation()),
+                        Explanation.of(t, hostUnits, settings, step.millis())));
             }
         }
         return out;
     }
 
-    /** "cpu 97.0% (expected 20.0-35.0% at this hour), load1 3.20 (expected 0.30-0.60)". */
-    private String summary(List<Contributor> contributors) {
-        List<String> parts = new ArrayList<>();
-        for (Contributor c : contributors) {
-            Metric m = Metric.fromKey(c.metric()).orElseThrow();
-            MetricTrack t = tracks[metrics.indexOf(m)];
-            double[] usual = t.usualRange();
-            String v = hostUnits ? m.format(c.value()) : number(c.value());
-            if (usual == null) {
-                parts.add(c.metric() + " " + v);
-                continue;
-            }
-            String lo = hostUnits ? m.format(usual[0]) : number(usual[0]);
-            String hi = hostUnits ? m.format(usual[1]) : number(usual[1]);
-            String when = switch (t.season()) {
-                case NONE -> "";
-                case DAILY -> " at this hour";
-                case WEEKLY -> " at this time of the week";
-            };
-            parts.add(c.metric() + " " + v + " (expected " + lo + "-" + hi + when + ")");
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double a = Math.abs(v);
-        return a >= 1e5 || (a > 0 && a < 1e-2) ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.2f", v);
+    /** "cpu 97.0% (expected 20.0%-35.0% at this hour), load1 spiked to 3.20 (up to 0.60 before)". */
+    private static String summary(List<Contributor> contributors) {
+        return String.join(", ", contributors.stream().map(Contributor::explanation).toList());
     }
 
     private static double round(double v) {
         return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+    }
+
+    /**
+     * What the last finished incident flagged, one line per metric and feature side, with the range edge when it was
+     * raised and the peak: {@code "cpu level up (values) 20.1 -> 32.4"} (residuals: from the season's expectation). For
+     * benchmarks and diagnostics: this is what a false-alarm verdict on it would tolerate.
+     */
+    public List<String> lastIncidentPattern() {
+        return feedback.lastIncidentPattern();
     }
 
     /** First anomalous row of the current (or last) incident. */
@@ -417,75 +332,14 @@ public final class SeriesDetector {
 
     /**
      * Applies the verdicts in force (all of them, so an undone verdict is simply left out): each names the metrics
-     * and the time range of a flagged anomaly; incidents of this series that overlap the range give the peaks.
+     * and the time range of a flagged anomaly; incidents of this series that overlap the range give the feature values
+     * it tolerates or keeps abnormal, and a verdict already in force keeps them once its incident is forgotten.
      * Verdicts whose range matches no remembered incident change nothing and are reported back.
      *
      * @return the ids of verdicts that matched no remembered incident
      */
     public List<String> applyFeedback(List<Feedback> verdicts) {
-        List<String> unmatched = new ArrayList<>();
-        effects.clear();
-        for (Feedback f : verdicts) {
-            double[][] peak = new double[tracks.length][FeatureStream.FEATURES];
-            boolean matched = false;
-            List<Evidence> all = new ArrayList<>(remembered);
-            if (open != null) {
-                all.add(open);
-            }
-            for (Evidence e : all) {
-                if (e.startMilli() > f.to().toEpochMilli() || e.endMilli()[0] < f.from().toEpochMilli()) {
-                    continue;
-                }
-                for (Metric metric : f.metrics()) {
-                    int m = metrics.indexOf(metric);
-                    if (m < 0) {
-                        continue;
-                    }
-                    matched = true;
-                    for (int k = 0; k < FeatureStream.FEATURES; k++) {
-                        peak[m][k] = Math.max(peak[m][k], e.peak()[m][k]);
-                    }
-                }
-            }
-            if (matched) {
-                effects.add(new Effect(f.id(), f.verdict(), peak));
-            } else {
-                unmatched.add(f.id());
-            }
-        }
-        recomputeTolerance();
-        return unmatched;
-    }
-
-    private void recomputeTolerance() {
-        for (double[] t : tolerance) {
-            Arrays.fill(t, 0);
-        }
-        double[][] cap = new double[tracks.length][FeatureStream.FEATURES];
-        for (double[] c : cap) {
-            Arrays.fill(c, Double.POSITIVE_INFINITY);
-        }
-        for (Effect e : effects) {
-            for (int m = 0; m < tracks.length; m++) {
-                for (int f = 0; f < FeatureStream.FEATURES; f++) {
-                    double p = e.peak()[m][f];
-                    if (p < settings.bandNovelty()) {
-                        continue;     // this feature did not flag it: not part of the pattern
-                    }
-                    if (e.verdict() == Verdict.FALSE_ALARM) {
-                        tolerance[m][f] = Math.max(tolerance[m][f], p * (1 + settings.feedbackMargin()));
-                    } else {
-                        // a confirmed peak must still alarm at once: tolerance at most peak x band / clear
-                        cap[m][f] = Math.min(cap[m][f], p * settings.bandNovelty() / settings.clearNovelty());
-                    }
-                }
-            }
-        }
-        for (int m = 0; m < tracks.length; m++) {
-            for (int f = 0; f < FeatureStream.FEATURES; f++) {
-                tolerance[m][f] = Math.min(tolerance[m][f], cap[m][f]);
-            }
-        }
+        return feedback.apply(verdicts);
     }
 
     /** Bytes of state held by this series (for the per-host memory figure). */
@@ -494,7 +348,7 @@ public final class SeriesDetector {
         for (MetricTrack t : tracks) {
             b += t.bytes();
         }
-        return b + (long) REMEMBERED_INCIDENTS * (64 + 8L * tracks.length * FeatureStream.FEATURES);
+        return b + feedback.bytes();
     }
 
     /** Bytes of the seasonal part (profiles and residual streams). */

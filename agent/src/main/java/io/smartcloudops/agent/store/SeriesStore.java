@@ -27,8 +27,7 @@ public final class SeriesStore {
     /** A fleet over the limit keeps announcing new hosts: one warning at the first, then at most this often. */
     static final Duration REFUSAL_WARNING_EVERY = Duration.ofMinutes(10);
     private static final int REFUSED_LISTED = 5;
-    /** {@code store.raw_retention}'s default: every sample for the last hour, minute rows before. */
-    public static final Duration DEFAULT_RAW_RETENTION = Duration.ofHours(1);
+    public static final Duration DEFAULT_RAW_RETENTION = io.smartcloudops.agent.config.StoreConfig.DEFAULT_RAW_RETENTION;
 
     private final Clock clock;
     private final Duration retention;

@@ -100,6 +100,8 @@ class DetectorRestartTest {
         }
         var anomaly = before.store().query(1, null, "db-2").getFirst();
         Feedback verdict = before.feedback("db-2", List.of(Metric.CPU), anomaly.start(), anomaly.end(), Verdict.FALSE_ALARM, anomaly.end());
+        // one more sample, so the band before the restart is drawn with the verdict in force (it widens the band)
+        bus.publish(new SamplesCollected(List.of(sample(i++, 20)), false));
         Map<Metric, ExpectedBand> bandsBefore = before.bands("db-2");
         before.close();
         assertThat(dir.resolve("state")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".state"));

@@ -8,49 +8,117 @@ import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A state file written by main at 4b2a4f7, before the scale windows and delay rings took their compact layout
- * (resources/detector-state: two metrics, twelve days at 5 minutes, written by {@code MakeFixture.java.txt} beside it
- * with that commit's jar). The files' format did not change with the layout, so such a file loads, and the restored
- * detector saves back exactly what it read: every window value in its arrival order, every delayed feature. Through
- * {@link DetectorStateStore} the file loads while its format and settings are this build's; should either move on
- * (the detection work changes both), it must be refused (the host learns again), never misread.
+ * State files written by earlier builds (resources/detector-state, each with the program that wrote it beside it):
+ * <ul>
+ *   <li>{@code compat-host}: main at 4b2a4f7, before the scale windows and delay rings took their compact layout; two
+ *   metrics, twelve days at 5 minutes, an incident open when it was saved;</li>
+ *   <li>{@code feedback-host}: main at ce16c6b, before verdicts were kept in feature values; ten days, a CPU step
+ *   raised, ended and marked false_alarm, the verdict in force when it was saved.</li>
+ * </ul>
+ * Both restore with everything they learned saved back exactly as read; what they kept for operator feedback (peak
+ * novelty, which means nothing to this build) is left out: no remembered incidents, no verdict in force, an open
+ * incident goes on without evidence from before the restart. Through {@link DetectorStateStore} a file loads while its
+ * format and its settings (but for feedback_margin) are this build's; should either move on, it must be refused (the
+ * host learns again), never misread.
  */
 class DetectorStateCompatibilityTest {
 
-    private static final String HOST = "compat-host";
-    private static final String FILE = "compat-host-3b7872af7229.state";
+    private static final long T0 = 1_793_491_200_000L;
 
     @TempDir
     Path dir;
 
     @Test
-    void aStateFileFromBeforeTheCompactLayoutRestoresAndSavesBackIdentically() throws Exception {
-        byte[] data;
-        try (InputStream in = getClass().getResourceAsStream("/detector-state/" + FILE)) {
-            data = in.readAllBytes();
-        }
-        DetectorStateStore.SavedHost saved = (DetectorStateStore.SavedHost) ModelFile.deserialize(data);
+    void aStateFileFromBeforeTheCompactLayoutRestoresAndSavesBackWhatItLearnedIdentically() throws Exception {
+        DetectorStateStore.SavedHost saved = read("compat-host-3b7872af7229.state");
         DetectorSettings settings = settingsOf(saved.settings());
         SeriesDetector detector = new SeriesDetector(settings, saved.state());
         assertThat(detector.metrics()).containsExactly(Metric.CPU, Metric.MEM);
         assertThat(detector.rows()).isEqualTo(12 * 288);
-        assertThat(bytes(detector.snapshot())).as("saved back as read").isEqualTo(bytes(saved.state()));
-        RowResult next = detector.next(1_793_491_200_000L + 300_000L * 12 * 288, new double[] {30, 55});
+        DetectorState.Series back = detector.snapshot();
+        assertThat(bytes(learned(back))).as("saved back as read").isEqualTo(bytes(learned(saved.state())));
+        assertThat(saved.state().open().legacy()).isTrue();
+        assertThat(back.open().legacy()).as("the open incident goes on, with evidence in this build's terms").isFalse();
+        assertThat(back.open().startMilli()).isEqualTo(saved.state().open().startMilli());
+        RowResult next = detector.next(T0 + 300_000L * 12 * 288, new double[] {30, 55});
         assertThat(next.row()).isEqualTo(12 * 288);
 
-        // through the store: loaded while format and settings are the file's, else refused (the host learns again)
-        Files.write(dir.resolve(FILE), data);
-        Optional<DetectorStateStore.Restored> loaded = new DetectorStateStore(dir).load(HOST, settings);
-        if (saved.format() == DetectorStateStore.FORMAT && saved.settings().equals(settings.toString())) {
-            assertThat(loaded).isPresent();
-            assertThat(bytes(loaded.get().state())).isEqualTo(bytes(saved.state()));
+        assertLoadsThroughTheStoreOnlyWhileFormatAndSettingsMatch("compat-host", "compat-host-3b7872af7229.state", saved, settings);
+    }
+
+    @Test
+    void aStateWithAVerdictFromBeforeFeatureValuesLoadsWithoutItsFeedbackPart() throws Exception {
+        DetectorStateStore.SavedHost saved = read("feedback-host-98fc58dac5b6.state");
+        assertThat(saved.verdicts()).hasSize(1);
+        assertThat(saved.state().effects()).singleElement().satisfies(e -> assertThat(e.legacy()).isTrue());
+        assertThat(saved.state().remembered()).isNotEmpty();
+        DetectorSettings settings = settingsOf(saved.settings());
+        SeriesDetector detector = new SeriesDetector(settings, saved.state());
+        DetectorState.Series back = detector.snapshot();
+        assertThat(bytes(learned(back))).as("what it learned, saved back as read").isEqualTo(bytes(learned(saved.state())));
+        assertThat(back.remembered()).isEmpty();
+        assertThat(back.effects()).isEmpty();
+        // the incident the verdict was on is no longer remembered: given again, the verdict is refused, not misapplied
+        DetectorStateStore.SavedVerdict v = saved.verdicts()[0];
+        Feedback again = new Feedback("again", "feedback-host", List.of(Metric.CPU), Instant.ofEpochMilli(v.fromMilli()),
+                Instant.ofEpochMilli(v.toMilli()), Verdict.FALSE_ALARM, Instant.ofEpochMilli(v.givenMilli()));
+        assertThat(detector.applyFeedback(List.of(again))).containsExactly("again");
+        assertThat(detector.next(T0 + 300_000L * 10 * 288, new double[] {30, 55}).row()).isEqualTo(10 * 288);
+
+        Optional<DetectorStateStore.Restored> loaded =
+                assertLoadsThroughTheStoreOnlyWhileFormatAndSettingsMatch("feedback-host", "feedback-host-98fc58dac5b6.state", saved, settings);
+        loaded.ifPresent(r -> assertThat(r.verdicts()).as("no verdict in force").isEmpty());
+    }
+
+    @Test
+    void settingsThatDifferOnlyInTheFeedbackMarginLearnTheSameState() {
+        String shipped = DetectorSettings.defaults().toString();
+        assertThat(DetectorStateStore.sameLearning(shipped, DetectorSettings.defaults().with("feedback_margin", 1.5).toString())).isTrue();
+        assertThat(DetectorStateStore.sameLearning(shipped, DetectorSettings.defaults().with("keep_novelty", 0.7).toString())).isFalse();
+    }
+
+    private Optional<DetectorStateStore.Restored> assertLoadsThroughTheStoreOnlyWhileFormatAndSettingsMatch(String host, String file,
+            DetectorStateStore.SavedHost saved, DetectorSettings fileSettings) throws Exception {
+        Files.write(dir.resolve(file), resource(file));
+        DetectorStateStore store = new DetectorStateStore(dir);
+        Optional<DetectorStateStore.Restored> withItsSettings = store.load(host, fileSettings);
+        // its settings as far as this build has them (a file from before a parameter existed does not name it)
+        if (saved.format() == DetectorStateStore.FORMAT && DetectorStateStore.sameLearning(fileSettings.toString(), saved.settings())) {
+            assertThat(withItsSettings).isPresent();
+            assertThat(bytes(learned(withItsSettings.get().state()))).isEqualTo(bytes(learned(saved.state())));
         } else {
-            assertThat(loaded).as("refused: the host learns again").isEmpty();
+            assertThat(withItsSettings).as("refused: the host learns again").isEmpty();
+        }
+        DetectorSettings now = DetectorSettings.defaults();
+        Optional<DetectorStateStore.Restored> withThisBuilds = store.load(host, now);
+        if (saved.format() != DetectorStateStore.FORMAT || !DetectorStateStore.sameLearning(now.toString(), saved.settings())) {
+            assertThat(withThisBuilds).as("refused with this build's settings: the host learns again").isEmpty();
+        } else {
+            assertThat(withThisBuilds).isPresent();
+        }
+        return withItsSettings;
+    }
+
+    /** Everything but what the state kept for operator feedback. */
+    private static DetectorState.Series learned(DetectorState.Series s) {
+        return new DetectorState.Series(s.metrics(), s.hostUnits(), s.learningRows(), s.step(), s.tracks(), s.incidents(), s.inIncident(),
+                new DetectorState.Evidence[0], null, new DetectorState.Effect[0], s.bandRun(), s.clearInIncident(), s.newcomerRun(), s.row());
+    }
+
+    private DetectorStateStore.SavedHost read(String file) throws Exception {
+        return (DetectorStateStore.SavedHost) ModelFile.deserialize(resource(file));
+    }
+
+    private byte[] resource(String file) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/detector-state/" + file)) {
+            return in.readAllBytes();
         }
     }
 

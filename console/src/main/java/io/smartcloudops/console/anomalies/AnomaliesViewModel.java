@@ -174,8 +174,14 @@ public final class AnomaliesViewModel {
                 .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
     }
 
-    /** One line per contributing metric: value, baseline and how unusual it is. */
+    /**
+     * One line per contributing metric: what moved, as the detector explains it ({@code cpu spiked to 12.0% (up to
+     * 0.7% before)}); for records without an explanation, value, baseline and how unusual it is.
+     */
     public static String formatContributor(Contributor c) {
+        if (!c.explanation().isEmpty()) {
+            return c.explanation();
+        }
         String value = Metric.fromKey(c.metric()).map(m -> m.format(c.value())).orElse(String.format(Locale.ROOT, "%.2f", c.value()));
         String base = Metric.fromKey(c.metric()).map(m -> m.format(c.baseline())).orElse(String.format(Locale.ROOT, "%.2f", c.baseline()));
         return String.format(Locale.ROOT, "%s %s (baseline %s, %+.1f σ)", c.metric(), value, base, c.deviation());

@@ -76,6 +76,10 @@ class AnomaliesViewModelTest {
     void formatsContributorsStateAndSeverityColour() {
         assertThat(AnomaliesViewModel.formatContributor(new Contributor("cpu", 97.0, 12.0, 6.42)))
                 .isEqualTo("cpu 97.0% (baseline 12.0%, +6.4 σ)");
+        // the detector's own explanation of what moved, when the record has one (a spike already over: the value is
+        // back at its baseline, so value and σ would say nothing moved)
+        assertThat(AnomaliesViewModel.formatContributor(new Contributor("cpu", 0.5, 0.5, 0.1, "cpu spiked to 12.0% (up to 0.7% before)")))
+                .isEqualTo("cpu spiked to 12.0% (up to 0.7% before)");
         Anomaly closed = new Anomaly("1", "web-1", NOW.minusSeconds(600), NOW.minusSeconds(590), NOW.minusSeconds(300),
                 0.9, Severity.HIGH, List.of("mem"), List.of(), "m");
         assertThat(AnomaliesViewModel.formatState(closed)).isEqualTo("closed after 5 min");

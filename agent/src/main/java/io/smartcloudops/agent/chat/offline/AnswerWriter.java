@@ -221,8 +221,9 @@ final class AnswerWriter {
 
     private static String drivers(Anomaly a) {
         if (a.contributors() != null && !a.contributors().isEmpty()) {
-            return a.contributors().stream().limit(3).map(c -> c.metric() + " " + format(c.metric(), c.value())
-                    + " (baseline " + format(c.metric(), c.baseline()) + ")").collect(Collectors.joining(", "));
+            return a.contributors().stream().limit(3).map(c -> !c.explanation().isEmpty() ? c.explanation()
+                    : c.metric() + " " + format(c.metric(), c.value()) + " (baseline " + format(c.metric(), c.baseline()) + ")")
+                    .collect(Collectors.joining(", "));
         }
         if (a.summary() != null && !a.summary().isBlank()) {
             return quote(a.summary());

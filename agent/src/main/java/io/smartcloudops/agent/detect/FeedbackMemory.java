@@ -1,0 +1,316 @@
+package io.smartcloudops.agent.detect;
+
+import io.smartcloudops.api.Metric;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one series' detector keeps for operator feedback: the open incident and the last
+ * {@link SeriesDetector#REMEMBERED_INCIDENTS} finished ones, each with per metric and {@link MetricTrack#SLOTS slot}
+ * (a feature side of the values or of the residuals) the range edge when it was raised and the peak feature value while
+ * that side flagged it; and the verdicts in force with what they act on.
+ *
+ * <p>A false alarm tolerates, per slot it flagged, values up to its peak plus {@code feedback_margin} times the peak's
+ * excess over the edge: in the feature's own units and measured from the range before the incident, so a pattern as
+ * large stays quiet and a larger one is measured from the tolerated value ({@link MetricTrack#tolerate}). A verdict in
+ * force keeps what it acts on after the horizon and this memory have forgotten its incident. A confirmation caps the
+ * tolerance of its slots at its edge plus band / clear of its excess, so a pattern as large as the confirmed one alarms
+ * again.
+ */
+final class FeedbackMemory {
+
+    /** The edges and peaks of a metric that flagged nothing (shared: most metrics of most incidents). */
+    private static final float[] NO_SLOTS = new float[0];
+
+    /** One incident: its time range and, per metric, the edges and peaks of its slots (NaN: the slot did not flag it). */
+    private record Evidence(long startRow, long startMilli, long[] endMilli, float[][] edges, float[][] peaks) {
+    }
+
+    /** A verdict as it acts on this series: the edges and peaks of the incidents it names, per metric and slot. */
+    private record Effect(String id, Verdict verdict, float[][] edges, float[][] peaks) {
+    }
+
+    private final DetectorSettings settings;
+    private final List<Metric> metrics;
+    private final boolean hostUnits;
+    private final MetricTrack[] tracks;
+    private final ArrayDeque<Evidence> remembered = new ArrayDeque<>();
+    private final List<Effect> effects = new ArrayList<>();
+    private Evidence open;
+
+    FeedbackMemory(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, MetricTrack[] tracks) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.hostUnits = hostUnits;
+        this.tracks = tracks;
+    }
+
+    /**
+     * Goes on from a saved state. A state of a build before verdicts were kept in feature values has no edges or peaks:
+     * its remembered incidents and verdicts are left out, and an incident open then goes on without evidence from before.
+     */
+    FeedbackMemory(DetectorSettings settings, List<Metric> metrics, boolean hostUnits, MetricTrack[] tracks, DetectorState.Series state,
+                   boolean incidentOpen, long incidentStartRow) {
+        this(settings, metrics, hostUnits, tracks);
+        for (DetectorState.Evidence e : state.remembered()) {
+            if (!e.legacy()) {
+                remembered.addLast(evidence(e));
+            }
+        }
+        if (state.open() != null) {
+            open = state.open().legacy() ? empty(state.open().startRow(), state.open().startMilli()) : evidence(state.open());
+            open.endMilli()[0] = state.open().endMilli();
+        } else if (incidentOpen) {
+            open = empty(incidentStartRow, Long.MIN_VALUE);
+        }
+        for (DetectorState.Effect e : state.effects()) {
+            if (!e.legacy()) {
+                effects.add(new Effect(e.id(), Verdict.values()[e.verdict()], copy(e.edges()), copy(e.peaks())));
+            }
+        }
+        recomputeTolerance();
+    }
+
+    /** An incident was raised (a new one, or another fault inside the open one): its evidence starts with today's edges. */
+    void raised(long startRow, long startMilli) {
+        if (open != null) {
+            remember(open);
+        }
+        open = empty(startRow, startMilli);
+        for (int m = 0; m < tracks.length; m++) {
+            tracks[m].edges(open.edges()[m]);
+        }
+    }
+
+    /** A row of the open incident: the slots that flag it widen its peaks. */
+    void observe(long epochMilli) {
+        for (int m = 0; m < tracks.length; m++) {
+            tracks[m].widenPeaks(open.edges()[m], open.peaks()[m], settings.bandNovelty());
+        }
+        open.endMilli()[0] = epochMilli;
+    }
+
+    /** The open incident ended. */
+    void closed() {
+        if (open != null) {
+            remember(open);
+            open = null;
+        }
+    }
+
+    private Evidence empty(long startRow, long startMilli) {
+        float[][] edges = new float[tracks.length][MetricTrack.SLOTS];
+        float[][] peaks = new float[tracks.length][MetricTrack.SLOTS];
+        for (int m = 0; m < tracks.length; m++) {
+            Arrays.fill(edges[m], Float.NaN);
+            Arrays.fill(peaks[m], Float.NaN);
+        }
+        return new Evidence(startRow, startMilli, new long[] {startMilli}, edges, peaks);
+    }
+
+    /** Keeps a finished incident, its metrics that flagged nothing without edges and peaks. */
+    private void remember(Evidence e) {
+        for (int m = 0; m < tracks.length; m++) {
+            boolean flagged = false;
+            for (float p : e.peaks()[m]) {
+                flagged |= !Float.isNaN(p);
+            }
+            if (!flagged) {
+                e.edges()[m] = NO_SLOTS;
+                e.peaks()[m] = NO_SLOTS;
+            }
+        }
+        remembered.addLast(e);
+        while (remembered.size() > SeriesDetector.REMEMBERED_INCIDENTS) {
+            remembered.removeFirst();
+        }
+    }
+
+    /**
+     * Puts {@code verdicts} in force (all of them: one left out is undone). A verdict already in force keeps what it acts
+     * on; a new one takes the edges and peaks of the remembered incidents that overlap its range, for its metrics.
+     *
+     * @return the ids of verdicts that matched no remembered incident (they change nothing)
+     */
+    List<String> apply(List<Feedback> verdicts) {
+        List<String> unmatched = new ArrayList<>();
+        List<Effect> before = List.copyOf(effects);
+        effects.clear();
+        for (Feedback f : verdicts) {
+            Effect kept = before.stream().filter(e -> e.id().equals(f.id()) && e.verdict() == f.verdict()).findFirst().orElse(null);
+            if (kept != null) {
+                effects.add(kept);
+                continue;
+            }
+            float[][] edges = new float[tracks.length][];
+            float[][] peaks = new float[tracks.length][];
+            Arrays.fill(edges, NO_SLOTS);
+            Arrays.fill(peaks, NO_SLOTS);
+            boolean matched = false;
+            List<Evidence> all = new ArrayList<>(remembered);
+            if (open != null) {
+                all.add(open);
+            }
+            for (Evidence e : all) {
+                if (e.startMilli() > f.to().toEpochMilli() || e.endMilli()[0] < f.from().toEpochMilli()) {
+                    continue;
+                }
+                for (Metric metric : f.metrics()) {
+                    int m = metrics.indexOf(metric);
+                    if (m >= 0) {
+                        matched = true;
+                        merge(e, m, edges, peaks);
+                    }
+                }
+            }
+            if (matched) {
+                effects.add(new Effect(f.id(), f.verdict(), edges, peaks));
+            } else {
+                unmatched.add(f.id());
+            }
+        }
+        recomputeTolerance();
+        return unmatched;
+    }
+
+    /** Takes, per slot of metric {@code m}, the incident's peak and edge where its peak lies further out. */
+    private static void merge(Evidence e, int m, float[][] edges, float[][] peaks) {
+        float[] p = e.peaks()[m];
+        if (p.length == 0) {
+            return;
+        }
+        if (peaks[m].length == 0) {
+            edges[m] = new float[MetricTrack.SLOTS];
+            peaks[m] = new float[MetricTrack.SLOTS];
+            Arrays.fill(edges[m], Float.NaN);
+            Arrays.fill(peaks[m], Float.NaN);
+        }
+        for (int k = 0; k < MetricTrack.SLOTS; k++) {
+            if (Float.isNaN(p[k]) || Float.isNaN(e.edges()[m][k])) {
+                continue;
+            }
+            float cur = peaks[m][k];
+            if (Float.isNaN(cur) || (upwards(k) ? p[k] > cur : p[k] < cur)) {
+                peaks[m][k] = p[k];
+                edges[m][k] = e.edges()[m][k];
+            }
+        }
+    }
+
+    /** Per metric and slot: the furthest tolerance of the false alarms, capped at the nearest cap of the confirmations. */
+    private void recomputeTolerance() {
+        double[] tol = new double[MetricTrack.SLOTS];
+        double[] cap = new double[MetricTrack.SLOTS];
+        for (int m = 0; m < tracks.length; m++) {
+            Arrays.fill(tol, Double.NaN);
+            Arrays.fill(cap, Double.NaN);
+            for (Effect e : effects) {
+                float[] peak = e.peaks()[m];
+                for (int k = 0; k < peak.length; k++) {
+                    double p = peak[k];
+                    double excess = p - e.edges()[m][k];
+                    if (Double.isNaN(excess) || (upwards(k) ? excess <= 0 : excess >= 0)) {
+                        continue;     // this side did not flag it: not part of the pattern
+                    }
+                    if (e.verdict() == Verdict.FALSE_ALARM) {
+                        tol[k] = further(tol[k], p + settings.feedbackMargin() * excess, upwards(k));
+                    } else {
+                        cap[k] = further(cap[k], p - excess + excess * settings.bandNovelty() / settings.clearNovelty(), !upwards(k));
+                    }
+                }
+            }
+            for (int k = 0; k < MetricTrack.SLOTS; k++) {
+                if (!Double.isNaN(cap[k])) {
+                    tol[k] = Double.isNaN(tol[k]) ? Double.NaN : further(tol[k], cap[k], !upwards(k));
+                }
+            }
+            tracks[m].tolerate(tol);
+        }
+    }
+
+    private static boolean upwards(int slot) {
+        return slot % 2 == 0;
+    }
+
+    /** The one of {@code a} (NaN: none yet) and {@code b} further up, or further down. */
+    private static double further(double a, double b, boolean up) {
+        return Double.isNaN(a) ? b : up ? Math.max(a, b) : Math.min(a, b);
+    }
+
+    /** See {@link SeriesDetector#lastIncidentPattern()}. */
+    List<String> lastIncidentPattern() {
+        List<String> out = new ArrayList<>();
+        Evidence e = remembered.peekLast();
+        if (e == null) {
+            return out;
+        }
+        String[] features = {"spike", "level", "spread", "dip"};
+        for (int m = 0; m < tracks.length; m++) {
+            for (int k = 0; k < e.peaks()[m].length; k++) {
+                if (!Float.isNaN(e.peaks()[m][k])) {
+                    out.add(String.format(Locale.ROOT, "%s %s %s (%s) %.4g -> %.4g", hostUnits ? metrics.get(m).key() : "value",
+                            features[(k % FeatureStream.SIDES) / 2], upwards(k) ? "up" : "down",
+                            k < FeatureStream.SIDES ? "values" : "residuals", e.edges()[m][k], e.peaks()[m][k]));
+                }
+            }
+        }
+        return out;
+    }
+
+    DetectorState.Evidence[] rememberedSnapshot() {
+        return remembered.stream().map(FeedbackMemory::snapshot).toArray(DetectorState.Evidence[]::new);
+    }
+
+    DetectorState.Evidence openSnapshot() {
+        return open == null ? null : snapshot(open);
+    }
+
+    DetectorState.Effect[] effectsSnapshot() {
+        return effects.stream().map(e -> new DetectorState.Effect(e.id(), e.verdict().ordinal(), copy(e.edges()), copy(e.peaks())))
+                .toArray(DetectorState.Effect[]::new);
+    }
+
+    private static DetectorState.Evidence snapshot(Evidence e) {
+        return new DetectorState.Evidence(e.startRow(), e.startMilli(), e.endMilli()[0], copy(e.edges()), copy(e.peaks()));
+    }
+
+    private static Evidence evidence(DetectorState.Evidence e) {
+        return new Evidence(e.startRow(), e.startMilli(), new long[] {e.endMilli()}, copy(e.edges()), copy(e.peaks()));
+    }
+
+    private static float[][] copy(float[][] a) {
+        float[][] c = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].length == 0 ? NO_SLOTS : a[i].clone();
+        }
+        return c;
+    }
+
+    /** Bytes held: the arrays of the incidents and verdicts kept, and an object header each. */
+    long bytes() {
+        List<float[][]> held = new ArrayList<>();
+        for (Evidence e : remembered) {
+            held.add(e.edges());
+            held.add(e.peaks());
+        }
+        if (open != null) {
+            held.add(open.edges());
+            held.add(open.peaks());
+        }
+        for (Effect e : effects) {
+            held.add(e.edges());
+            held.add(e.peaks());
+        }
+        long b = 64L * (remembered.size() + effects.size() + 1);
+        for (float[][] a : held) {
+            b += 16 + 4L * a.length;
+            for (float[] x : a) {
+                b += x.length == 0 ? 0 : 16 + 4L * x.length;
+            }
+        }
+        return b;
+    }
+}
