@@ -18,10 +18,10 @@ public final class HostCapacity {
     /** A minute row of seven metrics (count, min, max, sum each): 30 B (bench/fleet/HostStateBench.java), plus margin. */
     static final long STORE_BYTES_PER_MINUTE = 36;
     /**
-     * Everything else a watched host holds: the detector's state (253 KB) and the band history at 24 h (34 KB,
-     * compressed), measured by bench/fleet/HostStateBench.java, plus margin.
+     * Everything else a watched host holds: the detector's state (182 KB with session 5's settings) and the band
+     * history at 24 h (34 KB, compressed), measured by bench/fleet/HostStateBench.java, plus margin.
      */
-    static final long DETECTOR_BYTES_PER_HOST = 320L * 1024;
+    static final long DETECTOR_BYTES_PER_HOST = 256L * 1024;
 
     private HostCapacity() {
     }
