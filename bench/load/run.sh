@@ -91,6 +91,7 @@ done
 sleep 5  # let every host get samples
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }  # user + system, after the "(comm)" field
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v/1000; else if (v ~ /ms$/) print v+0; else if (v ~ /s$/) print v*1000; else print v }'; }
 declare -A RPS P99
 run_wrk() {  # name url [extra wrk args]
@@ -102,6 +103,10 @@ run_wrk() {  # name url [extra wrk args]
     return
   fi
   wrk -t2 -c"$conns" -d"${warmup}s" -H "Authorization: Bearer $token" "$@" "$url" > /dev/null
+  local server=$agent_pid
+  [[ $name == ceiling* ]] && server=$bare_pid
+  local cpu0
+  cpu0=$(cpu_ticks "$server")
   local out
   out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "Authorization: Bearer $token" "$@" "$url")
   local rps p50 p99 total non2xx sock
@@ -113,8 +118,12 @@ run_wrk() {  # name url [extra wrk args]
   sock=$(awk '/Socket errors/ {sub(/.*Socket errors: /, ""); print}' <<<"$out")
   RPS[$name]=$rps
   P99[$name]=$(to_ms "$p99")
-  printf '%-12s %10s req/s  p50 %-8s p99 %-8s requests %-9s non-2xx %-6s socket errors: %-36s RSS %s MB\n' \
-    "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)"
+  # the server's CPU time over the phase: requests per CPU second depend less on the machine's load than req/s
+  local cpu_s
+  cpu_s=$(awk -v a="$cpu0" -v b="$(cpu_ticks "$server")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }')
+  printf '%-12s %10s req/s  p50 %-8s p99 %-8s requests %-9s non-2xx %-6s socket errors: %-36s RSS %s MB; server CPU %s s, %s requests a CPU second\n' \
+    "$name" "$rps" "$p50" "$p99" "$total" "${non2xx:-0}" "${sock:-none}" "$(rss $agent_pid)" "$cpu_s" \
+    "$(awk -v t="$total" -v c="$cpu_s" 'BEGIN { t = t + 0; if (c > 0) printf "%.0f", t / c; else print "-" }')"
   nmt
 }
 # With -XX:NativeMemoryTracking=summary among the agent's options (BENCH_JAVA_OPTS, or SMARTCLOUDOPS_JAVA_OPTS
@@ -125,8 +134,13 @@ rss_split() {
   awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { printf "resident: anon %.0f MB, file %.0f MB", a / 1024, f / 1024 }' "/proc/$agent_pid/status"
   awk '/^[0-9a-f]+-[0-9a-f]+ / { aot = ($NF ~ /\.aot$/) } aot && /^Rss:/ { kb += $2 } END { if (kb) printf " (AOT cache %.0f MB)", kb / 1024 }' "/proc/$agent_pid/smaps"
 }
+# RSS every second over the whole run: the request phases' peaks (the JIT's arenas while /query compiles) can pass
+# the /events phase's, which the phase lines (RSS at each phase's end) miss.
+( while kill -0 $agent_pid 2>/dev/null; do rss $agent_pid; echo; sleep 1; done ) > "$work/all-rss.txt" 2>/dev/null &
+all_sampler=$!
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "duration ${duration}s after ${warmup}s warm-up, ${conns} connections, wrk -t2; agent JVM: $agent_opts; jar $(du -m "$jar" | cut -f1) MB"
+env | grep -E '^(MALLOC_|GLIBC_TUNABLES=)' | sed 's/^/agent environment: /' || true  # glibc's malloc settings, when a run sets them
 echo "agent pid $agent_pid RSS at start $(rss $agent_pid) MB; bare server RSS $(rss $bare_pid) MB"
 nmt
 run_wrk ceiling-1 "http://127.0.0.1:$bare_port/bare"
@@ -148,6 +162,8 @@ kill $sampler 2>/dev/null || true
 wait $nmt_sampler 2>/dev/null || true
 peak=$(sort -n "$work/sse-rss.txt" | tail -1)
 echo "agent RSS peak during SSE ${peak} MB; at end $(rss $agent_pid) MB"
+kill $all_sampler 2>/dev/null || true
+echo "agent RSS peak over the whole run (sampled every second) $(sort -n "$work/all-rss.txt" | tail -1) MB"
 cat "$work/sse-nmt.txt"
 echo "agent heap after a full GC: $(bench/jvm-heap.sh $agent_pid --full-gc | awk '{ printf "used %.1f MB of %.1f MB committed", $1 / 1024, $2 / 1024 }')"
 echo "agent log warnings/errors: $(grep -cE ' (WARN|ERROR) ' "$work/agent.log" || true)"

@@ -144,7 +144,9 @@ public final class Agent implements AutoCloseable {
             this.generatedToken = auth.generated();
             this.redis = config.redis().enabled()
                     ? Optional.of(RedisClient.create(URI.create(config.redis().url()))) : Optional.empty();
-            redis.ifPresent(closeables::add);
+            if (redis.isPresent()) {  // not ifPresent(closeables::add): linking that loads Jedis' 45 interfaces
+                closeables.add(redis.get());
+            }
             this.shard = shard(config, redis);
             closeables.add(shard);
             this.store = store(config, clock);
@@ -305,8 +307,8 @@ public final class Agent implements AutoCloseable {
             return ShardAssignment.all();
         }
         ShardSpec spec = ShardSpec.parse(text);
-        Membership membership = redis.<Membership>map(r -> new RedisMembership(r, config.redis().keyPrefix(),
-                spec.memberId(), config.cluster().heartbeat())).orElseGet(() -> new StaticMembership(spec));
+        Membership membership = redis.isEmpty() ? new StaticMembership(spec)
+                : new RedisMembership(redis.get(), config.redis().keyPrefix(), spec.memberId(), config.cluster().heartbeat());
         return ShardAssignment.of(membership, config.cluster().vnodes());
     }
 
@@ -315,8 +317,8 @@ public final class Agent implements AutoCloseable {
         String text = config.cluster().shard();
         String self = text == null || text.isBlank() ? localHost + " (pid " + ProcessHandle.current().pid() + ")"
                 : ShardSpec.parse(text).memberId() + "@" + localHost;
-        return redis.<SharedIdempotencyKeys>map(r -> new RedisIdempotencyKeys(r, config.redis().keyPrefix(), self,
-                RemediationService.KEY_RETENTION)).orElse(SharedIdempotencyKeys.NONE);
+        return redis.isEmpty() ? SharedIdempotencyKeys.NONE
+                : new RedisIdempotencyKeys(redis.get(), config.redis().keyPrefix(), self, RemediationService.KEY_RETENTION);
     }
 
     /** Shared Redis connection when {@code redis.url} is configured (chat context, idempotency, membership). */

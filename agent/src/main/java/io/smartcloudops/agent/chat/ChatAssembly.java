@@ -74,9 +74,10 @@ public final class ChatAssembly implements AutoCloseable {
         ChatConfig chat = config.chat();
         Optional<String> apiKey = ModelKey.resolve(config, env, ssm);
         SecretRedactor redactor = new SecretRedactor(secrets(config, env, apiKey));
-        ChatContext context = redis.<ChatContext>map(r -> new RedisChatContext(r, config.redis().keyPrefix(),
-                        endpoint(config.redis().url()), clock, chat.contextTtl(), chat.maxTurns()))
-                .orElseGet(() -> new InMemoryChatContext(clock, chat.contextTtl(), chat.maxTurns()));
+        // (no lambda over the Redis client: linking one loads Jedis' 45 interfaces into agents without Redis)
+        ChatContext context = redis.isEmpty() ? new InMemoryChatContext(clock, chat.contextTtl(), chat.maxTurns())
+                : new RedisChatContext(redis.get(), config.redis().keyPrefix(), endpoint(config.redis().url()), clock,
+                        chat.contextTtl(), chat.maxTurns());
         bus.subscribe(Anomaly.class, context::recordAnomaly);
         bus.subscribe(Remediation.class, r -> context.recordAction(new RecentAction(r.id(),
                 r.finishedAt() != null ? r.finishedAt() : r.startedAt() != null ? r.startedAt() : r.createdAt(),

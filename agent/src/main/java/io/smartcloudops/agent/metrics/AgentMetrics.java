@@ -7,7 +7,15 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.collect.CollectionMetrics;
 import io.smartcloudops.agent.store.SeriesStore;
@@ -98,12 +106,23 @@ public final class AgentMetrics implements CollectionMetrics {
     }
 
     /**
-     * Registers the JVM's own metrics ({@code jvm_*}, {@code process_*}). Not in the constructor: making them starts
-     * the JMX platform server and asks the JVM for its native memory, a fifth of the agent's start before it could
-     * answer (docs/benchmarks.md, cold start); the agent calls this in the background once it serves.
+     * Registers the JVM's own metrics ({@code jvm_*}, {@code process_*}). Not in the constructor: making them asks
+     * the JVM's management beans, a fifth of the agent's start before it could answer (docs/benchmarks.md, cold
+     * start); the agent calls this in the background once it serves. All of client_java's {@code JvmMetrics} but its
+     * native-memory part: that one starts the JMX platform server and JFR's diagnostic commands to ask for Native
+     * Memory Tracking, which is off unless an operator turns it on (then {@code jcmd PID VM.native_memory} reads it),
+     * and it loaded 280 classes into every agent (docs/benchmarks.md, fourth pass).
      */
     public void registerJvmMetrics() {
-        JvmMetrics.builder().register(registry);
+        JvmThreadsMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmCompilationMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmMemoryPoolAllocationMetrics.builder().register(registry);
+        JvmMemoryMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
     }
 
     public PrometheusRegistry registry() {
