@@ -102,9 +102,9 @@ class LauncherTest {
             Matcher xmx = Pattern.compile("-Xmx(\\d+)m").matcher(options);
             assertThat(xmx.find()).as(options).isTrue();
             long heap = Long.parseLong(xmx.group(1)) * 1024 * 1024 * 97 / 100;
-            // at most what the rule's own heap holds: 1.5 x (40 MB + hosts x per host), rounded up by up to 16 MB
+            // at most what the rule's own heap holds: 1.5 x (40 MB + hosts x per host), rounded up by up to 8 MB
             long ruleHeap = (long) (1.5 * (40L * 1024 * 1024 + f.hosts() * HostCapacity.bytesPerHost(f.retention(), f.interval())))
-                    + 16L * 1024 * 1024;
+                    + 8L * 1024 * 1024;
             assertThat(HostCapacity.hostsFor(heap, f.retention(), f.interval())).as(f + ": " + options)
                     .isGreaterThanOrEqualTo(f.hosts())
                     .isLessThanOrEqualTo(Math.max(HostCapacity.hostsFor(ruleHeap, f.retention(), f.interval()),
