@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  */
 public class FeedbackReplay {
 
-    record Outcome(FileScore without, FileScore with, int verdictsFalse, int verdictsConfirmed, List<String> afterVerdict) {
+    record Outcome(FileScore without, FileScore with, FileScore again, int verdictsFalse, int verdictsConfirmed, List<String> afterVerdict) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,6 +78,12 @@ public class FeedbackReplay {
                         o.without().detected() - o.with().detected(), o.without().detected());
             }
         }
+        for (Outcome o : all) {
+            if (o.again().detected() < o.without().detected() || o.again().fpEvents() != o.without().fpEvents()) {
+                System.out.printf(Locale.ROOT, "%s\tagain: windows %d -> %d, FP %d -> %d%n", o.without().key(),
+                        o.without().detected(), o.again().detected(), o.without().fpEvents(), o.again().fpEvents());
+            }
+        }
         Summary w = Summary.of(all.stream().map(Outcome::without).toList());
         Summary f = Summary.of(all.stream().map(Outcome::with).toList());
         System.out.printf(Locale.ROOT, "false-alarm events %d -> %d (%.0f %% fewer); windows found %d -> %d; event F1 (cap 12) %.3f -> %.3f%n",
@@ -88,37 +94,50 @@ public class FeedbackReplay {
     static void print(String name, List<Outcome> outcomes) {
         Summary w = Summary.of(outcomes.stream().map(Outcome::without).toList());
         Summary f = Summary.of(outcomes.stream().map(Outcome::with).toList());
+        Summary g = Summary.of(outcomes.stream().map(Outcome::again).toList());
         int fa = outcomes.stream().mapToInt(Outcome::verdictsFalse).sum();
         int co = outcomes.stream().mapToInt(Outcome::verdictsConfirmed).sum();
-        System.out.printf(Locale.ROOT, "%s\t%d -> %d\t%d/%d -> %d/%d\t%d / %d%n", name, w.fpEvents(), f.fpEvents(), w.detected(), w.windows(),
-                f.detected(), f.windows(), fa, co);
+        System.out.printf(Locale.ROOT, "%s\t%d -> %d -> %d\t%d/%d -> %d/%d -> %d%n\t%d / %d%n", name, w.fpEvents(), f.fpEvents(), g.fpEvents(), w.detected(), w.windows(),
+                f.detected(), f.windows(), g.detected(), fa, co);
     }
 
     static Outcome replay(BenchmarkSuite.LabelledSeries series, DetectorSettings s) {
-        int[] without = run(series, s, false, new int[2], new ArrayList<>());
+        int[] without = run(series, s, false, new int[2], new ArrayList<>(), null, null);
         int[] counts = new int[2];
         List<String> afterVerdict = new ArrayList<>();
-        int[] with = run(series, s, true, counts, afterVerdict);
+        io.smartcloudops.agent.detect.DetectorState.Effect[][] given = new io.smartcloudops.agent.detect.DetectorState.Effect[1][];
+        int[] with = run(series, s, true, counts, afterVerdict, null, null);
+        run(series, s, true, new int[2], new ArrayList<>(), null, given);
+        int[] again = run(series, s, false, new int[2], new ArrayList<>(), given[0], null);
         EventScorer scorer = new EventScorer(ScoringRules.capped());
         var t = series.table();
         return new Outcome(scorer.score(series.key(), t.timestamps(), series.windows(), without),
-                scorer.score(series.key(), t.timestamps(), series.windows(), with), counts[0], counts[1], afterVerdict);
+                scorer.score(series.key(), t.timestamps(), series.windows(), with),
+                scorer.score(series.key(), t.timestamps(), series.windows(), again), counts[0], counts[1], afterVerdict);
     }
 
     /**
      * Alarm rows of one replay; with feedback, counts[0] false-alarm and counts[1] confirmed verdicts given, and in
      * {@code afterVerdict} the false-alarm verdict's pattern and that of every false alarm raised after it.
      */
-    static int[] run(BenchmarkSuite.LabelledSeries series, DetectorSettings s, boolean feedback, int[] counts, List<String> afterVerdict) {
+    static int[] run(BenchmarkSuite.LabelledSeries series, DetectorSettings s, boolean feedback, int[] counts, List<String> afterVerdict,
+                     io.smartcloudops.agent.detect.DetectorState.Effect[] inForce, io.smartcloudops.agent.detect.DetectorState.Effect[][] given) {
         var t = series.table();
         int n = t.rows();
         int p = ScoringRules.nabProbationRows(n);
         List<Metric> metrics = new ArrayList<>(t.metrics());
         SeriesDetector d = new SeriesDetector(s, metrics, !t.singleMetric(), p);
+        if (inForce != null) {
+            var f = d.snapshot();
+            d = new SeriesDetector(s, new io.smartcloudops.agent.detect.DetectorState.Series(f.metrics(), f.hostUnits(), f.learningRows(), f.step(),
+                    f.tracks(), f.incidents(), f.inIncident(), f.remembered(), f.open(), inForce, f.bandRun(), f.clearInIncident(),
+                    f.newcomerRun(), f.row()));
+        }
         double[][] cols = metrics.stream().map(m -> t.columns().get(m)).toArray(double[][]::new);
         double[] row = new double[metrics.size()];
         List<Integer> alarms = new ArrayList<>();
         List<Feedback> verdicts = new ArrayList<>();
+        List<io.smartcloudops.agent.detect.DetectorState.Effect> collected = new ArrayList<>();
         boolean falseGiven = false;
         Set<Integer> windowsConfirmed = new java.util.HashSet<>();
         int raisedRow = -1;
@@ -160,9 +179,24 @@ public class FeedbackReplay {
                 if (v != null && !incidentMetrics.isEmpty()) {
                     verdicts.add(new Feedback("fb-" + verdicts.size(), series.key(), List.copyOf(incidentMetrics), Instant.ofEpochMilli(startMilli),
                             Instant.ofEpochMilli(ms), v, Instant.ofEpochMilli(ms)));
-                    d.applyFeedback(verdicts);
+                    if (given == null) {
+                        d.applyFeedback(verdicts);
+                    } else {
+                        SeriesDetector copy = new SeriesDetector(s, d.snapshot());
+                        copy.applyFeedback(List.of(verdicts.getLast()));
+                        collected.addAll(List.of(copy.snapshot().effects()));
+                    }
                 }
                 raisedRow = -1;
+            }
+        }
+        if (given != null) {
+            given[0] = collected.toArray(io.smartcloudops.agent.detect.DetectorState.Effect[]::new);
+            if (System.getenv("DEBUG_SERIES") != null && series.key().contains(System.getenv("DEBUG_SERIES"))) {
+                for (var e : given[0]) {
+                    System.out.println(series.key() + " effect " + e.id() + " verdict " + e.verdict() + " edges " + java.util.Arrays.toString(e.edges()[0])
+                            + " peaks " + java.util.Arrays.toString(e.peaks()[0]));
+                }
             }
         }
         return alarms.stream().mapToInt(Integer::intValue).toArray();

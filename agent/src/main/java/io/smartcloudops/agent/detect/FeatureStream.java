@@ -205,14 +205,21 @@ final class FeatureStream {
 
     /**
      * A range edge widened to the value a verdict tolerates on that side, if that lies further out (the tolerated value
-     * counts as part of the range, so a larger pattern is measured from it). An edge that does not exist yet stays so.
+     * counts as part of the range, so a larger pattern is measured from it), while the edge is at least as far out as
+     * where the verdict applies from ({@link MetricTrack#tolerate}): a verdict speaks for the level it was given at. An
+     * edge that does not exist yet stays so.
      */
     private static double outward(double edge, double[] tolerated, int side) {
         double tol = tolerated == null ? Double.NaN : tolerated[side];
         if (Double.isNaN(tol) || Double.isNaN(edge)) {
             return edge;
         }
-        return side % 2 == 0 ? Math.max(edge, tol) : Math.min(edge, tol);
+        double from = tolerated[MetricTrack.SLOTS + side];
+        boolean up = side % 2 == 0;
+        if (!Double.isNaN(from) && (up ? edge < from : edge > from)) {
+            return edge;
+        }
+        return up ? Math.max(edge, tol) : Math.min(edge, tol);
     }
 
     /** Keeps the latest {@code n} rows out of what the scale learns (they turned out to start an incident). */

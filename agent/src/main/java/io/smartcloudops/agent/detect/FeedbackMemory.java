@@ -200,35 +200,56 @@ final class FeedbackMemory {
         }
     }
 
-    /** Per metric and slot: the furthest tolerance of the false alarms, capped at the nearest cap of the confirmations. */
+    /**
+     * Per metric and slot: the furthest tolerance of the false alarms (and where it applies from: its edge minus its
+     * excess), capped by the confirmations whose pattern reaches past that false alarm's edge at their own edge, so a
+     * confirmed pattern is measured from where it was measured when it was confirmed. A confirmation whose peak lies
+     * short of the false alarm's edge (an anomaly confirmed at a lower level, before the series grew) does not limit it.
+     */
     private void recomputeTolerance() {
         double[] tol = new double[MetricTrack.SLOTS];
-        double[] cap = new double[MetricTrack.SLOTS];
+        double[] from = new double[MetricTrack.SLOTS];
+        double[] edgeOf = new double[MetricTrack.SLOTS];
         for (int m = 0; m < tracks.length; m++) {
             Arrays.fill(tol, Double.NaN);
-            Arrays.fill(cap, Double.NaN);
+            Arrays.fill(from, Double.NaN);
+            Arrays.fill(edgeOf, Double.NaN);
             for (Effect e : effects) {
+                if (e.verdict() != Verdict.FALSE_ALARM) {
+                    continue;
+                }
                 float[] peak = e.peaks()[m];
                 for (int k = 0; k < peak.length; k++) {
-                    double p = peak[k];
-                    double excess = p - e.edges()[m][k];
-                    if (Double.isNaN(excess) || (upwards(k) ? excess <= 0 : excess >= 0)) {
-                        continue;     // this side did not flag it: not part of the pattern
-                    }
-                    if (e.verdict() == Verdict.FALSE_ALARM) {
-                        tol[k] = further(tol[k], p + settings.feedbackMargin() * excess, upwards(k));
-                    } else {
-                        cap[k] = further(cap[k], p - excess + excess * settings.bandNovelty() / settings.clearNovelty(), !upwards(k));
+                    double excess = excess(e, m, k);
+                    double t = peak[k] + settings.feedbackMargin() * excess;
+                    if (!Double.isNaN(excess) && (Double.isNaN(tol[k]) || t == further(tol[k], t, upwards(k)))) {
+                        tol[k] = t;
+                        edgeOf[k] = e.edges()[m][k];
+                        from[k] = edgeOf[k] - excess;
                     }
                 }
             }
-            for (int k = 0; k < MetricTrack.SLOTS; k++) {
-                if (!Double.isNaN(cap[k])) {
-                    tol[k] = Double.isNaN(tol[k]) ? Double.NaN : further(tol[k], cap[k], !upwards(k));
+            for (Effect e : effects) {
+                if (e.verdict() != Verdict.CONFIRMED) {
+                    continue;
+                }
+                float[] peak = e.peaks()[m];
+                for (int k = 0; k < peak.length; k++) {
+                    double excess = excess(e, m, k);
+                    boolean reaches = upwards(k) ? peak[k] > edgeOf[k] : peak[k] < edgeOf[k];
+                    if (!Double.isNaN(excess) && !Double.isNaN(tol[k]) && reaches) {
+                        tol[k] = further(tol[k], e.edges()[m][k], !upwards(k));
+                    }
                 }
             }
-            tracks[m].tolerate(tol);
+            tracks[m].tolerate(tol, from);
         }
+    }
+
+    /** The excess of a verdict's peak over its edge on slot {@code k} of metric {@code m}; NaN where that side did not flag it. */
+    private static double excess(Effect e, int m, int k) {
+        double excess = e.peaks()[m][k] - e.edges()[m][k];
+        return Double.isNaN(excess) || (upwards(k) ? excess <= 0 : excess >= 0) ? Double.NaN : excess;
     }
 
     private static boolean upwards(int slot) {

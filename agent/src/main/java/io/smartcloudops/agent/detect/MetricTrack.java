@@ -60,7 +60,7 @@ final class MetricTrack {
     private double novelty;
     private final double[] featureNovelty = new double[FeatureStream.FEATURES];
     private long at;
-    /** Per slot, the feature value operators' false-alarm verdicts tolerate (NaN: none); null without any. */
+    /** Per slot, the feature value operators' false-alarm verdicts tolerate, then per slot where that applies from (NaN: none); null without any. */
     private double[] tolerated;
 
     MetricTrack(DetectorSettings settings, Metric metric, boolean hostUnits) {
@@ -315,15 +315,23 @@ final class MetricTrack {
     }
 
     /**
-     * Sets the feature values tolerated by operators' false-alarm verdicts, one per {@link #SLOTS slot} (NaN: none); they
-     * act from the next row on.
+     * Sets the feature values tolerated by operators' false-alarm verdicts, one per {@link #SLOTS slot} (NaN: none), and
+     * per slot the range edge from which each applies (NaN: always): a verdict given when a feature's range ended at E
+     * and it went to P speaks for ranges out to about E again, not for a range far below E - (P - E) (a verdict on a
+     * 15-point jump from a busy baseline says nothing about the same values reached from an idle one). They act from the
+     * next row on.
      */
-    void tolerate(double[] values) {
+    void tolerate(double[] values, double[] from) {
         boolean any = false;
         for (int k = 0; k < SLOTS; k++) {
             any |= !Double.isNaN(values[k]);
         }
-        tolerated = any ? Arrays.copyOf(values, SLOTS) : null;
+        if (!any) {
+            tolerated = null;
+            return;
+        }
+        tolerated = Arrays.copyOf(values, 2 * SLOTS);
+        System.arraycopy(from, 0, tolerated, SLOTS, SLOTS);
     }
 
     /** The range edges every slot is measured against at the latest row (NaN where there is none), into {@code out}. */
