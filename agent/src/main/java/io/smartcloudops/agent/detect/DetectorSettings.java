@@ -164,7 +164,7 @@ public record DetectorSettings(int spikeWindow, int levelWindow, int spreadWindo
                 2.5, 1.0, 1, 45, 0.5, 3, 12, 288,
                 true, 288, 168, 5, 2, 2, 0.7, 0.5, 0.2,
                 1.0, 12.0, 288,
-                0.5, defaultFloors());
+                0.3, defaultFloors());
     }
 
     /**

@@ -126,8 +126,8 @@ final class FeatureStream {
      *                  0 % busy for hours, then 0.1 %) neither holds an incident open nor is named in one; 0 for
      *                  series whose units are unknown
      * @param tolerated per side from {@code offset}, the feature value an operator's false-alarm verdict tolerates
-     *                  (NaN: none; null: no verdict at all): it counts as part of that side's range, so a feature up to
-     *                  it is not novel and one beyond it is measured from it
+     *                  (NaN: none; null: no verdict at all), then per side where it applies from: a feature up to it
+     *                  is not novel, one beyond it is judged against the usual range
      */
     double next(double input, boolean frozen, double floor, double minChange, double[] tolerated, int offset) {
         this.minChange = minChange;
@@ -163,14 +163,14 @@ final class FeatureStream {
         for (int j = 0; j < FEATURES; j++) {
             sc[j] = scales[j].scale(floor);
         }
-        double up = outward(spikeHigh.get(), tolerated, offset + 2 * SPIKE_UP);
-        double down = outward(spikeLow.get(), tolerated, offset + 2 * SPIKE_DOWN + 1);
+        double up = outward(spikeHigh.get(), tolerated, offset + 2 * SPIKE_UP, features[SPIKE_UP]);
+        double down = outward(spikeLow.get(), tolerated, offset + 2 * SPIKE_DOWN + 1, features[SPIKE_DOWN]);
         judge(SPIKE_UP, judge, up, Double.NaN, sc[SPIKE_UP]);
         judge(SPIKE_DOWN, judge, Double.NaN, down, sc[SPIKE_DOWN]);
-        judge(LEVEL, judge, outward(levelHigh.get(), tolerated, offset + 2 * LEVEL),
-                outward(levelLow.get(), tolerated, offset + 2 * LEVEL + 1), sc[LEVEL]);
-        judge(SPREAD, judge, outward(spreadHigh.get(), tolerated, offset + 2 * SPREAD),
-                outward(spreadLow.get(), tolerated, offset + 2 * SPREAD + 1), sc[SPREAD]);
+        judge(LEVEL, judge, outward(levelHigh.get(), tolerated, offset + 2 * LEVEL, features[LEVEL]),
+                outward(levelLow.get(), tolerated, offset + 2 * LEVEL + 1, features[LEVEL]), sc[LEVEL]);
+        judge(SPREAD, judge, outward(spreadHigh.get(), tolerated, offset + 2 * SPREAD, features[SPREAD]),
+                outward(spreadLow.get(), tolerated, offset + 2 * SPREAD + 1, features[SPREAD]), sc[SPREAD]);
         upperEdge = Double.isNaN(up) ? Double.NaN : up + s.bandNovelty() * sc[SPIKE_UP];
         lowerEdge = Double.isNaN(down) ? Double.NaN : down - s.bandNovelty() * sc[SPIKE_DOWN];
         delayedPresent[slot] = present;
@@ -204,19 +204,23 @@ final class FeatureStream {
     }
 
     /**
-     * A range edge widened to the value a verdict tolerates on that side, if that lies further out (the tolerated value
-     * counts as part of the range, so a larger pattern is measured from it), while the edge is at least as far out as
-     * where the verdict applies from ({@link MetricTrack#tolerate}): a verdict speaks for the level it was given at. An
-     * edge that does not exist yet stays so.
+     * A side's range edge as an operator's false-alarm verdict leaves it for a feature at {@code value}: widened to the
+     * value the verdict tolerates while the feature is within it (a pattern up to the tolerated size is normal), the
+     * usual edge once the feature goes beyond it (a larger pattern is judged in full, as if no verdict had been given,
+     * so a real anomaly larger than the false alarm is not weakened by it), and the usual edge too while the range lies
+     * short of where the verdict applies from ({@link MetricTrack#tolerate}: a verdict speaks for the level it was given
+     * at). An edge that does not exist yet stays so.
      */
-    private static double outward(double edge, double[] tolerated, int side) {
+    private static double outward(double edge, double[] tolerated, int side, double value) {
         double tol = tolerated == null ? Double.NaN : tolerated[side];
         if (Double.isNaN(tol) || Double.isNaN(edge)) {
             return edge;
         }
         double from = tolerated[MetricTrack.SLOTS + side];
         boolean up = side % 2 == 0;
-        if (!Double.isNaN(from) && (up ? edge < from : edge > from)) {
+        boolean shortOfLevel = !Double.isNaN(from) && (up ? edge < from : edge > from);
+        boolean beyond = up ? value > tol : value < tol;
+        if (shortOfLevel || beyond) {
             return edge;
         }
         return up ? Math.max(edge, tol) : Math.min(edge, tol);

@@ -14,11 +14,11 @@ import java.util.Locale;
  * that side flagged it; and the verdicts in force with what they act on.
  *
  * <p>A false alarm tolerates, per slot it flagged, values up to its peak plus {@code feedback_margin} times the peak's
- * excess over the edge: in the feature's own units and measured from the range before the incident, so a pattern as
- * large stays quiet and a larger one is measured from the tolerated value ({@link MetricTrack#tolerate}). A verdict in
- * force keeps what it acts on after the horizon and this memory have forgotten its incident. A confirmation caps the
- * tolerance of its slots at its edge plus band / clear of its excess, so a pattern as large as the confirmed one alarms
- * again.
+ * excess over the edge: in the feature's own units and measured from the range before the incident, while the slot's
+ * range reaches at least that edge minus the excess (the level the verdict was given at); a pattern up to that size
+ * stays quiet, a larger one is judged against the usual range ({@link MetricTrack#tolerate}). A verdict in force keeps
+ * what it acts on after the horizon and this memory have forgotten its incident. A confirmed pattern that a false
+ * alarm's tolerance would swallow limits that tolerance, so a pattern as large as the confirmed one alarms again.
  */
 final class FeedbackMemory {
 
@@ -201,10 +201,11 @@ final class FeedbackMemory {
     }
 
     /**
-     * Per metric and slot: the furthest tolerance of the false alarms (and where it applies from: its edge minus its
-     * excess), capped by the confirmations whose pattern reaches past that false alarm's edge at their own edge, so a
-     * confirmed pattern is measured from where it was measured when it was confirmed. A confirmation whose peak lies
-     * short of the false alarm's edge (an anomaly confirmed at a lower level, before the series grew) does not limit it.
+     * Per metric and slot: the furthest tolerance of the false alarms, and where it applies from (its edge minus its
+     * excess). A confirmed pattern that the tolerance would swallow (its peak past that false alarm's edge and within
+     * the tolerance) limits it to the confirmation's edge plus band / clear of its excess, so a pattern as large as the
+     * confirmed one goes beyond the tolerance and alarms as it did; one larger than the tolerance needs no limit (it is
+     * judged in full), and one confirmed short of the false alarm's edge lies at a level the verdict does not speak for.
      */
     private void recomputeTolerance() {
         double[] tol = new double[MetricTrack.SLOTS];
@@ -236,9 +237,9 @@ final class FeedbackMemory {
                 float[] peak = e.peaks()[m];
                 for (int k = 0; k < peak.length; k++) {
                     double excess = excess(e, m, k);
-                    boolean reaches = upwards(k) ? peak[k] > edgeOf[k] : peak[k] < edgeOf[k];
-                    if (!Double.isNaN(excess) && !Double.isNaN(tol[k]) && reaches) {
-                        tol[k] = further(tol[k], e.edges()[m][k], !upwards(k));
+                    boolean swallowed = upwards(k) ? peak[k] > edgeOf[k] && peak[k] <= tol[k] : peak[k] < edgeOf[k] && peak[k] >= tol[k];
+                    if (!Double.isNaN(excess) && swallowed) {
+                        tol[k] = e.edges()[m][k] + excess * settings.bandNovelty() / settings.clearNovelty();
                     }
                 }
             }

@@ -62,11 +62,14 @@ public final class ModelCard {
                 + "of the level feature; the new level becomes normal when it is older than exclusion_rows and in the horizon.");
         card.put("feedback", "Every incident keeps, per metric and feature side that flagged it (spike up, dip, level or spread "
                 + "up or down; values or residuals), the range edge it was measured against when raised and its peak feature "
-                + "value. A false_alarm verdict adds to that side's range the peak plus feedback_margin x its excess over the "
-                + "edge, in the feature's own units, for as long as the verdict is in force (also once the horizon and the "
-                + "incident memory have forgotten it): the same pattern stays quiet, a larger one is measured from the tolerated "
-                + "value, other features and metrics are untouched. A confirmed verdict caps what false alarms may tolerate at "
-                + "its edge + band_novelty / clear_novelty x its excess.");
+                + "value. A false_alarm verdict tolerates on that side values up to the peak plus feedback_margin x its excess "
+                + "over the edge, in the feature's own units, for as long as the verdict is in force (also once the horizon and "
+                + "the incident memory have forgotten it) and while the side's range reaches at least the edge minus the excess "
+                + "(the level it was given at): a pattern up to that size stays quiet, a larger one is judged against the usual "
+                + "range as if no verdict had been given, other features and metrics are untouched. A confirmed pattern that a "
+                + "false alarm's tolerance would swallow (its peak past that false alarm's edge and within the tolerance) limits "
+                + "the tolerance to the confirmation's edge + band_novelty / clear_novelty x its excess, so a pattern as large "
+                + "as the confirmed one alarms again.");
         ArrayNode features = card.putArray("features");
         DetectorSettings s = model.settings();
         feature(features, "<metric>.max" + s.spikeWindow(), "largest of the last " + s.spikeWindow() + " values (spikes up)");
