@@ -14,8 +14,16 @@ import java.util.List;
  * @param to      end of it (the anomaly's end, or its raise time while open)
  * @param verdict the verdict
  * @param given   when it was given
+ * @param pattern what it acts on, as kept with the verdict: used when the detector no longer remembers the incident
+ *                (it learned the host again); null when not known
  */
-public record Feedback(String id, String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant given) {
+public record Feedback(String id, String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant given,
+                       VerdictPattern pattern) {
+
+    /** A verdict on an incident the detector remembers (no pattern kept with it). */
+    public Feedback(String id, String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant given) {
+        this(id, host, metrics, from, to, verdict, given, null);
+    }
 
     public Feedback {
         metrics = List.copyOf(metrics);

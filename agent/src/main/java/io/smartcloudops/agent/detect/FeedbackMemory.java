@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What one series' detector keeps for operator feedback: the open incident and the last
@@ -131,9 +132,11 @@ final class FeedbackMemory {
 
     /**
      * Puts {@code verdicts} in force (all of them: one left out is undone). A verdict already in force keeps what it acts
-     * on; a new one takes the edges and peaks of the remembered incidents that overlap its range, for its metrics.
+     * on; a new one takes the edges and peaks of the remembered incidents that overlap its range, for its metrics, or,
+     * when none does, those of the pattern kept with it (a host learned again since).
      *
-     * @return the ids of verdicts that matched no remembered incident (they change nothing)
+     * @return the ids of verdicts that matched no remembered incident and carry no pattern for these metrics (they change
+     *         nothing)
      */
     List<String> apply(List<Feedback> verdicts) {
         List<String> unmatched = new ArrayList<>();
@@ -145,35 +148,92 @@ final class FeedbackMemory {
                 effects.add(kept);
                 continue;
             }
-            float[][] edges = new float[tracks.length][];
-            float[][] peaks = new float[tracks.length][];
-            Arrays.fill(edges, NO_SLOTS);
-            Arrays.fill(peaks, NO_SLOTS);
-            boolean matched = false;
-            List<Evidence> all = new ArrayList<>(remembered);
-            if (open != null) {
-                all.add(open);
+            float[][][] found = remembered(f.metrics(), f.from().toEpochMilli(), f.to().toEpochMilli());
+            if (found == null && f.pattern() != null) {
+                found = fromPattern(f.pattern());
             }
-            for (Evidence e : all) {
-                if (e.startMilli() > f.to().toEpochMilli() || e.endMilli()[0] < f.from().toEpochMilli()) {
-                    continue;
-                }
-                for (Metric metric : f.metrics()) {
-                    int m = metrics.indexOf(metric);
-                    if (m >= 0) {
-                        matched = true;
-                        merge(e, m, edges, peaks);
-                    }
-                }
-            }
-            if (matched) {
-                effects.add(new Effect(f.id(), f.verdict(), edges, peaks));
+            if (found != null) {
+                effects.add(new Effect(f.id(), f.verdict(), found[0], found[1]));
             } else {
                 unmatched.add(f.id());
             }
         }
         recomputeTolerance();
         return unmatched;
+    }
+
+    /** What a verdict on {@code metrics} between the two times would act on, as it would be kept with the verdict. */
+    Optional<VerdictPattern> pattern(List<Metric> on, long fromMilli, long toMilli) {
+        float[][][] found = remembered(on, fromMilli, toMilli);
+        if (found == null) {
+            return Optional.empty();
+        }
+        List<VerdictPattern.Side> sides = new ArrayList<>();
+        for (int m = 0; m < tracks.length; m++) {
+            for (int k = 0; k < found[1][m].length; k++) {
+                float edge = found[0][m][k];
+                float peak = found[1][m][k];
+                if (!Float.isNaN(edge) && !Float.isNaN(peak) && VerdictPattern.name(k) != null
+                        && (upwards(k) ? peak > edge : peak < edge)) {
+                    sides.add(new VerdictPattern.Side(metrics.get(m), k, edge, peak));
+                }
+            }
+        }
+        return sides.isEmpty() ? Optional.empty() : Optional.of(new VerdictPattern(sides));
+    }
+
+    /**
+     * The edges and peaks (index 0 and 1, then per metric and slot) of the remembered incidents, the open one included,
+     * that overlap the range, for those of {@code on} this series has; null when none does.
+     */
+    private float[][][] remembered(List<Metric> on, long fromMilli, long toMilli) {
+        float[][] edges = new float[tracks.length][];
+        float[][] peaks = new float[tracks.length][];
+        Arrays.fill(edges, NO_SLOTS);
+        Arrays.fill(peaks, NO_SLOTS);
+        boolean matched = false;
+        List<Evidence> all = new ArrayList<>(remembered);
+        if (open != null) {
+            all.add(open);
+        }
+        for (Evidence e : all) {
+            if (e.startMilli() > toMilli || e.endMilli()[0] < fromMilli) {
+                continue;
+            }
+            for (Metric metric : on) {
+                int m = metrics.indexOf(metric);
+                if (m >= 0) {
+                    matched = true;
+                    merge(e, m, edges, peaks);
+                }
+            }
+        }
+        return matched ? new float[][][] {edges, peaks} : null;
+    }
+
+    /** A kept pattern's sides, for the metrics this series has; null when it has none of them. */
+    private float[][][] fromPattern(VerdictPattern pattern) {
+        float[][] edges = new float[tracks.length][];
+        float[][] peaks = new float[tracks.length][];
+        Arrays.fill(edges, NO_SLOTS);
+        Arrays.fill(peaks, NO_SLOTS);
+        boolean matched = false;
+        for (VerdictPattern.Side s : pattern.sides()) {
+            int m = metrics.indexOf(s.metric());
+            if (m < 0) {
+                continue;
+            }
+            if (peaks[m].length == 0) {
+                edges[m] = new float[MetricTrack.SLOTS];
+                peaks[m] = new float[MetricTrack.SLOTS];
+                Arrays.fill(edges[m], Float.NaN);
+                Arrays.fill(peaks[m], Float.NaN);
+            }
+            edges[m][s.slot()] = s.edge();
+            peaks[m][s.slot()] = s.peak();
+            matched = true;
+        }
+        return matched ? new float[][][] {edges, peaks} : null;
     }
 
     /** Takes, per slot of metric {@code m}, the incident's peak and edge where its peak lies further out. */

@@ -361,6 +361,16 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
      *                                  a range in which the detector remembers no anomaly of that host
      */
     public synchronized Feedback feedback(String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant now) {
+        return feedback(host, metrics, from, to, verdict, now, null);
+    }
+
+    /**
+     * As {@link #feedback(String, List, Instant, Instant, Verdict, Instant)}, with the pattern kept with the verdict
+     * ({@link #verdictPattern}): when the detector no longer remembers that incident (it learned the host again since the
+     * verdict was given) it acts on the pattern instead of refusing.
+     */
+    public synchronized Feedback feedback(String host, List<Metric> metrics, Instant from, Instant to, Verdict verdict, Instant now,
+                                          VerdictPattern kept) {
         HostTrack t = hosts.get(host);
         if (t == null) {
             throw new IllegalArgumentException("unknown host '" + host + "'");
@@ -371,8 +381,9 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
                 throw new IllegalArgumentException("host '" + host + "' does not report metric '" + m.key() + "'");
             }
         }
+        VerdictPattern pattern = t.detector.verdictPattern(metrics, from, to).orElse(kept);
         Feedback f = new Feedback("fb-" + AnomalyRecords.id(host, now).substring(3) + "-" + (++feedbackCount), host, metrics, from,
-                to, verdict, now);
+                to, verdict, now, pattern);
         List<Feedback> all = new ArrayList<>(t.feedback);
         all.add(f);
         List<String> unmatched = t.detector.applyFeedback(all);
@@ -383,6 +394,16 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         }
         t.feedback.add(f);
         return f;
+    }
+
+    /**
+     * What a verdict on {@code host}'s {@code metrics} between {@code from} and {@code to} would act on (per metric and
+     * feature side that flagged the incident, its edge and peak), to be kept with the verdict; empty for an unknown
+     * host or when the detector remembers no incident of it in that range.
+     */
+    public synchronized Optional<VerdictPattern> verdictPattern(String host, List<Metric> metrics, Instant from, Instant to) {
+        HostTrack t = hosts.get(host);
+        return t == null || to.isBefore(from) ? Optional.empty() : t.detector.verdictPattern(metrics, from, to);
     }
 
     /** Takes a verdict back; false when no verdict has that id. */

@@ -342,6 +342,14 @@ public final class SeriesDetector {
         return feedback.apply(verdicts);
     }
 
+    /**
+     * What a verdict on {@code on} between {@code from} and {@code to} would act on, to be kept with the verdict
+     * ({@link Feedback#pattern()}); empty when no remembered incident overlaps that range.
+     */
+    public java.util.Optional<VerdictPattern> verdictPattern(List<Metric> on, Instant from, Instant to) {
+        return feedback.pattern(on, from.toEpochMilli(), to.toEpochMilli());
+    }
+
     /** Bytes of state held by this series (for the per-host memory figure). */
     public long bytes() {
         long b = 512;

@@ -7,6 +7,7 @@ import io.smartcloudops.agent.detect.AnomalyStore;
 import io.smartcloudops.agent.detect.Feedback;
 import io.smartcloudops.agent.detect.HostState;
 import io.smartcloudops.agent.detect.OnlineDetector;
+import io.smartcloudops.agent.detect.VerdictPattern;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.agent.collect.SamplesCollected;
 import io.smartcloudops.api.Metric;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link AnomalyStore}, so {@code /anomalies} and the chat see it), handed to the detector's feedback entry
  * point for the anomaly's host, metrics and time range, and published ({@code /events} {@code anomaly}).
  * At start the verdicts in force are read back from the audit log and put back on the anomalies; each is offered
- * to the detector once it scores the host again, which takes it if it still remembers that incident.
+ * to the detector once it scores the host again, which takes it if it still remembers that incident, or else acts
+ * on the pattern the audit record kept with it (a host learned again: its state refused, damaged or not kept).
  */
 public final class FeedbackService {
 
@@ -51,6 +53,8 @@ public final class FeedbackService {
     private final Map<String, Told> told = new HashMap<>();
     /** Verdicts the detector has not been told yet (its host unknown to it since a restart), by anomaly id. */
     private final Map<String, AnomalyFeedback> untold = new LinkedHashMap<>();
+    /** The patterns kept with the verdicts in force, by anomaly id, for a detector that learned the host again. */
+    private final Map<String, VerdictPattern> patterns = new HashMap<>();
     /** Hosts with verdicts in the audit log whose restored detector state has not been compared with them yet. */
     private final Set<String> unreconciled = new LinkedHashSet<>();
 
@@ -86,6 +90,7 @@ public final class FeedbackService {
                 n++;
             }
         }
+        patterns.putAll(replayed.patterns());
         unreconciled.addAll(replayed.hosts());
         if (n > 0) {
             LOG.info("{} verdict(s) on anomalies restored from the audit log", n);
@@ -103,7 +108,11 @@ public final class FeedbackService {
             return Optional.empty();
         }
         AnomalyFeedback f = new AnomalyFeedback(verdict, note, actor, clock.instant());
-        audit.given(found.get(), f);
+        Optional<VerdictPattern> pattern = detector.verdictPattern(found.get().host(), metricsOf(found.get()), from(found.get()),
+                to(found.get()));
+        audit.given(found.get(), f, pattern);
+        patterns.remove(id);
+        pattern.ifPresent(p -> patterns.put(id, p));
         reconcileFirst(found.get().host());
         Anomaly a = store.feedback(id, f).orElse(found.get().withFeedback(f));
         untellDetector(id);
@@ -130,6 +139,7 @@ public final class FeedbackService {
         Anomaly a = store.feedback(id, null).orElse(found.get().withFeedback(null));
         untellDetector(id);
         untold.remove(id);
+        patterns.remove(id);
         LOG.info("verdict on anomaly {} on {} taken back by {}", id, a.host(), actor);
         bus.publish(new VerdictChanged(a));
         return Optional.of(a);
@@ -206,8 +216,9 @@ public final class FeedbackService {
 
     /**
      * Hands the verdict to the detector for the anomaly's host, metrics and range. Kept for later while the detector
-     * does not score the host or none of those metrics yet (after a restart); dropped, with a log line, when the
-     * detector refuses it (it no longer remembers that incident, e.g. one from before a restart).
+     * does not score the host or none of those metrics yet (after a restart). A detector that no longer remembers the
+     * incident (it learned the host again) acts on the pattern kept with the verdict; without one the verdict is
+     * dropped for the detector, with a log line (it stays on the anomaly).
      */
     private void tellDetector(Anomaly a, AnomalyFeedback f) {
         Optional<HostState> state = detector.state(a.host());
@@ -222,15 +233,31 @@ public final class FeedbackService {
             untold.put(a.id(), f);
             return;
         }
-        Instant from = a.start() != null ? a.start() : a.timestamp();
-        Instant to = a.end() != null ? a.end() : a.timestamp();
+        Instant from = from(a);
+        Instant to = to(a);
         try {
-            Feedback fb = detector.feedback(a.host(), metrics, from, to.isBefore(from) ? from : to, toDetector(f.verdict()),
-                    clock.instant());
+            Feedback fb = detector.feedback(a.host(), metrics, from, to, toDetector(f.verdict()), clock.instant(), patterns.get(a.id()));
             told.put(a.id(), new Told(fb.id(), to));
+            if (fb.pattern() != null) {
+                patterns.put(a.id(), fb.pattern());
+            }
         } catch (IllegalArgumentException e) {
             LOG.info("the detector did not take the verdict on anomaly {} (it stays on the anomaly): {}", a.id(), e.getMessage());
         }
+    }
+
+    private static List<Metric> metricsOf(Anomaly a) {
+        return a.metrics().stream().map(Metric::fromKey).flatMap(Optional::stream).toList();
+    }
+
+    private static Instant from(Anomaly a) {
+        return a.start() != null ? a.start() : a.timestamp();
+    }
+
+    /** The anomaly's end, or its raise time while open (never before its start). */
+    private static Instant to(Anomaly a) {
+        Instant to = a.end() != null ? a.end() : a.timestamp();
+        return to.isBefore(from(a)) ? from(a) : to;
     }
 
     private void untellDetector(String id) {
