@@ -33,8 +33,11 @@ public final class DetectorStateStore {
     /** Format of the files; older ones are ignored. */
     static final int FORMAT = 1;
 
-    /** A verdict as saved (plain fields, so the file needs no java.time classes). */
-    public record SavedVerdict(String id, String[] metrics, long fromMilli, long toMilli, int verdict, long givenMilli)
+    /**
+     * A verdict as saved (plain fields, so the file needs no java.time classes); {@code pattern} is the text form of
+     * {@link Feedback#pattern()} (null when none, and in files written before verdicts kept one).
+     */
+    public record SavedVerdict(String id, String[] metrics, long fromMilli, long toMilli, int verdict, long givenMilli, String pattern)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -47,12 +50,13 @@ public final class DetectorStateStore {
 
         Feedback toFeedback(String host) {
             return new Feedback(id, host, Arrays.stream(metrics).map(k -> Metric.fromKey(k).orElseThrow()).toList(),
-                    Instant.ofEpochMilli(fromMilli), Instant.ofEpochMilli(toMilli), Verdict.values()[verdict], Instant.ofEpochMilli(givenMilli));
+                    Instant.ofEpochMilli(fromMilli), Instant.ofEpochMilli(toMilli), Verdict.values()[verdict], Instant.ofEpochMilli(givenMilli),
+                    pattern == null ? null : VerdictPattern.parse(pattern));
         }
 
         static SavedVerdict of(Feedback f) {
             return new SavedVerdict(f.id(), f.metrics().stream().map(Metric::key).toArray(String[]::new), f.from().toEpochMilli(),
-                    f.to().toEpochMilli(), f.verdict().ordinal(), f.given().toEpochMilli());
+                    f.to().toEpochMilli(), f.verdict().ordinal(), f.given().toEpochMilli(), f.pattern() == null ? null : f.pattern().format());
         }
     }
 
