@@ -99,6 +99,89 @@ class FalseAlarmToleranceTest {
     }
 
     @Test
+    void aPatternLargerThanTheToleranceIsJudgedAsIfNoVerdictHadBeenGiven() {
+        List<long[]> incidents = new ArrayList<>();
+        feed(400, 20, incidents);
+        feed(12, 32, incidents);
+        feed(40, 20, incidents);
+        assertThat(withVerdict.applyFeedback(List.of(falseAlarm("fb-1", incidents.getFirst())))).isEmpty();
+        feed(200, 20, incidents);
+        // CPU saturates: both hosts raise it on the same row with the same novelty and severity, so a real anomaly
+        // larger than the false alarm is not weakened by the verdict
+        RowResult[] raised = new RowResult[2];
+        for (int i = 0; i < 12; i++, row++) {
+            double[] v = {95 + random.nextGaussian(), 40 + random.nextGaussian() * 0.2, 0.5 + random.nextGaussian() * 0.05};
+            long t = T0 + STEP * row;
+            RowResult a = withVerdict.next(t, v.clone());
+            RowResult b = control.next(t, v.clone());
+            if (a.raised() || b.raised()) {
+                raised[0] = a;
+                raised[1] = b;
+                break;
+            }
+        }
+        assertThat(raised[0]).isNotNull();
+        assertThat(raised[0].raised()).isTrue();
+        assertThat(raised[0].novelty()).isEqualTo(raised[1].novelty());
+        assertThat(raised[0].severity()).isEqualTo(raised[1].severity());
+    }
+
+    @Test
+    void aVerdictSpeaksForTheLevelItWasGivenAt() {
+        List<long[]> incidents = new ArrayList<>();
+        feed(400, 60, incidents);
+        assertThat(feed(12, 72, incidents)).as("a busy host's CPU jumps 12 points").containsExactly(1, 1);
+        feed(40, 60, incidents);
+        assertThat(withVerdict.applyFeedback(List.of(falseAlarm("fb-1", incidents.getFirst())))).isEmpty();
+        assertThat(feed(12, 72, incidents)).as("the same jump again: quiet with the verdict").containsExactly(0, 0);
+        // the host goes idle for longer than the horizon: its range now ends near 10 %, and the band drawn for it is
+        // not widened by a verdict given about a busy host
+        feed(8_064 + 300, 10, incidents);
+        Instant now = Instant.ofEpochMilli(T0 + STEP * (row - 1));
+        assertThat(withVerdict.band(0, now).orElseThrow().upper()).isEqualTo(control.band(0, now).orElseThrow().upper()).isLessThan(20);
+        // CPU jumps from idle to 60 %: within what the verdict tolerates (72 % and a margin), but that was said of a
+        // jump from 60 %, not of one from 10 %
+        assertThat(feed(12, 60, incidents)).as("a jump from idle alarms on both hosts").containsExactly(1, 1);
+    }
+
+    @Test
+    void aHostThatLearnsAgainHonoursTheVerdictThroughThePatternKeptWithIt() {
+        // the first life of the host: it raises the step, the operator marks it, the pattern is kept with the verdict
+        SeriesDetector first = host();
+        long start = -1;
+        long end = -1;
+        for (int i = 0; i < 452; i++) {
+            double cpu = i >= 400 && i < 412 ? 32 : 20;
+            long t = T0 + STEP * i;
+            RowResult r = first.next(t, new double[] {cpu + random.nextGaussian(), 40 + random.nextGaussian() * 0.2,
+                    0.5 + random.nextGaussian() * 0.05});
+            if (r.raised()) {
+                start = T0 + STEP * first.incidentStartRow();
+            }
+            if (r.step() == IncidentStep.CLOSED) {
+                end = t;
+            }
+        }
+        assertThat(start).isPositive();
+        VerdictPattern pattern = first.verdictPattern(List.of(Metric.CPU), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end))
+                .orElseThrow();
+        assertThat(pattern.sides()).allSatisfy(s -> assertThat(s.metric()).isEqualTo(Metric.CPU)).isNotEmpty();
+        Feedback kept = new Feedback("fb-1", "web-1", List.of(Metric.CPU), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
+                Verdict.FALSE_ALARM, Instant.ofEpochMilli(end), pattern);
+
+        // learned again from scratch (its state refused or not kept): without the pattern the verdict matches nothing
+        Feedback bare = new Feedback("fb-1", "web-1", List.of(Metric.CPU), kept.from(), kept.to(), Verdict.FALSE_ALARM, kept.given());
+        assertThat(withVerdict.applyFeedback(List.of(bare))).containsExactly("fb-1");
+        assertThat(withVerdict.applyFeedback(List.of(kept))).isEmpty();
+        List<long[]> incidents = new ArrayList<>();
+        feed(400, 20, incidents);
+        assertThat(feed(12, 32, incidents)).as("the step marked: quiet on the host that learned again, an alarm on its twin")
+                .containsExactly(0, 1);
+        feed(200, 20, incidents);
+        assertThat(feed(12, 60, incidents)).as("a much larger step still alarms").containsExactly(1, 1);
+    }
+
+    @Test
     void takingTheVerdictBackLeavesTheDetectorAsIfItHadNeverBeenGiven() {
         List<long[]> incidents = new ArrayList<>();
         feed(400, 20, incidents);
