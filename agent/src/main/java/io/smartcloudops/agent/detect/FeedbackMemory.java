@@ -283,7 +283,7 @@ final class FeedbackMemory {
                 for (int k = 0; k < peak.length; k++) {
                     double excess = excess(e, m, k);
                     double t = peak[k] + settings.feedbackMargin() * excess;
-                    if (!Double.isNaN(excess) && (Double.isNaN(tol[k]) || t == further(tol[k], t, upwards(k)))) {
+                    if (!Double.isNaN(excess) && (Double.isNaN(tol[k]) || (upwards(k) ? t > tol[k] : t < tol[k]))) {
                         tol[k] = t;
                         edgeOf[k] = e.edges()[m][k];
                         from[k] = edgeOf[k] - excess;
@@ -315,11 +315,6 @@ final class FeedbackMemory {
 
     private static boolean upwards(int slot) {
         return slot % 2 == 0;
-    }
-
-    /** The one of {@code a} (NaN: none yet) and {@code b} further up, or further down. */
-    private static double further(double a, double b, boolean up) {
-        return Double.isNaN(a) ? b : up ? Math.max(a, b) : Math.min(a, b);
     }
 
     /** See {@link SeriesDetector#lastIncidentPattern()}. */
