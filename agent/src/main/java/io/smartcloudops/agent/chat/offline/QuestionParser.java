@@ -29,25 +29,52 @@ final class QuestionParser {
     private static final Pattern POLITE = Pattern.compile(
             "^(?:(?:please|pls|kindly|ok|okay|now|then|can you|could you|would you|will you|go ahead and|i want you to"
                     + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should)[,]?\\s+)+");
-    private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle)\\b");
+    private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle|kick(?!\\s+off))\\b");
     private static final Pattern SCALE_UP = Pattern.compile(
             "^(scale(?:\\s+(?:up|out))?|add\\s+(?:an?\\s+|one\\s+)?(?:more\\s+)?(?:instance|node|server|capacity))\\b(?!\\s+(?:down|in)\\b)");
-    private static final Pattern NOTIFY = Pattern.compile("^(notify|page|alert|tell|inform)\\b");
+    private static final Pattern SCALE_IN = Pattern.compile(
+            "^(scale\\s+(?:in|down)|remove\\s+(?:an?\\s+|one\\s+)?(?:instance|node|server))\\b");
+    /** "I need nginx restarted on web-2", "get nginx restarted": a request, read as "restart nginx on web-2". */
+    private static final Pattern WANTS_DONE = Pattern.compile(
+            "^(?:(?:i|we)\\s+(?:need|want|would like|'d like)|need|get)\\s+(\\S+(?:\\s+service)?)\\s+(?:restarted|bounced)\\b", Pattern.CASE_INSENSITIVE);
+    /** "nginx restart on web-1 please": a request when the sentence is only that, not asked as a question. */
+    private static final Pattern NOUN_FIRST = Pattern.compile(
+            "^([a-z0-9][a-z0-9@._-]*)\\s+(?:restart|bounce)\\s+(?=(?:on|for)\\s+\\S+(?:\\s+(?:now|asap|please))?[.!]?$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_UNITS = Set.of("what", "which", "why", "when", "who", "how", "did", "does", "do", "is",
+            "was", "were", "has", "have", "any", "the", "a", "an", "no", "should", "would", "could", "can", "will", "failed",
+            "next", "first", "scheduled", "manual", "automatic", "auto", "rolling", "another", "that", "this", "my", "our", "one");
+    /** "tell me ...", "alert me when ..." ask for an answer, not a notification. */
+    private static final Pattern NOTIFY = Pattern.compile("^(notify|page|alert|tell|inform)\\b(?!\\s+(?:me|us)\\b)");
     private static final Pattern UNSUPPORTED = Pattern.compile("^(reboot|shut\\s*down|power\\s*off|stop|kill|terminate|delete"
             + "|remove|rm|drop|wipe|format|run|execute|exec|deploy|roll\\s*back|rollback|start|disable|enable|ssh|sudo"
-            + "|install|uninstall|upgrade|update|patch|scale\\s+(?:down|in)|destroy|purge|truncate|chmod|chown|ignore)\\b");
+            + "|install|uninstall|upgrade|update|patch|destroy|purge|truncate|chmod|chown|ignore|turn|switch|change|set"
+            + "|modify|edit|adjust|increase|decrease|raise|lower|approve|reject|deny|ack|acknowledge|snooze|silence|mute"
+            + "|unmute|unsnooze|resolve|close|create|configure|pause|resume|suspend|halt|flush|clear|reset)\\b");
 
     private static final Pattern REMEDIATION = Pattern.compile("remediat|\\bauto[- ]?heal|\\bself[- ]?heal"
             + "|\\bactions?\\b.*\\b(did|done|taken|took|ran|run|performed|happened|today|yesterday|history)\\b"
-            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b");
+            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone|bot)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b"
+            + "|\\bscale[- ]?(?:ups|outs|ins|downs)\\b|\\b(pending|approvals?|awaiting approval)\\b"
+            // a question about an action done: "did you restart anything on db-1", "who bounced nginx"
+            + "|^(?:did|has|have|had|was|were|who|when did|how many times did|how often did)\\b.*\\b(restart\\w*|bounc\\w*|scal\\w*|reboot\\w*)");
     private static final Pattern EXPLAIN = Pattern.compile(
-            "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|diagnos\\w*)\\b");
+            "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|caused|diagnos\\w*"
+                    + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b");
     private static final Pattern SNOOZED = Pattern.compile("\\b(snoozed?|snoozes|snoozing|silenced?|silences|muted?)\\b");
+    /** "what's firing", "anything paging?", "alerts pls": alerts, unless the question is about rules or anomalies. */
+    private static final Pattern ALERT_WORDS = Pattern.compile("\\balerts?\\b|\\b(firing|paging|paged|on fire|fired?)\\b");
+    private static final Pattern NOT_ALERTS = Pattern.compile("\\brules?\\b|anomal|\\bincidents?\\b");
+    /** "are you ok?", "is everything up?", "is remediation enabled?": the agent's own status. */
+    private static final Pattern STATUS_PHRASES = Pattern.compile("\\b(?:are you|you) (?:ok|okay|alive|up|there|working|running)\\b"
+            + "|\\b(?:is )?everything (?:ok|okay|up|fine|good|green|running|healthy|working)\\b|\\ball good\\b|^ping$"
+            + "|^(?:is|are)\\s+(?:the\\s+)?(?:auto[- ]?)?(?:remediation|automation|dry[- ]?run)\\s+(?:mode\\s+)?(?:enabled|disabled|on|off"
+            + "|armed|active)\\b");
     private static final Pattern ALERTING = Pattern.compile("\\balerting\\b|\\b(alertmanager|grafana)\\b"
             + "|\\balerts?\\b.*\\b(firing|fire|fired|active|open|raised|received|resolved|now|right now|currently|going off)\\b"
             + "|\\b(firing|active|open|current)\\s+alerts?\\b");
     private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
-    private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail)\\b");
+    private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail|logged|who did what)\\b");
     private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b");
     private static final Pattern STATUS = Pattern.compile(
             "\\b(status|health|healthy|uptime|version|rules?|agent|collector|source|detector)\\b");
@@ -56,14 +83,15 @@ final class QuestionParser {
     private static final Pattern CURRENT = Pattern.compile("\\b(current|currently|now|right now|latest value|usage|used"
             + "|utili[sz]ation|how busy|how loaded|how much|level|values?|metrics?|show)\\b");
     private static final Pattern BUSIEST = Pattern.compile("\\b(busiest|most|highest|heaviest|hottest|top|worst|max(?:imum)?"
-            + "|hardest|hammered|struggling)\\b");
+            + "|hardest|hammered|struggling|fullest|biggest|largest|hungriest|hogging)\\b");
     private static final Pattern ABOUT_HOSTS = Pattern.compile("\\b(hosts?|servers?|machines?|nodes?|instances?|box(?:es)?|vms?"
             + "|which|who|whose|where)\\b");
     private static final Pattern WHAT_HAPPENED = Pattern.compile("\\b(what(?:'s| has| have)? happen\\w*|what went on|what was going on"
             + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
 
-    private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
+    private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+            + "|dozen|zero";
     private static final Pattern COUNT = Pattern.compile("\\b(?:last|latest|recent|top|first|past|previous|newest)\\s+(\\d{1,3}|"
             + NUMBER_WORDS + ")\\b(?!\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|[smhdw]\\b))");
     private static final Pattern COUNT_BEFORE = Pattern.compile("\\b(\\d{1,3}|" + NUMBER_WORDS
@@ -75,11 +103,14 @@ final class QuestionParser {
     private static final Set<String> FILLER = Set.of("the", "service", "services", "unit", "daemon", "process", "on", "at", "in",
             "for", "please", "now", "host", "server", "instance", "of", "again", "it", "from", "to", "right", "away", "asap",
             "a", "an", "my", "our", "its", "immediately", "quickly", "node");
+    private static final Set<String> SCALE_WORDS = Set.of("up", "out", "in", "down", "by", "one", "more", "group", "tier",
+            "capacity", "instances", "instance", "nodes", "servers", "to", "zero");
     private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "everywhere", "each", "*", "fleet");
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
+            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("dozen", 12),
+            Map.entry("zero", 0));
 
     static final int DEFAULT_ANOMALIES = 5;
     static final int MAX_ANOMALIES = 50;
@@ -97,10 +128,20 @@ final class QuestionParser {
     }
 
     Intent parse(String question, List<Turn> history) {
-        String lower = question.toLowerCase(Locale.ROOT).trim();
         Collection<String> known = knownHosts.get();
-        List<String> hosts = new ArrayList<>(HostMatcher.find(question, known));
-        if (hosts.isEmpty() && REFERS_BACK.matcher(lower).find()) {
+        QuestionText text = QuestionText.of(question, known);
+        String lower = text.lower().trim();
+        List<String> hosts = new ArrayList<>(HostMatcher.find(text.text(), known));
+        Optional<HostMatcher.Partial> ambiguous = Optional.empty();
+        if (hosts.isEmpty()) {
+            Optional<HostMatcher.Partial> partial = HostMatcher.partial(lower, known);
+            if (partial.isPresent() && partial.get().hosts().size() == 1) {
+                hosts.add(partial.get().hosts().getFirst());
+            } else {
+                ambiguous = partial;
+            }
+        }
+        if (hosts.isEmpty() && ambiguous.isEmpty() && REFERS_BACK.matcher(lower).find()) {
             for (int i = history.size() - 1; i >= 0 && hosts.isEmpty(); i--) {
                 hosts.addAll(history.get(i).hosts());
             }
@@ -111,15 +152,22 @@ final class QuestionParser {
 
         Matcher polite = POLITE.matcher(lower);
         int offset = polite.find() ? polite.end() : 0;
-        String imperative = lower.substring(offset);
-        String original = question.trim().substring(Math.min(offset, question.trim().length()));
+        String original = requestAsImperative(text.text().trim().substring(Math.min(offset, text.text().trim().length())));
+        String imperative = original.toLowerCase(Locale.ROOT);
         Matcher m;
+        boolean proposes = RESTART.matcher(imperative).find() || SCALE_UP.matcher(imperative).find()
+                || SCALE_IN.matcher(imperative).find() || NOTIFY.matcher(imperative).find();
+        if (proposes && ambiguous.isPresent()) {
+            return new Intent.Ambiguous(ambiguous.get().word(), ambiguous.get().hosts());
+        }
         if ((m = RESTART.matcher(imperative)).find()) {
             return restart(original.substring(m.end()), hosts, known);
         }
-        if (SCALE_UP.matcher(imperative).find()) {
-            String target = host != null ? host : targetAfter(original, known).orElse(null);
-            return new Intent.Propose(ActionType.SCALE_UP, target, Map.of(), target == null ? "target" : null);
+        if ((m = SCALE_IN.matcher(imperative)).find()) {
+            return scale(ActionType.SCALE_IN, original.substring(m.end()), host, known);
+        }
+        if ((m = SCALE_UP.matcher(imperative)).find()) {
+            return scale(ActionType.SCALE_UP, original.substring(m.end()), host, known);
         }
         if ((m = NOTIFY.matcher(imperative)).find()) {
             return notify(original, hosts, known);
@@ -127,14 +175,22 @@ final class QuestionParser {
         if ((m = UNSUPPORTED.matcher(imperative)).find()) {
             return new Intent.Unsupported(m.group(1));
         }
+        if (ambiguous.isPresent()) {
+            return new Intent.Ambiguous(ambiguous.get().word(), ambiguous.get().hosts());
+        }
         if (unknown.isPresent()) {
             // a question about a host this agent does not watch: say so, never answer for the others
             return new Intent.Help(unknown.get());
         }
+        if (host == null && STATUS_PHRASES.matcher(lower).find()) {
+            return new Intent.Status();
+        }
         if (SNOOZED.matcher(lower).find()) {
             return new Intent.Snoozed();
         }
-        if (ALERTING.matcher(lower).find()) {
+        // the alerts tool has no time range: "alerts in the last hour" stays a question about anomalies
+        if (ALERTING.matcher(lower).find()
+                || ALERT_WORDS.matcher(lower).find() && !NOT_ALERTS.matcher(lower).find() && range.isEmpty()) {
             boolean why = EXPLAIN.matcher(lower).find();
             return new Intent.Alerts(host, !ALL_ALERTS.matcher(lower).find() || why, why);
         }
@@ -180,6 +236,48 @@ final class QuestionParser {
                     : new Intent.CurrentMetrics(List.copyOf(hosts), metrics);
         }
         return new Intent.Help(null);
+    }
+
+    /**
+     * "I need nginx restarted on web-2" → "restart nginx on web-2"; "nginx restart on web-1" → "restart nginx on
+     * web-1" (not when asked as a question: "did nginx restart on web-1?" starts with a question word).
+     */
+    private static String requestAsImperative(String text) {
+        Matcher m = WANTS_DONE.matcher(text);
+        if (m.find()) {
+            return "restart " + m.group(1) + text.substring(m.end());
+        }
+        m = NOUN_FIRST.matcher(text);
+        if (m.find() && !NOT_UNITS.contains(m.group(1).toLowerCase(Locale.ROOT))
+                && !TypoCorrector.VOCABULARY.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            return "restart " + m.group(1) + " " + text.substring(m.end());
+        }
+        return text;
+    }
+
+    /** "scale up web-1", "scale web-2 up", "scale in web-2 to 2": the host named, else the word after the verb. */
+    private Intent scale(ActionType action, String rest, String host, Collection<String> known) {
+        String target = host;
+        boolean everything = false;
+        for (String raw : rest.trim().split("\\s+")) {
+            String word = raw.toLowerCase(Locale.ROOT).replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "");
+            if (EVERYTHING.contains(word)) {
+                everything = true;
+            }
+            if (target == null && !word.isEmpty() && !FILLER.contains(word) && !SCALE_WORDS.contains(word) && !EVERYTHING.contains(word)
+                    && !NUMBERS.containsKey(word) && !word.matches("\\d+")) {
+                List<String> matched = HostMatcher.find(word, known);
+                target = matched.isEmpty() ? raw.replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "") : matched.getFirst();
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher to = Pattern.compile("(?i)\\bto\\s+(\\d{1,4}|" + NUMBER_WORDS + ")\\b").matcher(rest);
+        if (action == ActionType.SCALE_IN && to.find()) {
+            String n = to.group(1).toLowerCase(Locale.ROOT);
+            params.put("to", Integer.toString(NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n)));
+        }
+        String missing = everything ? "one target" : target == null ? "target" : null;
+        return new Intent.Propose(action, everything ? null : target, params, missing);
     }
 
     private Intent restart(String rest, List<String> hosts, Collection<String> known) {

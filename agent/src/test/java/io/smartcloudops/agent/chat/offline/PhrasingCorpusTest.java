@@ -18,15 +18,15 @@ class PhrasingCorpusTest {
     @Test
     void devHalf() throws IOException {
         PhrasingCorpus.Score score = report("dev");
-        assertThat(score.falseProposals()).as("questions read as proposals").hasSizeLessThanOrEqualTo(1);
-        assertThat(score.accuracy()).as(score.report()).isGreaterThanOrEqualTo(0.66);
+        assertThat(score.falseProposals()).as("questions read as proposals").isEmpty();
+        assertThat(score.accuracy()).as(score.report()).isGreaterThanOrEqualTo(0.98);
     }
 
     @Test
     void heldOutHalf() throws IOException {
         PhrasingCorpus.Score score = report("held-out");
-        assertThat(score.falseProposals()).as("questions read as proposals").hasSizeLessThanOrEqualTo(1);
-        assertThat(score.accuracy()).as(score.report()).isGreaterThanOrEqualTo(0.70);
+        assertThat(score.falseProposals()).as("questions read as proposals").isEmpty();
+        assertThat(score.accuracy()).as(score.report()).isGreaterThanOrEqualTo(0.92);
     }
 
     private static PhrasingCorpus.Score report(String half) throws IOException {

@@ -92,7 +92,7 @@ record PhrasingExpectation(Set<String> intents, Map<String, String> fields) {
                     : wrongIntent();
             case "no-action" -> proposes(got) ? Optional.of("proposed an action") : Optional.empty();
             case "clarify" -> got instanceof Intent.Propose p && p.missing() != null
-                    ? Optional.empty() : wrongIntent();
+                    || got instanceof Intent.Ambiguous ? Optional.empty() : wrongIntent();
             case "unknown-host" -> got instanceof Intent.Help h && h.unknownHost() != null
                     // a proposal for a host the agent does not know: the remediation's validation refuses it
                     || got instanceof Intent.Propose p && p.target() != null && !known.contains(p.target())
