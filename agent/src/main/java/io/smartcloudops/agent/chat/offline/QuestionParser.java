@@ -39,7 +39,7 @@ final class QuestionParser {
             "^(?:(?:i|we)\\s+(?:need|want|would like|'d like)|need|get)\\s+(\\S+(?:\\s+service)?)\\s+(?:restarted|bounced)\\b", Pattern.CASE_INSENSITIVE);
     /** "nginx restart on web-1 please": a request when the sentence is only that, not asked as a question. */
     private static final Pattern NOUN_FIRST = Pattern.compile(
-            "^([a-z0-9][a-z0-9@._-]*)\\s+(?:restart|bounce)\\s+(?=(?:on|for)\\s+\\S+(?:\\s+(?:now|asap|please))?[.!]?$)",
+            "^([a-z0-9][a-z0-9@._-]*)\\s+(?:restart|bounce)\\s+(?=(?:on|for)\\s+[\\w.:-]*\\w(?:\\s+(?:now|asap|please))?[.!]?$)",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_UNITS = Set.of("what", "which", "why", "when", "who", "how", "did", "does", "do", "is",
             "was", "were", "has", "have", "any", "the", "a", "an", "no", "should", "would", "could", "can", "will", "failed",

@@ -1,14 +1,19 @@
 package io.smartcloudops.agent.chat.offline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Corrects a mistyped keyword ("anomolies", "memroy", "restrat", "lgos") to the word the parser knows, by
  * edit distance (insertions, deletions, substitutions and swaps of two neighbours each count one) against a
  * fixed vocabulary. Conservative, because a wrong correction changes the question: only words of letters,
- * never the first letter, one edit up to seven letters (only a swap in four-letter words), two from eight,
- * and only when exactly one vocabulary word is that close. Words that are themselves in the vocabulary or
- * in {@link #KEEP} stay as they are.
+ * never the first letter, one edit up to nine letters (only a swap in four-letter words), two from ten,
+ * and only when exactly one vocabulary word is that close. Words of the vocabulary and English words that
+ * mean something else ({@link #REAL_WORDS}) stay as they are.
  */
 final class TypoCorrector {
 
@@ -31,13 +36,12 @@ final class TypoCorrector {
             "minute", "minutes", "hour", "hours", "second", "seconds", "week", "weeks", "since", "between",
             "latest", "recent", "last", "past", "previous");
 
-    /** Common words one edit from a keyword that mean something else ("state" is not "stats"). */
-    private static final Set<String> KEEP = Set.of(
-            "state", "states", "start", "starts", "started", "list", "lost", "loss", "most", "host", "hosts", "post",
-            "mean", "means", "alter", "alters", "later", "rates", "fire", "fired", "lower", "restore", "restored",
-            "silent", "spike", "spikes", "roles", "rule", "scaler", "pages", "paged", "loads", "loaded", "disks",
-            "nodes", "stat", "seconded", "minutely", "hourly", "weekly", "nightly", "agents", "heavier", "fuller",
-            "stars", "store", "stores", "lasts", "lasted", "pasta");
+    /**
+     * English words one edit from a keyword that mean something else ("least" is not "last", "stale" not
+     * "scale"): generated from Debian's word list by bench/chat/typo-real-words.py.
+     */
+    private static final String REAL_WORDS_RESOURCE = "/chat/typo-real-words.txt";
+    private static final Set<String> REAL_WORDS = realWords();
 
     private TypoCorrector() {
     }
@@ -45,10 +49,10 @@ final class TypoCorrector {
     /** The vocabulary word {@code word} (lower case) was meant to be, or {@code word} itself. */
     static String correct(String word) {
         int length = word.length();
-        if (length < 4 || VOCABULARY.contains(word) || KEEP.contains(word) || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (length < 4 || VOCABULARY.contains(word) || REAL_WORDS.contains(word) || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             return word;
         }
-        int allowed = length >= 8 ? 2 : 1;
+        int allowed = length >= 10 ? 2 : 1; // two edits in shorter words turn "business" into "busiest"
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
@@ -86,6 +90,18 @@ final class TypoCorrector {
             }
         }
         return false;
+    }
+
+    private static Set<String> realWords() {
+        try (InputStream in = TypoCorrector.class.getResourceAsStream(REAL_WORDS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + REAL_WORDS_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Optimal string alignment distance: Levenshtein plus the swap of two neighbouring letters. */
