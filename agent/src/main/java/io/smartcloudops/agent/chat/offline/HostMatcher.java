@@ -51,6 +51,10 @@ final class HostMatcher {
             "lowest", "top", "worst", "best", "so", "then", "by", "and", "or", "than", "per", "across", "between",
             "over", "into", "from", "with", "without", "like", "doing", "looking", "fullest", "biggest", "largest");
     /** "web 1", "db_2": a name and its number apart, read as the host "web-1" or "db-2" when one is known. */
+    /** The letters a host's name starts with, before its first digit or separator: "web" of "web-1". */
+    private static final Pattern NAME_START = Pattern.compile("^([a-z]+)[^a-z]");
+    /** A word of letters on its own, not part of a name like "web-9" or "db.internal". */
+    private static final Pattern PLAIN_WORD = Pattern.compile("(?<![\\w.-])[a-z]+(?![\\w-]|\\.\\w)");
     private static final Pattern NAME_NUMBER = Pattern.compile("(?<![\\w.-])([a-z]+)[ _]([0-9]+)(?![\\w.-])");
     /** "10", "10m", "24h", "14:00", "2pm", "2026-01-31": times and amounts, not hosts. */
     private static final Pattern NOT_A_NAME = Pattern.compile(
@@ -150,12 +154,12 @@ final class HostMatcher {
         Map<String, List<String>> byStart = new HashMap<>();
         for (String host : new LinkedHashSet<>(known)) {
             String lower = host.toLowerCase(Locale.ROOT);
-            Matcher start = Pattern.compile("^([a-z]+)[^a-z]").matcher(lower);
+            Matcher start = NAME_START.matcher(lower);
             if (start.find()) {
                 byStart.computeIfAbsent(start.group(1), k -> new ArrayList<>()).add(host);
             }
         }
-        Matcher word = Pattern.compile("(?<![\\w.-])[a-z]+(?![\\w-]|\\.\\w)").matcher(text.toLowerCase(Locale.ROOT));
+        Matcher word = PLAIN_WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (word.find()) {
             String w = word.group();
             List<String> hosts = byStart.get(w);

@@ -99,10 +99,11 @@ final class QuestionParser {
     private static final Pattern SINGLE = Pattern.compile("\\b(?:the\\s+)?(?:last|latest|most recent|newest)\\s+(?:anomaly|incident|alert)\\b");
     private static final Pattern SEVERITY = Pattern.compile("\\b(low|medium|high|critical)(?:[- ]severity)?\\s+(?:or worse\\s+|and above\\s+)?(?:anomal|incident|alert)"
             + "|\\bseverity\\s+(low|medium|high|critical)\\b|\\b(critical)\\b");
-    private static final Pattern TARGET_AFTER = Pattern.compile("\\b(?:on|at|in|for|to)\\s+([A-Za-z0-9][A-Za-z0-9_.:\\[\\]-]*)");
+    private static final Pattern TARGET_AFTER = Pattern.compile("(?i)\\b(?:on|at|in|for|to)\\s+([A-Za-z0-9][A-Za-z0-9_.:\\[\\]-]*)");
     private static final Set<String> FILLER = Set.of("the", "service", "services", "unit", "daemon", "process", "on", "at", "in",
             "for", "please", "now", "host", "server", "instance", "of", "again", "it", "from", "to", "right", "away", "asap",
             "a", "an", "my", "our", "its", "immediately", "quickly", "node");
+    private static final Pattern SCALE_TO = Pattern.compile("(?i)\\bto\\s+(\\d{1,4}|" + NUMBER_WORDS + ")\\b");
     private static final Set<String> SCALE_WORDS = Set.of("up", "out", "in", "down", "by", "one", "more", "group", "tier",
             "capacity", "instances", "instance", "nodes", "servers", "to", "zero");
     private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "everywhere", "each", "*", "fleet");
@@ -267,11 +268,11 @@ final class QuestionParser {
             if (target == null && !word.isEmpty() && !FILLER.contains(word) && !SCALE_WORDS.contains(word) && !EVERYTHING.contains(word)
                     && !NUMBERS.containsKey(word) && !word.matches("\\d+")) {
                 List<String> matched = HostMatcher.find(word, known);
-                target = matched.isEmpty() ? raw.replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "") : matched.getFirst();
+                target = matched.isEmpty() ? unshouted(raw.replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "")) : matched.getFirst();
             }
         }
         Map<String, String> params = new LinkedHashMap<>();
-        Matcher to = Pattern.compile("(?i)\\bto\\s+(\\d{1,4}|" + NUMBER_WORDS + ")\\b").matcher(rest);
+        Matcher to = SCALE_TO.matcher(rest);
         if (action == ActionType.SCALE_IN && to.find()) {
             String n = to.group(1).toLowerCase(Locale.ROOT);
             params.put("to", Integer.toString(NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n)));
@@ -300,7 +301,7 @@ final class QuestionParser {
                 continue;
             }
             if (unit == null && word.matches("[A-Za-z0-9][A-Za-z0-9@._-]{0,99}")) {
-                unit = word;
+                unit = unshouted(word);
             }
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -327,10 +328,16 @@ final class QuestionParser {
             String lowerWord = word.toLowerCase(Locale.ROOT);
             if (!FILLER.contains(lowerWord) && !EVERYTHING.contains(lowerWord)) {
                 List<String> matched = HostMatcher.find(word, known);
-                return Optional.of(matched.isEmpty() ? word : matched.getFirst());
+                return Optional.of(matched.isEmpty() ? unshouted(word) : matched.getFirst());
             }
         }
         return Optional.empty();
+    }
+
+    /** "NGINX" typed in capitals is nginx; a name in mixed case ("NetworkManager") is kept as typed. */
+    private static String unshouted(String word) {
+        return word.chars().anyMatch(Character::isUpperCase) && word.chars().noneMatch(Character::isLowerCase)
+                ? word.toLowerCase(Locale.ROOT) : word;
     }
 
     private static Trigger trigger(String lower) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 record QuestionText(String text, String lower) {
 
     private static final Pattern LEADING = Pattern.compile("^(?:<@[\\w.-]+>|@[\\w.-]+"
+            + "|(?:(?:can|could|would) you (?:please )?tell me|tell me|do you know|any idea|i'd like to know|i want to know)(?=\\s+\\S)"
             + "|(?:hey|hi|hiya|hello|yo|ok|okay)(?:\\s+(?:bot|there|team|all|folks|assistant|smartcloudops))?(?=[\\s,!:.-]+\\S))"
             + "[\\s,!:.-]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING = Pattern.compile(

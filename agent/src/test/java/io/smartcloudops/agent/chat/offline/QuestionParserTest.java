@@ -147,6 +147,11 @@ class QuestionParserTest {
         assertThat(parse("scale down everything to zero")).isInstanceOfSatisfying(Intent.Propose.class,
                 p -> assertThat(p.missing()).isEqualTo("one target"));
         assertThat(parse("scale up worker-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
+        // typed in capitals, a unit and an unknown target are the names they spell; mixed case is kept as typed
+        assertThat(parse("RESTART NGINX ON WEB-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("SCALE UP WORKER-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
+        assertThat(parse("restart NetworkManager on web-2")).isEqualTo(
+                new Intent.Propose(ActionType.RESTART_SERVICE, "web-2", java.util.Map.of("unit", "NetworkManager"), null));
     }
 
     @Test

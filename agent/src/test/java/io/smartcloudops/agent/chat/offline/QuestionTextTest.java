@@ -29,6 +29,9 @@ class QuestionTextTest {
             any anomolies?                             | any anomalies?
             memroy on web-2?                           | memory on web-2?
             why is web-1’s cpu high                    | why is web-1's cpu high
+            can you tell me is remediation enabled     | is remediation enabled
+            could you please tell me whats firing      | what's firing
+            do you know why web-1 is red?              | why web-1 is red?
             hello                                      | hello
             thanks                                     | thanks
             """)
