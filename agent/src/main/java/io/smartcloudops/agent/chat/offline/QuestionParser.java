@@ -28,7 +28,8 @@ final class QuestionParser {
 
     private static final Pattern POLITE = Pattern.compile(
             "^(?:(?:please|pls|kindly|ok|okay|now|then|can you|could you|would you|will you|go ahead and|i want you to"
-                    + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should)[,]?\\s+)+");
+                    + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should"
+                    + "|(?:can|could|would|will) (?:someone|somebody|anyone)|someone|somebody)[,]?\\s+)+");
     private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle|kick(?!\\s+off))\\b");
     private static final Pattern SCALE_UP = Pattern.compile(
             "^(scale(?:\\s+(?:up|out))?|add\\s+(?:an?\\s+|one\\s+)?(?:more\\s+)?(?:instance|node|server|capacity))\\b(?!\\s+(?:down|in)\\b)");
@@ -87,7 +88,11 @@ final class QuestionParser {
     private static final Pattern ABOUT_HOSTS = Pattern.compile("\\b(hosts?|servers?|machines?|nodes?|instances?|box(?:es)?|vms?"
             + "|which|who|whose|where)\\b");
     private static final Pattern WHAT_HAPPENED = Pattern.compile("\\b(what(?:'s| has| have)? happen\\w*|what went on|what was going on"
-            + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview)\\b");
+            + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview"
+            + "|what'?s up|how are things|how'?s everything|how is everything|how'?s it going|any (?:problems|issues)"
+            + "|anything (?:to worry about|i should (?:know|worry) about))\\b");
+    /** "give me a summary", "sitrep": with no host and no metric named, what has been happening. */
+    private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|status report|catch me up)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
 
     private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
@@ -165,10 +170,10 @@ final class QuestionParser {
             return restart(original.substring(m.end()), hosts, known);
         }
         if ((m = SCALE_IN.matcher(imperative)).find()) {
-            return scale(ActionType.SCALE_IN, original.substring(m.end()), host, known);
+            return scale(ActionType.SCALE_IN, original.substring(m.end()), hosts, known);
         }
         if ((m = SCALE_UP.matcher(imperative)).find()) {
-            return scale(ActionType.SCALE_UP, original.substring(m.end()), host, known);
+            return scale(ActionType.SCALE_UP, original.substring(m.end()), hosts, known);
         }
         if ((m = NOTIFY.matcher(imperative)).find()) {
             return notify(original, hosts, known);
@@ -201,9 +206,10 @@ final class QuestionParser {
         if (host != null && (EXPLAIN.matcher(lower).find() || WHAT_HAPPENED.matcher(lower).find())) {
             return new Intent.Explain(host, range.orElse(null));
         }
-        if (host == null && WHAT_HAPPENED.matcher(lower).find() && !LOGS.matcher(lower).find()) {
-            // "what happened in the last hour?": the anomalies of every host in that time
-            return new Intent.Anomalies(MAX_ANOMALIES, false, null, null, range.orElse(null));
+        if (host == null && !LOGS.matcher(lower).find() && (WHAT_HAPPENED.matcher(lower).find()
+                || OVERVIEW.matcher(lower).find() && MetricWords.find(lower).isEmpty() && !ANOMALIES.matcher(lower).find())) {
+            // "what happened in the last hour?": the anomalies of every host in that time; "what's up?": the latest
+            return new Intent.Anomalies(range.isPresent() ? MAX_ANOMALIES : DEFAULT_ANOMALIES, false, null, null, range.orElse(null));
         }
         if (EXPLAIN.matcher(lower).find() && (ANOMALIES.matcher(lower).find()
                 || Pattern.compile("\\b(wrong|slow|high|down|broken|spik\\w*|problem|issue)\\b").matcher(lower).find())) {
@@ -257,8 +263,9 @@ final class QuestionParser {
     }
 
     /** "scale up web-1", "scale web-2 up", "scale in web-2 to 2": the host named, else the word after the verb. */
-    private Intent scale(ActionType action, String rest, String host, Collection<String> known) {
-        String target = host;
+    private Intent scale(ActionType action, String rest, List<String> hosts, Collection<String> known) {
+        String target = hosts.isEmpty() ? null : hosts.getFirst();
+        int named = hosts.size();
         boolean everything = false;
         for (String raw : rest.trim().split("\\s+")) {
             String word = raw.toLowerCase(Locale.ROOT).replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "");
@@ -277,7 +284,7 @@ final class QuestionParser {
             String n = to.group(1).toLowerCase(Locale.ROOT);
             params.put("to", Integer.toString(NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n)));
         }
-        String missing = everything ? "one target" : target == null ? "target" : null;
+        String missing = everything || named > 1 ? "one target" : target == null ? "target" : null;
         return new Intent.Propose(action, everything ? null : target, params, missing);
     }
 
@@ -308,7 +315,8 @@ final class QuestionParser {
         if (unit != null) {
             params.put("unit", unit);
         }
-        String missing = everything ? "one target" : target == null ? "target" : unit == null ? "unit" : null;
+        // "restart nginx on web-1 and web-2": one proposal names one host, so ask rather than pick the first
+        String missing = everything || hosts.size() > 1 ? "one target" : target == null ? "target" : unit == null ? "unit" : null;
         return new Intent.Propose(ActionType.RESTART_SERVICE, target, params, missing);
     }
 

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class TimeExpressions {
 
-    private static final String NUMBER = "(\\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|fifteen|twenty|thirty|forty-five|sixty|ninety|few|a few|couple of|a couple of)";
+    private static final String NUMBER = "(\\d{1,4}|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+            + "|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety"
+            + "|few|a few|couple of|a couple of)";
     private static final String UNIT = "(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|s|m|h|d|w)\\b";
     private static final String CLOCK = "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?";
 
@@ -54,7 +55,7 @@ public final class TimeExpressions {
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
             Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty-five", 45), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("few", 3),
+            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("few", 3),
             Map.entry("a few", 3), Map.entry("couple of", 2), Map.entry("a couple of", 2));
 
     private final Clock clock;
@@ -223,8 +224,26 @@ public final class TimeExpressions {
         return sameDay ? hm.format(t) : dayHm.format(t);
     }
 
+    /** "5", "five", "twenty five", "forty-five", "a couple of". */
+    private static long amount(String number) {
+        if (number == null) {
+            return 1;
+        }
+        if (WORDS.containsKey(number)) {
+            return WORDS.get(number);
+        }
+        if (number.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(number);
+        }
+        long sum = 0;
+        for (String part : number.split("[- ]")) {
+            sum += WORDS.get(part);
+        }
+        return sum;
+    }
+
     static Duration duration(String number, String unit) {
-        long n = number == null ? 1 : WORDS.containsKey(number) ? WORDS.get(number) : Long.parseLong(number);
+        long n = amount(number);
         return switch (unit.charAt(0)) {
             case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
@@ -236,7 +255,7 @@ public final class TimeExpressions {
     }
 
     private static String words(String number, String unit) {
-        long n = number == null ? 1 : WORDS.containsKey(number) ? WORDS.get(number) : Long.parseLong(number);
+        long n = amount(number);
         String name = switch (unit.charAt(0)) {
             case 's' -> "second";
             case 'm' -> "minute";

@@ -147,6 +147,12 @@ class QuestionParserTest {
         assertThat(parse("scale down everything to zero")).isInstanceOfSatisfying(Intent.Propose.class,
                 p -> assertThat(p.missing()).isEqualTo("one target"));
         assertThat(parse("scale up worker-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
+        assertThat(parse("could someone restart nginx on web-2")).isEqualTo(nginxOnWeb2);
+        // one proposal names one host: two hosts get a question, not a proposal for the first
+        assertThat(parse("restart nginx on web-1 and web-2")).isInstanceOfSatisfying(Intent.Propose.class,
+                p -> assertThat(p.missing()).isEqualTo("one target"));
+        assertThat(parse("scale up web-1 and web-2")).isInstanceOfSatisfying(Intent.Propose.class,
+                p -> assertThat(p.missing()).isEqualTo("one target"));
         // typed in capitals, a unit and an unknown target are the names they spell; mixed case is kept as typed
         assertThat(parse("RESTART NGINX ON WEB-2")).isEqualTo(nginxOnWeb2);
         assertThat(parse("SCALE UP WORKER-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
@@ -164,6 +170,14 @@ class QuestionParserTest {
         }
         assertThat(parse("did someone restart nginx on web-1?")).isInstanceOf(Intent.Remediations.class);
         assertThat(parse("any pending approvals?")).isInstanceOf(Intent.Remediations.class);
+    }
+
+    @Test
+    void anOpenQuestionGetsTheLatestAnomalies() {
+        for (String q : List.of("whats up", "how are things?", "give me a summary", "anything I should worry about?")) {
+            assertThat(parse(q)).as(q).isEqualTo(new Intent.Anomalies(QuestionParser.DEFAULT_ANOMALIES, false, null, null, null));
+        }
+        assertThat(parse("summary of disk io on db-1")).isInstanceOf(Intent.CurrentMetrics.class);
     }
 
     @Test

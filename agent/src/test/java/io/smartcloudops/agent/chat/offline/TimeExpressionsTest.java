@@ -40,6 +40,8 @@ class TimeExpressionsTest {
             since 2026-03-01 08:00                 | 2026-03-01T08:00:00Z | -
             since 2026-03-01                       | 2026-03-01T00:00:00Z | -
             half an hour ago                       | 2026-03-10T14:30:00Z | -
+            twenty five minutes ago                | 2026-03-10T14:35:00Z | -
+            over the last forty-five minutes       | 2026-03-10T14:15:00Z | -
             cpu over the past half hour            | 2026-03-10T14:30:00Z | -
             the last hour and a half               | 2026-03-10T13:30:00Z | -
             an hour and a half ago                 | 2026-03-10T13:30:00Z | -
