@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A question as people type it in a chat, made regular before the rules read it: Slack mentions and
- * greetings in front ("@smartcloudops", "{@code <@U024BE7LH>}", "hey bot,") and politeness behind ("pls",
+ * A question as people type it in a chat, made regular before the rules read it: Slack mentions, greetings
+ * and lead-ins in front ("@smartcloudops", "{@code <@U024BE7LH>}", "hey bot,", "btw", "can you tell me") and
+ * politeness behind ("pls",
  * "thx") removed, repeated punctuation folded ("???"), chat shorthand spelled out ("rn", "whats"), and
  * mistyped keywords corrected ({@link TypoCorrector}). Words that name a known host are never changed.
  *
@@ -21,7 +22,8 @@ record QuestionText(String text, String lower) {
 
     private static final Pattern LEADING = Pattern.compile("^(?:<@[\\w.-]+>|@[\\w.-]+"
             + "|(?:(?:can|could|would) you (?:please )?tell me|tell me|do you know|any idea|i'd like to know|i want to know)(?=\\s+\\S)"
-            + "|(?:hey|hi|hiya|hello|yo|ok|okay)(?:\\s+(?:bot|there|team|all|folks|assistant|smartcloudops))?(?=[\\s,!:.-]+\\S))"
+            + "|(?:hey|hi|hiya|hello|yo|ok|okay)(?:\\s+(?:bot|there|team|all|folks|assistant|smartcloudops))?(?=[\\s,!:.-]+\\S)"
+            + "|(?:quick question|quick q|q|btw|by the way|fyi|also|and|so|oh|um+|hmm+|well|actually|sorry)(?=[\\s,!:.-]+\\S))"
             + "[\\s,!:.-]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING = Pattern.compile(
             "[\\s,]+(?:pls|plz|please|thx|thanks|thank you|ty|cheers|kthx|mate)(?=[\\s?!.,]*$)", Pattern.CASE_INSENSITIVE);

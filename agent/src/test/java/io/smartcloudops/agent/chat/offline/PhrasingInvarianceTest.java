@@ -22,6 +22,8 @@ class PhrasingInvarianceTest {
             new Wrapper("<@U…> mention", q -> "<@U0G9QF9C6> " + q, false),
             new Wrapper("greeting", q -> "hey, " + q, false),
             new Wrapper("hi bot", q -> "hi bot " + q, false),
+            new Wrapper("quick question", q -> "quick question: " + q, true),
+            new Wrapper("btw", q -> "btw, " + q, true),
             new Wrapper("pls", q -> q + " pls", false),
             new Wrapper("please", q -> q + ", please", false),
             new Wrapper("thanks", q -> q + " thanks!", false),

@@ -18,7 +18,9 @@ class QuestionTextTest {
             @bot: status                               | status
             hey bot, scale up web-2 please             | scale up web-2
             hi there - any alerts?                     | any alerts?
-            ok so what's firing                        | so what's firing
+            ok so what's firing                        | what's firing
+            btw, delete all the logs                   | delete all the logs
+            quick question: is remediation enabled     | is remediation enabled
             last 3 anomalies pls                       | last 3 anomalies
             restart nginx on web-1 now please          | restart nginx on web-1 now
             Current CPU, please.                       | Current CPU.
