@@ -92,7 +92,7 @@ final class QuestionParser {
             + "|what'?s up|how are things|how'?s everything|how is everything|how'?s it going|any (?:problems|issues)"
             + "|anything (?:to worry about|i should (?:know|worry) about))\\b");
     /** "give me a summary", "sitrep": with no host and no metric named, what has been happening. */
-    private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|status report|catch me up)\\b");
+    private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|catch me up)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
 
     private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
@@ -108,6 +108,7 @@ final class QuestionParser {
     private static final Set<String> FILLER = Set.of("the", "service", "services", "unit", "daemon", "process", "on", "at", "in",
             "for", "please", "now", "host", "server", "instance", "of", "again", "it", "from", "to", "right", "away", "asap",
             "a", "an", "my", "our", "its", "immediately", "quickly", "node");
+    private static final Pattern SCALE_DOWN_AFTER = Pattern.compile("(?i)\\bdown\\b|\\bin\\s*[.!?]*$");
     private static final Pattern SCALE_TO = Pattern.compile("(?i)\\bto\\s+(\\d{1,4}|" + NUMBER_WORDS + ")\\b");
     private static final Set<String> SCALE_WORDS = Set.of("up", "out", "in", "down", "by", "one", "more", "group", "tier",
             "capacity", "instances", "instance", "nodes", "servers", "to", "zero");
@@ -173,7 +174,10 @@ final class QuestionParser {
             return scale(ActionType.SCALE_IN, original.substring(m.end()), hosts, known);
         }
         if ((m = SCALE_UP.matcher(imperative)).find()) {
-            return scale(ActionType.SCALE_UP, original.substring(m.end()), hosts, known);
+            // "scale web-2 down": the direction comes after the target
+            String rest = original.substring(m.end());
+            boolean down = m.group(1).equals("scale") && SCALE_DOWN_AFTER.matcher(rest).find();
+            return scale(down ? ActionType.SCALE_IN : ActionType.SCALE_UP, rest, hosts, known);
         }
         if ((m = NOTIFY.matcher(imperative)).find()) {
             return notify(original, hosts, known);

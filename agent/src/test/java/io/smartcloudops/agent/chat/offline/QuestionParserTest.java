@@ -144,6 +144,10 @@ class QuestionParserTest {
         assertThat(parse("scale in web-2")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
         assertThat(parse("scale down web-2 to 2"))
                 .isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of("to", "2"), null));
+        // the direction after the target: "scale web-2 down" is a scale-in, never a scale-up
+        assertThat(parse("scale web-2 down")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
+        assertThat(parse("scale web-2 in")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
+        assertThat(parse("scale web-2 up")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "web-2", java.util.Map.of(), null));
         assertThat(parse("scale down everything to zero")).isInstanceOfSatisfying(Intent.Propose.class,
                 p -> assertThat(p.missing()).isEqualTo("one target"));
         assertThat(parse("scale up worker-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
