@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # Sourced by the benchmarks that run the shaded agent jar as a process (fleet/run.sh, load/soak.sh): one
 # preamble instead of a copy in each. After `. bench/lib.sh NAME`, the working directory is the repository
-# root, JAVA_HOME is a JDK 25, the jar is built, BENCH_WORK is a scratch directory removed at exit (with the
-# agent and every pid in BENCH_PIDS killed), and everything printed also goes to
+# root, JAVA_HOME is a JDK 25, the jar is built, BENCH_WORK is a scratch directory removed at exit (once the
+# agent has stopped, and with every pid in BENCH_PIDS killed), and everything printed also goes to
 # bench/NAME/results/<prefix>-<UTC time>.txt once bench_results is called.
 #   . "$(dirname "$0")/../lib.sh"
 set -euo pipefail
@@ -15,13 +15,34 @@ BENCH_PIDS=()
 agent_pid=""
 
 bench_cleanup() {
-  if [ -n "$agent_pid" ]; then
-    kill "$agent_pid" 2>/dev/null || true
-  fi
+  bench_stop_agent
   for pid in "${BENCH_PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
   rm -rf "$BENCH_WORK"
+}
+
+# bench_stop_agent: stops the agent and waits until it has exited. It saves every host's detector state into
+# $BENCH_WORK/logs/detector-state as it stops (seconds for a fleet): removing BENCH_WORK before that failed
+# ("Directory not empty") and left the directory in /tmp. SIGKILL after BENCH_STOP_SECONDS (default 120).
+bench_stop_agent() {
+  [ -n "$agent_pid" ] || return 0
+  local pid=$agent_pid waited=0
+  agent_pid=""
+  kill "$pid" 2>/dev/null || return 0
+  # polled, not a watchdog process: our own exited child stays a zombie (state Z) until it is waited for
+  while [ -e "/proc/$pid" ] && [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" != Z ]; do
+    if [ "$waited" -ge $(( ${BENCH_STOP_SECONDS:-120} * 5 )) ]; then
+      echo "the agent did not stop within ${BENCH_STOP_SECONDS:-120} s; killing it" >&2
+      kill -9 "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+    waited=$((waited + 1))
+  done
+  wait "$pid" 2>/dev/null || true
+  # jcmd's attach socket (bench/jvm-heap.sh), which a JVM that had to be killed leaves behind
+  rm -f "/tmp/.java_pid$pid"
 }
 trap bench_cleanup EXIT
 

@@ -2,13 +2,14 @@
  * Offline chat answer latency on the replay scenario of the chat tests.
  *
  *   ./mvnw -B -q -DskipTests package -pl agent -am
- *   java -cp agent/target/smartcloudops-agent.jar bench/chat/OfflineChatBench.java [iterations] [extraHosts]
+ *   java -cp agent/target/smartcloudops-agent.jar bench/chat/OfflineChatBench.java [iterations] [extraHosts] [typed]
  *
  * Replays agent/src/test/resources/chat/scenario (3 hosts, 120 samples each) through the real ReplaySource,
  * optionally adds extraHosts synthetic hosts with 24 h of one-minute samples, then asks the issue's six
  * questions round-robin through ChatService.ask (sanitising, parsing, tools, answer, redaction, context,
  * metrics, event). Baseline, measured in the same run: the same tool calls made directly on ToolRunner,
- * without parsing or writing, so the ratio is what the offline backend adds to reading the data.
+ * without parsing or writing, so the ratio is what the offline backend adds to reading the data. With "typed", the
+ * six questions are asked as people type them in a chat (mentions, shorthand, typos, "web 1").
  */
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -35,6 +36,10 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditEvent;
+import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.chat.ProposedAction;
 import io.smartcloudops.api.status.SourceStatus;
 import java.nio.file.Path;
@@ -57,8 +62,13 @@ public class OfflineChatBench {
 
     static final Instant START = Instant.parse("2026-03-10T13:01:00Z");
     static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
-    static final String[] QUESTIONS = {"What's current CPU?", "Summarize last 3 anomalies", "Show logs from 10 minutes ago",
+    static final String[] ASKED = {"What's current CPU?", "Summarize last 3 anomalies", "Show logs from 10 minutes ago",
             "Why is web-1 anomalous?", "What did auto-remediation do today?", "Restart nginx on web-1"};
+    /** The same six as people type them in a chat: mentions, shorthand, typos, number words, no separators. */
+    static final String[] TYPED = {"@smartcloudops whats cpu rn??", "summarise the last three anomolies pls",
+            "hey bot, show me the logs from ten mins ago", "why is web1 acting up", "what did autoremediation do today",
+            "<@U024BE7LH> restrat nginx on web 1 please"};
+    static String[] QUESTIONS = ASKED;
 
     /** A clock moved by hand: the replay runs at its own pace, then time stops at 15:00. */
     static final class SetClock extends Clock {
@@ -71,6 +81,9 @@ public class OfflineChatBench {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int extraHosts = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        if (args.length > 2 && args[2].equals("typed")) {
+            QUESTIONS = TYPED;
+        }
         SetClock clock = new SetClock();
         SeriesStore store = new SeriesStore(clock, Duration.ofHours(24), Duration.ofMinutes(1), 10_000);
         Path dir = Path.of("agent/src/test/resources/chat/scenario").toAbsolutePath();
@@ -99,15 +112,15 @@ public class OfflineChatBench {
                 new Anomaly("an-1", "web-1", t("13:19"), t("13:20"), t("13:22"), 0.55, Severity.LOW, List.of("mem"),
                         List.of(new Contributor("mem", 58.0, 41.0, 3.2)), "mem 58.0%"));
         List<AuditEntry> audit = List.of(
-                new AuditEntry(t("14:58"), "verified", "restart_service", "web-1", "success", "rule", "rule:cpu-high", false, "r-1",
+                new AuditEntry(t("14:58"), AuditEvent.VERIFIED, ActionType.RESTART_SERVICE, "web-1", AuditResult.SUCCESS, Trigger.RULE, "rule:cpu-high", false, "r-1",
                         "cpu back under 80%", "cpu-high", Map.of("unit", "nginx"), null, true),
-                new AuditEntry(t("14:55"), "finished", "restart_service", "web-1", "success", "rule", "rule:cpu-high", false, "r-1",
+                new AuditEntry(t("14:55"), AuditEvent.FINISHED, ActionType.RESTART_SERVICE, "web-1", AuditResult.SUCCESS, Trigger.RULE, "rule:cpu-high", false, "r-1",
                         "exit 0", "cpu-high", Map.of("unit", "nginx"), null, null),
-                new AuditEntry(t("14:54"), "started", "restart_service", "web-1", "running", "rule", "rule:cpu-high", false, "r-1",
+                new AuditEntry(t("14:54"), AuditEvent.STARTED, ActionType.RESTART_SERVICE, "web-1", AuditResult.RUNNING, Trigger.RULE, "rule:cpu-high", false, "r-1",
                         "running", "cpu-high", Map.of("unit", "nginx"), null, null),
-                new AuditEntry(t("14:40"), "finished", "restart_service", "web-2", "success", "operator", "alice", false, "r-3",
+                new AuditEntry(t("14:40"), AuditEvent.FINISHED, ActionType.RESTART_SERVICE, "web-2", AuditResult.SUCCESS, Trigger.OPERATOR, "alice", false, "r-3",
                         "exit 0", null, Map.of("unit", "php-fpm"), null, null),
-                new AuditEntry(t("12:10"), "finished", "scale_up", "web-2", "dry_run", "rule", "rule:net-spike", true, "r-2",
+                new AuditEntry(t("12:10"), AuditEvent.FINISHED, ActionType.SCALE_UP, "web-2", AuditResult.DRY_RUN, Trigger.RULE, "rule:net-spike", true, "r-2",
                         "dry run", "net-spike", Map.of(), null, null));
         AtomicInteger proposals = new AtomicInteger();
         ActionProposer proposer = new ActionProposer() {
@@ -135,7 +148,7 @@ public class OfflineChatBench {
                 {new ToolCall.RecentAnomalies(3, null, null, null)},
                 {new ToolCall.AuditLogs(NOW.minus(Duration.ofMinutes(10)), null, null, null, null, 20)},
                 {new ToolCall.ExplainAnomaly("web-1", null)},
-                {new ToolCall.RemediationHistory(t("00:00"), null, null, "rule", 20)},
+                {new ToolCall.RemediationHistory(t("00:00"), null, null, Trigger.RULE, 20)},
                 {new ToolCall.ProposeRemediation("restart_service", "web-1", Map.of("unit", "nginx"), "bench")}};
 
         System.out.printf(Locale.ROOT, "hosts: %d, samples: %d, iterations per question: %d%n", store.hosts().size(),

@@ -12,6 +12,7 @@ import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.shell.Screen;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LaunchedAgent;
 import io.smartcloudops.console.testing.Png;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,7 +43,8 @@ import org.testfx.framework.junit5.Start;
  * The walkthrough (docs/walkthrough.md): regenerates docs/screenshots and drives the demo recording.
  * Run by bench/console/screenshots.sh and bench/console/demo.sh, skipped otherwise.
  *
- * <p>A real agent replays the incident of bench/console/incident (web-1, web-2, db-1, one row every 5 s;
+ * <p>A real agent, started as users start it ({@link LaunchedAgent}: packaging/bin/smartcloudops-agent, so the
+ * dashboard shows the footprint users see), replays the incident of bench/console/incident (web-1, web-2, db-1, one row every 5 s;
  * web-1's CPU saturates at row 180) with remediation enabled against a loopback server that speaks Auto
  * Scaling's wire protocol. The console connects to it with an operator token, and the tour clicks
  * through it with the mouse as a person would: the live dashboard, the anomaly the detector raises,
@@ -79,6 +82,8 @@ class ScreenshotTourTest {
 
     private Scene scene;
     private Stage stage;
+    @TempDir
+    Path tmp;
 
     @Start
     void start(Stage stage) {
@@ -96,11 +101,8 @@ class ScreenshotTourTest {
         Path out = Path.of(System.getProperty("screenshots.dir"));
         double speed = Double.parseDouble(System.getProperty("screenshots.speed", "5"));
         Optional<Path> recording = Optional.ofNullable(System.getProperty("tour.recording")).map(Path::of);
-        Path tmp = Files.createTempDirectory("sco-tour");
         Path rules = Files.writeString(tmp.resolve("rules.yaml"), RULES);
-        System.setProperty("aws.accessKeyId", "AKIDTESTONLY");
-        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
-        try (FakeAws aws = new FakeAws(); ScenarioAgent agent = new ScenarioAgent(tmp, INCIDENT, speed).withYaml("""
+        try (FakeAws aws = new FakeAws(); LaunchedAgent agent = new LaunchedAgent(tmp, INCIDENT, speed).withYaml("""
                 remediation:
                   enabled: true
                   executor: aws

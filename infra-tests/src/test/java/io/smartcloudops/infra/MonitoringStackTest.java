@@ -57,7 +57,8 @@ class MonitoringStackTest {
             "smartcloudops_samples_total", "smartcloudops_hosts", "smartcloudops_host_cpu_percent",
             "smartcloudops_host_mem_percent", "smartcloudops_host_disk_percent", "smartcloudops_host_disk_io_percent",
             "smartcloudops_host_net_in_bytes_per_second", "smartcloudops_host_net_out_bytes_per_second",
-            "smartcloudops_host_load1", "smartcloudops_anomalies_total", "smartcloudops_anomaly_score",
+            "smartcloudops_host_load1", "smartcloudops_anomalies_total", "smartcloudops_anomalies_escalated_total",
+            "smartcloudops_anomaly_score",
             "smartcloudops_rule_state", "smartcloudops_remediations_total", "smartcloudops_chat_requests_total",
             "smartcloudops_band_expected", "smartcloudops_band_lower", "smartcloudops_band_upper");
 

@@ -86,8 +86,11 @@ public final class ModelCard {
         card.put("score", "0..1 = r / (1 + r) with r = novelty / clear_novelty: 0.5 alarms at once, borderline rows that last "
                 + "alarm below it");
         card.put("severity", "r = novelty / band_novelty, d = |value - expected| / the level feature's scale of the leading "
-                + "metric: critical if r >= 8 or d >= 24, high if r >= 4 or d >= 12, medium if r >= 2 or d >= 6, else low; host "
-                + "metrics at >= 95 %: mem/disk critical, cpu/disk_io at least high");
+                + "metric: critical if r >= 8 or d >= 24, high if r >= 4 or d >= 12, medium if r >= 2 or d >= 6, else low; for "
+                + "host metrics the change |value - expected| at the row judged, in the metric's own units, holds it back (a "
+                + "burst over by the third row that raises it counts as what is left of it): under 10 points of cpu/disk_io, 5 "
+                + "of mem, 0.5 of disk, 1 of load1 at most low, under 25, 10, 1 and 2 at most medium; then host metrics at >= "
+                + "95 %: mem/disk critical, cpu/disk_io at least high");
         card.put("explanations", "contributors = the metrics that moved (novelty at keep_novelty), most novel first, at most 3: "
                 + "value, expected value, deviation and what moved in the metric's own terms: the value against its usual range "
                 + "of single values (lower quartile of recent dips to upper quartile of recent peaks) when the value lies outside "

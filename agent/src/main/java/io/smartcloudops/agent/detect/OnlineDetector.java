@@ -82,6 +82,7 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
     private final AnomalyStore store;
     private final EventBus bus;
     private final Counter raised;
+    private final Counter escalated;
     private final Map<String, HostTrack> hosts = new TreeMap<>();
     private final AutoCloseable subscription;
     private long feedbackCount;
@@ -111,8 +112,12 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
         this.bus = bus;
         this.raised = Counter.builder().name("smartcloudops_anomalies_total")
                 .help("Anomalies raised, by severity at the time they were raised").labelNames("severity").register(registry);
+        this.escalated = Counter.builder().name("smartcloudops_anomalies_escalated_total")
+                .help("Open anomalies whose severity rose to this level after they were raised (a disk that gets busier, "
+                        + "memory that keeps filling)").labelNames("severity").register(registry);
         for (Severity s : Severity.values()) {
             raised.labelValues(s.key());
+            escalated.labelValues(s.key());
         }
         GaugeWithCallback.builder().name("smartcloudops_anomaly_score")
                 .help("Latest anomaly score per host being scored (0..1, 0.5 = alarm threshold)").labelNames("host")
@@ -274,8 +279,12 @@ public final class OnlineDetector implements HostDetectorState, AutoCloseable {
             case ONGOING -> {
                 if (t.open != null) {
                     AnomalyRecords.grown(t.open, r).ifPresent(u -> {
+                        Severity before = t.open.severity();
                         t.open = u;
-                        record(u, out);
+                        if (record(u, out) && u.severity().compareTo(before) > 0) {
+                            escalated.labelValues(u.severity().key()).inc();
+                            LOG.warn("anomaly on {} now {} (raised {}): {}", t.host, u.severity().key(), before.key(), u.summary());
+                        }
                     });
                 }
             }

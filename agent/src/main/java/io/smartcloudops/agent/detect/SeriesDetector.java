@@ -212,8 +212,8 @@ public final class SeriesDetector {
             return new RowResult(current, scoring(), score, best, anomalous, stepTaken, null, List.of(), "");
         }
         MetricTrack leading = tracks[metrics.indexOf(Metric.fromKey(contributors.getFirst().metric()).orElseThrow())];
-        Severity severity = SeverityRule.of(best / settings.bandNovelty(), leading.deviation(), leading.metric(),
-                leading.value(), hostUnits);
+        Severity severity = SeverityRule.of(best / settings.bandNovelty(), leading.deviation(), leading.metric(), leading.value(),
+                leading.possible(leading.expected()), hostUnits);
         return new RowResult(current, scoring(), score, best, anomalous, stepTaken, severity, contributors, summary(contributors));
     }
 

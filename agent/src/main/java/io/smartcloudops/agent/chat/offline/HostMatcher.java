@@ -48,7 +48,14 @@ final class HostMatcher {
             "runs", "run", "looks", "seems", "restart", "scale", "notify", "check", "see", "know", "look", "show",
             "find", "get", "fix", "tell", "call", "duty", "fire", "track", "worry", "watch", "speed", "everyone",
             "anyone", "nothing", "something", "anything", "more", "less", "most", "least", "busiest", "highest",
-            "lowest", "top", "worst", "best", "so", "then");
+            "lowest", "top", "worst", "best", "so", "then", "by", "and", "or", "than", "per", "across", "between",
+            "over", "into", "from", "with", "without", "like", "doing", "looking", "fullest", "biggest", "largest");
+    /** "web 1", "db_2": a name and its number apart, read as the host "web-1" or "db-2" when one is known. */
+    /** The letters a host's name starts with, before its first digit or separator: "web" of "web-1". */
+    private static final Pattern NAME_START = Pattern.compile("^([a-z]+)[^a-z]");
+    /** A word of letters on its own, not part of a name like "web-9" or "db.internal". */
+    private static final Pattern PLAIN_WORD = Pattern.compile("(?<![\\w.-])[a-z]+(?![\\w-]|\\.\\w)");
+    private static final Pattern NAME_NUMBER = Pattern.compile("(?<![\\w.-])([a-z]+)[ _]([0-9]+)(?![\\w.-])");
     /** "10", "10m", "24h", "14:00", "2pm", "2026-01-31": times and amounts, not hosts. */
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "\\d+(?:\\.\\d+)?|\\d{1,2}:\\d{2}(?::\\d{2})?|\\d+(?:s|m|h|d|w|ms|min|mins|hr|hrs|am|pm|x|%)|\\d{4}-\\d{2}-\\d{2}(?:t[\\d:]+z?)?");
@@ -56,11 +63,20 @@ final class HostMatcher {
     private HostMatcher() {
     }
 
+    /** A word that is the start of several hosts' names ("web" of web-1 and web-2), or of exactly one. */
+    record Partial(String word, List<String> hosts) {
+    }
+
     /** Known hosts named in {@code text}, in order of appearance, each once. */
     static List<String> find(String text, Collection<String> known) {
         Map<String, String> names = names(known);
         LinkedHashSet<String> found = new LinkedHashSet<>();
-        for (String token : tokens(text)) {
+        List<String> tokens = new ArrayList<>(tokens(text));
+        Matcher apart = NAME_NUMBER.matcher(text.toLowerCase(Locale.ROOT));
+        while (apart.find()) {
+            tokens.add(apart.group(1) + apart.group(2));
+        }
+        for (String token : tokens) {
             String host = names.get(token);
             if (host == null) {
                 // "web-1." or "10.0.1.5:" at the end of a sentence
@@ -114,7 +130,44 @@ final class HostMatcher {
                 names.put(shortName, hosts.getFirst());
             }
         });
+        // "web1" for web-1 and "db1" for db-1, when no other known name reads the same without separators
+        Map<String, List<String>> compact = new HashMap<>();
+        names.forEach((name, host) -> {
+            if (Character.isLetter(name.charAt(0))) {
+                compact.computeIfAbsent(name.replaceAll("[-_.]", ""), k -> new ArrayList<>()).add(host);
+            }
+        });
+        compact.forEach((name, hosts) -> {
+            if (hosts.stream().distinct().count() == 1 && !names.containsKey(name)) {
+                names.put(name, hosts.getFirst());
+            }
+        });
         return names;
+    }
+
+    /**
+     * The first word of {@code text} that starts known hosts' names without naming one: "db" for db-1,
+     * "web" for web-1 and web-2 (ambiguous: the caller asks which). Only the letters before a host's first
+     * digit or separator count, and never a word the questions use otherwise ("load", "logs", "agent").
+     */
+    static Optional<Partial> partial(String text, Collection<String> known) {
+        Map<String, List<String>> byStart = new HashMap<>();
+        for (String host : new LinkedHashSet<>(known)) {
+            String lower = host.toLowerCase(Locale.ROOT);
+            Matcher start = NAME_START.matcher(lower);
+            if (start.find()) {
+                byStart.computeIfAbsent(start.group(1), k -> new ArrayList<>()).add(host);
+            }
+        }
+        Matcher word = PLAIN_WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (word.find()) {
+            String w = word.group();
+            List<String> hosts = byStart.get(w);
+            if (hosts != null && !NOT_HOSTS.contains(w) && !TypoCorrector.VOCABULARY.contains(w) && MetricWords.find(w).isEmpty()) {
+                return Optional.of(new Partial(w, List.copyOf(hosts)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

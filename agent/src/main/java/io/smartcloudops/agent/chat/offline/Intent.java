@@ -65,6 +65,10 @@ sealed interface Intent {
     record Propose(ActionType action, String target, Map<String, String> params, String missing) implements Intent {
     }
 
+    /** "cpu on web" with web-1 and web-2 known: ask which, never guess. */
+    record Ambiguous(String word, List<String> hosts) implements Intent {
+    }
+
     /** An action outside the closed set ("reboot", "delete", "run ..."): refused, nothing proposed. */
     record Unsupported(String verb) implements Intent {
     }

@@ -134,8 +134,10 @@ public final class OfflineAssistant implements Assistant {
             }
             case Intent.Propose i -> propose(i, question, tools);
             case Intent.Unsupported i -> answer("That is not something I can do ('" + i.verb() + "'). I read this agent's "
-                    + "data and can only propose restart_service, scale_up or notify on one named host for an operator to "
+                    + "data and can only propose restart_service, scale_up, scale_in or notify on one named host for an operator to "
                     + "approve (e.g. 'Restart nginx on web-1'). Nothing was done.", List.of());
+            case Intent.Ambiguous i -> answer("Which host do you mean by '" + i.word() + "': " + orList(i.hosts())
+                    + "? Name one, e.g. '" + i.hosts().getFirst() + "'. Nothing was done.", List.of());
             case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
         };
     }
@@ -222,6 +224,13 @@ public final class OfflineAssistant implements Assistant {
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
                 + "Hosts I know: " + hostList() + ".";
+    }
+
+    private static String orList(List<String> hosts) {
+        List<String> shown = hosts.subList(0, Math.min(10, hosts.size()));
+        String last = shown.getLast();
+        return shown.size() == 1 ? last
+                : String.join(", ", shown.subList(0, shown.size() - 1)) + (hosts.size() > 10 ? ", ..." : "") + " or " + last;
     }
 
     private String hostList() {

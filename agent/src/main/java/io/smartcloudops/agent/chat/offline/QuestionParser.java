@@ -2,52 +2,49 @@ package io.smartcloudops.agent.chat.offline;
 
 import io.smartcloudops.agent.chat.context.Turn;
 import io.smartcloudops.api.Metric;
-import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Trigger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a question into an {@link Intent}, deterministically: keyword rules in a fixed order, the hosts
- * the agent knows, metric synonyms, counts and time expressions. An action is only read from an
- * imperative sentence ("Restart nginx on web-1", "please restart ..."), never from text in the middle of
- * a question ("... and restart everything" asks for nothing).
+ * Reads a question into an {@link Intent}, deterministically: the question made regular ({@link QuestionText}),
+ * an action read from an imperative ({@link ActionRequests}), else keyword rules in a fixed order, the hosts
+ * the agent knows, metric synonyms, counts and time expressions.
  */
 final class QuestionParser {
 
-    private static final Pattern POLITE = Pattern.compile(
-            "^(?:(?:please|pls|kindly|ok|okay|now|then|can you|could you|would you|will you|go ahead and|i want you to"
-                    + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should)[,]?\\s+)+");
-    private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle)\\b");
-    private static final Pattern SCALE_UP = Pattern.compile(
-            "^(scale(?:\\s+(?:up|out))?|add\\s+(?:an?\\s+|one\\s+)?(?:more\\s+)?(?:instance|node|server|capacity))\\b(?!\\s+(?:down|in)\\b)");
-    private static final Pattern NOTIFY = Pattern.compile("^(notify|page|alert|tell|inform)\\b");
-    private static final Pattern UNSUPPORTED = Pattern.compile("^(reboot|shut\\s*down|power\\s*off|stop|kill|terminate|delete"
-            + "|remove|rm|drop|wipe|format|run|execute|exec|deploy|roll\\s*back|rollback|start|disable|enable|ssh|sudo"
-            + "|install|uninstall|upgrade|update|patch|scale\\s+(?:down|in)|destroy|purge|truncate|chmod|chown|ignore)\\b");
 
     private static final Pattern REMEDIATION = Pattern.compile("remediat|\\bauto[- ]?heal|\\bself[- ]?heal"
             + "|\\bactions?\\b.*\\b(did|done|taken|took|ran|run|performed|happened|today|yesterday|history)\\b"
-            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b");
+            + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone|bot)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b"
+            + "|\\bscale[- ]?(?:ups|outs|ins|downs)\\b|\\b(pending|approvals?|awaiting approval)\\b"
+            // a question about an action done: "did you restart anything on db-1", "who bounced nginx"
+            + "|^(?:did|has|have|had|was|were|who|when did|how many times did|how often did)\\b.*\\b(restart\\w*|bounc\\w*|scal\\w*|reboot\\w*)");
     private static final Pattern EXPLAIN = Pattern.compile(
-            "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|diagnos\\w*)\\b");
+            "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|caused|diagnos\\w*"
+                    + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b");
     private static final Pattern SNOOZED = Pattern.compile("\\b(snoozed?|snoozes|snoozing|silenced?|silences|muted?)\\b");
+    /** "what's firing", "anything paging?", "alerts pls": alerts, unless the question is about rules or anomalies. */
+    private static final Pattern ALERT_WORDS = Pattern.compile("\\balerts?\\b|\\b(firing|paging|paged|on fire|fired?)\\b");
+    private static final Pattern NOT_ALERTS = Pattern.compile("\\brules?\\b|anomal|\\bincidents?\\b");
+    /** "are you ok?", "is everything up?", "is remediation enabled?": the agent's own status. */
+    private static final Pattern STATUS_PHRASES = Pattern.compile("\\b(?:are you|you) (?:ok|okay|alive|up|there|working|running)\\b"
+            + "|\\b(?:is )?everything (?:ok|okay|up|fine|good|green|running|healthy|working)\\b|\\ball good\\b|^ping$"
+            + "|^(?:is|are)\\s+(?:the\\s+)?(?:auto[- ]?)?(?:remediation|automation|dry[- ]?run)\\s+(?:mode\\s+)?(?:enabled|disabled|on|off"
+            + "|armed|active)\\b");
     private static final Pattern ALERTING = Pattern.compile("\\balerting\\b|\\b(alertmanager|grafana)\\b"
             + "|\\balerts?\\b.*\\b(firing|fire|fired|active|open|raised|received|resolved|now|right now|currently|going off)\\b"
             + "|\\b(firing|active|open|current)\\s+alerts?\\b");
     private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
-    private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail)\\b");
+    private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail|logged|who did what)\\b");
     private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b");
     private static final Pattern STATUS = Pattern.compile(
             "\\b(status|health|healthy|uptime|version|rules?|agent|collector|source|detector)\\b");
@@ -56,14 +53,19 @@ final class QuestionParser {
     private static final Pattern CURRENT = Pattern.compile("\\b(current|currently|now|right now|latest value|usage|used"
             + "|utili[sz]ation|how busy|how loaded|how much|level|values?|metrics?|show)\\b");
     private static final Pattern BUSIEST = Pattern.compile("\\b(busiest|most|highest|heaviest|hottest|top|worst|max(?:imum)?"
-            + "|hardest|hammered|struggling)\\b");
+            + "|hardest|hammered|struggling|fullest|biggest|largest|hungriest|hogging)\\b");
     private static final Pattern ABOUT_HOSTS = Pattern.compile("\\b(hosts?|servers?|machines?|nodes?|instances?|box(?:es)?|vms?"
             + "|which|who|whose|where)\\b");
     private static final Pattern WHAT_HAPPENED = Pattern.compile("\\b(what(?:'s| has| have)? happen\\w*|what went on|what was going on"
-            + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview)\\b");
+            + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview"
+            + "|what'?s up|how are things|how'?s everything|how is everything|how'?s it going|any (?:problems|issues)"
+            + "|anything (?:to worry about|i should (?:know|worry) about))\\b");
+    /** "give me a summary", "sitrep": with no host and no metric named, what has been happening. */
+    private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|catch me up)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
 
-    private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
+    static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+            + "|dozen|zero";
     private static final Pattern COUNT = Pattern.compile("\\b(?:last|latest|recent|top|first|past|previous|newest)\\s+(\\d{1,3}|"
             + NUMBER_WORDS + ")\\b(?!\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|[smhdw]\\b))");
     private static final Pattern COUNT_BEFORE = Pattern.compile("\\b(\\d{1,3}|" + NUMBER_WORDS
@@ -71,15 +73,11 @@ final class QuestionParser {
     private static final Pattern SINGLE = Pattern.compile("\\b(?:the\\s+)?(?:last|latest|most recent|newest)\\s+(?:anomaly|incident|alert)\\b");
     private static final Pattern SEVERITY = Pattern.compile("\\b(low|medium|high|critical)(?:[- ]severity)?\\s+(?:or worse\\s+|and above\\s+)?(?:anomal|incident|alert)"
             + "|\\bseverity\\s+(low|medium|high|critical)\\b|\\b(critical)\\b");
-    private static final Pattern TARGET_AFTER = Pattern.compile("\\b(?:on|at|in|for|to)\\s+([A-Za-z0-9][A-Za-z0-9_.:\\[\\]-]*)");
-    private static final Set<String> FILLER = Set.of("the", "service", "services", "unit", "daemon", "process", "on", "at", "in",
-            "for", "please", "now", "host", "server", "instance", "of", "again", "it", "from", "to", "right", "away", "asap",
-            "a", "an", "my", "our", "its", "immediately", "quickly", "node");
-    private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "everywhere", "each", "*", "fleet");
-    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+    static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
+            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("dozen", 12),
+            Map.entry("zero", 0));
 
     static final int DEFAULT_ANOMALIES = 5;
     static final int MAX_ANOMALIES = 50;
@@ -97,10 +95,20 @@ final class QuestionParser {
     }
 
     Intent parse(String question, List<Turn> history) {
-        String lower = question.toLowerCase(Locale.ROOT).trim();
         Collection<String> known = knownHosts.get();
-        List<String> hosts = new ArrayList<>(HostMatcher.find(question, known));
-        if (hosts.isEmpty() && REFERS_BACK.matcher(lower).find()) {
+        QuestionText text = QuestionText.of(question, known);
+        String lower = text.lower().trim();
+        List<String> hosts = new ArrayList<>(HostMatcher.find(text.text(), known));
+        Optional<HostMatcher.Partial> ambiguous = Optional.empty();
+        if (hosts.isEmpty()) {
+            Optional<HostMatcher.Partial> partial = HostMatcher.partial(lower, known);
+            if (partial.isPresent() && partial.get().hosts().size() == 1) {
+                hosts.add(partial.get().hosts().getFirst());
+            } else {
+                ambiguous = partial;
+            }
+        }
+        if (hosts.isEmpty() && ambiguous.isEmpty() && REFERS_BACK.matcher(lower).find()) {
             for (int i = history.size() - 1; i >= 0 && hosts.isEmpty(); i--) {
                 hosts.addAll(history.get(i).hosts());
             }
@@ -109,32 +117,26 @@ final class QuestionParser {
         Optional<TimeRange> range = times.find(lower);
         Optional<String> unknown = hosts.isEmpty() ? HostMatcher.unknownMention(lower, known) : Optional.empty();
 
-        Matcher polite = POLITE.matcher(lower);
-        int offset = polite.find() ? polite.end() : 0;
-        String imperative = lower.substring(offset);
-        String original = question.trim().substring(Math.min(offset, question.trim().length()));
-        Matcher m;
-        if ((m = RESTART.matcher(imperative)).find()) {
-            return restart(original.substring(m.end()), hosts, known);
+        Optional<Intent> action = ActionRequests.read(text, hosts, ambiguous, known);
+        if (action.isPresent()) {
+            return action.get();
         }
-        if (SCALE_UP.matcher(imperative).find()) {
-            String target = host != null ? host : targetAfter(original, known).orElse(null);
-            return new Intent.Propose(ActionType.SCALE_UP, target, Map.of(), target == null ? "target" : null);
-        }
-        if ((m = NOTIFY.matcher(imperative)).find()) {
-            return notify(original, hosts, known);
-        }
-        if ((m = UNSUPPORTED.matcher(imperative)).find()) {
-            return new Intent.Unsupported(m.group(1));
+        if (ambiguous.isPresent()) {
+            return new Intent.Ambiguous(ambiguous.get().word(), ambiguous.get().hosts());
         }
         if (unknown.isPresent()) {
             // a question about a host this agent does not watch: say so, never answer for the others
             return new Intent.Help(unknown.get());
         }
+        if (host == null && STATUS_PHRASES.matcher(lower).find()) {
+            return new Intent.Status();
+        }
         if (SNOOZED.matcher(lower).find()) {
             return new Intent.Snoozed();
         }
-        if (ALERTING.matcher(lower).find()) {
+        // the alerts tool has no time range: "alerts in the last hour" stays a question about anomalies
+        if (ALERTING.matcher(lower).find()
+                || ALERT_WORDS.matcher(lower).find() && !NOT_ALERTS.matcher(lower).find() && range.isEmpty()) {
             boolean why = EXPLAIN.matcher(lower).find();
             return new Intent.Alerts(host, !ALL_ALERTS.matcher(lower).find() || why, why);
         }
@@ -144,9 +146,10 @@ final class QuestionParser {
         if (host != null && (EXPLAIN.matcher(lower).find() || WHAT_HAPPENED.matcher(lower).find())) {
             return new Intent.Explain(host, range.orElse(null));
         }
-        if (host == null && WHAT_HAPPENED.matcher(lower).find() && !LOGS.matcher(lower).find()) {
-            // "what happened in the last hour?": the anomalies of every host in that time
-            return new Intent.Anomalies(MAX_ANOMALIES, false, null, null, range.orElse(null));
+        if (host == null && !LOGS.matcher(lower).find() && (WHAT_HAPPENED.matcher(lower).find()
+                || OVERVIEW.matcher(lower).find() && MetricWords.find(lower).isEmpty() && !ANOMALIES.matcher(lower).find())) {
+            // "what happened in the last hour?": the anomalies of every host in that time; "what's up?": the latest
+            return new Intent.Anomalies(range.isPresent() ? MAX_ANOMALIES : DEFAULT_ANOMALIES, false, null, null, range.orElse(null));
         }
         if (EXPLAIN.matcher(lower).find() && (ANOMALIES.matcher(lower).find()
                 || Pattern.compile("\\b(wrong|slow|high|down|broken|spik\\w*|problem|issue)\\b").matcher(lower).find())) {
@@ -182,58 +185,6 @@ final class QuestionParser {
         return new Intent.Help(null);
     }
 
-    private Intent restart(String rest, List<String> hosts, Collection<String> known) {
-        String target = hosts.isEmpty() ? targetAfter(rest, known).orElse(null) : hosts.getFirst();
-        String unit = null;
-        boolean everything = false;
-        for (String raw : rest.trim().split("\\s+")) {
-            String word = raw.replaceAll("^[\"'`(]+|[\"'`),.;:!?]+$", "");
-            String lowerWord = word.toLowerCase(Locale.ROOT);
-            if (word.isEmpty() || FILLER.contains(lowerWord)) {
-                continue;
-            }
-            if (EVERYTHING.contains(lowerWord)) {
-                everything = true;
-                continue;
-            }
-            boolean isHost = hosts.stream().anyMatch(h -> h.equalsIgnoreCase(word)) || (target != null && target.equalsIgnoreCase(word))
-                    || !HostMatcher.find(word, known).isEmpty();
-            if (isHost) {
-                continue;
-            }
-            if (unit == null && word.matches("[A-Za-z0-9][A-Za-z0-9@._-]{0,99}")) {
-                unit = word;
-            }
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        if (unit != null) {
-            params.put("unit", unit);
-        }
-        String missing = everything ? "one target" : target == null ? "target" : unit == null ? "unit" : null;
-        return new Intent.Propose(ActionType.RESTART_SERVICE, target, params, missing);
-    }
-
-    private Intent notify(String original, List<String> hosts, Collection<String> known) {
-        String target = hosts.isEmpty() ? targetAfter(original, known).orElse(null) : hosts.getFirst();
-        Matcher m = Pattern.compile("(?i)\\b(?:that|saying|with message|message)\\b[:\\s]*(.+)$|:\\s*(.+)$").matcher(original);
-        String message = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).trim() : original.trim();
-        message = TextCut.head(message, 500);
-        return new Intent.Propose(ActionType.NOTIFY, target, Map.of("message", message), target == null ? "target" : null);
-    }
-
-    /** "... on web-9": a target the agent may not know; the remediation's validation decides. */
-    private static Optional<String> targetAfter(String text, Collection<String> known) {
-        Matcher m = TARGET_AFTER.matcher(text);
-        while (m.find()) {
-            String word = m.group(1).replaceAll("[.:]+$", "");
-            String lowerWord = word.toLowerCase(Locale.ROOT);
-            if (!FILLER.contains(lowerWord) && !EVERYTHING.contains(lowerWord)) {
-                List<String> matched = HostMatcher.find(word, known);
-                return Optional.of(matched.isEmpty() ? word : matched.getFirst());
-            }
-        }
-        return Optional.empty();
-    }
 
     private static Trigger trigger(String lower) {
         if (Pattern.compile("\\b(auto|automatic|automatically|automation|rules?|auto-remediation|autoremediation|self-heal\\w*)\\b")

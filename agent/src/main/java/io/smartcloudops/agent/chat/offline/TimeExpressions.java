@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,31 +20,42 @@ import java.util.regex.Pattern;
 /**
  * Time expressions in questions, relative to an injected clock and zone: "10 minutes ago", "last hour",
  * "past 2 days", "since 14:00" (yesterday's 14:00 when today's is still ahead), "since 2pm",
- * "between 13:00 and 14:30", "today", "yesterday", "since yesterday", "since 2026-01-31 14:00", "since 15m".
+ * "between 13:00 and 14:30", "from 1pm to 2pm", "today", "yesterday", "since yesterday", "since 2026-01-31 14:00",
+ * "since 15m", "half an hour ago", "the last hour and a half", "since midnight", "this week", and parts of a day:
+ * morning 06:00-12:00, afternoon 12:00-18:00, evening 18:00-24:00, "last night" 18:00 yesterday to 06:00 today.
  */
 public final class TimeExpressions {
 
-    private static final String NUMBER = "(\\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|fifteen|twenty|thirty|forty-five|sixty|ninety|few|a few|couple of|a couple of)";
+    private static final String NUMBER = "(\\d{1,4}|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+            + "|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety"
+            + "|few|a few|couple of|a couple of)";
     private static final String UNIT = "(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|s|m|h|d|w)\\b";
     private static final String CLOCK = "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?";
 
     private static final Pattern AGO = Pattern.compile("\\b" + NUMBER + "\\s*" + UNIT + "\\s+ago\\b");
     private static final Pattern LAST = Pattern.compile("\\b(?:last|past|previous|recent|latest)\\s+(?:" + NUMBER + "\\s*)?" + UNIT);
     private static final Pattern SINCE_DURATION = Pattern.compile("\\b(?:since|in|within|over|for)\\s+(?:the\\s+)?(\\d{1,4})\\s*" + UNIT);
-    private static final Pattern BETWEEN = Pattern.compile("\\bbetween\\s+" + CLOCK + "\\s+and\\s+" + CLOCK + "\\b");
+    private static final Pattern BETWEEN = Pattern.compile("\\b(between|from)\\s+" + CLOCK + "\\s*(?:and|to|until|till|-)\\s*" + CLOCK + "\\b");
+    private static final Pattern DAY_PART = Pattern.compile("\\b(since\\s+)?(?:(this|yesterday|last)\\s+(morning|afternoon|evening|night)"
+            + "|(tonight|overnight))\\b");
+    private static final Pattern SINCE_NAMED_TIME = Pattern.compile("\\b(?:since|after|from)\\s+(midnight|noon|midday)\\b");
+    private static final Pattern THIS_WEEK = Pattern.compile("\\b(this|so far this) week\\b");
+    /** Spelled-out durations rewritten as numbers before the patterns read them. */
+    private static final List<Map.Entry<Pattern, String>> SPELLED = List.of(
+            Map.entry(Pattern.compile("\\b(?:(?:an?|one|1)\\s+)?hour\\s+and\\s+a\\s+half\\b|\\b(?:1\\.5|one and a half)\\s+hours?\\b"), "90 minutes"),
+            Map.entry(Pattern.compile("\\bhalf\\s+an?\\s+hour\\b|\\bhalf[- ]hour\\b"), "30 minutes"));
     private static final Pattern SINCE_DATE = Pattern.compile("\\b(?:since|from|after)\\s+(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{2}:\\d{2}(?::\\d{2})?))?z?\\b");
     private static final Pattern SINCE_CLOCK = Pattern.compile("\\b(?:since|after|from)\\s+" + CLOCK + "(?!\\s*(?:" + UNIT.substring(1, UNIT.length() - 3) + ")\\b)(?!\\d)");
     private static final Pattern SINCE_YESTERDAY = Pattern.compile("\\bsince yesterday\\b");
     private static final Pattern YESTERDAY = Pattern.compile("\\byesterday\\b");
-    private static final Pattern TODAY = Pattern.compile("\\b(today|this morning|so far today)\\b");
+    private static final Pattern TODAY = Pattern.compile("\\b(today|so far today)\\b");
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
             Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty-five", 45), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("few", 3),
+            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("few", 3),
             Map.entry("a few", 3), Map.entry("couple of", 2), Map.entry("a couple of", 2));
 
     private final Clock clock;
@@ -70,13 +82,26 @@ public final class TimeExpressions {
     /** The first time expression in {@code text} (any case), if any. */
     public Optional<TimeRange> find(String text) {
         String t = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<Pattern, String> spelled : SPELLED) {
+            t = spelled.getKey().matcher(t).replaceAll(spelled.getValue());
+        }
         Instant now = clock.instant();
         ZonedDateTime local = now.atZone(zone);
         Instant midnight = local.toLocalDate().atStartOfDay(zone).toInstant();
         Matcher m;
-        if ((m = BETWEEN.matcher(t)).find()) {
-            Optional<LocalTime> a = clockTime(m.group(1), m.group(2), m.group(3));
-            Optional<LocalTime> b = clockTime(m.group(4), m.group(5), m.group(6));
+        if ((m = BETWEEN.matcher(t)).find() && (m.group(1).equals("between") || isClock(m.group(3), m.group(4))
+                || isClock(m.group(6), m.group(7)))) {
+            // "between 1 and 2pm": the first time takes the second's am/pm unless that puts it after the second
+            String firstAmPm = m.group(4);
+            if (firstAmPm == null && m.group(7) != null) {
+                Optional<LocalTime> inherited = clockTime(m.group(2), m.group(3), m.group(7));
+                Optional<LocalTime> second = clockTime(m.group(5), m.group(6), m.group(7));
+                if (inherited.isPresent() && second.isPresent() && inherited.get().isBefore(second.get())) {
+                    firstAmPm = m.group(7);
+                }
+            }
+            Optional<LocalTime> a = clockTime(m.group(2), m.group(3), firstAmPm);
+            Optional<LocalTime> b = clockTime(m.group(5), m.group(6), m.group(7));
             if (a.isPresent() && b.isPresent()) {
                 Instant from = latestPast(a.get(), local);
                 Instant until = ZonedDateTime.of(from.atZone(zone).toLocalDate(), b.get(), zone).toInstant();
@@ -95,6 +120,18 @@ public final class TimeExpressions {
             } catch (DateTimeParseException ignored) {
                 // not a real date: look for other expressions
             }
+        }
+        if ((m = DAY_PART.matcher(t)).find()) {
+            return Optional.of(dayPart(m.group(2) != null ? m.group(2) : m.group(4), m.group(3), m.group(1) != null, local));
+        }
+        if ((m = SINCE_NAMED_TIME.matcher(t)).find()) {
+            Instant from = latestPast(m.group(1).equals("midnight") ? LocalTime.MIDNIGHT : LocalTime.NOON, local);
+            return Optional.of(new TimeRange(from, null, "since " + format(from)));
+        }
+        if (THIS_WEEK.matcher(t).find()) {
+            Instant monday = local.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                    .atStartOfDay(zone).toInstant();
+            return Optional.of(new TimeRange(monday, null, "this week (since " + dayHm.format(monday) + ")"));
         }
         if ((m = AGO.matcher(t)).find()) {
             Duration d = duration(m.group(1), m.group(2));
@@ -132,6 +169,35 @@ public final class TimeExpressions {
         return Optional.empty();
     }
 
+    /**
+     * "this morning", "yesterday evening", "last night", "tonight": the part of the day as a range, up to now
+     * when it is still going on; "since this morning" from its start to now.
+     */
+    private TimeRange dayPart(String which, String part, boolean since, ZonedDateTime now) {
+        LocalDate today = now.toLocalDate();
+        LocalDate day = which.equals("this") || which.equals("tonight") ? today : today.minusDays(1);
+        String name = part != null ? part : which.equals("tonight") ? "evening" : "night";
+        int[] hours = switch (name) {
+            case "morning" -> new int[] {6, 12};
+            case "afternoon" -> new int[] {12, 18};
+            case "evening" -> new int[] {18, 24};
+            default -> new int[] {18, 30}; // the night: 18:00 to 06:00 the next day
+        };
+        ZonedDateTime start = day.atStartOfDay(zone).plusHours(hours[0]);
+        if (start.isAfter(now)) {
+            start = start.minusDays(1); // "this evening" asked at 15:00 means yesterday's
+        }
+        ZonedDateTime end = start.plusHours(hours[1] - hours[0]);
+        Instant from = start.toInstant();
+        Instant until = since || end.isAfter(now) ? null : end.toInstant();
+        String what = which.equals("overnight") || which.equals("tonight") ? which : which + " " + part;
+        return new TimeRange(from, until, what + " (" + (until == null ? "since " + format(from) : format(from) + " to " + format(until)) + ")");
+    }
+
+    private static boolean isClock(String minutes, String ampm) {
+        return minutes != null || ampm != null;
+    }
+
     /** Today's {@code time}, or yesterday's when today's is still ahead. */
     private Instant latestPast(LocalTime time, ZonedDateTime now) {
         ZonedDateTime today = ZonedDateTime.of(now.toLocalDate(), time, zone);
@@ -158,8 +224,26 @@ public final class TimeExpressions {
         return sameDay ? hm.format(t) : dayHm.format(t);
     }
 
+    /** "5", "five", "twenty five", "forty-five", "a couple of". */
+    private static long amount(String number) {
+        if (number == null) {
+            return 1;
+        }
+        if (WORDS.containsKey(number)) {
+            return WORDS.get(number);
+        }
+        if (number.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(number);
+        }
+        long sum = 0;
+        for (String part : number.split("[- ]")) {
+            sum += WORDS.get(part);
+        }
+        return sum;
+    }
+
     static Duration duration(String number, String unit) {
-        long n = number == null ? 1 : WORDS.containsKey(number) ? WORDS.get(number) : Long.parseLong(number);
+        long n = amount(number);
         return switch (unit.charAt(0)) {
             case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
@@ -171,7 +255,7 @@ public final class TimeExpressions {
     }
 
     private static String words(String number, String unit) {
-        long n = number == null ? 1 : WORDS.containsKey(number) ? WORDS.get(number) : Long.parseLong(number);
+        long n = amount(number);
         String name = switch (unit.charAt(0)) {
             case 's' -> "second";
             case 'm' -> "minute";

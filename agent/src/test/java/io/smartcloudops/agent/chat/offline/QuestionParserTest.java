@@ -118,6 +118,95 @@ class QuestionParserTest {
     }
 
     @Test
+    void aPartialHostNameIsThatHostOrAClarifyingQuestion() {
+        assertThat(parse("whats the memory like on db")).isEqualTo(new Intent.CurrentMetrics(List.of("db-1"), List.of(Metric.MEM)));
+        assertThat(parse("cpu on web")).isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
+        assertThat(parse("why is web anomalous")).isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
+        // an action on an ambiguous target is not proposed on either host
+        assertThat(parse("restart nginx on web")).isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
+        assertThat(parse("scale up web")).isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
+        assertThat(parse("restart nginx on db"))
+                .isEqualTo(new Intent.Propose(ActionType.RESTART_SERVICE, "db-1", java.util.Map.of("unit", "nginx"), null));
+        assertThat(parse("restart nginx on web1 pls"))
+                .isEqualTo(new Intent.Propose(ActionType.RESTART_SERVICE, "web-1", java.util.Map.of("unit", "nginx"), null));
+    }
+
+    @Test
+    void requestsPhrasedAsPeopleTypeThemAreProposals() {
+        var nginxOnWeb2 = new Intent.Propose(ActionType.RESTART_SERVICE, "web-2", java.util.Map.of("unit", "nginx"), null);
+        assertThat(parse("@smartcloudops restart nginx on web-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("<@U024BE7LH> restart nginx on web-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("hey bot, restart nginx on web-2 please")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("I need nginx restarted on web-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("nginx restart on web-2 please")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("kick nginx on web-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("restrat nginx on web-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("scale in web-2")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
+        assertThat(parse("scale down web-2 to 2"))
+                .isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of("to", "2"), null));
+        // the direction after the target: "scale web-2 down" is a scale-in, never a scale-up
+        assertThat(parse("scale web-2 down")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
+        assertThat(parse("scale web-2 in")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
+        assertThat(parse("scale web-2 up")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "web-2", java.util.Map.of(), null));
+        assertThat(parse("scale down everything to zero")).isInstanceOfSatisfying(Intent.Propose.class,
+                p -> assertThat(p.missing()).isEqualTo("one target"));
+        assertThat(parse("scale up worker-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
+        assertThat(parse("could someone restart nginx on web-2")).isEqualTo(nginxOnWeb2);
+        // one proposal names one host: two hosts get a question, not a proposal for the first
+        assertThat(parse("restart nginx on web-1 and web-2")).isInstanceOfSatisfying(Intent.Propose.class,
+                p -> assertThat(p.missing()).isEqualTo("one target"));
+        assertThat(parse("scale up web-1 and web-2")).isInstanceOfSatisfying(Intent.Propose.class,
+                p -> assertThat(p.missing()).isEqualTo("one target"));
+        // typed in capitals, a unit and an unknown target are the names they spell; mixed case is kept as typed
+        assertThat(parse("RESTART NGINX ON WEB-2")).isEqualTo(nginxOnWeb2);
+        assertThat(parse("SCALE UP WORKER-4")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "worker-4", java.util.Map.of(), null));
+        assertThat(parse("restart NetworkManager on web-2")).isEqualTo(
+                new Intent.Propose(ActionType.RESTART_SERVICE, "web-2", java.util.Map.of("unit", "NetworkManager"), null));
+    }
+
+    @Test
+    void questionsThatMentionAnActionProposeNothing() {
+        for (String q : List.of("could you tell me the current disk usage on db-1 please?", "tell me the cpu on web-1",
+                "nginx restart on web-1?", "latest restart on web-1", "did you restart anything on db-1",
+                "should I restart nginx on web-1?", "what happens if I restart nginx on web-1", "kick off a report",
+                "is it safe to scale up web-2?", "why did nginx restart on web-1")) {
+            assertThat(parse(q)).as(q).satisfies(i -> assertThat(i instanceof Intent.Propose p && p.missing() == null).isFalse());
+        }
+        assertThat(parse("did someone restart nginx on web-1?")).isInstanceOf(Intent.Remediations.class);
+        assertThat(parse("any pending approvals?")).isInstanceOf(Intent.Remediations.class);
+    }
+
+    @Test
+    void anOpenQuestionGetsTheLatestAnomalies() {
+        for (String q : List.of("whats up", "how are things?", "give me a summary", "anything I should worry about?")) {
+            assertThat(parse(q)).as(q).isEqualTo(new Intent.Anomalies(QuestionParser.DEFAULT_ANOMALIES, false, null, null, null));
+        }
+        assertThat(parse("summary of disk io on db-1")).isInstanceOf(Intent.CurrentMetrics.class);
+    }
+
+    @Test
+    void whatTheChatCannotDoIsRefused() {
+        for (String q : List.of("turn off auto-remediation", "change the cpu threshold to 95%", "snooze web-1 for an hour",
+                "approve the pending restart", "ack the alert on db-1")) {
+            assertThat(parse(q)).as(q).isInstanceOf(Intent.Unsupported.class);
+        }
+    }
+
+    @Test
+    void alertAndStatusWordsPeopleUse() {
+        for (String q : List.of("what's firing", "is anything on fire", "anything paging on db-1?", "alrets?", "did HighCpu fire?",
+                "@smartcloudops alerts pls")) {
+            assertThat(parse(q)).as(q).isInstanceOf(Intent.Alerts.class);
+        }
+        // the alerts tool has no time range: bounded in time, "alerts" are the anomalies of that time
+        assertThat(parse("show me the alerts from the last 60 minutes")).isInstanceOf(Intent.Anomalies.class);
+        for (String q : List.of("are you ok?", "is everything up?", "is remediation enabled", "which rules are firing", "sttaus")) {
+            assertThat(parse(q)).as(q).isEqualTo(new Intent.Status());
+        }
+        assertThat(parse("what did remediation do on web-1")).isInstanceOf(Intent.Remediations.class);
+    }
+
+    @Test
     void followUpsReferToTheLastHost() {
         List<Turn> history = List.of(new Turn(NOW, "cpu on web-2?", "web-2 CPU is 23.5%", List.of("web-2")));
         assertThat(parser.parse("why is it anomalous?", history)).isEqualTo(new Intent.Explain("web-2"));

@@ -39,6 +39,28 @@ class TimeExpressionsTest {
             between 13:00 and 14:30                | 2026-03-10T13:00:00Z | 2026-03-10T14:30:00Z
             since 2026-03-01 08:00                 | 2026-03-01T08:00:00Z | -
             since 2026-03-01                       | 2026-03-01T00:00:00Z | -
+            half an hour ago                       | 2026-03-10T14:30:00Z | -
+            twenty five minutes ago                | 2026-03-10T14:35:00Z | -
+            over the last forty-five minutes       | 2026-03-10T14:15:00Z | -
+            cpu over the past half hour            | 2026-03-10T14:30:00Z | -
+            the last hour and a half               | 2026-03-10T13:30:00Z | -
+            an hour and a half ago                 | 2026-03-10T13:30:00Z | -
+            from 14:00 to 14:30                    | 2026-03-10T14:00:00Z | 2026-03-10T14:30:00Z
+            from 1pm to 2pm                        | 2026-03-10T13:00:00Z | 2026-03-10T14:00:00Z
+            between 1 and 2pm                      | 2026-03-10T13:00:00Z | 2026-03-10T14:00:00Z
+            between 11 and 1pm                     | 2026-03-10T11:00:00Z | 2026-03-10T13:00:00Z
+            logs from 10 minutes ago to now        | 2026-03-10T14:50:00Z | -
+            this morning                           | 2026-03-10T06:00:00Z | 2026-03-10T12:00:00Z
+            since this morning                     | 2026-03-10T06:00:00Z | -
+            this afternoon                         | 2026-03-10T12:00:00Z | -
+            this evening                           | 2026-03-09T18:00:00Z | 2026-03-10T00:00:00Z
+            yesterday morning                      | 2026-03-09T06:00:00Z | 2026-03-09T12:00:00Z
+            yesterday evening                      | 2026-03-09T18:00:00Z | 2026-03-10T00:00:00Z
+            last night                             | 2026-03-09T18:00:00Z | 2026-03-10T06:00:00Z
+            overnight                              | 2026-03-09T18:00:00Z | 2026-03-10T06:00:00Z
+            since midnight                         | 2026-03-10T00:00:00Z | -
+            since noon                             | 2026-03-10T12:00:00Z | -
+            this week                              | 2026-03-09T00:00:00Z | -
             """)
     void readsTheRange(String text, String from, String until) {
         TimeRange r = utc.find(text).orElseThrow();
@@ -63,6 +85,12 @@ class TimeExpressionsTest {
         assertThat(utc.find("Show logs from 10 minutes ago").orElseThrow().label()).isEqualTo("since 14:50 UTC (10 minutes ago)");
         assertThat(utc.find("today").orElseThrow().label()).isEqualTo("today (since 00:00 UTC)");
         assertThat(utc.find("last hour").orElseThrow().label()).isEqualTo("over the last hour");
+    }
+
+    @Test
+    void partsOfTheDaySayTheirHours() {
+        assertThat(utc.find("yesterday evening").orElseThrow().label()).isEqualTo("yesterday evening (Mar 9 18:00 UTC to 00:00 UTC)");
+        assertThat(utc.find("this afternoon").orElseThrow().label()).isEqualTo("this afternoon (since 12:00 UTC)");
     }
 
     @Test
