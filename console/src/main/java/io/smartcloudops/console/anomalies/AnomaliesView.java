@@ -34,6 +34,9 @@ import org.controlsfx.control.CheckComboBox;
 /** The Anomalies screen: filters, the table, and the selected anomaly's detail with its chart and actions. */
 public final class AnomaliesView extends BorderPane {
 
+    /** The least height of the detail's chart: its four gridlines, time axis and band still read at 1024x700. */
+    public static final double CHART_MIN_HEIGHT = 150;
+
     private final TableView<Anomaly> table;
 
     /**
@@ -198,6 +201,7 @@ public final class AnomaliesView extends BorderPane {
             detailTitle.setText(sel.severity().key().toUpperCase(Locale.ROOT) + " on " + sel.host() + ": " + sel.summary());
             for (Contributor c : sel.contributors()) {
                 Label line = new Label(AnomaliesViewModel.formatContributor(c));
+                line.setWrapText(true);
                 line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 contributors.getChildren().add(line);
             }
@@ -206,16 +210,23 @@ public final class AnomaliesView extends BorderPane {
             }
         });
         // a long summary, several contributors and a reason of three lines do not fit under the table at 700 px:
-        // the chart gives way down to 80 px, then the detail scrolls (it was cut off at the window's foot)
-        chart.setMinHeight(80);
+        // the chart gives way down to a height that still reads (at 80 px it was a sliver with its axis labels
+        // piled up), then the detail scrolls
+        chart.setMinHeight(CHART_MIN_HEIGHT);
         javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
         detailScroll.setId("anomaly-detail");
         detailScroll.setFitToWidth(true);
-        detailScroll.setFitToHeight(true);
+        // fills the view, and grows past it to the height its wrapped lines need: fitToHeight would do the first, but
+        // its scroll bar asks the detail's height at no width (every line unwrapped) and stayed hidden while the
+        // verdict buttons sat below the view
+        detail.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> detailScroll.getViewportBounds().getHeight(),
+                detailScroll.viewportBoundsProperty()));
         detailScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4); // the detail (title, contributors, chart, actions) needs more than the rows
+        // the detail (title, contributors, chart, actions) needs more than the rows: at 700 px the table keeps six
+        // rows and the detail its chart with the buttons below it, mostly without scrolling
+        split.setDividerPositions(0.3);
         setTop(filters);
         setCenter(split);
     }
