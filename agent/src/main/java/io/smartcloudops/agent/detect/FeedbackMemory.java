@@ -223,12 +223,7 @@ final class FeedbackMemory {
             if (m < 0) {
                 continue;
             }
-            if (peaks[m].length == 0) {
-                edges[m] = new float[MetricTrack.SLOTS];
-                peaks[m] = new float[MetricTrack.SLOTS];
-                Arrays.fill(edges[m], Float.NaN);
-                Arrays.fill(peaks[m], Float.NaN);
-            }
+            slotsOf(m, edges, peaks);
             edges[m][s.slot()] = s.edge();
             peaks[m][s.slot()] = s.peak();
             matched = true;
@@ -242,12 +237,7 @@ final class FeedbackMemory {
         if (p.length == 0) {
             return;
         }
-        if (peaks[m].length == 0) {
-            edges[m] = new float[MetricTrack.SLOTS];
-            peaks[m] = new float[MetricTrack.SLOTS];
-            Arrays.fill(edges[m], Float.NaN);
-            Arrays.fill(peaks[m], Float.NaN);
-        }
+        slotsOf(m, edges, peaks);
         for (int k = 0; k < MetricTrack.SLOTS; k++) {
             if (Float.isNaN(p[k]) || Float.isNaN(e.edges()[m][k])) {
                 continue;
@@ -257,6 +247,16 @@ final class FeedbackMemory {
                 peaks[m][k] = p[k];
                 edges[m][k] = e.edges()[m][k];
             }
+        }
+    }
+
+    /** Gives metric {@code m} its own edge and peak per slot (NaN: none yet) where it shares the empty ones. */
+    private static void slotsOf(int m, float[][] edges, float[][] peaks) {
+        if (peaks[m].length == 0) {
+            edges[m] = new float[MetricTrack.SLOTS];
+            peaks[m] = new float[MetricTrack.SLOTS];
+            Arrays.fill(edges[m], Float.NaN);
+            Arrays.fill(peaks[m], Float.NaN);
         }
     }
 
