@@ -74,8 +74,8 @@ final class FeedbackAudit {
      *
      * @param inForce the verdicts in force, by anomaly id
      * @param hosts   every host a verdict was given or taken back on
-     * @param patterns the patterns kept with the verdicts in force, by anomaly id (verdicts given while the detector did
-     *                 not know the incident have none)
+     * @param patterns what the anomalies with a verdict flagged, as their verdicts' records kept it, by anomaly id (a
+     *                 verdict given while the detector knew nothing of the incident keeps none)
      */
     record Replayed(Map<String, AnomalyFeedback> inForce, Set<String> hosts, Map<String, VerdictPattern> patterns) {
     }
@@ -92,11 +92,9 @@ final class FeedbackAudit {
             if (r.event() == AuditEvent.FEEDBACK && r.result() != null) {
                 Optional<Verdict> v = Verdict.parse(r.result().key());
                 v.ifPresent(verdict -> out.put(r.requestId(), new AnomalyFeedback(verdict, r.reason(), r.actor(), r.timestamp())));
-                patterns.remove(r.requestId());
                 pattern(r).ifPresent(p -> patterns.put(r.requestId(), p));
             } else if (r.event() == AuditEvent.FEEDBACK_UNDONE) {
                 out.remove(r.requestId());
-                patterns.remove(r.requestId());
             } else {
                 continue;
             }

@@ -53,7 +53,10 @@ public final class FeedbackService {
     private final Map<String, Told> told = new HashMap<>();
     /** Verdicts the detector has not been told yet (its host unknown to it since a restart), by anomaly id. */
     private final Map<String, AnomalyFeedback> untold = new LinkedHashMap<>();
-    /** The patterns kept with the verdicts in force, by anomaly id, for a detector that learned the host again. */
+    /**
+     * What each anomaly with a verdict flagged (kept with its verdicts in the audit log), by anomaly id, for a detector
+     * that learned the host again; it describes the anomaly, so it outlives a verdict taken back.
+     */
     private final Map<String, VerdictPattern> patterns = new HashMap<>();
     /** Hosts with verdicts in the audit log whose restored detector state has not been compared with them yet. */
     private final Set<String> unreconciled = new LinkedHashSet<>();
@@ -108,10 +111,10 @@ public final class FeedbackService {
             return Optional.empty();
         }
         AnomalyFeedback f = new AnomalyFeedback(verdict, note, actor, clock.instant());
+        // what the anomaly flagged: from the detector while it remembers it, else as kept with an earlier verdict on it
         Optional<VerdictPattern> pattern = detector.verdictPattern(found.get().host(), metricsOf(found.get()), from(found.get()),
-                to(found.get()));
+                to(found.get())).or(() -> Optional.ofNullable(patterns.get(id)));
         audit.given(found.get(), f, pattern);
-        patterns.remove(id);
         pattern.ifPresent(p -> patterns.put(id, p));
         reconcileFirst(found.get().host());
         Anomaly a = store.feedback(id, f).orElse(found.get().withFeedback(f));
@@ -139,7 +142,6 @@ public final class FeedbackService {
         Anomaly a = store.feedback(id, null).orElse(found.get().withFeedback(null));
         untellDetector(id);
         untold.remove(id);
-        patterns.remove(id);
         LOG.info("verdict on anomaly {} on {} taken back by {}", id, a.host(), actor);
         bus.publish(new VerdictChanged(a));
         return Optional.of(a);
