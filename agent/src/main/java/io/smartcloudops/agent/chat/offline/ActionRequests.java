@@ -25,10 +25,14 @@ final class ActionRequests {
                     + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should"
                     + "|(?:can|could|would|will) (?:someone|somebody|anyone)|someone|somebody)[,]?\\s+)+");
     private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle|kick(?!\\s+off))\\b");
+    private static final String HOW_MANY = "(?:an?|one|another|an extra|two|three|four|five|\\d{1,2})\\s+";
+    private static final String MACHINES = "(?:instances?|nodes?|servers?|machines?|box(?:es)?|vms?)";
     private static final Pattern SCALE_UP = Pattern.compile(
-            "^(scale(?:\\s+(?:up|out))?|add\\s+(?:an?\\s+|one\\s+)?(?:more\\s+)?(?:instance|node|server|capacity))\\b(?!\\s+(?:down|in)\\b)");
+            "^(scale(?:\\s+(?:up|out))?|add\\s+(?:" + HOW_MANY + ")?(?:more\\s+|extra\\s+)?(?:" + MACHINES + "|capacity)"
+                    + "|spin\\s+up\\s+(?:" + HOW_MANY + ")?(?:more\\s+|extra\\s+)?" + MACHINES
+                    + "|give\\s+\\S+\\s+more\\s+(?:capacity|instances|nodes|servers|machines|headroom))\\b(?!\\s+(?:down|in)\\b)");
     private static final Pattern SCALE_IN = Pattern.compile(
-            "^(scale\\s+(?:in|down)|remove\\s+(?:an?\\s+|one\\s+)?(?:instance|node|server))\\b");
+            "^(scale\\s+(?:in|down)|remove\\s+(?:" + HOW_MANY + ")?" + MACHINES + ")\\b");
     /** "I need nginx restarted on web-2", "get nginx restarted": a request, read as "restart nginx on web-2". */
     private static final Pattern WANTS_DONE = Pattern.compile(
             "^(?:(?:i|we)\\s+(?:need|want|would like|'d like)|need|get)\\s+(\\S+(?:\\s+service)?)\\s+(?:restarted|bounced)\\b", Pattern.CASE_INSENSITIVE);
@@ -80,8 +84,8 @@ final class ActionRequests {
             return Optional.of(scale(ActionType.SCALE_IN, original.substring(m.end()), hosts, known));
         }
         if ((m = SCALE_UP.matcher(imperative)).find()) {
-            // "scale web-2 down": the direction comes after the target
-            String rest = original.substring(m.end());
+            // "scale web-2 down": the direction comes after the target; "give web-2 more capacity": inside the phrase
+            String rest = m.group(1).startsWith("give") ? original.substring("give".length()) : original.substring(m.end());
             boolean down = m.group(1).equals("scale") && SCALE_DOWN_AFTER.matcher(rest).find();
             return Optional.of(scale(down ? ActionType.SCALE_IN : ActionType.SCALE_UP, rest, hosts, known));
         }
@@ -152,7 +156,9 @@ final class ActionRequests {
                 continue;
             }
             boolean isHost = hosts.stream().anyMatch(h -> h.equalsIgnoreCase(word)) || (target != null && target.equalsIgnoreCase(word))
-                    || !HostMatcher.find(word, known).isEmpty();
+                    || !HostMatcher.find(word, known).isEmpty()
+                    // "restart the db": the short name the target was read from is the host, not the unit
+                    || target != null && HostMatcher.partial(lowerWord, known).filter(p -> p.hosts().equals(List.of(target))).isPresent();
             if (isHost) {
                 continue;
             }

@@ -80,7 +80,8 @@ final class AnswerWriter {
                 ToolOutput.HostValue v = values.getFirst();
                 sentences.add(v.host() + " " + name + " is " + v.formatted() + baseline(v) + ".");
             } else {
-                String list = values.stream().limit(MAX_HOSTS_LISTED).map(v -> v.host() + " " + v.formatted() + baseline(v))
+                String list = values.stream().sorted(Comparator.comparingDouble(ToolOutput.HostValue::value).reversed())
+                        .limit(MAX_HOSTS_LISTED).map(v -> v.host() + " " + v.formatted() + baseline(v))
                         .collect(Collectors.joining(", "));
                 int more = values.size() - MAX_HOSTS_LISTED;
                 sentences.add(capitalise(name) + " now, highest first: " + list
@@ -181,10 +182,17 @@ final class AnswerWriter {
     }
 
     /** Hosts ranked by their latest value of one metric. */
-    String busiestNow(Metric metric, ToolOutput.MetricValues out) {
-        List<ToolOutput.HostValue> values = out.values();
+    /** Hosts ranked by one metric now; {@code asked} hosts when asked ("top 3 hosts by memory"), 0 = the usual list. */
+    String busiestNow(Metric metric, ToolOutput.MetricValues out, int asked) {
+        List<ToolOutput.HostValue> values = asked > 0 ? out.values().stream().limit(asked).toList() : out.values();
         if (values.isEmpty()) {
             return "I have no " + metricName(metric.key()) + " values yet: " + (out.note() == null ? "no samples" : out.note()) + ".";
+        }
+        if (asked > 0) {
+            return "Top " + values.size() + " by " + metricName(metric.key()) + " now: " + values.stream()
+                    .map(v -> v.host() + " " + v.formatted() + baseline(v)).collect(Collectors.joining(", ")) + "."
+                    + (values.getFirst().at() == null ? "" : " Latest sample at " + times.timeWithSeconds(values.getFirst().at())
+                    + " " + times.zoneLabel() + ".");
         }
         ToolOutput.HostValue top = values.getFirst();
         StringBuilder sb = new StringBuilder("Busiest by ").append(metricName(metric.key())).append(" now: ")
@@ -202,9 +210,9 @@ final class AnswerWriter {
     }
 
     /** Hosts ranked by the mean of one metric over a range. */
-    String busiestOver(Metric metric, String rangeLabel, ToolOutput.SeriesSummary out) {
+    String busiestOver(Metric metric, String rangeLabel, ToolOutput.SeriesSummary out, int asked) {
         List<ToolOutput.Stats> ranked = out.series().stream()
-                .sorted(Comparator.comparingDouble(ToolOutput.Stats::mean).reversed()).toList();
+                .sorted(Comparator.comparingDouble(ToolOutput.Stats::mean).reversed()).limit(asked > 0 ? asked : Long.MAX_VALUE).toList();
         if (ranked.isEmpty()) {
             return "No " + metricName(metric.key()) + " data " + rangeLabel + ": " + (out.note() == null ? "no samples" : out.note()) + ".";
         }

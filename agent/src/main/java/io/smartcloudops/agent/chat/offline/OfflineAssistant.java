@@ -138,6 +138,10 @@ public final class OfflineAssistant implements Assistant {
                     + "approve (e.g. 'Restart nginx on web-1'). Nothing was done.", List.of());
             case Intent.Ambiguous i -> answer("Which host do you mean by '" + i.word() + "': " + orList(i.hosts())
                     + "? Name one, e.g. '" + i.hosts().getFirst() + "'. Nothing was done.", List.of());
+            case Intent.UnknownTopic i -> answer("I don't know " + i.subject() + ": this agent has no data on it, and I will not "
+                    + "answer with unrelated figures. I can tell you " + i.instead() + ".", List.of());
+            case Intent.UnclearTime i -> answer("Since when? I don't know when " + i.event() + " was. Give a time, e.g. 'since 14:00', "
+                    + "'in the last 2 hours' or 'between 13:00 and 14:00'.", List.of());
             case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
         };
     }
@@ -173,11 +177,11 @@ public final class OfflineAssistant implements Assistant {
     private Answer busiest(Intent.Busiest i, ToolSession tools, Instant now) {
         if (i.range() == null) {
             var out = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(null, i.metric())).output();
-            return answer(writer.busiestNow(i.metric(), out), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
+            return answer(writer.busiestNow(i.metric(), out, i.top()), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
         }
         var out = (ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(null, i.metric(), i.range().from(),
                 i.range().until())).output();
-        return answer(writer.busiestOver(i.metric(), i.range().label(), out),
+        return answer(writer.busiestOver(i.metric(), i.range().label(), out, i.top()),
                 out.series().stream().map(ToolOutput.Stats::host).limit(1).toList());
     }
 
