@@ -84,7 +84,7 @@ sealed interface Intent {
      * "Who is on call?", "what does web-1 cost?": a subject this agent has no data on. Answered with what it does
      * not know and what it can tell instead, never with unrelated figures.
      *
-     * @param subject what was asked about, as the answer names it ("the on-call rota")
+     * @param subject what was asked about and why it is not known, as the answer says it ("who is on call: the rota ...")
      * @param instead what the agent can answer on the same subject
      */
     record UnknownTopic(String subject, String instead) implements Intent {

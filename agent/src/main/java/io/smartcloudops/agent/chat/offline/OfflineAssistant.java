@@ -138,8 +138,7 @@ public final class OfflineAssistant implements Assistant {
                     + "approve (e.g. 'Restart nginx on web-1'). Nothing was done.", List.of());
             case Intent.Ambiguous i -> answer("Which host do you mean by '" + i.word() + "': " + orList(i.hosts())
                     + "? Name one, e.g. '" + i.hosts().getFirst() + "'. Nothing was done.", List.of());
-            case Intent.UnknownTopic i -> answer("I don't know " + i.subject() + ": this agent has no data on it, and I will not "
-                    + "answer with unrelated figures. I can tell you " + i.instead() + ".", List.of());
+            case Intent.UnknownTopic i -> answer("I don't know " + i.subject() + ". I can tell you " + i.instead() + ".", List.of());
             case Intent.UnclearTime i -> answer("Since when? I don't know when " + i.event() + " was. Give a time, e.g. 'since 14:00', "
                     + "'in the last 2 hours' or 'between 13:00 and 14:00'.", List.of());
             case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
@@ -217,7 +216,7 @@ public final class OfflineAssistant implements Assistant {
         return prefix + "I answer from this agent's live data, for example:\n"
                 + "- What's current CPU? (or memory, disk, disk I/O, network, load; add a host)\n"
                 + "- What was the max CPU on <host> over the last hour? (min, mean, p95, max, last)\n"
-                + "- Which host is busiest? (by CPU, or name a metric)\n"
+                + "- Which host is busiest? / Top 3 hosts by memory / Is web-1 busier than web-2?\n"
                 + "- What happened to <host> in the last hour?\n"
                 + "- Summarize last 3 anomalies / critical anomalies today\n"
                 + "- Why is <host> anomalous?\n"
@@ -227,6 +226,7 @@ public final class OfflineAssistant implements Assistant {
                 + "- What is snoozed?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
+                + "- Follow-ups keep the question before: 'and web-2?', 'what about memory', 'over the last hour?'\n"
                 + "Hosts I know: " + hostList() + ".";
     }
 

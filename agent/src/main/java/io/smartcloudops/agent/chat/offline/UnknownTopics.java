@@ -22,34 +22,34 @@ final class UnknownTopics {
     private static final List<Topic> TOPICS = List.of(
             new Topic(Pattern.compile("\\bon[- ]?call\\b|\\boncall\\b|\\bpager\\b|\\brotas?\\b|\\bescalation (?:policy|path|chain)\\b"
                     + "|\\bwho (?:should|do|can|must) (?:i|we) (?:page|call|ping|escalate to)\\b|\\bwho(?:'s| is) (?:paged|on duty)\\b"),
-                    "who is on call (the rota lives in your paging tool, not in this agent)",
+                    "who is on call: the rota lives in your paging tool, not in this agent",
                     "what alerts are firing and who acknowledged them ('what alerts are firing?'), what is snoozed"
                             + " ('what is snoozed?') and the latest anomalies ('last 3 anomalies')"),
             new Topic(Pattern.compile("\\b(?:costs?|costing|spend|spending|spent|bills?|billing|budget|pric(?:e|es|ing)|invoices?)\\b"
                     + "|\\$\\d|\\bhow much (?:money|do we pay|are we paying)\\b"),
-                    "costs or billing",
+                    "costs or billing: this agent has no billing data",
                     "how busy each host is ('which host is busiest?', 'top 3 hosts by memory') and what was scaled"
                             + " ('remediation history')"),
             new Topic(Pattern.compile("\\b(?:tickets?|jira|servicenow|zendesk|change requests?|inc-?\\d+|chg-?\\d+)\\b"),
-                    "tickets",
+                    "about tickets: this agent is not connected to a ticketing system",
                     "the anomalies ('last 3 anomalies'), the alerts ('what alerts are firing?') and the remediation audit log"
                             + " ('show logs from today')"),
             new Topic(Pattern.compile("\\b(?:deploy(?:s|ed|ment|ments)?|releases?|released|rollouts?|rolled out|git (?:sha|commit)"
                     + "|build numbers?)\\b|\\bwhat version\\b(?!.*\\bagent\\b)|\\bversions? (?:of|running|deployed|on)\\b(?!.*\\bagent\\b)"),
-                    "deploys or application versions",
+                    "about deploys or application versions: this agent is not told about them",
                     "what happened around a time ('what happened between 13:00 and 14:00?'), the anomalies and the remediation"
                             + " history"),
             new Topic(Pattern.compile("\\b(?:latency|latencies|response times?|p\\d{2} (?:latency|response)|error rates?|errors? per"
                     + "|[45]xx|http (?:errors?|codes?|status)|requests? (?:per|a) (?:second|minute)|rps|qps|apdex|slas?|slos?|sli"
                     + "|(?:how many|number of|active|concurrent) (?:users|sessions|customers|visitors)"
                     + "|users? (?:are |is )?(?:logged|online|active))\\b"),
-                    "application figures such as latency, error rates, requests or users (this agent collects host metrics)",
+                    "application figures such as latency, error rates, requests or users: this agent collects host metrics only",
                     HOST_FIGURES),
             new Topic(Pattern.compile("\\b(?:ssl|tls|certs?|certificates?)\\b"),
-                    "certificates",
+                    "about certificates: this agent does not check them",
                     HOST_FIGURES),
             new Topic(Pattern.compile("\\bswap(?:ping|ped|s)?\\b"),
-                    "swap (this agent collects memory use, not swap)",
+                    "swap use: this agent collects memory use, not swap",
                     "memory use now or over a time ('memory on db-1', 'max memory on db-1 today')"));
 
     /** "since the deploy", "after the release": a time the agent cannot place, asked back as a clock time. */
