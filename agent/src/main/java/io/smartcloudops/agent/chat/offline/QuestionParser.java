@@ -77,7 +77,10 @@ final class QuestionParser {
     private static final Pattern WHAT_HAPPENED = Pattern.compile("\\b(what(?:'s| has| have)? happen\\w*|what went on|what was going on"
             + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview"
             + "|what'?s up|how are things|how'?s everything|how is everything|how'?s it going|any (?:problems|issues)"
-            + "|anything (?:to worry about|i should (?:know|worry) about))\\b");
+            + "|anything (?:to worry about|i should (?:know|worry) about)"
+            // the fleet's health asked as yes/no: "are all hosts ok?", "is anything broken?"
+            + "|(?:is )?anything (?:broken|down|failing|dead)|any (?:hosts?|servers?|machines?|nodes?) (?:down|in trouble|struggling|failing)"
+            + "|are (?:all )?(?:the )?(?:hosts|servers|machines|nodes|boxes) (?:ok|okay|fine|healthy|good|up|alright))\\b");
     /** "give me a summary", "sitrep": with no host and no metric named, what has been happening. */
     private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|catch me up)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
@@ -120,8 +123,8 @@ final class QuestionParser {
         Optional<HostMatcher.Partial> ambiguous = Optional.empty();
         if (hosts.isEmpty()) {
             Optional<HostMatcher.Partial> partial = HostMatcher.partial(lower, known);
-            if (partial.isPresent() && partial.get().hosts().size() == 1) {
-                hosts.add(partial.get().hosts().getFirst());
+            if (partial.isPresent() && (partial.get().hosts().size() == 1 || plural(lower, partial.get().word()))) {
+                hosts.addAll(partial.get().hosts());
             } else {
                 ambiguous = partial;
             }
@@ -230,6 +233,13 @@ final class QuestionParser {
         return new Intent.Help(null);
     }
 
+
+    /** "the web servers", "both webs", "all web hosts": every host the short name fits, not a guess at one. */
+    private static boolean plural(String lower, String word) {
+        String w = Pattern.quote(word);
+        return Pattern.compile("\\b(?:both|all|all of|every)\\s+(?:the\\s+|of the\\s+)?" + w + "\\b|\\b" + w
+                + "[ -]?(?:servers|hosts|nodes|boxes|machines|instances|vms)\\b|\\b" + w + "s\\b").matcher(lower).find();
+    }
 
     /** How many hosts a ranking asks for ("top 3 hosts by memory"), 0 when it does not say. */
     private static int top(String lower) {

@@ -280,4 +280,21 @@ class QuestionParserTest {
         assertThat(parse("restart postgres on the db")).isEqualTo(
                 new Intent.Propose(ActionType.RESTART_SERVICE, "db-1", java.util.Map.of("unit", "postgres"), null));
     }
+
+    @Test
+    void aShortNameInThePluralIsEveryHostItFits() {
+        assertThat(parse("which of the web servers is busier"))
+                .isEqualTo(new Intent.CurrentMetrics(List.of("web-1", "web-2"), List.of(Metric.CPU)));
+        assertThat(parse("memory on all web hosts")).isEqualTo(new Intent.CurrentMetrics(List.of("web-1", "web-2"), List.of(Metric.MEM)));
+        assertThat(parse("memory on web?")).as("one of them, unnamed: ask").isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
+        assertThat(parse("restart nginx on the web servers")).as("one action names one host: ask, propose nothing")
+                .isInstanceOfSatisfying(Intent.Propose.class, p -> assertThat(p.missing()).isEqualTo("one target"));
+    }
+
+    @Test
+    void theFleetsHealthAskedAsYesOrNoListsTheLatestAnomalies() {
+        assertThat(parse("are all hosts ok?")).isEqualTo(new Intent.Anomalies(5, false, null, null, null));
+        assertThat(parse("is anything broken")).isEqualTo(new Intent.Anomalies(5, false, null, null, null));
+        assertThat(parse("is everything ok?")).as("the agent's own health, as before").isEqualTo(new Intent.Status());
+    }
 }
