@@ -68,4 +68,13 @@ class ConversationQuestionsTest {
         QueryResponse why = ask("why?", r.conversationId());
         assertThat(why.answer()).startsWith("web-2");
     }
+
+    @Test
+    void askingForTwoInstancesProposesOneStepAndSaysSo() {
+        QueryResponse r = ask("add 2 instances to web-2", null);
+        assertThat(r.answer()).startsWith("Proposed scale_up on web-2").contains("Nothing has run")
+                .endsWith("scale_up raises the desired capacity by one per approval, not by 2.");
+        assertThat(r.proposedActions()).hasSize(1);
+        assertThat(ask("add two instances", null).answer()).as("no target: ask, propose nothing").startsWith("Which host? Name one, e.g. 'Scale up web-1'.");
+    }
 }

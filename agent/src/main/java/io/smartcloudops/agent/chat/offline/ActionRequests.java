@@ -60,7 +60,21 @@ final class ActionRequests {
             "capacity", "instances", "instance", "nodes", "servers", "to", "zero");
     private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "everywhere", "each", "*", "fleet");
 
+    /** "add 2 instances", "scale out by three": how many instances a scale-up request asks for. */
+    private static final Pattern INSTANCES_ASKED = Pattern.compile("(?i)\\b(\\d{1,2}|" + QuestionParser.NUMBER_WORDS
+            + ")\\s+(?:more\\s+|extra\\s+|new\\s+)?" + MACHINES + "|\\bby\\s+(\\d{1,2}|" + QuestionParser.NUMBER_WORDS + ")\\b");
+
     private ActionRequests() {
+    }
+
+    /** The number of instances a scale-up request names (0 when it names none): scale_up adds one per approval. */
+    static int instancesAsked(String question) {
+        Matcher m = INSTANCES_ASKED.matcher(question);
+        if (!m.find()) {
+            return 0;
+        }
+        String n = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+        return QuestionParser.NUMBERS.containsKey(n) ? QuestionParser.NUMBERS.get(n) : Integer.parseInt(n);
     }
 
     /** What the question asks to be done, or empty when it is not an imperative. */

@@ -10,6 +10,7 @@ import io.smartcloudops.agent.chat.tools.ToolSession;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.remediation.ActionType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,7 +188,12 @@ public final class OfflineAssistant implements Assistant {
     private Answer propose(Intent.Propose i, Question question, ToolSession tools) {
         if (i.missing() != null) {
             String text = switch (i.missing()) {
-                case "target" -> "Which host? Name one, e.g. 'Restart nginx on web-1'. Hosts I know: " + hostList() + ". Nothing was proposed.";
+                case "target" -> "Which host? Name one, e.g. '" + switch (i.action()) {
+                    case SCALE_UP -> "Scale up web-1";
+                    case SCALE_IN -> "Scale in web-1";
+                    case NOTIFY -> "Notify web-1: disk almost full";
+                    case RESTART_SERVICE -> "Restart nginx on web-1";
+                } + "'. Hosts I know: " + hostList() + ". Nothing was proposed.";
                 case "unit" -> "Which service on " + i.target() + "? Name the unit, e.g. 'Restart nginx on " + i.target() + "'"
                         + units(tools) + ". Nothing was proposed.";
                 default -> "I propose one action on one host at a time: name the service and the host, e.g. "
@@ -199,6 +205,10 @@ public final class OfflineAssistant implements Assistant {
         var out = tools.run(new ToolCall.ProposeRemediation(i.action().key(), i.target(), i.params(),
                 TextCut.head(reason, 300))).output();
         String text = out.pending() ? writer.proposed(out.action()) : writer.refused(out.field(), out.reason());
+        int asked = i.action() == ActionType.SCALE_UP ? ActionRequests.instancesAsked(question.text()) : 0;
+        if (out.pending() && asked > 1) {
+            text += " scale_up raises the desired capacity by one per approval, not by " + asked + ".";
+        }
         return answer(text, List.of(i.target()));
     }
 
