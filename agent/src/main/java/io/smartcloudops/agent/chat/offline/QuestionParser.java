@@ -29,13 +29,14 @@ final class QuestionParser {
             // a question about an action done: "did you restart anything on db-1", "who bounced nginx"
             + "|^(?:did|has|have|had|was|were|who|when did|how many times did|how often did)\\b.*\\b(restart\\w*|bounc\\w*|scal\\w*|reboot\\w*)");
     /** "is that normal?" after a figure: whether the host's values are anomalous, explained. */
-    private static final String IS_THAT_NORMAL = "\\bis (?:that|this|it) (?:normal|expected|usual|ok|okay|bad|a problem|fine)\\b";
+    private static final String IS_THAT_NORMAL_WORDS = "\\bis (?:that|this|it) (?:normal|expected|usual|ok|okay|bad|a problem|fine)\\b";
     /** "why?", "how come?": about the newest anomaly, or the host the conversation is about. */
     private static final Pattern WHY_ALONE = Pattern.compile("(?:but |and |so )?(?:why|how come|why so|why is that|what caused (?:it|that|this))"
             + "\\s*[?!.]*");
     private static final Pattern EXPLAIN = Pattern.compile(
             "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|caused|diagnos\\w*"
-                    + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b|" + IS_THAT_NORMAL);
+                    + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b|" + IS_THAT_NORMAL_WORDS);
+    private static final Pattern IS_THAT_NORMAL = Pattern.compile(IS_THAT_NORMAL_WORDS);
     private static final Pattern SNOOZED = Pattern.compile("\\b(snoozed?|snoozes|snoozing|silenced?|silences|muted?)\\b");
     /** "what's firing", "anything paging?", "alerts pls": alerts, unless the question is about rules or anomalies. */
     private static final Pattern ALERT_WORDS = Pattern.compile("\\balerts?\\b|\\b(firing|paging|paged|on fire|fired?)\\b");
@@ -199,7 +200,7 @@ final class QuestionParser {
             return new Intent.Anomalies(range.isPresent() ? MAX_ANOMALIES : DEFAULT_ANOMALIES, false, null, null, range.orElse(null));
         }
         if (EXPLAIN.matcher(lower).find() && (ANOMALIES.matcher(lower).find() || WHY_ALONE.matcher(lower).matches()
-                || lower.matches(".*" + IS_THAT_NORMAL + ".*")
+                || IS_THAT_NORMAL.matcher(lower).find()
                 || Pattern.compile("\\b(wrong|slow|high|down|broken|spik\\w*|problem|issue)\\b").matcher(lower).find())) {
             return new Intent.Explain(null, range.orElse(null));
         }
