@@ -101,7 +101,9 @@ record PhrasingExpectation(Set<String> intents, Map<String, String> fields) {
                     // a proposal for a host the agent does not know: the remediation's validation refuses it
                     || got instanceof Intent.Propose p && p.target() != null && !known.contains(p.target())
                     ? Optional.empty() : wrongIntent();
-            case "none" -> got instanceof Intent.Unsupported || got instanceof Intent.Help h && h.unknownHost() == null
+            // "I don't know that" (UnknownTopic) is also no data and no action
+            case "none" -> got instanceof Intent.Unsupported || got instanceof Intent.UnknownTopic
+                    || got instanceof Intent.Help h && h.unknownHost() == null
                     ? Optional.empty() : wrongIntent();
             default -> throw new IllegalArgumentException("unknown intent in the corpus: " + intent);
         };
