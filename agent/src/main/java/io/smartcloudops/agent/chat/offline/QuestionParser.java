@@ -154,7 +154,11 @@ final class QuestionParser {
             // a question about a host this agent does not watch: say so, never answer for the others
             return new Intent.Help(unknown.get());
         }
-        if (!history.isEmpty() && FollowUps.isFollowUp(question, lower)) {
+        Intent read = read(lower, hosts, host, range);
+        // "and web-2?": only a host, metric or time of its own; "and the alerts on web-1?" asks its own question
+        boolean onlyFigures = read instanceof Intent.CurrentMetrics || read instanceof Intent.SeriesStats
+                || read instanceof Intent.Help h && h.unknownHost() == null;
+        if (onlyFigures && !history.isEmpty() && FollowUps.isFollowUp(question, lower)) {
             Turn last = history.getLast();
             Intent previous = parse(last.question(), history.subList(0, history.size() - 1));
             Optional<Intent> merged = FollowUps.merge(previous, hosts, MetricWords.findOrBusy(lower), range);
@@ -162,7 +166,6 @@ final class QuestionParser {
                 return merged.get();
             }
         }
-        Intent read = read(lower, hosts, host, range);
         // "why?" after "any anomalies on web-2": the host the conversation is about
         if (read instanceof Intent.Explain e && e.host() == null && e.range() == null && !history.isEmpty()
                 && history.getLast().hosts().size() == 1) {
@@ -187,7 +190,7 @@ final class QuestionParser {
         if (REMEDIATION.matcher(lower).find()) {
             return new Intent.Remediations(range.orElse(null), trigger(lower), host);
         }
-        // with a time, "what happened to web-1" lists the host's anomalies in it and its values now (Explain with a range)
+        // "anything odd on db?" lists db-1's anomalies; with a time, the host's history below lists them and its values now
         if (host != null && range.isEmpty() && ANYTHING_ODD.matcher(lower).find() && !EXPLAIN.matcher(lower).find()) {
             return new Intent.Anomalies(DEFAULT_ANOMALIES, false, host, null, null);
         }

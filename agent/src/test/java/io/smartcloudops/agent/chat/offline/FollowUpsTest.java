@@ -76,6 +76,8 @@ class FollowUpsTest {
         assertThat(conversation("cpu on web-1", "what alerts are firing?")).isInstanceOf(Intent.Alerts.class);
         assertThat(conversation("cpu on web-1", "memory on db-1"))
                 .isEqualTo(new Intent.CurrentMetrics(List.of("db-1"), List.of(Metric.MEM)));
+        assertThat(conversation("cpu on web-1", "and the alerts on db-1?")).as("a question of its own after the cue")
+                .isEqualTo(new Intent.Alerts("db-1", true, false));
         assertThat(conversation("and web-2?")).as("nothing before it: read on its own")
                 .isEqualTo(new Intent.CurrentMetrics(List.of("web-2"), List.of()));
     }
