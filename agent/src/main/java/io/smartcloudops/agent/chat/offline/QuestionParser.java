@@ -52,10 +52,12 @@ final class QuestionParser {
     private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
     private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail|logged|who did what)\\b");
     private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b"
-            + "|\\b(?:spik\\w*|blips?|glitch\\w*|hiccups?|weird|odd|strange|oddit\\w*|abnormal\\w*|irregular\\w*|out of the ordinary)\\b");
+            + "|\\b(?:spik\\w*|blips?|glitch\\w*|hiccups?|weird(?:ness)?|odd(?:ness)?|strange(?:ness)?|oddit\\w*|abnormal\\w*"
+            + "|irregular\\w*|out of the ordinary)\\b");
     /** "anything odd on db?", "any problems with cache-1": the host's anomalies listed, not one explained. */
     private static final Pattern ANYTHING_ODD = Pattern.compile("\\b(?:any(?:thing)? (?:unusual|weird|strange|odd|funny|abnormal)"
-            + "|something (?:strange|weird|odd|off|funny|unusual)|any (?:problems|issues|spikes|blips|glitches|hiccups))\\b");
+            + "|something (?:strange|weird|odd|off|funny|unusual)|any (?:problems|issues|spikes|blips|glitches|hiccups|weirdness"
+            + "|oddities|strangeness))\\b");
     private static final Pattern STATUS = Pattern.compile(
             "\\b(status|health|healthy|uptime|version|rules?|agent|collectors?|sources?|detector|prometheus|node[_ ]?exporter"
                     + "|redis|reachable|unreachable|connected|connection|scrap(?:e|es|ing))\\b");

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Subjects this agent has no data on (who is on call, costs, tickets, deploys, application metrics, certificates,
- * swap), and times given by such an event ("since the deploy"). A question about one gets an honest "I don't
+ * swap, secrets, owners, inventory, whether a service is running), and times given by such an event ("since the
+ * deploy"). A question about one gets an honest "I don't
  * know that" with what can be asked instead: without this, its other words (a host, "this week") would be
  * answered with unrelated figures.
  */
@@ -50,7 +51,29 @@ final class UnknownTopics {
                     HOST_FIGURES),
             new Topic(Pattern.compile("\\bswap(?:ping|ped|s)?\\b"),
                     "swap use: this agent collects memory use, not swap",
-                    "memory use now or over a time ('memory on db-1', 'max memory on db-1 today')"));
+                    "memory use now or over a time ('memory on db-1', 'max memory on db-1 today')"),
+            new Topic(Pattern.compile("\\b(?:passwords?|passwd|credentials?|secrets?|api[- ]?keys?|ssh keys?|private keys?"
+                    + "|access keys?|tokens?)\\b"),
+                    "passwords or other secrets: this agent does not give them out in chat",
+                    HOST_FIGURES),
+            new Topic(Pattern.compile("\\bwho owns\\b|\\bowners? of\\b|\\bwhich team\\b|\\bteam (?:owns|is responsible|behind)\\b"
+                    + "|\\bwho(?:'s| is) responsible for\\b"),
+                    "who owns a host: this agent has no ownership or team data",
+                    "what alerts are firing ('what alerts are firing?') and " + HOST_FIGURES),
+            new Topic(Pattern.compile("\\bip(?: address)?(?:es)?\\b|\\b(?:operating system|os version|kernel|distro|instance type"
+                    + "|machine type|ami)\\b|\\bwhat os\\b|\\bhow (?:much|many) (?:ram|memory|disk|storage|cores|cpus|vcpus)"
+                    + " does \\S+ have\\b|\\bhow many (?:cores|vcpus|cpus)\\b|\\bin total\\b|\\btotal (?:ram|memory|capacity)\\b"),
+                    "a host's inventory (IP address, OS, cores, total memory, instance type): this agent records usage in"
+                            + " percent, not inventory",
+                    HOST_FIGURES));
+
+    /** "is nginx running on web-1?": the agent watches host metrics, not whether a service is up. */
+    private static final Pattern SERVICE_STATE = Pattern.compile("^(?:is|are)\\s+(?:the\\s+)?([a-z][\\w.@-]*)(?:\\s+(?:service|daemon"
+            + "|process))?\\s+(?:running|up|alive|down|started|active|dead|stopped|crashed|listening)\\b.*\\bon\\s+\\S");
+    /** Words in that place that are not a service: the host itself, the agent's own parts, a metric. */
+    private static final java.util.Set<String> NOT_SERVICES = java.util.Set.of("it", "this", "that", "everything", "anything",
+            "something", "agent", "remediation", "detector", "host", "server", "machine", "node", "box", "instance", "load",
+            "traffic", "network", "memory", "disk", "cpu", "usage", "anyone", "someone", "nothing");
 
     /** "since the deploy", "after the release": a time the agent cannot place, asked back as a clock time. */
     private static final Pattern EVENT_TIME = Pattern.compile("\\b(?:since|after|before|around|during)\\s+((?:the|our|this|that|last"
@@ -65,6 +88,12 @@ final class UnknownTopics {
         Matcher event = EVENT_TIME.matcher(lower);
         if (event.find()) {
             return Optional.of(new Intent.UnclearTime(event.group(1)));
+        }
+        Matcher service = SERVICE_STATE.matcher(lower);
+        if (service.find() && !NOT_SERVICES.contains(service.group(1)) && MetricWords.find(service.group(1)).isEmpty()) {
+            return Optional.of(new Intent.UnknownTopic("whether " + service.group(1) + " is running: this agent watches host"
+                    + " metrics, not services", HOST_FIGURES + ", or propose a restart ('restart " + service.group(1)
+                    + " on web-1', approved by an operator)"));
         }
         for (Topic topic : TOPICS) {
             if (topic.words().matcher(lower).find()) {

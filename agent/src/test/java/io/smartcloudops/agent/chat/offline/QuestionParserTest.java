@@ -297,4 +297,20 @@ class QuestionParserTest {
         assertThat(parse("is anything broken")).isEqualTo(new Intent.Anomalies(5, false, null, null, null));
         assertThat(parse("is everything ok?")).as("the agent's own health, as before").isEqualTo(new Intent.Status());
     }
+
+    @Test
+    void secretsOwnersInventoryAndServiceStateAreNotKnownEither() {
+        assertThat(parse("what's the root password for db-1")).isInstanceOfSatisfying(Intent.UnknownTopic.class,
+                t -> assertThat(t.subject()).startsWith("passwords or other secrets"));
+        assertThat(parse("who owns web-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("what's the ip of web-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("how many cores does web-1 have")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("how much memory does web-1 use")).as("usage is known")
+                .isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.MEM)));
+        assertThat(parse("is nginx running on web-1")).isInstanceOfSatisfying(Intent.UnknownTopic.class,
+                t -> assertThat(t.subject()).startsWith("whether nginx is running"));
+        assertThat(parse("is web-1 up?")).as("the host's own figures").isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of()));
+        assertThat(parse("is load high on web-1")).isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.LOAD1)));
+        assertThat(parse("any weirdness on db-1")).isEqualTo(new Intent.Anomalies(5, false, "db-1", null, null));
+    }
 }
