@@ -55,6 +55,13 @@ class ConversationQuestionsTest {
     }
 
     @Test
+    void theLeastBusyHostComesFirstWhenAskedFor() {
+        assertThat(ask("least busy host?", null).answer()).startsWith("Least busy by CPU now: db-1 8.2% (baseline 8.0%).")
+                .contains("Then web-2 23.5%, web-1 97.0%.");
+        assertThat(ask("bottom 1 host by cpu", null).answer()).startsWith("Lowest 1 by CPU now: db-1 8.2%").doesNotContain("web-");
+    }
+
+    @Test
     void aComparisonPutsTheBusierHostFirstWhateverTheOrderAsked() {
         QueryResponse r = ask("is web-2 busier than web-1?", null);
         assertThat(r.answer()).contains("highest first: web-1 97.0% (baseline 12.0%), web-2 23.5% (baseline 20.0%)");

@@ -44,7 +44,8 @@ final class FollowUps {
             case Intent.CurrentMetrics p -> figures(or(hosts, p.hosts()), or(metrics, p.metrics()), range.orElse(null));
             case Intent.SeriesStats p -> figures(or(hosts, p.hosts()), or(metrics, p.metrics()), range.orElse(p.range()));
             case Intent.Busiest p -> hosts.isEmpty()
-                    ? new Intent.Busiest(metrics.isEmpty() ? p.metric() : metrics.getFirst(), range.orElse(p.range()), p.top())
+                    ? new Intent.Busiest(metrics.isEmpty() ? p.metric() : metrics.getFirst(), range.orElse(p.range()), p.top(),
+                            p.lowestFirst())
                     : figures(hosts, metrics.isEmpty() ? List.of(p.metric()) : metrics, range.orElse(p.range()));
             case Intent.Anomalies p -> new Intent.Anomalies(p.count(), p.countGiven(), host != null ? host : p.host(),
                     p.minSeverity(), range.orElse(p.range()));

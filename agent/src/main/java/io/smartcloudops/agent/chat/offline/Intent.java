@@ -35,12 +35,17 @@ sealed interface Intent {
 
     /**
      * "Which host is busiest?", "top 3 hosts by memory": hosts ranked by a metric (CPU unless one is named), now
-     * or over a range; {@code top} the number of hosts asked for, 0 = the usual list.
+     * or over a range; {@code top} the number of hosts asked for, 0 = the usual list; {@code lowestFirst} for
+     * "least busy", "bottom 2".
      */
-    record Busiest(Metric metric, TimeRange range, int top) implements Intent {
+    record Busiest(Metric metric, TimeRange range, int top, boolean lowestFirst) implements Intent {
 
         Busiest(Metric metric, TimeRange range) {
-            this(metric, range, 0);
+            this(metric, range, 0, false);
+        }
+
+        Busiest(Metric metric, TimeRange range, int top) {
+            this(metric, range, top, false);
         }
     }
 

@@ -177,11 +177,11 @@ public final class OfflineAssistant implements Assistant {
     private Answer busiest(Intent.Busiest i, ToolSession tools, Instant now) {
         if (i.range() == null) {
             var out = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(null, i.metric())).output();
-            return answer(writer.busiestNow(i.metric(), out, i.top()), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
+            return answer(writer.busiestNow(i.metric(), out, i.top(), i.lowestFirst()), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
         }
         var out = (ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(null, i.metric(), i.range().from(),
                 i.range().until())).output();
-        return answer(writer.busiestOver(i.metric(), i.range().label(), out, i.top()),
+        return answer(writer.busiestOver(i.metric(), i.range().label(), out, i.top(), i.lowestFirst()),
                 out.series().stream().map(ToolOutput.Stats::host).limit(1).toList());
     }
 

@@ -67,12 +67,15 @@ final class QuestionParser {
             + "|utili[sz]ation|how busy|how loaded|how much|level|values?|metrics?|show)\\b");
     private static final Pattern BUSIEST = Pattern.compile("\\b(busiest|most|highest|heaviest|hottest|top|worst|max(?:imum)?"
             + "|hardest|hammered|struggling|fullest|biggest|largest|hungriest|hogging|hogs?|least|quietest|idlest|rank\\w*"
-            + "|sort(?:ed)?|order(?:ed)?|leaderboard)\\b");
+            + "|sort(?:ed)?|order(?:ed)?|leaderboard|lowest|bottom|emptiest)\\b");
+    /** "least busy", "bottom 2 by cpu", "most free memory": the ranking from the lowest value up. */
+    private static final Pattern LOWEST_FIRST = Pattern.compile("\\b(?:least|lowest|quietest|idlest|bottom|emptiest|most free"
+            + "|most (?:idle|headroom))\\b");
     /** "rank by memory", "cpu leaderboard", "top 2 by disk": a ranking even when no word names the hosts. */
     private static final Pattern RANKING = Pattern.compile("\\b(?:rank\\w*|leaderboard|(?:sort|sorted|order|ordered)\\s+(?:\\w+\\s+)?by"
-            + "|top\\s+(?:\\d{1,2}|" + "one|two|three|four|five|six|seven|eight|nine|ten" + ")(?:\\s+\\w+)?\\s+by)\\b");
+            + "|(?:top|bottom)\\s+(?:\\d{1,2}|" + "one|two|three|four|five|six|seven|eight|nine|ten" + ")(?:\\s+\\w+)?\\s+by)\\b");
     /** "top 3 hosts", "which 2 hosts", "the 2 busiest": how many hosts a ranking is asked for. */
-    private static final Pattern TOP_N = Pattern.compile("\\btop\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
+    private static final Pattern TOP_N = Pattern.compile("\\b(?:top|bottom)\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
             + "|\\b(?:which|what)\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:hosts|servers|machines|nodes|boxes|instances)\\b"
             + "|\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:busiest|biggest|fullest|hottest|heaviest|most)\\b");
     private static final Pattern ABOUT_HOSTS = Pattern.compile("\\b(hosts?|servers?|machines?|nodes?|instances?|box(?:es)?|vms?"
@@ -220,7 +223,8 @@ final class QuestionParser {
         }
         if (host == null && (RANKING.matcher(lower).find() || BUSIEST.matcher(lower).find() && ABOUT_HOSTS.matcher(lower).find())) {
             List<Metric> named = MetricWords.find(lower);
-            return new Intent.Busiest(named.isEmpty() ? Metric.CPU : named.getFirst(), range.orElse(null), top(lower));
+            return new Intent.Busiest(named.isEmpty() ? Metric.CPU : named.getFirst(), range.orElse(null), top(lower),
+                    LOWEST_FIRST.matcher(lower).find());
         }
         if (STATUS.matcher(lower).find() && host == null) {
             return new Intent.Status();

@@ -221,7 +221,9 @@ class QuestionParserTest {
         assertThat(parse("top 3 hosts by memory")).isEqualTo(new Intent.Busiest(Metric.MEM, null, 3));
         assertThat(parse("top two by load")).isEqualTo(new Intent.Busiest(Metric.LOAD1, null, 2));
         assertThat(parse("which 2 hosts use the most cpu")).isEqualTo(new Intent.Busiest(Metric.CPU, null, 2));
-        assertThat(parse("least busy host?")).isEqualTo(new Intent.Busiest(Metric.CPU, null, 0));
+        assertThat(parse("least busy host?")).isEqualTo(new Intent.Busiest(Metric.CPU, null, 0, true));
+        assertThat(parse("bottom 2 hosts by memory")).isEqualTo(new Intent.Busiest(Metric.MEM, null, 2, true));
+        assertThat(parse("which host has the most free disk")).isEqualTo(new Intent.Busiest(Metric.DISK, null, 0, true));
         assertThat(parse("who sends the most traffic")).isEqualTo(new Intent.Busiest(Metric.NET_OUT, null, 0));
         assertThat(parse("which host receives the most traffic")).isEqualTo(new Intent.Busiest(Metric.NET_IN, null, 0));
         assertThat(parse("top 3 anomalies")).as("a count of anomalies, not of hosts").isInstanceOf(Intent.Anomalies.class);
