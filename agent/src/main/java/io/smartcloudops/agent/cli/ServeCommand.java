@@ -114,8 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
         boolean everyInterface = bind.host().equals("0.0.0.0") || bind.host().equals("::") || bind.host().isEmpty();
         String address = (bind.host().contains(":") ? "[" + bind.host() + "]" : bind.host()) + ":" + port;
         String where = everyInterface ? "every network interface (" + address + ")" : address;
-        return Optional.of("Listening on " + where + ": other machines can reach this port, not only this one."
-                + " Keep it behind a firewall or security group, or listen on 127.0.0.1 (server.bind, --bind).");
+        return Optional.of("Listening on " + where + ": other machines can reach this port unless a firewall, a security"
+                + " group or a container's network keeps them out (127.0.0.1 keeps it to this machine: server.bind, --bind).");
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

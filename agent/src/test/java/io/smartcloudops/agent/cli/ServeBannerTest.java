@@ -19,7 +19,7 @@ class ServeBannerTest {
     void aWildcardBindSaysEveryInterfaceWithThePortActuallyUsed() {
         assertThat(ServeCommand.exposureNote(BindAddress.parse("server.bind", "0.0.0.0:0"), 41234)).hasValueSatisfying(note ->
                 assertThat(note).contains("every network interface (0.0.0.0:41234)")
-                        .contains("other machines can reach this port")
+                        .contains("other machines can reach this port unless a firewall")
                         .contains("server.bind"));
         assertThat(ServeCommand.exposureNote(BindAddress.parse("server.bind", "[::]:8080"), 8080))
                 .hasValueSatisfying(note -> assertThat(note).contains("every network interface ([::]:8080)"));
