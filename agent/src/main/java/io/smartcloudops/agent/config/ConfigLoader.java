@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,8 @@ public final class ConfigLoader {
         if (file != null) {
             merge(tree, readFile(file), "");
         }
+        // A value's origin when it is not the file, so that an error names what the person actually set.
+        Map<String, String> origins = new HashMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) {
             String key = envNames.get(e.getKey());
             if (key == null) {
@@ -113,16 +116,23 @@ public final class ConfigLoader {
             }
             if (key != null) {
                 set(tree, key, e.getValue());
+                origins.put(key, "the environment variable " + e.getKey());
             }
         }
         overrides.forEach((key, value) -> {
             if (value != null) {
                 set(tree, key, value);
+                origins.put(key, "the command line");
             }
         });
-        AgentConfig config = bind(tree);
-        ConfigValidator.validate(config);
-        return config;
+        try {
+            AgentConfig config = bind(tree);
+            ConfigValidator.validate(config);
+            return config;
+        } catch (ConfigException e) {
+            String origin = origins.get(e.key());
+            throw origin == null ? e : e.setBy(origin);
+        }
     }
 
     /** Environment variable name → dotted key, for every scalar key of the defaults. */
