@@ -54,8 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentConfig cfg = new ConfigLoader(System.getenv()).load(config, overrides());
+        ConfigLoader loader = new ConfigLoader(System.getenv());
+        AgentConfig cfg = loader.load(config, overrides());
         PrintWriter out = spec.commandLine().getOut();
+        loader.misspeltVariables().forEach(note -> spec.commandLine().getErr().println("warning: " + note));
+        spec.commandLine().getErr().flush();
         Agent agent;
         try {
             agent = Agent.start(cfg, System.getenv(), Clock.systemUTC());

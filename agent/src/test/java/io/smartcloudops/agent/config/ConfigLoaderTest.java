@@ -97,6 +97,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aVariableOneTypoAwayFromASettingIsNamedWithTheSettingItProbablyMeant() {
+        ConfigLoader loader = new ConfigLoader(Map.of(
+                "SMARTCLOUDOPS_REMEDIATION_ENABLE", "true",          // the D forgotten
+                "SMARTCLOUDOPS_SOURCE_INTERVALL", "1s",
+                "SMARTCLOUDOPS_REMEDIATION_ENABLED", "false",        // a setting
+                "SMARTCLOUDOPS_HEAP_MB", "512",                      // the launcher's, far from every setting
+                "SMARTCLOUDOPS_PROMETHEUS_URL", "http://127.0.0.1:9090",
+                "SMARTCLOUDOPS_NOT_A_KEY", "x",
+                "PATH", "/bin"));
+        assertThat(loader.load(null, Map.of()).remediation().enabled()).as("ignored, as before").isFalse();
+        assertThat(loader.misspeltVariables()).containsExactly(
+                "SMARTCLOUDOPS_REMEDIATION_ENABLE is not a setting and is ignored: did you mean SMARTCLOUDOPS_REMEDIATION_ENABLED?",
+                "SMARTCLOUDOPS_SOURCE_INTERVALL is not a setting and is ignored: did you mean SMARTCLOUDOPS_SOURCE_INTERVAL?");
+    }
+
+    @Test
     void aBadValueFromTheEnvironmentOrTheCommandLineSaysWhereItWasSet() throws Exception {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("SMARTCLOUDOPS_SOURCE_INTERVAL", "fast")).load(null, Map.of()))
                 .isInstanceOf(ConfigException.class)
