@@ -138,7 +138,7 @@ public final class ConfigLoader {
 
     /**
      * The {@code SMARTCLOUDOPS_*} variables that name no setting but are at most two letters from one's: most
-     * likely typos ({@code SMARTCLOUDOPS_REMEDIATION_ENABLE}), which would otherwise be ignored without a word.
+     * likely typos (a letter left out of a name), which would otherwise be ignored without a word.
      * Other variables of the prefix (the launcher's, Grafana's) are far from every setting and not named.
      */
     public List<String> misspeltVariables() {
