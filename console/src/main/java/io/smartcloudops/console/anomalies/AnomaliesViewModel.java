@@ -97,11 +97,19 @@ public final class AnomaliesViewModel {
                 .toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    /** The list from {@code GET /anomalies} replaces what is shown. */
+    /**
+     * The list from {@code GET /anomalies} replaces what is shown. The anomaly being read stays selected, as its new
+     * record: the list is loaded again after every reconnect, and the table dropped its selection (the detail went
+     * back to "Select an anomaly" under the operator's eyes, Scale up with it).
+     */
     public void applyList(List<Anomaly> anomalies) {
+        Anomaly reading = selected.get();
         all.setAll(anomalies);
         anomalies.forEach(a -> knownHost(a.host()));
         refilter();
+        if (reading != null) {
+            anomalies.stream().filter(a -> a.id().equals(reading.id())).findFirst().ifPresent(selected::set);
+        }
     }
 
     /**

@@ -127,6 +127,17 @@ class AnomaliesViewModelTest {
     }
 
     @Test
+    void theAnomalyBeingReadStaysSelectedWhenTheListIsLoadedAgain() {
+        Anomaly first = anomaly("5", "web-1", Severity.HIGH, Duration.ofMinutes(2), "cpu 93.0%");
+        vm.applyList(List.of(first));
+        vm.selectedProperty().set(vm.visible().getFirst());
+        Anomaly updated = anomaly("5", "web-1", Severity.CRITICAL, Duration.ofMinutes(2), "cpu 96.0%");
+        // after a reconnect: the same anomaly, updated meanwhile, with another one
+        vm.applyList(List.of(updated, anomaly("6", "db-1", Severity.LOW, Duration.ofMinutes(1), "mem 70.0%")));
+        assertThat(vm.selectedProperty().get()).as("the same anomaly, as its new record").isEqualTo(updated);
+    }
+
+    @Test
     void theDetailTitleSaysSeverityHostAndStartOnceAndNotWhatMoved() {
         Anomaly open = anomaly("3", "web-1", Severity.CRITICAL, Duration.ofMinutes(2), "cpu 95.9% (expected 26.5%-62.9%)");
         assertThat(AnomaliesViewModel.detailTitle(open))

@@ -37,6 +37,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -221,6 +222,24 @@ class AnomalyDetailLayoutLiveTest {
             return out;
         });
         assertThat(problems).as("the notifications at %dx%d", width, height).isEmpty();
+    }
+
+    /** After a reconnect the list is loaded again: the anomaly being read stays selected, its detail and Scale up with it. */
+    @Test
+    void theDetailStaysWhenTheListIsLoadedAgain(FxRobot robot) {
+        showIncident(1024, 700, robot);
+        FxWait.onFx(() -> {
+            Anomaly a = session.anomaliesVm().selectedProperty().get();
+            session.anomaliesVm().applyList(List.of(new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, 0.95,
+                    a.severity(), a.metrics(), a.contributors(), a.summary())));
+            return null;
+        });
+        layout();
+        TableView<?> table = robot.lookup("#anomaly-table").queryAs(TableView.class);
+        assertThat(FxWait.onFx(() -> table.getSelectionModel().getSelectedIndex())).as("the row still selected").isZero();
+        assertThat(FxWait.onFx(() -> robot.lookup("#anomaly-detail-title").queryAs(Label.class).getText()))
+                .startsWith("CRITICAL on web-1");
+        assertThat(FxWait.onFx(() -> robot.lookup("#anomaly-scale-up").query().isDisabled())).isFalse();
     }
 
     /** The walk's way to "Scale up...": by its id in the controls report, wherever a wrapped reason moved it. */
