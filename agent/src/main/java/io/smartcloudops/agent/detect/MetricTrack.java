@@ -407,6 +407,19 @@ final class MetricTrack {
     }
 
     /**
+     * Whether the metric's most novel feature at the latest row lies above the edge it went beyond (a rise, a level up,
+     * more spread) rather than below it (a dip, a quieter host); false when nothing is novel.
+     */
+    boolean rising() {
+        int j = movedFeature();
+        if (j < 0) {
+            return false;
+        }
+        double[] fe = featureAndEdge(j);
+        return !Double.isNaN(fe[1]) && fe[0] > fe[1];
+    }
+
+    /**
      * Feature {@code j} of the followed stream at the latest row and the edge of its trailing range it went beyond (NaN
      * when it did not): values, or residuals from the season when one is followed.
      */

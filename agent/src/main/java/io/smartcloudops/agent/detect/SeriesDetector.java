@@ -174,8 +174,11 @@ public final class SeriesDetector {
         boolean holding = best >= settings.keepNovelty();
         int runBefore = bandRun;
         IncidentStep stepTaken = incidents.next(current, anomalous, holding);
-        if (stepTaken == IncidentStep.ONGOING && takeOver(effective)) {
+        int newcomer = stepTaken == IncidentStep.ONGOING ? takeOver(effective) : -1;
+        if (newcomer >= 0) {
             // another fault: a metric new to the incident is clearly novel while the incident's own have calmed down
+            // (or only dip): the new record leads with it
+            lead = newcomer;
             incidents.reraise(current);
             stepTaken = IncidentStep.RAISED;
             Arrays.fill(inIncident, false);
@@ -228,27 +231,32 @@ public final class SeriesDetector {
     }
 
     /**
-     * Whether another fault has begun inside the open incident: a metric that was not clearly novel in it so far has
-     * been clearly novel for {@code confirm_rows} rows in a row while none of the incident's clearly novel metrics still
+     * The metric that begins another fault inside the open incident (-1: none; the most novel if several): one that was
+     * not clearly novel in it so far has been clearly novel for {@code confirm_rows} rows in a row while none of the incident's clearly novel metrics still
      * held the incident ({@code keep_novelty}). A fault whose metrics move one after the other (a runaway process: CPU
      * first, then memory) stays one incident, and so does its aftermath (load jumping while memory is still coming back
      * after memory pressure), because the fault's own metric is still beyond its range when the next one moves; a second
-     * fault after the first has calmed down is a new one.
+     * fault after the first has calmed down is a new one. So is a metric rising while the incident is held only by
+     * metrics below their range: a host gone quiet (CPU and load down) and a leak that starts during the lull are two
+     * events, and the leak would otherwise never be raised.
      */
-    private boolean takeOver(double[] effective) {
+    private int takeOver(double[] effective) {
         boolean veteran = false;
+        boolean veteranRising = false;
         for (int m = 0; m < tracks.length; m++) {
-            veteran |= clearInIncident[m] && effective[m] >= settings.keepNovelty();
+            boolean holds = clearInIncident[m] && effective[m] >= settings.keepNovelty();
+            veteran |= holds;
+            veteranRising |= holds && tracks[m].rising();
         }
-        boolean takeOver = false;
+        int takeOver = -1;
         for (int m = 0; m < tracks.length; m++) {
             if (clearInIncident[m] || effective[m] < settings.clearNovelty()) {
                 newcomerRun[m] = 0;
-            } else if (veteran) {
+            } else if (veteranRising || (veteran && !tracks[m].rising())) {
                 clearInIncident[m] = true;     // joins a fault that is still clearly there
                 newcomerRun[m] = 0;
             } else if (++newcomerRun[m] >= settings.confirmRows()) {
-                takeOver = true;
+                takeOver = takeOver < 0 || effective[m] > effective[takeOver] ? m : takeOver;
             }
         }
         return takeOver;
@@ -272,7 +280,9 @@ public final class SeriesDetector {
         for (int m = 0; m < order.length; m++) {
             order[m] = m;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer m) -> -effective[m]));
+        // the leading metric first (another fault's newcomer may be less novel than the lull it interrupts)
+        Arrays.sort(order, Comparator.comparingInt((Integer m) -> raising && m == lead ? 0 : 1)
+                .thenComparingDouble(m -> -effective[m]));
         List<Contributor> out = new ArrayList<>();
         for (int m : order) {
             if (out.size() < 3 && (effective[m] >= settings.keepNovelty() || (raising && out.isEmpty() && m == lead))) {
