@@ -1,7 +1,6 @@
 package io.smartcloudops.console.shell;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the window's controls are, for scripts that drive the console with xdotool (bench/console/incident-walk.sh):
@@ -35,6 +36,8 @@ import javafx.scene.input.KeyEvent;
  * {@code enabled} or {@code disabled}, and its text on one line.
  */
 public final class ControlsReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlsReport.class);
 
     private ControlsReport() {
     }
@@ -49,18 +52,19 @@ public final class ControlsReport {
         });
     }
 
-    static void write(Scene scene, Path file) {
+    /** Written whole, then moved in place: a script waiting for the file never reads half of it. */
+    private static void write(Scene scene, Path file) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, lines(scene), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the controls report " + file, e);
+            LOG.warn("cannot write the controls report to {}: {}", file, e.getMessage());
         }
     }
 
     /** The report's lines for what {@code scene} shows now. */
-    public static List<String> lines(Scene scene) {
+    static List<String> lines(Scene scene) {
         List<String> out = new ArrayList<>();
         Parent root = scene.getRoot();
         collect(root, root.localToScreen(root.getLayoutBounds()), out);
