@@ -281,7 +281,9 @@ final class MetricTrack {
     /**
      * CUSUM on the value's deviation from the recent level, in robust standard deviations clipped at 3 (so a spike
      * adds at most 3 - drift and only a lasting change accumulates). A confirmed shift re-centres the level on the
-     * latest values and is reported as "level just shifted"; the novelty features decide the alarm.
+     * latest values and is reported as "level just shifted"; the novelty features decide the alarm. While the metric
+     * belongs to an open incident the shift is reported but the level is kept, so what the incident's record says was
+     * expected stays what was expected before the fault.
      */
     private void levelShift(double x, boolean frozen) {
         if (Double.isNaN(x)) {
@@ -299,6 +301,11 @@ final class MetricTrack {
                 lastShiftAt = at;
                 cusumUp = 0;
                 cusumDown = 0;
+                if (frozen) {
+                    // inside an open incident the shift is reported but not adopted: the expectation stays the one
+                    // from before the fault (adopted once the metric learns again, after adopt_rows)
+                    return;
+                }
                 levelCount = 0;
                 levelHead = 0;
                 for (float v : raw.recent(s.levelWindow())) {
