@@ -129,9 +129,26 @@ public final class ConsoleSession implements AutoCloseable {
         oncallFeed = new OncallFeed(connection);
         oncallVm = new OncallViewModel(oncallFeed);
         oncallFeed.attach(oncallVm);
+        // an update of the anomaly being read sets it again (by way of null: the table drops its selection when the row
+        // is replaced): that must not take the on-call pane's selection back from an alert picked since (Acknowledge
+        // then acknowledged the anomaly, not the alert)
+        String[] lastPicked = {null};
         anomaliesVm.selectedProperty().addListener((o, a, b) -> {
+            boolean picked = b != null && !b.id().equals(lastPicked[0]);
             if (b != null) {
+                lastPicked[0] = b.id();
+            }
+            boolean refreshed = b != null && oncallVm.selectionProperty().get() instanceof Selection.OfAnomaly s
+                    && s.anomaly().id().equals(b.id());
+            if (picked || refreshed) {
                 oncallVm.selectionProperty().set(new Selection.OfAnomaly(b));
+            }
+        });
+        // a click on the anomaly row already selected picks it again for the on-call pane
+        anomaliesView.table().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            io.smartcloudops.api.anomaly.Anomaly sel = anomaliesView.table().getSelectionModel().getSelectedItem();
+            if (sel != null) {
+                oncallVm.selectionProperty().set(new Selection.OfAnomaly(sel));
             }
         });
         javafx.scene.control.SplitPane anomaliesAndAlerts = new javafx.scene.control.SplitPane(

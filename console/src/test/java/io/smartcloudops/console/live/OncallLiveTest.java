@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.agent.alerts.AlertPayloads;
 import io.smartcloudops.api.alert.Alert;
+import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.Contributor;
+import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.alert.WebhookReceipt;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.oncall.Silence;
@@ -11,6 +14,7 @@ import io.smartcloudops.console.ConsoleSession;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
+import io.smartcloudops.console.oncall.Selection;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
@@ -140,5 +144,61 @@ class OncallLiveTest {
                 });
             }
         }
+    }
+
+    /**
+     * The walk's case: an alert picked in the pane after an anomaly was selected stays what Acknowledge acts on while the
+     * open anomaly is updated (each update set the anomaly again and took the selection back, so Acknowledge marked the
+     * anomaly "operator ..." in its Handled column and left the alert unacknowledged).
+     */
+    @Test
+    void anUpdateOfTheOpenAnomalyLeavesThePickedAlertSelected(FxRobot robot) {
+        session = FxWait.onFx(() -> {
+            ConsoleSession s = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, false),
+                    Optional.empty(), ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)),
+                    new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), x -> { });
+            s.install(stage.getScene());
+            s.start();
+            return s;
+        });
+        robot.clickOn("#nav-anomalies");
+        FxWait.until("the alert listed beside the anomalies", 15, () -> !robot.lookup("#oncall-alerts")
+                .queryAs(ListView.class).getItems().isEmpty());
+        Instant t = Instant.now().minusSeconds(60);
+        FxWait.onFx(() -> {
+            session.anomaliesVm().applyEvent(openAnomaly(t, 2));
+            session.anomaliesVm().selectedProperty().set(session.anomaliesVm().visible().getFirst());
+            return null;
+        });
+        assertThat(FxWait.onFx(() -> session.oncallVm().selectionProperty().get())).isInstanceOf(Selection.OfAnomaly.class);
+        @SuppressWarnings("unchecked")
+        ListView<Alert> alerts = robot.lookup("#oncall-alerts").queryAs(ListView.class);
+        FxWait.onFx(() -> {
+            alerts.getSelectionModel().select(0);
+            return null;
+        });
+        FxWait.onFx(() -> {
+            session.anomaliesVm().applyEvent(openAnomaly(t, 3)); // the open anomaly moves on
+            return null;
+        });
+        assertThat(FxWait.onFx(() -> session.anomaliesVm().selectedProperty().get().metrics())).as("the update applied")
+                .hasSize(3);
+        assertThat(FxWait.onFx(() -> session.oncallVm().selectionProperty().get())).as("still the alert")
+                .isInstanceOf(Selection.OfAlert.class);
+        robot.clickOn("#oncall-acknowledge");
+        FxWait.until("the alert acknowledged on the agent", 10, () -> {
+            try (AgentClient viewer = AgentClient.create(agent.url(), ScenarioAgent.VIEWER_TOKEN)) {
+                Alert a = viewer.alerts("firing", "web-1", null).alerts().getFirst();
+                return a.acknowledged() != null && a.acknowledged().by().equals("operator");
+            }
+        });
+        assertThat(FxWait.onFx(() -> session.anomaliesVm().selectedProperty().get().acknowledged())).as("the anomaly not")
+                .isNull();
+    }
+
+    private static Anomaly openAnomaly(Instant t, int metrics) {
+        List<String> names = List.of("cpu", "load1", "mem").subList(0, metrics);
+        return new Anomaly("an-oncall", "web-1", t, Instant.now(), null, 0.9, Severity.CRITICAL, names,
+                names.stream().map(m -> new Contributor(m, 90, 30, 6, m + " moved")).toList(), String.join(", ", names));
     }
 }
