@@ -1,7 +1,6 @@
 package io.smartcloudops.console.anomalies;
 
 import io.smartcloudops.api.anomaly.Anomaly;
-import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
@@ -134,8 +133,7 @@ public final class AnomaliesView extends BorderPane {
         // wrapped lines keep their height; the chart below gives way (it was the title that got cut to "...")
         detailTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         detailTitle.getStyleClass().add("settings-section");
-        VBox contributors = new VBox(2);
-        contributors.setId("anomaly-contributors");
+        ContributorLines contributors = new ContributorLines();
         TimeSeriesChart chart = new TimeSeriesChart();
         chart.setId("anomaly-window-chart");
         chart.setPrefHeight(200);
@@ -193,26 +191,20 @@ public final class AnomaliesView extends BorderPane {
         detail.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, sel) -> {
-            contributors.getChildren().clear();
+            // an update of the open anomaly passes through null (the table drops the replaced row's selection and the
+            // view model selects the new record at once): the lines are cleared only if nothing is selected after it,
+            // else they would give up the height they keep for that anomaly
             if (sel == null) {
-                detailTitle.setText("Select an anomaly to see what drove it.");
+                javafx.application.Platform.runLater(() -> {
+                    if (vm.selectedProperty().get() == null) {
+                        contributors.show(null);
+                        detailTitle.setText("Select an anomaly to see what drove it.");
+                    }
+                });
                 return;
             }
             detailTitle.setText(AnomaliesViewModel.detailTitle(sel));
-            for (Contributor c : sel.contributors()) {
-                Label line = new Label(AnomaliesViewModel.formatContributor(c));
-                line.setWrapText(true);
-                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-                contributors.getChildren().add(line);
-            }
-            if (sel.contributors().isEmpty()) {
-                // a record without per-metric lines: its summary says what moved
-                Label line = new Label(sel.summary() == null || sel.summary().isBlank()
-                        ? "metrics: " + String.join(", ", sel.metrics()) : sel.summary());
-                line.setWrapText(true);
-                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-                contributors.getChildren().add(line);
-            }
+            contributors.show(sel);
         });
         // a long summary, several contributors and a reason of three lines do not fit under the table at 700 px:
         // the chart gives way down to a height that still reads (at 80 px it was a sliver with its axis labels

@@ -271,8 +271,49 @@ class AnomalyDetailLayoutLiveTest {
                 .map(t -> ((Label) t).getText().contains("web-1")).orElse(false));
     }
 
+    /**
+     * An open anomaly whose updates add two moved metrics, then drop them again, while the engineer reads the chart or
+     * aims at Scale up: neither moves (each update rebuilt the lines, and the chart and the buttons went down by two
+     * lines under the pointer). The lines say what the latest update says.
+     */
+    @Test
+    void theChartAndScaleUpHoldStillWhileTheOpenAnomalyGrowsAndShrinks(FxRobot robot) {
+        showIncident(1024, 700, 2, robot);
+        shot("anomaly-detail-2-metrics");
+        Region chart = robot.lookup("#anomaly-window-chart").queryAs(Region.class);
+        Node scale = robot.lookup("#anomaly-scale-up").query();
+        double[] before = FxWait.onFx(() -> positions(chart, scale));
+        for (int metrics : new int[] {3, 4, 2}) {
+            FxWait.onFx(() -> {
+                session.anomaliesVm().applyEvent(incident(metrics));
+                return null;
+            });
+            layout();
+            shot("anomaly-detail-" + metrics + "-metrics-after");
+            assertThat(FxWait.onFx(() -> robot.lookup("#anomaly-contributors").queryAs(VBox.class).getChildren().stream()
+                    .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).toList()))
+                    .as("the lines after the update to %d metrics", metrics)
+                    .containsExactlyElementsOf(incident(metrics).contributors().stream().map(Contributor::explanation).toList());
+            double[] after = FxWait.onFx(() -> positions(chart, scale));
+            assertThat(after).as("the chart's top and height, Scale up's top, after the update to %d metrics", metrics)
+                    .containsExactly(before, within(0.5));
+        }
+        assertThat(FxWait.onFx(() -> scale.isDisabled())).as("Scale up still there for web-1").isFalse();
+    }
+
+    private static double[] positions(Region chart, Node scale) {
+        Bounds c = chart.localToScene(chart.getLayoutBounds());
+        Bounds b = scale.localToScene(scale.getLayoutBounds());
+        return new double[] {c.getMinY(), c.getHeight(), b.getMinY()};
+    }
+
     /** The console at {@code width}x{@code height} on Anomalies, web-1's critical anomaly selected, its reason shown. */
     private void showIncident(int width, int height, FxRobot robot) {
+        showIncident(width, height, 4, robot);
+    }
+
+    /** As {@link #showIncident(int, int, FxRobot)}, with the first {@code metrics} of its four moved metrics. */
+    private void showIncident(int width, int height, int metrics, FxRobot robot) {
         FxWait.onFx(() -> {
             stage.setWidth(width);
             stage.setHeight(height);
@@ -286,23 +327,28 @@ class AnomalyDetailLayoutLiveTest {
         });
         FxWait.until("the remediation options", 20, () -> session.remediationVm().optionsProperty().get() != null);
         FxWait.onFx(() -> {
-            // worded as the detector words them (bench/console/incident's web-1 at its saturation)
-            Instant t = Instant.now().minusSeconds(120);
-            incidentStart = t;
-            session.anomaliesVm().applyEvent(new Anomaly("an-detail", "web-1", t, t, null, 0.93, Severity.CRITICAL,
-                    List.of("cpu", "load1", "mem", "net_out"), List.of(
-                            new Contributor("cpu", 95.9, 44.7, 9.8, "cpu 95.9% (expected 26.5%-62.9%)"),
-                            new Contributor("load1", 4.01, 1.56, 6.1, "load1 4.01 (expected 0.81-2.32)"),
-                            new Contributor("mem", 81.2, 58.0, 3.4, "mem 81.2% (expected 52.4%-63.6%)"),
-                            new Contributor("net_out", 48.3, 12.1, 3.1, "net_out 48.3 MB/s (expected 7.9-16.3 MB/s)")),
-                    "cpu 95.9% (expected 26.5%-62.9%), load1 4.01 (expected 0.81-2.32), mem 81.2% (expected 52.4%-63.6%),"
-                            + " net_out 48.3 MB/s (expected 7.9-16.3 MB/s)"));
+            incidentStart = Instant.now().minusSeconds(120);
+            session.anomaliesVm().applyEvent(incident(metrics));
             session.anomaliesVm().selectedProperty().set(session.anomaliesVm().visible().getFirst());
             return null;
         });
         FxWait.until("the reason Restart service is disabled", 20, () -> robot.lookup("#anomaly-action-reason")
                 .queryAs(Label.class).getText().startsWith("Restart: "));
         layout();
+    }
+
+    /** web-1's critical anomaly with the first {@code metrics} of four moved metrics, worded as the detector words them. */
+    private Anomaly incident(int metrics) {
+        // bench/console/incident's web-1 at its saturation
+        List<Contributor> all = List.of(
+                new Contributor("cpu", 95.9, 44.7, 9.8, "cpu 95.9% (expected 26.5%-62.9%)"),
+                new Contributor("load1", 4.01, 1.56, 6.1, "load1 4.01 (expected 0.81-2.32)"),
+                new Contributor("mem", 81.2, 58.0, 3.4, "mem 81.2% (expected 52.4%-63.6%)"),
+                new Contributor("net_out", 48.3, 12.1, 3.1, "net_out 48.3 MB/s (expected 7.9-16.3 MB/s)"));
+        List<Contributor> moved = all.subList(0, metrics);
+        return new Anomaly("an-detail", "web-1", incidentStart, Instant.now(), null, 0.93, Severity.CRITICAL,
+                moved.stream().map(Contributor::metric).toList(), moved,
+                String.join(", ", moved.stream().map(Contributor::explanation).toList()));
     }
 
     /** Children of the detail that overlap, or that reach past its end (where no scrolling shows them). */
