@@ -85,19 +85,36 @@ public final class AnomaliesView extends BorderPane {
 
         table = new TableView<>(vm.visible());
 
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // only Summary takes up or gives back width: the other columns keep what their contents need (at 1024 px
+        // Raised was cut to "Dec 7 13..." and Summary to a word while Handled, last, took the rest)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("anomaly-table");
         Label none = new Label("No anomaly matches these filters. The detector raises one when a host behaves unlike itself.");
         none.setWrapText(true);
         none.setPadding(new Insets(8));
         table.setPlaceholder(none);
-        table.getColumns().add(column("Raised", 100, a -> AnomaliesViewModel.formatTime(a.timestamp())));
-        table.getColumns().add(column("Host", 80, Anomaly::host));
+        TableColumn<Anomaly, java.time.Instant> raised = new TableColumn<>("Raised");
+        raised.setId("anomaly-raised-column");
+        raised.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().timestamp()));
+        raised.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip exact = new Tooltip();
+
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : AnomaliesViewModel.formatRaised(item));
+                exact.setText(empty || item == null ? "" : AnomaliesViewModel.formatTime(item));
+                setTooltip(empty || item == null ? null : exact);
+            }
+        });
+        table.getColumns().add(raised);
+        TableColumn<Anomaly, String> hostColumn = column("Host", 70, Anomaly::host);
+        hostColumn.setId("anomaly-host-column");
+        table.getColumns().add(hostColumn);
         // severity with the score that ranks it, in one column: beside the on-call pane a 1024 px window has no
         // room for a column of its own; sorted by severity, then score
         TableColumn<Anomaly, Anomaly> sev = new TableColumn<>("Severity");
         sev.setId("anomaly-severity-column");
-        sev.setPrefWidth(100);
         sev.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         sev.setComparator(Comparator.comparing(Anomaly::severity).thenComparingDouble(Anomaly::score));
         sev.setCellFactory(c -> new TableCell<>() {
@@ -114,12 +131,16 @@ public final class AnomaliesView extends BorderPane {
             }
         });
         table.getColumns().add(sev);
-        table.getColumns().add(column("Summary", 220, Anomaly::summary));
-        table.getColumns().add(column("State", 100, AnomaliesViewModel::formatState));
-        TableColumn<Anomaly, String> handled = column("Handled", 120, AnomaliesViewModel::formatHandled);
+        TableColumn<Anomaly, String> summary = column("Summary", 220, Anomaly::summary);
+        summary.setId(AnomalyColumns.SUMMARY);
+        table.getColumns().add(summary);
+        table.getColumns().add(column("State", 70, AnomaliesViewModel::formatState));
+        TableColumn<Anomaly, String> handled = column("Handled", 90, AnomaliesViewModel::formatHandled);
         handled.setId("anomaly-handled-column");
         table.getColumns().add(handled);
-        io.smartcloudops.console.shell.Columns.headersWhole(table);
+        AnomalyColumns.fit(table, io.smartcloudops.console.shell.Theme.BASE_FONT);
+        // measured again in the font the console's scale gives (the search field's, as the table's cells)
+        search.fontProperty().addListener((o, a, f) -> AnomalyColumns.fit(table, f.getSize()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {

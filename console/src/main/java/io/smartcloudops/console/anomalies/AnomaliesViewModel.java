@@ -51,6 +51,8 @@ public final class AnomaliesViewModel {
     static final Duration AROUND = Duration.ofMinutes(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter RAISED = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     private final Clock clock;
     private final ObservableList<Anomaly> all = FXCollections.observableArrayList();
@@ -159,6 +161,14 @@ public final class AnomaliesViewModel {
 
     public static String formatTime(Instant t) {
         return t == null ? "" : TIME.format(t);
+    }
+
+    /**
+     * The table's Raised, to the minute ({@code Dec 7 13:08}): with the seconds it was cut to "Dec 7 13..." beside the
+     * on-call pane at 1024 px. The cell's tooltip and the detail's title give the seconds.
+     */
+    public static String formatRaised(Instant t) {
+        return t == null ? "" : RAISED.format(t);
     }
 
     /** "open" while the incident lasts, else its duration. */

@@ -83,6 +83,11 @@ class AnomaliesViewModelTest {
         Anomaly closed = new Anomaly("1", "web-1", NOW.minusSeconds(600), NOW.minusSeconds(590), NOW.minusSeconds(300),
                 0.9, Severity.HIGH, List.of("mem"), List.of(), "m");
         assertThat(AnomaliesViewModel.formatState(closed)).isEqualTo("closed after 5 min");
+        // the table's Raised to the minute (it was cut at 1024 px with the seconds); the detail title keeps them
+        assertThat(AnomaliesViewModel.formatRaised(closed.timestamp()))
+                .isEqualTo(AnomaliesViewModel.formatTime(closed.timestamp()).substring(0, AnomaliesViewModel.formatTime(
+                        closed.timestamp()).length() - 3))
+                .matches("[A-Z][a-z]{2} \\d{1,2} \\d{2}:\\d{2}");
         assertThat(AnomaliesViewModel.formatState(anomaly("2", "h", Severity.LOW, Duration.ZERO, ""))).isEqualTo("open");
         assertThat(AnomaliesViewModel.severityStyle(Severity.CRITICAL)).isEqualTo("severity-critical");
         assertThat(AnomaliesViewModel.chartMetric(closed).key()).isEqualTo("mem");

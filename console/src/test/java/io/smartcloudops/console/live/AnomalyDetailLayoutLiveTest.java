@@ -37,6 +37,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -305,6 +307,50 @@ class AnomalyDetailLayoutLiveTest {
         Bounds c = chart.localToScene(chart.getLayoutBounds());
         Bounds b = scale.localToScene(scale.getLayoutBounds());
         return new double[] {c.getMinY(), c.getHeight(), b.getMinY()};
+    }
+
+    /**
+     * Beside the on-call pane at 1024x700 the table shows when the anomaly was raised whole (it showed "Dec 7 13..."),
+     * Summary has all the width the other columns leave (Handled, last, took it), and the whole summary is in the
+     * cell's tooltip.
+     */
+    @Test
+    void theTableShowsRaisedWholeAndGivesSummaryTheRest(FxRobot robot) {
+        showIncident(1024, 700, robot);
+        @SuppressWarnings("unchecked")
+        TableView<Anomaly> table = robot.lookup("#anomaly-table").queryAs(TableView.class);
+        Anomaly shown = FxWait.onFx(() -> table.getItems().getFirst());
+        TableCell<?, ?> raised = cell(robot, "anomaly-raised-column");
+        TableCell<?, ?> summary = cell(robot, "anomaly-summary-column");
+        assertThat(FxWait.onFx(() -> raised.getText())).isEqualTo(AnomaliesViewModel.formatRaised(shown.timestamp()));
+        assertThat(FxWait.onFx(() -> shownText(raised))).as("Raised as the cell draws it").isEqualTo(raised.getText());
+        assertThat(FxWait.onFx(() -> raised.getTooltip().getText())).as("to the second")
+                .isEqualTo(AnomaliesViewModel.formatTime(shown.timestamp()));
+        assertThat(FxWait.onFx(() -> summary.getTooltip().getText())).as("the whole summary").isEqualTo(shown.summary());
+        double[] widths = FxWait.onFx(() -> {
+            double inner = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+            double others = table.getColumns().stream().filter(c -> !"anomaly-summary-column".equals(c.getId()))
+                    .mapToDouble(TableColumn::getWidth).sum();
+            TableColumn<?, ?> s = table.getColumns().stream().filter(c -> "anomaly-summary-column".equals(c.getId()))
+                    .findFirst().orElseThrow();
+            return new double[] {s.getWidth(), inner - others};
+        });
+        assertThat(widths[0]).as("Summary's width: all the other columns leave (columns %s)", FxWait.onFx(() -> table
+                        .getColumns().stream().map(c -> c.getText() + "=" + c.getWidth()).toList())).isCloseTo(widths[1], within(2.0));
+        assertThat(FxWait.onFx(() -> Truncation.find(table))).as("the column headers, whole").isEmpty();
+    }
+
+    private static TableCell<?, ?> cell(FxRobot robot, String columnId) {
+        return FxWait.onFx(() -> robot.lookup("#anomaly-table .table-cell").queryAll().stream()
+                .map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getIndex() == 0 && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no cell of row 0 in " + columnId)));
+    }
+
+    /** The text a cell draws: its whole text, or the part before "…" when cut. */
+    private static String shownText(TableCell<?, ?> cell) {
+        return cell.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
     }
 
     /** The console at {@code width}x{@code height} on Anomalies, web-1's critical anomaly selected, its reason shown. */
