@@ -20,8 +20,12 @@ final class ContributorLines extends VBox {
     static final int SLOTS = 4;
 
     private String shownId;
-    /** The tallest this region has been laid out for the anomaly shown: it keeps that height until another is picked. */
+    /**
+     * The tallest this region has been laid out for the anomaly shown, at the width {@link #reservedAt}: it keeps that
+     * height until another anomaly is picked or the width changes (lines wrapped at a width it no longer has).
+     */
     private double reserved;
+    private double reservedAt = -1;
 
     ContributorLines() {
         super(2);
@@ -36,6 +40,7 @@ final class ContributorLines extends VBox {
         String id = a == null ? null : a.id();
         if (id == null || !id.equals(shownId)) {
             reserved = 0;
+            reservedAt = -1;
             getChildren().remove(SLOTS, Math.max(SLOTS, getChildren().size()));
         }
         shownId = id;
@@ -93,7 +98,14 @@ final class ContributorLines extends VBox {
         super.layoutChildren();
         // measured at the width it is laid out at (a measure at another width would reserve for lines wrapped otherwise)
         double needed = super.computePrefHeight(getWidth());
-        if (needed > reserved + 0.5) {
+        if (Math.abs(getWidth() - reservedAt) > 0.5) {
+            boolean shrinks = needed < reserved - 0.5;
+            reserved = needed;
+            reservedAt = getWidth();
+            if (shrinks) {
+                requestLayout();
+            }
+        } else if (needed > reserved + 0.5) {
             reserved = needed;
         }
     }
