@@ -149,7 +149,8 @@ class OncallLiveTest {
     /**
      * The walk's case: an alert picked in the pane after an anomaly was selected stays what Acknowledge acts on while the
      * open anomaly is updated (each update set the anomaly again and took the selection back, so Acknowledge marked the
-     * anomaly "operator ..." in its Handled column and left the alert unacknowledged).
+     * anomaly "operator ..." in its Handled column and left the alert unacknowledged). A click on the anomaly's row
+     * picks it again.
      */
     @Test
     void anUpdateOfTheOpenAnomalyLeavesThePickedAlertSelected(FxRobot robot) {
@@ -194,6 +195,10 @@ class OncallLiveTest {
         });
         assertThat(FxWait.onFx(() -> session.anomaliesVm().selectedProperty().get().acknowledged())).as("the anomaly not")
                 .isNull();
+        // a click on the anomaly's row, still selected in the table, makes it what Acknowledge acts on again
+        robot.clickOn(robot.lookup("#anomaly-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        FxWait.until("the anomaly picked again", 5, () -> session.oncallVm().selectionProperty().get()
+                instanceof Selection.OfAnomaly s && s.anomaly().id().equals("an-oncall"));
     }
 
     private static Anomaly openAnomaly(Instant t, int metrics) {
