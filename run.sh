@@ -62,6 +62,8 @@ if [ -f "$archive" ] && ! "$JAVA_HOME/bin/java" $console_jvm_opts -Xshare:on -XX
 fi
 # Native access for JavaFX is granted by the jar's manifest (Enable-Native-Access), not the command line:
 # the option on the command line makes the JVM reject the archive's module graph at every start.
+# Writing the archive at the first exit lists every class it skips as a warning (about 30 lines of
+# "[warning][cds] Skipping ..."): they go to a file beside the archive instead of the terminal.
 # shellcheck disable=SC2086
 exec "$JAVA_HOME/bin/java" $console_jvm_opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$archive" \
-  -jar "$jar" "$@"
+  -Xlog:cds*=off -Xlog:cds*=warning:file="$cache/console-cds.log" -jar "$jar" "$@"

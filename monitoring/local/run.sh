@@ -88,8 +88,9 @@ if [[ "$with_agent" == true ]]; then
     echo "run.sh: $jar not found; build it first with ./mvnw -B package -pl agent -am" >&2
     exit 1
   fi
-  java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-  (cd "$data" && exec "$java_bin" --enable-native-access=ALL-UNNAMED -jar "$jar" serve --source local \
+  # Through the launcher ./run.sh --agent-only and systemd use: it finds a Java 25 (the java on the PATH
+  # is often older, which refuses the jar) and sizes the heap like a deployed agent.
+  (cd "$data" && SMARTCLOUDOPS_JAR="$jar" exec "$repo/packaging/bin/smartcloudops-agent" --source local \
      --bind "127.0.0.1:${agent_port}") >"$data/agent.log" 2>&1 &
   pids+=("$!")
 fi

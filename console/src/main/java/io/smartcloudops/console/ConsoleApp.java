@@ -85,6 +85,7 @@ public final class ConsoleApp extends Application {
         open(settings);
         stage.show();
         options.pulseReport().ifPresent(f -> new PulseReport(f).start());
+        options.controlsReport().ifPresent(f -> io.smartcloudops.console.shell.ControlsReport.install(scene, f));
         StartupClock.mark("window shown");
     }
 

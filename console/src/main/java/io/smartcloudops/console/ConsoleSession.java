@@ -180,9 +180,13 @@ public final class ConsoleSession implements AutoCloseable {
     /** A new anomaly is announced (a notification, a count on Anomalies) until the Anomalies screen is shown. */
     private void wireAnomalyNews() {
         window.badge(Screen.ANOMALIES, anomaliesVm.unseenProperty());
+        // the notifications of anomalies go once the screen that shows them is opened: they have been seen
+        List<Runnable> newsShown = new ArrayList<>();
         window.currentProperty().addListener((o, a, s) -> {
             if (s == Screen.ANOMALIES) {
                 anomaliesVm.markSeen();
+                newsShown.forEach(Runnable::run);
+                newsShown.clear();
             }
         });
         anomaliesVm.newsProperty().addListener((o, a, n) -> {
@@ -194,7 +198,10 @@ public final class ConsoleSession implements AutoCloseable {
                 return;
             }
             boolean serious = n.severity() != null && n.severity().compareTo(io.smartcloudops.api.anomaly.Severity.HIGH) >= 0;
-            window.toasts().show(serious ? Toasts.Kind.ERROR : Toasts.Kind.INFO, AnomaliesViewModel.headline(n));
+            newsShown.add(window.toasts().show(serious ? Toasts.Kind.ERROR : Toasts.Kind.INFO, AnomaliesViewModel.headline(n)));
+            if (newsShown.size() > 10) {
+                newsShown.removeFirst(); // long gone: a notification lasts seconds
+            }
         });
     }
 

@@ -5,13 +5,16 @@ import io.smartcloudops.agent.AgentVersion;
 import io.smartcloudops.agent.auth.TokenFile;
 import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.config.AgentConfig;
+import io.smartcloudops.agent.config.BindAddress;
 import io.smartcloudops.agent.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -51,8 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentConfig cfg = new ConfigLoader(System.getenv()).load(config, overrides());
+        ConfigLoader loader = new ConfigLoader(System.getenv());
+        AgentConfig cfg = loader.load(config, overrides());
         PrintWriter out = spec.commandLine().getOut();
+        loader.misspeltVariables().forEach(note -> spec.commandLine().getErr().println("warning: " + note));
+        spec.commandLine().getErr().flush();
         Agent agent;
         try {
             agent = Agent.start(cfg, System.getenv(), Clock.systemUTC());
@@ -87,6 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
     static void printBanner(PrintWriter out, Agent agent, AgentConfig cfg) {
         out.println("Smart Cloud Ops agent " + AgentVersion.get() + " serving " + agent.baseUrl()
                 + " (source: " + cfg.source().spec() + ", every " + io.smartcloudops.api.time.DurationText.format(cfg.source().interval()) + ")");
+        exposureNote(BindAddress.parse("server.bind", cfg.server().bind()), URI.create(agent.baseUrl()).getPort()).ifPresent(out::println);
         if (agent.generatedToken().isPresent()) {
             TokenFile.Generated t = agent.generatedToken().get();
             out.println((t.created() ? "No API token configured: generated one" : "Using the operator token")
@@ -97,6 +104,21 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println("Prometheus metrics: " + agent.baseUrl() + "/metrics    Stop with Ctrl+C.");
         out.flush();
+    }
+
+    /**
+     * What a bind beyond loopback means, said at start: the URL above names 127.0.0.1 for a wildcard bind,
+     * which alone would hide that other machines can reach the port.
+     */
+    static Optional<String> exposureNote(BindAddress bind, int port) {
+        if (bind.isLoopback()) {
+            return Optional.empty();
+        }
+        boolean everyInterface = bind.host().equals("0.0.0.0") || bind.host().equals("::") || bind.host().isEmpty();
+        String address = (bind.host().contains(":") ? "[" + bind.host() + "]" : bind.host()) + ":" + port;
+        String where = everyInterface ? "every network interface (" + address + ")" : address;
+        return Optional.of("Listening on " + where + ": other machines can reach this port unless a firewall, a security"
+                + " group or a container's network keeps them out (127.0.0.1 keeps it to this machine: server.bind, --bind).");
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

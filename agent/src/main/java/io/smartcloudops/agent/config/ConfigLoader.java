@@ -25,11 +25,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -106,6 +108,8 @@ public final class ConfigLoader {
         if (file != null) {
             merge(tree, readFile(file), "");
         }
+        // A value's origin when it is not the file, so that an error names what the person actually set.
+        Map<String, String> origins = new HashMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) {
             String key = envNames.get(e.getKey());
             if (key == null) {
@@ -113,16 +117,60 @@ public final class ConfigLoader {
             }
             if (key != null) {
                 set(tree, key, e.getValue());
+                origins.put(key, "the environment variable " + e.getKey());
             }
         }
         overrides.forEach((key, value) -> {
             if (value != null) {
                 set(tree, key, value);
+                origins.put(key, "the command line");
             }
         });
-        AgentConfig config = bind(tree);
-        ConfigValidator.validate(config);
-        return config;
+        try {
+            AgentConfig config = bind(tree);
+            ConfigValidator.validate(config);
+            return config;
+        } catch (ConfigException e) {
+            String origin = origins.get(e.key());
+            throw origin == null ? e : e.setBy(origin);
+        }
+    }
+
+    /**
+     * The {@code SMARTCLOUDOPS_*} variables that name no setting but are at most two letters from one's: most
+     * likely typos (a letter left out of a name), which would otherwise be ignored without a word.
+     * Other variables of the prefix (the launcher's, Grafana's) are far from every setting and not named.
+     */
+    public List<String> misspeltVariables() {
+        List<String> known = environmentVariables();
+        List<String> notes = new ArrayList<>();
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (!name.startsWith(ENV_PREFIX) || known.contains(name)) {
+                continue;
+            }
+            known.stream().filter(k -> editDistance(name, k) <= 2).findFirst().ifPresent(k ->
+                    notes.add(name + " is not a setting and is ignored: did you mean " + k + "?"));
+        }
+        return notes;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Environment variable name → dotted key, for every scalar key of the defaults. */

@@ -80,12 +80,24 @@ public final class ApiRoutes {
         routes.before(path, ctx -> {
             if (ctx.method().name().equals("GET")) {
                 authorise(ctx, role);
+                checkAcceptsEventStream(ctx.header("Accept"), path);
             }
         });
         routes.sse(path, client);
         // HEAD says what a GET would get without opening the stream
         routes.head(path, guarded(role, ctx -> ctx.contentType("text/event-stream")));
         return this;
+    }
+
+    /**
+     * Javalin streams only to a request whose Accept names {@code text/event-stream} and answers any other
+     * with an empty 200, which a person trying {@code curl} cannot tell from a stream with nothing to say.
+     */
+    static void checkAcceptsEventStream(String accept, String path) {
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiException(406, "not acceptable", "GET " + path + " is a stream of Server-Sent Events:"
+                    + " send 'Accept: text/event-stream' (curl -N -H 'Accept: text/event-stream' ...)");
+        }
     }
 
     List<Route> registered() {

@@ -117,19 +117,27 @@ public record JsonBody<T>(Class<T> type, Supplier<T> whenAbsent) {
             throw ApiException.badParameter(orBody(path(e)), "must be " + expected(e.getTargetType())
                     + got(e.getProcessor() instanceof JsonParser p ? p : null));
         } catch (JsonMappingException e) {
+            // A body cut short inside a list or a map ({"alerts":[) reaches here wrapped by the collection's reader.
+            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
+                throw notJson(syntax);
+            }
             throw ApiException.badParameter(orBody(path(e)), "wrong type or value");
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            if (message.startsWith("Duplicate field '") && e.getProcessor() instanceof JsonParser p) {
-                String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
-                throw ApiException.badParameter(UntrustedText.printable(path(p.getParsingContext(), name)),
-                        "given more than once (a key may appear once)");
-            }
-            String why = JacksonMessages.firstLine(message).split(" \\(|;", 2)[0];
-            throw ApiException.badParameter("body", "not valid JSON (" + UntrustedText.printable(why) + ")");
+            throw notJson(e);
         } catch (IOException e) {
             throw ApiException.badParameter("body", "unreadable");
         }
+    }
+
+    private static ApiException notJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field '") && e.getProcessor() instanceof JsonParser p) {
+            String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+            return ApiException.badParameter(UntrustedText.printable(path(p.getParsingContext(), name)),
+                    "given more than once (a key may appear once)");
+        }
+        String why = JacksonMessages.firstLine(message).split(" \\(|;", 2)[0];
+        return ApiException.badParameter("body", "not valid JSON (" + UntrustedText.printable(why) + ")");
     }
 
     private String fields() {

@@ -97,6 +97,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aVariableOneTypoAwayFromASettingIsNamedWithTheSettingItProbablyMeant() {
+        ConfigLoader loader = new ConfigLoader(Map.of(
+                "SMARTCLOUDOPS_REMEDIATION_ENABLE", "true",          // the D forgotten
+                "SMARTCLOUDOPS_SOURCE_INTERVALL", "1s",
+                "SMARTCLOUDOPS_REMEDIATION_ENABLED", "false",        // a setting
+                "SMARTCLOUDOPS_HEAP_MB", "512",                      // the launcher's, far from every setting
+                "SMARTCLOUDOPS_PROMETHEUS_URL", "http://127.0.0.1:9090",
+                "SMARTCLOUDOPS_NOT_A_KEY", "x",
+                "PATH", "/bin"));
+        assertThat(loader.load(null, Map.of()).remediation().enabled()).as("ignored, as before").isFalse();
+        assertThat(loader.misspeltVariables()).containsExactly(
+                "SMARTCLOUDOPS_REMEDIATION_ENABLE is not a setting and is ignored: did you mean SMARTCLOUDOPS_REMEDIATION_ENABLED?",
+                "SMARTCLOUDOPS_SOURCE_INTERVALL is not a setting and is ignored: did you mean SMARTCLOUDOPS_SOURCE_INTERVAL?");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentOrTheCommandLineSaysWhereItWasSet() throws Exception {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SMARTCLOUDOPS_SOURCE_INTERVAL", "fast")).load(null, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("source.interval"))
+                .hasMessage("source.interval: 'fast' is not a duration (expected e.g. 30s, 5m, 1h)"
+                        + " (set by the environment variable SMARTCLOUDOPS_SOURCE_INTERVAL)");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SMARTCLOUDOPS_REMEDIATION_ENABLED", "yes")).load(null, Map.of()))
+                .hasMessageStartingWith("remediation.enabled: ")
+                .hasMessageEndingWith("(set by the environment variable SMARTCLOUDOPS_REMEDIATION_ENABLED)");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SMARTCLOUDOPS_VIEWER_TOKEN", "short")).load(null, Map.of()))
+                .as("a check after binding (ConfigValidator), through a short alias")
+                .hasMessageStartingWith("auth.viewer_token: ")
+                .hasMessageEndingWith("(set by the environment variable SMARTCLOUDOPS_VIEWER_TOKEN)");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SMARTCLOUDOPS_BIND", "127.0.0.1:8080"))
+                .load(null, Map.of("server.bind", "0.0.0.0")))
+                .as("the command line wins over the environment, and is named")
+                .hasMessage("server.bind: '0.0.0.0' is not HOST:PORT (e.g. 127.0.0.1:8080) (set by the command line)");
+        Path f = yaml("source:\n  interval: fast\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SMARTCLOUDOPS_SOURCE_TIMEOUT", "5s")).load(f, Map.of()))
+                .as("a value from the file says nothing more")
+                .hasMessage("source.interval: 'fast' is not a duration (expected e.g. 30s, 5m, 1h)");
+    }
+
+    @Test
     void semanticChecksNameTheKey() {
         ConfigLoader loader = new ConfigLoader(Map.of());
         assertThatThrownBy(() -> loader.load(null, Map.of("server.bind", "8080")))

@@ -76,4 +76,27 @@ class EventStreamTest {
             assertThat(r.body()).contains("unauthorized");
         }
     }
+
+    @Test
+    void aRequestThatDoesNotAcceptAnEventStreamIsToldWhatToSendNotGivenAnEmptyAnswer() throws Exception {
+        try (Agent agent = TestAgents.start(dir, Map.of("source.spec", "local"))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String accept : new String[] {null, "*/*", "application/json"}) {
+                java.net.http.HttpRequest.Builder req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(agent.baseUrl() + "/events"))
+                        .header("Authorization", "Bearer " + TestAgents.VIEWER_TOKEN);
+                if (accept != null) {
+                    req.header("Accept", accept);
+                }
+                java.net.http.HttpResponse<String> r = http.send(req.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("Accept: %s -> %s", accept, r.body()).isEqualTo(406);
+                JsonNode body = Json.mapper().readTree(r.body());
+                assertThat(body.path("error").asText()).isEqualTo("not acceptable");
+                assertThat(body.path("detail").asText()).contains("Accept: text/event-stream");
+            }
+            java.net.http.HttpResponse<String> noToken = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(agent.baseUrl() + "/events")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(noToken.statusCode()).as("the token is checked first").isEqualTo(401);
+        }
+    }
 }

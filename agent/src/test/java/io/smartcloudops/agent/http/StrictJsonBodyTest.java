@@ -134,6 +134,23 @@ class StrictJsonBodyTest {
     }
 
     @Test
+    void aBodyCutShortIsNotValidJsonOnEveryRoute() throws Exception {
+        long auditBefore = auditBytes();
+        for (ApiRoutes.Route route : bodyRoutes()) {
+            String json = Json.write(sample(route.body().type()));
+            // cut after every opening bracket, colon and comma (inside a list or a map too: {"alerts":[), and
+            // before the last brace
+            for (int i = 1; i < json.length(); i++) {
+                if ("{[:,".indexOf(json.charAt(i - 1)) >= 0 || i == json.length() - 1) {
+                    expect400(route, json.substring(0, i), "body", "not valid JSON");
+                }
+            }
+        }
+        assertThat(auditBytes()).as("nothing recorded").isEqualTo(auditBefore);
+        assertThat(systemctl.calls()).as("nothing ran").isEmpty();
+    }
+
+    @Test
     void jsonWithAnyCaseAndCharsetUtf8IsAccepted() throws Exception {
         for (String contentType : JSON_TYPES) {
             RawHttp.Response r = http.send("POST", "/remediations", RawHttp.headers(

@@ -198,7 +198,7 @@ public final class AnomaliesView extends BorderPane {
                 detailTitle.setText("Select an anomaly to see what drove it.");
                 return;
             }
-            detailTitle.setText(sel.severity().key().toUpperCase(Locale.ROOT) + " on " + sel.host() + ": " + sel.summary());
+            detailTitle.setText(AnomaliesViewModel.detailTitle(sel));
             for (Contributor c : sel.contributors()) {
                 Label line = new Label(AnomaliesViewModel.formatContributor(c));
                 line.setWrapText(true);
@@ -206,7 +206,12 @@ public final class AnomaliesView extends BorderPane {
                 contributors.getChildren().add(line);
             }
             if (sel.contributors().isEmpty()) {
-                contributors.getChildren().add(new Label("metrics: " + String.join(", ", sel.metrics())));
+                // a record without per-metric lines: its summary says what moved
+                Label line = new Label(sel.summary() == null || sel.summary().isBlank()
+                        ? "metrics: " + String.join(", ", sel.metrics()) : sel.summary());
+                line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                contributors.getChildren().add(line);
             }
         });
         // a long summary, several contributors and a reason of three lines do not fit under the table at 700 px:

@@ -97,11 +97,19 @@ public final class AnomaliesViewModel {
                 .toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    /** The list from {@code GET /anomalies} replaces what is shown. */
+    /**
+     * The list from {@code GET /anomalies} replaces what is shown. The anomaly being read stays selected, as its new
+     * record: the list is loaded again after every reconnect, and the table dropped its selection (the detail went
+     * back to "Select an anomaly" under the operator's eyes, Scale up with it).
+     */
     public void applyList(List<Anomaly> anomalies) {
+        Anomaly reading = selected.get();
         all.setAll(anomalies);
         anomalies.forEach(a -> knownHost(a.host()));
         refilter();
+        if (reading != null) {
+            anomalies.stream().filter(a -> a.id().equals(reading.id())).findFirst().ifPresent(selected::set);
+        }
     }
 
     /**
@@ -246,10 +254,19 @@ public final class AnomaliesViewModel {
         return news.getReadOnlyProperty();
     }
 
-    /** What the notification says about an anomaly that is news. */
+    /** What the notification says about an anomaly that is news: what it is and which metrics moved, in a few words. */
     public static String headline(Anomaly a) {
         return (a.severity() == null ? "New" : a.severity().key().substring(0, 1).toUpperCase(Locale.ROOT) + a.severity().key().substring(1))
-                + " anomaly on " + a.host() + ": " + a.summary() + " (Ctrl+2)";
+                + " anomaly on " + a.host() + (a.metrics().isEmpty() ? "" : ": " + String.join(", ", a.metrics())) + " (Ctrl+2)";
+    }
+
+    /**
+     * The anomaly detail's title: what the anomaly is, once ("CRITICAL on web-1 since Dec 7 12:05:31"); the lines below
+     * it say what moved. A closed incident says when it started.
+     */
+    public static String detailTitle(Anomaly a) {
+        return (a.severity() == null ? "ANOMALY" : a.severity().key().toUpperCase(Locale.ROOT)) + " on " + a.host()
+                + (a.end() == null ? " since " : ", started ") + formatTime(a.start() == null ? a.timestamp() : a.start());
     }
 
     /** When the connected agent started (from its /status): it holds samples only from then on. */

@@ -2,6 +2,7 @@ package io.smartcloudops.console.oncall;
 
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.console.anomalies.AnomaliesViewModel;
 
 /** What the Acknowledge and Snooze buttons act on: the anomaly or the alert selected last. */
 public sealed interface Selection {
@@ -17,9 +18,11 @@ public sealed interface Selection {
             return anomaly.host();
         }
 
+        /** "critical anomaly on web-1 since Dec 7 12:05:31": one line that stays put while the anomaly's values change. */
         @Override
         public String describe() {
-            return "anomaly on " + anomaly.host() + (anomaly.summary() == null ? "" : ": " + anomaly.summary());
+            return (anomaly.severity() == null ? "" : anomaly.severity().key() + " ") + "anomaly on " + anomaly.host()
+                    + " since " + AnomaliesViewModel.formatTime(anomaly.start() == null ? anomaly.timestamp() : anomaly.start());
         }
     }
 

@@ -27,8 +27,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window's layout: title bar with the connection, the banner, navigation on the left, the current
- * screen in the middle, the chat docked on the right, notifications and the help overlay on top.
+ * The window's layout: title bar with the connection, the banner, navigation on the left with the notifications
+ * below its buttons, the current screen in the middle, the chat docked on the right, the help overlay on top.
  */
 public final class MainWindow extends StackPane {
 
@@ -104,15 +104,17 @@ public final class MainWindow extends StackPane {
             navBox.getChildren().add(b);
         }
         navBox.setPrefWidth(150);
+        // notifications below the navigation's buttons: over the screens they hid what was being read
+        BorderPane navColumn = new BorderPane(toasts, navBox, null, null, null);
+        navColumn.getStyleClass().add("nav");
+        BorderPane.setMargin(toasts, new Insets(0, 6, 0, 6));
 
         main.setTop(new VBox(titleBar, new Banner(connection)));
-        main.setLeft(navBox);
+        main.setLeft(navColumn);
         main.setCenter(content);
         main.setRight(chat);
         content.getStyleClass().add("content");
-        StackPane.setAlignment(toasts, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(toasts, new Insets(12));
-        getChildren().addAll(main, toasts);
+        getChildren().add(main);
         show(Screen.DASHBOARD);
         // a narrow window closes the chat (it opens again as a drawer); widening docks it again
         widthProperty().addListener((o, a, b) -> {
@@ -154,7 +156,7 @@ public final class MainWindow extends StackPane {
                 r.setMaxWidth(Region.USE_PREF_SIZE);
                 r.getStyleClass().add("chat-drawer");
             }
-            getChildren().add(getChildren().indexOf(toasts), chat);
+            getChildren().add(getChildren().indexOf(main) + 1, chat); // below the help and the confirm dialog
         }
     }
 
@@ -253,8 +255,23 @@ public final class MainWindow extends StackPane {
             if (e.getCode() == KeyCode.ESCAPE && helpShown()) {
                 toggleHelp();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && chatShown && !chatDocked() && within(scene.getFocusOwner(), chat)) {
+                // the drawer lies over the screen's right side (at 1024 px the on-call pane): Escape closes it as it
+                // closes the help, and the screen gets the keyboard back
+                showChat(false);
+                content.requestFocus();
+                e.consume();
             }
         });
+    }
+
+    private static boolean within(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Shortcut> shortcuts() {

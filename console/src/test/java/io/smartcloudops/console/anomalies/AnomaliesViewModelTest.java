@@ -114,7 +114,7 @@ class AnomaliesViewModelTest {
         vm.applyEvent(anomaly("2", "web-2", Severity.HIGH, Duration.ofMinutes(1), "cpu 96.0% (baseline 30.0%)"));
         assertThat(vm.unseenProperty().get()).isEqualTo(1);
         assertThat(AnomaliesViewModel.headline(vm.newsProperty().get()))
-                .isEqualTo("High anomaly on web-2: cpu 96.0% (baseline 30.0%) (Ctrl+2)");
+                .isEqualTo("High anomaly on web-2: cpu (Ctrl+2)");
 
         vm.applyEvent(anomaly("2", "web-2", Severity.HIGH, Duration.ofMinutes(1), "cpu 97.0% (baseline 30.0%)"));
         assertThat(vm.unseenProperty().get()).as("an update of a known anomaly").isEqualTo(1);
@@ -124,6 +124,29 @@ class AnomaliesViewModelTest {
 
         vm.markSeen();
         assertThat(vm.unseenProperty().get()).isZero();
+    }
+
+    @Test
+    void theAnomalyBeingReadStaysSelectedWhenTheListIsLoadedAgain() {
+        Anomaly first = anomaly("5", "web-1", Severity.HIGH, Duration.ofMinutes(2), "cpu 93.0%");
+        vm.applyList(List.of(first));
+        vm.selectedProperty().set(vm.visible().getFirst());
+        Anomaly updated = anomaly("5", "web-1", Severity.CRITICAL, Duration.ofMinutes(2), "cpu 96.0%");
+        // after a reconnect: the same anomaly, updated meanwhile, with another one
+        vm.applyList(List.of(updated, anomaly("6", "db-1", Severity.LOW, Duration.ofMinutes(1), "mem 70.0%")));
+        assertThat(vm.selectedProperty().get()).as("the same anomaly, as its new record").isEqualTo(updated);
+    }
+
+    @Test
+    void theDetailTitleSaysSeverityHostAndStartOnceAndNotWhatMoved() {
+        Anomaly open = anomaly("3", "web-1", Severity.CRITICAL, Duration.ofMinutes(2), "cpu 95.9% (expected 26.5%-62.9%)");
+        assertThat(AnomaliesViewModel.detailTitle(open))
+                .isEqualTo("CRITICAL on web-1 since " + AnomaliesViewModel.formatTime(open.start()))
+                .doesNotContain("95.9");
+        Anomaly closed = new Anomaly("4", "db-1", open.start(), open.timestamp(), open.timestamp().plusSeconds(40), 0.5,
+                Severity.MEDIUM, List.of("mem"), List.of(), "mem 81.0% (expected 52.0%-64.0%)");
+        assertThat(AnomaliesViewModel.detailTitle(closed)).isEqualTo("MEDIUM on db-1, started " + AnomaliesViewModel.formatTime(open.start()));
+        assertThat(AnomaliesViewModel.headline(closed)).isEqualTo("Medium anomaly on db-1: mem (Ctrl+2)");
     }
 
     @Test

@@ -1,16 +1,20 @@
 package io.smartcloudops.console.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.console.ConsoleSession;
 import io.smartcloudops.console.anomalies.AnomaliesView;
+import io.smartcloudops.console.anomalies.AnomaliesViewModel;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
+import io.smartcloudops.console.shell.ControlsReport;
 import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.shell.Toasts;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.Png;
 import io.smartcloudops.console.testing.ScenarioAgent;
@@ -26,17 +30,22 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,10 +54,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The anomaly detail during an incident on a laptop: a critical anomaly with four moved metrics (a title of two lines)
- * and a remediation reason of three lines, selected at 1024x700 and 1440x900 against a real agent. The chart keeps a
- * height that reads, no explanation is cut short, nothing overlaps, and every button can be brought into view with
- * the chart still beside it (at 1024x700 the chart was squeezed to 80 px, its axis labels piled on each other).
+ * The anomaly detail during an incident on a laptop: a critical anomaly with four moved metrics and a remediation reason
+ * of three lines, selected at 1024x700 and 1440x900 against a real agent. The chart keeps a height that reads, no
+ * explanation is cut short, nothing overlaps, and every button can be brought into view with the chart still beside it
+ * (at 1024x700 the chart was squeezed to 80 px, its axis labels piled on each other). The title says what the anomaly
+ * is once (it repeated the four lines below it); the incident's notifications hide nothing (the red one covered the
+ * end of the reason); a script finds "Scale up..." by its id (the walk clicked a pixel row that the reason had taken).
  */
 @ExtendWith(ApplicationExtension.class)
 class AnomalyDetailLayoutLiveTest {
@@ -60,6 +71,7 @@ class AnomalyDetailLayoutLiveTest {
     private ScenarioAgent agent;
     private Stage stage;
     private ConsoleSession session;
+    private Instant incidentStart;
 
     @Start
     void start(Stage s) {
@@ -97,35 +109,7 @@ class AnomalyDetailLayoutLiveTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1024, 700", "1440, 900"})
     void theDetailKeepsItsChartAndShowsEveryLineAndButton(int width, int height, FxRobot robot) {
-        FxWait.onFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            session = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, false), Optional.empty(),
-                    ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)),
-                    new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), x -> { });
-            session.install(stage.getScene());
-            session.start();
-            session.root().show(Screen.ANOMALIES);
-            return null;
-        });
-        FxWait.until("the remediation options", 20, () -> session.remediationVm().optionsProperty().get() != null);
-        FxWait.onFx(() -> {
-            // worded as the detector words them (bench/console/incident's web-1 at its saturation)
-            Instant t = Instant.now().minusSeconds(120);
-            session.anomaliesVm().applyEvent(new Anomaly("an-detail", "web-1", t, t, null, 0.93, Severity.CRITICAL,
-                    List.of("cpu", "load1", "mem", "net_out"), List.of(
-                            new Contributor("cpu", 95.9, 44.7, 9.8, "cpu 95.9% (expected 26.5%-62.9%)"),
-                            new Contributor("load1", 4.01, 1.56, 6.1, "load1 4.01 (expected 0.81-2.32)"),
-                            new Contributor("mem", 81.2, 58.0, 3.4, "mem 81.2% (expected 52.4%-63.6%)"),
-                            new Contributor("net_out", 48.3, 12.1, 3.1, "net_out 48.3 MB/s (expected 7.9-16.3 MB/s)")),
-                    "cpu 95.9% (expected 26.5%-62.9%), load1 4.01 (expected 0.81-2.32), mem 81.2% (expected 52.4%-63.6%),"
-                            + " net_out 48.3 MB/s (expected 7.9-16.3 MB/s)"));
-            session.anomaliesVm().selectedProperty().set(session.anomaliesVm().visible().getFirst());
-            return null;
-        });
-        FxWait.until("the reason Restart service is disabled", 20, () -> robot.lookup("#anomaly-action-reason")
-                .queryAs(Label.class).getText().startsWith("Restart: "));
-        layout();
+        showIncident(width, height, robot);
         shot("anomaly-detail-" + width);
 
         ScrollPane detail = robot.lookup("#anomaly-detail").queryAs(ScrollPane.class);
@@ -178,6 +162,147 @@ class AnomalyDetailLayoutLiveTest {
             }));
         }
         assertThat(problems).as("the anomaly detail at %dx%d", width, height).isEmpty();
+    }
+
+    @Test
+    void theTitleSaysWhatTheAnomalyIsOnceAndTheLinesBelowWhatMoved(FxRobot robot) {
+        showIncident(1024, 700, robot);
+        String title = FxWait.onFx(() -> robot.lookup("#anomaly-detail-title").queryAs(Label.class).getText());
+        List<String> lines = FxWait.onFx(() -> robot.lookup("#anomaly-contributors").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertThat(title).as("severity, host and start").isEqualTo("CRITICAL on web-1 since "
+                + AnomaliesViewModel.formatTime(incidentStart));
+        assertThat(lines).as("one line per metric that moved").hasSize(4);
+        for (String line : lines) {
+            assertThat(title).as("the title repeats no line below it").doesNotContain(line);
+        }
+    }
+
+    /**
+     * The notifications an incident brings (the anomaly's, the dry run's progress and its long outcome) sit where they
+     * hide nothing: not over the screen (the detail's reason and buttons, the on-call pane), the chat or the navigation.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1024, 700", "1440, 900"})
+    void notificationsHideNothingOnTheScreen(int width, int height, FxRobot robot) {
+        showIncident(width, height, robot);
+        FxWait.onFx(() -> {
+            Anomaly a = session.anomaliesVm().selectedProperty().get();
+            session.root().toasts().show(Toasts.Kind.ERROR, AnomaliesViewModel.headline(a));
+            session.root().toasts().show(Toasts.Kind.INFO, "Recording a dry run of scale up on web-1 (nothing runs)...");
+            session.root().toasts().show(Toasts.Kind.SUCCESS, "scale up on web-1: dry run (nothing ran). dry run"
+                    + " (remediation is disabled: set remediation.enabled: true to act): autoscaling"
+                    + " DescribeAutoScalingGroups AutoScalingGroupNames=asg-web");
+            return null;
+        });
+        layout();
+        shot("notifications-" + width);
+        List<String> problems = FxWait.onFx(() -> {
+            List<String> out = new ArrayList<>();
+            List<Node> toasts = robot.lookup(".toast").queryAll().stream().filter(Node::isVisible).toList();
+            if (toasts.isEmpty()) {
+                out.add("no notification shown");
+            }
+            List<Node> covered = new ArrayList<>(robot.lookup(".content").queryAll());
+            covered.addAll(robot.lookup("#chat-pane").queryAll());
+            covered.addAll(robot.lookup(".nav-button").queryAll());
+            covered.addAll(robot.lookup(".title-bar").queryAll());
+            for (Node t : toasts) {
+                Bounds b = t.localToScene(t.getLayoutBounds());
+                if (!inside(b, window())) {
+                    out.add("'" + ((Label) t).getText() + "' at " + b + " is not wholly in the window");
+                }
+                for (Node c : covered) {
+                    Bounds cb = c.localToScene(c.getLayoutBounds());
+                    if (c.isVisible() && b.intersects(cb)) {
+                        out.add("'" + ((Label) t).getText() + "' at " + b + " covers " + describe(c) + " at " + cb);
+                    }
+                }
+            }
+            return out;
+        });
+        assertThat(problems).as("the notifications at %dx%d", width, height).isEmpty();
+    }
+
+    /** After a reconnect the list is loaded again: the anomaly being read stays selected, its detail and Scale up with it. */
+    @Test
+    void theDetailStaysWhenTheListIsLoadedAgain(FxRobot robot) {
+        showIncident(1024, 700, robot);
+        FxWait.onFx(() -> {
+            Anomaly a = session.anomaliesVm().selectedProperty().get();
+            session.anomaliesVm().applyList(List.of(new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), null, 0.95,
+                    a.severity(), a.metrics(), a.contributors(), a.summary())));
+            return null;
+        });
+        layout();
+        TableView<?> table = robot.lookup("#anomaly-table").queryAs(TableView.class);
+        assertThat(FxWait.onFx(() -> table.getSelectionModel().getSelectedIndex())).as("the row still selected").isZero();
+        assertThat(FxWait.onFx(() -> robot.lookup("#anomaly-detail-title").queryAs(Label.class).getText()))
+                .startsWith("CRITICAL on web-1");
+        assertThat(FxWait.onFx(() -> robot.lookup("#anomaly-scale-up").query().isDisabled())).isFalse();
+    }
+
+    /** The walk's way to "Scale up...": by its id in the controls report, wherever a wrapped reason moved it. */
+    @Test
+    void aScriptFindsScaleUpByItsIdInTheControlsReport(FxRobot robot) throws Exception {
+        showIncident(1024, 700, robot);
+        Path report = tmp.resolve("controls.tsv");
+        FxWait.onFx(() -> {
+            ControlsReport.install(stage.getScene(), report);
+            return null;
+        });
+        robot.push(KeyCode.F12);
+        FxWait.until("the controls report", 10, () -> Files.exists(report));
+        List<String> lines = Files.readAllLines(report);
+        String[] row = lines.stream().map(l -> l.split("\t", -1)).filter(f -> f[0].equals("anomaly-scale-up"))
+                .findFirst().orElseThrow(() -> new AssertionError("no anomaly-scale-up in " + lines));
+        Bounds button = FxWait.onFx(() -> {
+            Node b = robot.lookup("#anomaly-scale-up").query();
+            return b.localToScreen(b.getLayoutBounds());
+        });
+        assertThat(List.of(row).subList(5, 8)).containsExactly("whole", "enabled", "Scale up...");
+        assertThat(Double.parseDouble(row[1])).isCloseTo(button.getMinX(), within(1.0));
+        assertThat(Double.parseDouble(row[2])).isCloseTo(button.getMinY(), within(1.0));
+        assertThat(Double.parseDouble(row[3])).isCloseTo(button.getWidth(), within(1.0));
+        assertThat(Double.parseDouble(row[4])).isCloseTo(button.getHeight(), within(1.0));
+        robot.clickOn(new Point2D(Double.parseDouble(row[1]) + Double.parseDouble(row[3]) / 2,
+                Double.parseDouble(row[2]) + Double.parseDouble(row[4]) / 2));
+        FxWait.until("the confirm dialog for web-1", 10, () -> robot.lookup("#confirm-title").tryQuery()
+                .map(t -> ((Label) t).getText().contains("web-1")).orElse(false));
+    }
+
+    /** The console at {@code width}x{@code height} on Anomalies, web-1's critical anomaly selected, its reason shown. */
+    private void showIncident(int width, int height, FxRobot robot) {
+        FxWait.onFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            session = new ConsoleSession(new AgentEndpoint(agent.url(), ScenarioAgent.OPERATOR_TOKEN, false), Optional.empty(),
+                    ConsoleSettings.defaults().withRefreshInterval(Duration.ofSeconds(1)),
+                    new SettingsStore(tmp.resolve("settings")), Platform::runLater, Clock.systemUTC(), x -> { });
+            session.install(stage.getScene());
+            session.start();
+            session.root().show(Screen.ANOMALIES);
+            return null;
+        });
+        FxWait.until("the remediation options", 20, () -> session.remediationVm().optionsProperty().get() != null);
+        FxWait.onFx(() -> {
+            // worded as the detector words them (bench/console/incident's web-1 at its saturation)
+            Instant t = Instant.now().minusSeconds(120);
+            incidentStart = t;
+            session.anomaliesVm().applyEvent(new Anomaly("an-detail", "web-1", t, t, null, 0.93, Severity.CRITICAL,
+                    List.of("cpu", "load1", "mem", "net_out"), List.of(
+                            new Contributor("cpu", 95.9, 44.7, 9.8, "cpu 95.9% (expected 26.5%-62.9%)"),
+                            new Contributor("load1", 4.01, 1.56, 6.1, "load1 4.01 (expected 0.81-2.32)"),
+                            new Contributor("mem", 81.2, 58.0, 3.4, "mem 81.2% (expected 52.4%-63.6%)"),
+                            new Contributor("net_out", 48.3, 12.1, 3.1, "net_out 48.3 MB/s (expected 7.9-16.3 MB/s)")),
+                    "cpu 95.9% (expected 26.5%-62.9%), load1 4.01 (expected 0.81-2.32), mem 81.2% (expected 52.4%-63.6%),"
+                            + " net_out 48.3 MB/s (expected 7.9-16.3 MB/s)"));
+            session.anomaliesVm().selectedProperty().set(session.anomaliesVm().visible().getFirst());
+            return null;
+        });
+        FxWait.until("the reason Restart service is disabled", 20, () -> robot.lookup("#anomaly-action-reason")
+                .queryAs(Label.class).getText().startsWith("Restart: "));
+        layout();
     }
 
     /** Children of the detail that overlap, or that reach past its end (where no scrolling shows them). */

@@ -93,6 +93,24 @@ class ShellLiveTest {
         FxWait.until("the light theme", 5, () -> scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));
     }
 
+    /** At 1024 px the chat opens as a drawer over the on-call pane; Escape closes it, as it closes the help. */
+    @Test
+    void escapeClosesTheChatDrawerItsQuestionOpened(FxRobot robot) {
+        FxWait.onFx(() -> {
+            scene.getWindow().setWidth(1024);
+            scene.getWindow().setHeight(700);
+            return null;
+        });
+        FxWait.until("the chat closed at 1024 px", 5, () -> !session.root().chatShown());
+        robot.clickOn("#nav-anomalies");
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        FxWait.until("the chat question focused", 5, () -> robot.lookup("#chat-input").query().isFocused());
+        assertThat(FxWait.onFx(() -> session.root().chatShown() && !session.root().chatDocked())).as("a drawer").isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        FxWait.until("the drawer closed", 5, () -> !session.root().chatShown());
+        assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.ANOMALIES);
+    }
+
     @Test
     void settingsRefuseABadUrlByNameAndSaveNothing(FxRobot robot) {
         FxWait.onFx(() -> {

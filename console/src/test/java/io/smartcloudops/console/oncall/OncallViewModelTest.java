@@ -102,6 +102,9 @@ class OncallViewModelTest {
         vm.acknowledge();
         assertThat(backend.calls).endsWith("ack anomaly an-1");
         assertThat(((Selection.OfAnomaly) vm.selectionProperty().get()).anomaly().acknowledged().by()).isEqualTo("alice");
+        // named once, without the values that change while it lasts (they moved the buttons below as they changed)
+        assertThat(vm.messageProperty().get()).isEqualTo("Acknowledged high anomaly on db-1 since "
+                + io.smartcloudops.console.anomalies.AnomaliesViewModel.formatTime(T0) + ".");
     }
 
     @Test

@@ -25,10 +25,14 @@ final class ActionRequests {
                     + "|i want to|i'd like you to|i would like you to|i'd like to|let's|lets|we should|you should"
                     + "|(?:can|could|would|will) (?:someone|somebody|anyone)|someone|somebody)[,]?\\s+)+");
     private static final Pattern RESTART = Pattern.compile("^(restart|re-start|bounce|reload|recycle|kick(?!\\s+off))\\b");
+    private static final String HOW_MANY = "(?:an?|one|another|an extra|two|three|four|five|\\d{1,2})\\s+";
+    private static final String MACHINES = "(?:instances?|nodes?|servers?|machines?|box(?:es)?|vms?)";
     private static final Pattern SCALE_UP = Pattern.compile(
-            "^(scale(?:\\s+(?:up|out))?|add\\s+(?:an?\\s+|one\\s+)?(?:more\\s+)?(?:instance|node|server|capacity))\\b(?!\\s+(?:down|in)\\b)");
+            "^(scale(?:\\s+(?:up|out))?|add\\s+(?:" + HOW_MANY + ")?(?:more\\s+|extra\\s+)?(?:" + MACHINES + "|capacity)"
+                    + "|spin\\s+up\\s+(?:" + HOW_MANY + ")?(?:more\\s+|extra\\s+)?" + MACHINES
+                    + "|give\\s+\\S+\\s+more\\s+(?:capacity|instances|nodes|servers|machines|headroom))\\b(?!\\s+(?:down|in)\\b)");
     private static final Pattern SCALE_IN = Pattern.compile(
-            "^(scale\\s+(?:in|down)|remove\\s+(?:an?\\s+|one\\s+)?(?:instance|node|server))\\b");
+            "^(scale\\s+(?:in|down)|remove\\s+(?:" + HOW_MANY + ")?" + MACHINES + ")\\b");
     /** "I need nginx restarted on web-2", "get nginx restarted": a request, read as "restart nginx on web-2". */
     private static final Pattern WANTS_DONE = Pattern.compile(
             "^(?:(?:i|we)\\s+(?:need|want|would like|'d like)|need|get)\\s+(\\S+(?:\\s+service)?)\\s+(?:restarted|bounced)\\b", Pattern.CASE_INSENSITIVE);
@@ -56,7 +60,21 @@ final class ActionRequests {
             "capacity", "instances", "instance", "nodes", "servers", "to", "zero");
     private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "everywhere", "each", "*", "fleet");
 
+    /** "add 2 instances", "scale out by three": how many instances a scale-up request asks for. */
+    private static final Pattern INSTANCES_ASKED = Pattern.compile("(?i)\\b(\\d{1,2}|" + QuestionParser.NUMBER_WORDS
+            + ")\\s+(?:more\\s+|extra\\s+|new\\s+)?" + MACHINES + "|\\bby\\s+(\\d{1,2}|" + QuestionParser.NUMBER_WORDS + ")\\b");
+
     private ActionRequests() {
+    }
+
+    /** The number of instances a scale-up request names (0 when it names none): scale_up adds one per approval. */
+    static int instancesAsked(String question) {
+        Matcher m = INSTANCES_ASKED.matcher(question);
+        if (!m.find()) {
+            return 0;
+        }
+        String n = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+        return QuestionParser.NUMBERS.containsKey(n) ? QuestionParser.NUMBERS.get(n) : Integer.parseInt(n);
     }
 
     /** What the question asks to be done, or empty when it is not an imperative. */
@@ -80,8 +98,8 @@ final class ActionRequests {
             return Optional.of(scale(ActionType.SCALE_IN, original.substring(m.end()), hosts, known));
         }
         if ((m = SCALE_UP.matcher(imperative)).find()) {
-            // "scale web-2 down": the direction comes after the target
-            String rest = original.substring(m.end());
+            // "scale web-2 down": the direction comes after the target; "give web-2 more capacity": inside the phrase
+            String rest = m.group(1).startsWith("give") ? original.substring("give".length()) : original.substring(m.end());
             boolean down = m.group(1).equals("scale") && SCALE_DOWN_AFTER.matcher(rest).find();
             return Optional.of(scale(down ? ActionType.SCALE_IN : ActionType.SCALE_UP, rest, hosts, known));
         }
@@ -152,7 +170,9 @@ final class ActionRequests {
                 continue;
             }
             boolean isHost = hosts.stream().anyMatch(h -> h.equalsIgnoreCase(word)) || (target != null && target.equalsIgnoreCase(word))
-                    || !HostMatcher.find(word, known).isEmpty();
+                    || !HostMatcher.find(word, known).isEmpty()
+                    // "restart the db": the short name the target was read from is the host, not the unit
+                    || target != null && HostMatcher.partial(lowerWord, known).filter(p -> p.hosts().equals(List.of(target))).isPresent();
             if (isHost) {
                 continue;
             }

@@ -80,7 +80,8 @@ final class AnswerWriter {
                 ToolOutput.HostValue v = values.getFirst();
                 sentences.add(v.host() + " " + name + " is " + v.formatted() + baseline(v) + ".");
             } else {
-                String list = values.stream().limit(MAX_HOSTS_LISTED).map(v -> v.host() + " " + v.formatted() + baseline(v))
+                String list = values.stream().sorted(Comparator.comparingDouble(ToolOutput.HostValue::value).reversed())
+                        .limit(MAX_HOSTS_LISTED).map(v -> v.host() + " " + v.formatted() + baseline(v))
                         .collect(Collectors.joining(", "));
                 int more = values.size() - MAX_HOSTS_LISTED;
                 sentences.add(capitalise(name) + " now, highest first: " + list
@@ -180,14 +181,25 @@ final class AnswerWriter {
         return sb.toString();
     }
 
-    /** Hosts ranked by their latest value of one metric. */
-    String busiestNow(Metric metric, ToolOutput.MetricValues out) {
-        List<ToolOutput.HostValue> values = out.values();
+    /**
+     * Hosts ranked by their latest value of one metric, highest first (lowest first for "least busy"); {@code asked}
+     * hosts when asked ("top 3 hosts by memory"), 0 = the usual list.
+     */
+    String busiestNow(Metric metric, ToolOutput.MetricValues out, int asked, boolean lowestFirst) {
+        Comparator<ToolOutput.HostValue> highest = Comparator.comparingDouble(ToolOutput.HostValue::value).reversed();
+        List<ToolOutput.HostValue> values = out.values().stream().sorted(lowestFirst ? highest.reversed() : highest)
+                .limit(asked > 0 ? asked : Long.MAX_VALUE).toList();
         if (values.isEmpty()) {
             return "I have no " + metricName(metric.key()) + " values yet: " + (out.note() == null ? "no samples" : out.note()) + ".";
         }
+        if (asked > 0) {
+            return (lowestFirst ? "Lowest " : "Top ") + values.size() + " by " + metricName(metric.key()) + " now: " + values.stream()
+                    .map(v -> v.host() + " " + v.formatted() + baseline(v)).collect(Collectors.joining(", ")) + "."
+                    + (values.getFirst().at() == null ? "" : " Latest sample at " + times.timeWithSeconds(values.getFirst().at())
+                    + " " + times.zoneLabel() + ".");
+        }
         ToolOutput.HostValue top = values.getFirst();
-        StringBuilder sb = new StringBuilder("Busiest by ").append(metricName(metric.key())).append(" now: ")
+        StringBuilder sb = new StringBuilder(lowestFirst ? "Least busy by " : "Busiest by ").append(metricName(metric.key())).append(" now: ")
                 .append(top.host()).append(' ').append(top.formatted()).append(baseline(top)).append('.');
         if (values.size() > 1) {
             sb.append(" Then ").append(values.stream().skip(1).limit(MAX_HOSTS_LISTED - 1)
@@ -202,14 +214,15 @@ final class AnswerWriter {
     }
 
     /** Hosts ranked by the mean of one metric over a range. */
-    String busiestOver(Metric metric, String rangeLabel, ToolOutput.SeriesSummary out) {
-        List<ToolOutput.Stats> ranked = out.series().stream()
-                .sorted(Comparator.comparingDouble(ToolOutput.Stats::mean).reversed()).toList();
+    String busiestOver(Metric metric, String rangeLabel, ToolOutput.SeriesSummary out, int asked, boolean lowestFirst) {
+        Comparator<ToolOutput.Stats> highest = Comparator.comparingDouble(ToolOutput.Stats::mean).reversed();
+        List<ToolOutput.Stats> ranked = out.series().stream().sorted(lowestFirst ? highest.reversed() : highest)
+                .limit(asked > 0 ? asked : Long.MAX_VALUE).toList();
         if (ranked.isEmpty()) {
             return "No " + metricName(metric.key()) + " data " + rangeLabel + ": " + (out.note() == null ? "no samples" : out.note()) + ".";
         }
         ToolOutput.Stats top = ranked.getFirst();
-        StringBuilder sb = new StringBuilder("Busiest by mean ").append(metricName(metric.key())).append(' ').append(rangeLabel)
+        StringBuilder sb = new StringBuilder(lowestFirst ? "Least busy by mean " : "Busiest by mean ").append(metricName(metric.key())).append(' ').append(rangeLabel)
                 .append(": ").append(top.host()).append(' ').append(format(top.metric(), top.mean())).append(" (max ")
                 .append(format(top.metric(), top.max())).append(").");
         if (ranked.size() > 1) {

@@ -49,7 +49,9 @@ final class HostMatcher {
             "find", "get", "fix", "tell", "call", "duty", "fire", "track", "worry", "watch", "speed", "everyone",
             "anyone", "nothing", "something", "anything", "more", "less", "most", "least", "busiest", "highest",
             "lowest", "top", "worst", "best", "so", "then", "by", "and", "or", "than", "per", "across", "between",
-            "over", "into", "from", "with", "without", "like", "doing", "looking", "fullest", "biggest", "largest");
+            "over", "into", "from", "with", "without", "like", "doing", "looking", "fullest", "biggest", "largest",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "receives", "sends",
+            "instead", "ranked", "rank", "ranking");
     /** "web 1", "db_2": a name and its number apart, read as the host "web-1" or "db-2" when one is known. */
     /** The letters a host's name starts with, before its first digit or separator: "web" of "web-1". */
     private static final Pattern NAME_START = Pattern.compile("^([a-z]+)[^a-z]");

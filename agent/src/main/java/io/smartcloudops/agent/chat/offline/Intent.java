@@ -33,8 +33,20 @@ sealed interface Intent {
         }
     }
 
-    /** "Which host is busiest?": hosts ranked by a metric (CPU unless one is named), now or over a range. */
-    record Busiest(Metric metric, TimeRange range) implements Intent {
+    /**
+     * "Which host is busiest?", "top 3 hosts by memory": hosts ranked by a metric (CPU unless one is named), now
+     * or over a range; {@code top} the number of hosts asked for, 0 = the usual list; {@code lowestFirst} for
+     * "least busy", "bottom 2".
+     */
+    record Busiest(Metric metric, TimeRange range, int top, boolean lowestFirst) implements Intent {
+
+        Busiest(Metric metric, TimeRange range) {
+            this(metric, range, 0, false);
+        }
+
+        Busiest(Metric metric, TimeRange range, int top) {
+            this(metric, range, top, false);
+        }
     }
 
     /** "Show logs from 10 minutes ago". */
@@ -71,6 +83,20 @@ sealed interface Intent {
 
     /** An action outside the closed set ("reboot", "delete", "run ..."): refused, nothing proposed. */
     record Unsupported(String verb) implements Intent {
+    }
+
+    /**
+     * "Who is on call?", "what does web-1 cost?": a subject this agent has no data on. Answered with what it does
+     * not know and what it can tell instead, never with unrelated figures.
+     *
+     * @param subject what was asked about and why it is not known, as the answer says it ("who is on call: the rota ...")
+     * @param instead what the agent can answer on the same subject
+     */
+    record UnknownTopic(String subject, String instead) implements Intent {
+    }
+
+    /** "cpu since the deploy": a time given by an event the agent does not know; ask for a clock time. */
+    record UnclearTime(String event) implements Intent {
     }
 
     /** Not understood: answer with what can be asked; {@code unknownHost} when the question named one. */

@@ -10,6 +10,7 @@ import io.smartcloudops.agent.chat.tools.ToolSession;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.remediation.ActionType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,6 +139,9 @@ public final class OfflineAssistant implements Assistant {
                     + "approve (e.g. 'Restart nginx on web-1'). Nothing was done.", List.of());
             case Intent.Ambiguous i -> answer("Which host do you mean by '" + i.word() + "': " + orList(i.hosts())
                     + "? Name one, e.g. '" + i.hosts().getFirst() + "'. Nothing was done.", List.of());
+            case Intent.UnknownTopic i -> answer("I don't know " + i.subject() + ". I can tell you " + i.instead() + ".", List.of());
+            case Intent.UnclearTime i -> answer("Since when? I don't know when " + i.event() + " was. Give a time, e.g. 'since 14:00', "
+                    + "'in the last 2 hours' or 'between 13:00 and 14:00'.", List.of());
             case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
         };
     }
@@ -173,18 +177,23 @@ public final class OfflineAssistant implements Assistant {
     private Answer busiest(Intent.Busiest i, ToolSession tools, Instant now) {
         if (i.range() == null) {
             var out = (ToolOutput.MetricValues) tools.run(new ToolCall.CurrentMetrics(null, i.metric())).output();
-            return answer(writer.busiestNow(i.metric(), out), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
+            return answer(writer.busiestNow(i.metric(), out, i.top(), i.lowestFirst()), out.values().stream().map(ToolOutput.HostValue::host).limit(1).toList());
         }
         var out = (ToolOutput.SeriesSummary) tools.run(new ToolCall.SeriesStats(null, i.metric(), i.range().from(),
                 i.range().until())).output();
-        return answer(writer.busiestOver(i.metric(), i.range().label(), out),
+        return answer(writer.busiestOver(i.metric(), i.range().label(), out, i.top(), i.lowestFirst()),
                 out.series().stream().map(ToolOutput.Stats::host).limit(1).toList());
     }
 
     private Answer propose(Intent.Propose i, Question question, ToolSession tools) {
         if (i.missing() != null) {
             String text = switch (i.missing()) {
-                case "target" -> "Which host? Name one, e.g. 'Restart nginx on web-1'. Hosts I know: " + hostList() + ". Nothing was proposed.";
+                case "target" -> "Which host? Name one, e.g. '" + switch (i.action()) {
+                    case SCALE_UP -> "Scale up web-1";
+                    case SCALE_IN -> "Scale in web-1";
+                    case NOTIFY -> "Notify web-1: disk almost full";
+                    case RESTART_SERVICE -> "Restart nginx on web-1";
+                } + "'. Hosts I know: " + hostList() + ". Nothing was proposed.";
                 case "unit" -> "Which service on " + i.target() + "? Name the unit, e.g. 'Restart nginx on " + i.target() + "'"
                         + units(tools) + ". Nothing was proposed.";
                 default -> "I propose one action on one host at a time: name the service and the host, e.g. "
@@ -196,6 +205,10 @@ public final class OfflineAssistant implements Assistant {
         var out = tools.run(new ToolCall.ProposeRemediation(i.action().key(), i.target(), i.params(),
                 TextCut.head(reason, 300))).output();
         String text = out.pending() ? writer.proposed(out.action()) : writer.refused(out.field(), out.reason());
+        int asked = i.action() == ActionType.SCALE_UP ? ActionRequests.instancesAsked(question.text()) : 0;
+        if (out.pending() && asked > 1) {
+            text += " scale_up raises the desired capacity by one per approval, not by " + asked + ".";
+        }
         return answer(text, List.of(i.target()));
     }
 
@@ -213,7 +226,7 @@ public final class OfflineAssistant implements Assistant {
         return prefix + "I answer from this agent's live data, for example:\n"
                 + "- What's current CPU? (or memory, disk, disk I/O, network, load; add a host)\n"
                 + "- What was the max CPU on <host> over the last hour? (min, mean, p95, max, last)\n"
-                + "- Which host is busiest? (by CPU, or name a metric)\n"
+                + "- Which host is busiest? / Top 3 hosts by memory / Is web-1 busier than web-2?\n"
                 + "- What happened to <host> in the last hour?\n"
                 + "- Summarize last 3 anomalies / critical anomalies today\n"
                 + "- Why is <host> anomalous?\n"
@@ -223,6 +236,7 @@ public final class OfflineAssistant implements Assistant {
                 + "- What is snoozed?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
+                + "- Follow-ups keep the question before: 'and web-2?', 'what about memory', 'over the last hour?'\n"
                 + "Hosts I know: " + hostList() + ".";
     }
 

@@ -28,9 +28,15 @@ final class QuestionParser {
             + "|\\bscale[- ]?(?:ups|outs|ins|downs)\\b|\\b(pending|approvals?|awaiting approval)\\b"
             // a question about an action done: "did you restart anything on db-1", "who bounced nginx"
             + "|^(?:did|has|have|had|was|were|who|when did|how many times did|how often did)\\b.*\\b(restart\\w*|bounc\\w*|scal\\w*|reboot\\w*)");
+    /** "is that normal?" after a figure: whether the host's values are anomalous, explained. */
+    private static final String IS_THAT_NORMAL_WORDS = "\\bis (?:that|this|it) (?:normal|expected|usual|ok|okay|bad|a problem|fine)\\b";
+    /** "why?", "how come?": about the newest anomaly, or the host the conversation is about. */
+    private static final Pattern WHY_ALONE = Pattern.compile("(?:but |and |so )?(?:why|how come|why so|why is that|what caused (?:it|that|this))"
+            + "\\s*[?!.]*");
     private static final Pattern EXPLAIN = Pattern.compile(
             "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|caused|diagnos\\w*"
-                    + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b");
+                    + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b|" + IS_THAT_NORMAL_WORDS);
+    private static final Pattern IS_THAT_NORMAL = Pattern.compile(IS_THAT_NORMAL_WORDS);
     private static final Pattern SNOOZED = Pattern.compile("\\b(snoozed?|snoozes|snoozing|silenced?|silences|muted?)\\b");
     /** "what's firing", "anything paging?", "alerts pls": alerts, unless the question is about rules or anomalies. */
     private static final Pattern ALERT_WORDS = Pattern.compile("\\balerts?\\b|\\b(firing|paging|paged|on fire|fired?)\\b");
@@ -45,21 +51,42 @@ final class QuestionParser {
             + "|\\b(firing|active|open|current)\\s+alerts?\\b");
     private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
     private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail|logged|who did what)\\b");
-    private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b");
+    private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b"
+            + "|\\b(?:spik\\w*|blips?|glitch\\w*|hiccups?|weird(?:ness)?|odd(?:ness)?|strange(?:ness)?|oddit\\w*|abnormal\\w*"
+            + "|irregular\\w*|out of the ordinary)\\b");
+    /** "anything odd on db?", "any problems with cache-1": the host's anomalies listed, not one explained. */
+    private static final Pattern ANYTHING_ODD = Pattern.compile("\\b(?:any(?:thing)? (?:unusual|weird|strange|odd|funny|abnormal)"
+            + "|something (?:strange|weird|odd|off|funny|unusual)|any (?:problems|issues|spikes|blips|glitches|hiccups|weirdness"
+            + "|oddities|strangeness))\\b");
     private static final Pattern STATUS = Pattern.compile(
-            "\\b(status|health|healthy|uptime|version|rules?|agent|collector|source|detector)\\b");
+            "\\b(status|health|healthy|uptime|version|rules?|agent|collectors?|sources?|detector|prometheus|node[_ ]?exporter"
+                    + "|redis|reachable|unreachable|connected|connection|scrap(?:e|es|ing))\\b");
     private static final Pattern STATS = Pattern.compile("\\b(average|avg|mean|max|maximum|peak|peaked|min|minimum|p95|95th"
             + "|percentile|highest|lowest|stats|statistics|trend|range)\\b");
     private static final Pattern CURRENT = Pattern.compile("\\b(current|currently|now|right now|latest value|usage|used"
             + "|utili[sz]ation|how busy|how loaded|how much|level|values?|metrics?|show)\\b");
     private static final Pattern BUSIEST = Pattern.compile("\\b(busiest|most|highest|heaviest|hottest|top|worst|max(?:imum)?"
-            + "|hardest|hammered|struggling|fullest|biggest|largest|hungriest|hogging)\\b");
+            + "|hardest|hammered|struggling|fullest|biggest|largest|hungriest|hogging|hogs?|least|quietest|idlest|rank\\w*"
+            + "|sort(?:ed)?|order(?:ed)?|leaderboard|lowest|bottom|emptiest)\\b");
+    /** "least busy", "bottom 2 by cpu", "most free memory": the ranking from the lowest value up. */
+    private static final Pattern LOWEST_FIRST = Pattern.compile("\\b(?:least|lowest|quietest|idlest|bottom|emptiest|most free"
+            + "|most (?:idle|headroom))\\b");
+    /** "rank by memory", "cpu leaderboard", "top 2 by disk": a ranking even when no word names the hosts. */
+    private static final Pattern RANKING = Pattern.compile("\\b(?:rank\\w*|leaderboard|(?:sort|sorted|order|ordered)\\s+(?:\\w+\\s+)?by"
+            + "|(?:top|bottom)\\s+(?:\\d{1,2}|" + "one|two|three|four|five|six|seven|eight|nine|ten" + ")(?:\\s+\\w+)?\\s+by)\\b");
+    /** "top 3 hosts", "which 2 hosts", "the 2 busiest": how many hosts a ranking is asked for. */
+    private static final Pattern TOP_N = Pattern.compile("\\b(?:top|bottom)\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
+            + "|\\b(?:which|what)\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:hosts|servers|machines|nodes|boxes|instances)\\b"
+            + "|\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:busiest|biggest|fullest|hottest|heaviest|most)\\b");
     private static final Pattern ABOUT_HOSTS = Pattern.compile("\\b(hosts?|servers?|machines?|nodes?|instances?|box(?:es)?|vms?"
             + "|which|who|whose|where)\\b");
     private static final Pattern WHAT_HAPPENED = Pattern.compile("\\b(what(?:'s| has| have)? happen\\w*|what went on|what was going on"
             + "|what(?:'s| is) been going on|any(?:thing)? (?:unusual|weird|strange|wrong|odd)|anything happen\\w*|recap|rundown|overview"
             + "|what'?s up|how are things|how'?s everything|how is everything|how'?s it going|any (?:problems|issues)"
-            + "|anything (?:to worry about|i should (?:know|worry) about))\\b");
+            + "|anything (?:to worry about|i should (?:know|worry) about)"
+            // the fleet's health asked as yes/no: "are all hosts ok?", "is anything broken?"
+            + "|(?:is )?anything (?:broken|down|failing|dead)|any (?:hosts?|servers?|machines?|nodes?) (?:down|in trouble|struggling|failing)"
+            + "|are (?:all )?(?:the )?(?:hosts|servers|machines|nodes|boxes) (?:ok|okay|fine|healthy|good|up|alright))\\b");
     /** "give me a summary", "sitrep": with no host and no metric named, what has been happening. */
     private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|catch me up)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
@@ -102,8 +129,8 @@ final class QuestionParser {
         Optional<HostMatcher.Partial> ambiguous = Optional.empty();
         if (hosts.isEmpty()) {
             Optional<HostMatcher.Partial> partial = HostMatcher.partial(lower, known);
-            if (partial.isPresent() && partial.get().hosts().size() == 1) {
-                hosts.add(partial.get().hosts().getFirst());
+            if (partial.isPresent() && (partial.get().hosts().size() == 1 || plural(lower, partial.get().word()))) {
+                hosts.addAll(partial.get().hosts());
             } else {
                 ambiguous = partial;
             }
@@ -121,6 +148,10 @@ final class QuestionParser {
         if (action.isPresent()) {
             return action.get();
         }
+        Optional<Intent> unknowable = UnknownTopics.find(lower);
+        if (unknowable.isPresent()) {
+            return unknowable.get();
+        }
         if (ambiguous.isPresent()) {
             return new Intent.Ambiguous(ambiguous.get().word(), ambiguous.get().hosts());
         }
@@ -128,6 +159,27 @@ final class QuestionParser {
             // a question about a host this agent does not watch: say so, never answer for the others
             return new Intent.Help(unknown.get());
         }
+        Intent read = read(lower, hosts, host, range);
+        // "and web-2?": only a host, metric or time of its own; "and the alerts on web-1?" asks its own question
+        boolean onlyFigures = read instanceof Intent.CurrentMetrics || read instanceof Intent.SeriesStats
+                || read instanceof Intent.Help h && h.unknownHost() == null;
+        if (onlyFigures && !history.isEmpty() && FollowUps.isFollowUp(question, lower)) {
+            Turn last = history.getLast();
+            Intent previous = parse(last.question(), history.subList(0, history.size() - 1));
+            Optional<Intent> merged = FollowUps.merge(previous, hosts, MetricWords.findOrBusy(lower), range);
+            if (merged.isPresent()) {
+                return merged.get();
+            }
+        }
+        // "why?" after "any anomalies on web-2": the host the conversation is about
+        if (read instanceof Intent.Explain e && e.host() == null && e.range() == null && !history.isEmpty()
+                && history.getLast().hosts().size() == 1) {
+            return new Intent.Explain(history.getLast().hosts().getFirst());
+        }
+        return read;
+    }
+
+    private Intent read(String lower, List<String> hosts, String host, Optional<TimeRange> range) {
         if (host == null && STATUS_PHRASES.matcher(lower).find()) {
             return new Intent.Status();
         }
@@ -143,6 +195,10 @@ final class QuestionParser {
         if (REMEDIATION.matcher(lower).find()) {
             return new Intent.Remediations(range.orElse(null), trigger(lower), host);
         }
+        // "anything odd on db?" lists db-1's anomalies; with a time, the host's history below lists them and its values now
+        if (host != null && range.isEmpty() && ANYTHING_ODD.matcher(lower).find() && !EXPLAIN.matcher(lower).find()) {
+            return new Intent.Anomalies(DEFAULT_ANOMALIES, false, host, null, null);
+        }
         if (host != null && (EXPLAIN.matcher(lower).find() || WHAT_HAPPENED.matcher(lower).find())) {
             return new Intent.Explain(host, range.orElse(null));
         }
@@ -151,7 +207,8 @@ final class QuestionParser {
             // "what happened in the last hour?": the anomalies of every host in that time; "what's up?": the latest
             return new Intent.Anomalies(range.isPresent() ? MAX_ANOMALIES : DEFAULT_ANOMALIES, false, null, null, range.orElse(null));
         }
-        if (EXPLAIN.matcher(lower).find() && (ANOMALIES.matcher(lower).find()
+        if (EXPLAIN.matcher(lower).find() && (ANOMALIES.matcher(lower).find() || WHY_ALONE.matcher(lower).matches()
+                || IS_THAT_NORMAL.matcher(lower).find()
                 || Pattern.compile("\\b(wrong|slow|high|down|broken|spik\\w*|problem|issue)\\b").matcher(lower).find())) {
             return new Intent.Explain(null, range.orElse(null));
         }
@@ -164,16 +221,17 @@ final class QuestionParser {
             int n = count.orElse(range.isPresent() ? MAX_ANOMALIES : DEFAULT_ANOMALIES);
             return new Intent.Anomalies(n, count.isPresent(), host, severity(lower), range.orElse(null));
         }
-        if (host == null && BUSIEST.matcher(lower).find() && ABOUT_HOSTS.matcher(lower).find()) {
+        if (host == null && (RANKING.matcher(lower).find() || BUSIEST.matcher(lower).find() && ABOUT_HOSTS.matcher(lower).find())) {
             List<Metric> named = MetricWords.find(lower);
-            return new Intent.Busiest(named.isEmpty() ? Metric.CPU : named.getFirst(), range.orElse(null));
+            return new Intent.Busiest(named.isEmpty() ? Metric.CPU : named.getFirst(), range.orElse(null), top(lower),
+                    LOWEST_FIRST.matcher(lower).find());
         }
         if (STATUS.matcher(lower).find() && host == null) {
             return new Intent.Status();
         }
-        List<Metric> metrics = MetricWords.find(lower);
+        List<Metric> metrics = MetricWords.findOrBusy(lower);
         // "load average" names a metric, not a statistic
-        boolean stats = STATS.matcher(lower.replace("load average", "load")).find() || range.isPresent();
+        boolean stats = STATS.matcher(lower.replaceAll("\\bload (?:average|avg)\\b", "load")).find() || range.isPresent();
         if (!metrics.isEmpty() || !hosts.isEmpty() || (stats && !lower.isBlank()) || CURRENT.matcher(lower).find()) {
             if (metrics.isEmpty() && hosts.isEmpty() && !CURRENT.matcher(lower).find() && !stats) {
                 return new Intent.Help(null);
@@ -185,6 +243,23 @@ final class QuestionParser {
         return new Intent.Help(null);
     }
 
+
+    /** "the web servers", "both webs", "all web hosts": every host the short name fits, not a guess at one. */
+    private static boolean plural(String lower, String word) {
+        String w = Pattern.quote(word);
+        return Pattern.compile("\\b(?:both|all|all of|every)\\s+(?:the\\s+|of the\\s+)?" + w + "\\b|\\b" + w
+                + "[ -]?(?:servers|hosts|nodes|boxes|machines|instances|vms)\\b|\\b" + w + "s\\b").matcher(lower).find();
+    }
+
+    /** How many hosts a ranking asks for ("top 3 hosts by memory"), 0 when it does not say. */
+    private static int top(String lower) {
+        Matcher m = TOP_N.matcher(lower);
+        if (!m.find()) {
+            return 0;
+        }
+        String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return Math.max(1, NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n));
+    }
 
     private static Trigger trigger(String lower) {
         if (Pattern.compile("\\b(auto|automatic|automatically|automation|rules?|auto-remediation|autoremediation|self-heal\\w*)\\b")

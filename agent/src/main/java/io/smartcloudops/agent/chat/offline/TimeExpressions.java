@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * "past 2 days", "since 14:00" (yesterday's 14:00 when today's is still ahead), "since 2pm",
  * "between 13:00 and 14:30", "from 1pm to 2pm", "today", "yesterday", "since yesterday", "since 2026-01-31 14:00",
  * "since 15m", "half an hour ago", "the last hour and a half", "since midnight", "this week", and parts of a day:
- * morning 06:00-12:00, afternoon 12:00-18:00, evening 18:00-24:00, "last night" 18:00 yesterday to 06:00 today.
+ * morning 06:00-12:00, afternoon 12:00-18:00, evening 18:00-24:00, "last night" 18:00 yesterday to 06:00 today,
+ * "over the weekend" (the latest Saturday and Sunday), and days by name ("on saturday", "last friday", "since monday").
  */
 public final class TimeExpressions {
 
@@ -40,6 +41,11 @@ public final class TimeExpressions {
             + "|(tonight|overnight))\\b");
     private static final Pattern SINCE_NAMED_TIME = Pattern.compile("\\b(?:since|after|from)\\s+(midnight|noon|midday)\\b");
     private static final Pattern THIS_WEEK = Pattern.compile("\\b(this|so far this) week\\b");
+    /** "over the weekend", "last weekend": the latest Saturday 00:00 to Monday 00:00 (to now during one). */
+    private static final Pattern WEEKEND = Pattern.compile("\\b(since\\s+)?(?:over|during|on|at|for|this|last|the|past)\\s+(?:the\\s+)?weekend\\b");
+    /** "on saturday", "last friday", "since monday": the latest such day (a week ago for "last" + today's name). */
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(since|last|on|this past|past)\\s+)?(monday|tuesday|wednesday|thursday"
+            + "|friday|saturday|sunday)s?\\b");
     /** Spelled-out durations rewritten as numbers before the patterns read them. */
     private static final List<Map.Entry<Pattern, String>> SPELLED = List.of(
             Map.entry(Pattern.compile("\\b(?:(?:an?|one|1)\\s+)?hour\\s+and\\s+a\\s+half\\b|\\b(?:1\\.5|one and a half)\\s+hours?\\b"), "90 minutes"),
@@ -132,6 +138,29 @@ public final class TimeExpressions {
             Instant monday = local.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
                     .atStartOfDay(zone).toInstant();
             return Optional.of(new TimeRange(monday, null, "this week (since " + dayHm.format(monday) + ")"));
+        }
+        if ((m = WEEKEND.matcher(t)).find()) {
+            LocalDate today = local.toLocalDate();
+            LocalDate saturday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SATURDAY));
+            Instant from = saturday.atStartOfDay(zone).toInstant();
+            Instant monday = saturday.plusDays(2).atStartOfDay(zone).toInstant();
+            Instant until = m.group(1) != null || !monday.isBefore(now) ? null : monday;
+            return Optional.of(new TimeRange(from, until, "over the weekend (" + dayHm.format(from)
+                    + (until == null ? " to now" : " to " + dayHm.format(until)) + ")"));
+        }
+        if ((m = WEEKDAY.matcher(t)).find()) {
+            java.time.DayOfWeek named = java.time.DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+            LocalDate today = local.toLocalDate();
+            LocalDate day = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(named));
+            if ("last".equals(m.group(1)) && day.equals(today)) {
+                day = day.minusWeeks(1);
+            }
+            Instant from = day.atStartOfDay(zone).toInstant();
+            Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant until = "since".equals(m.group(1)) || !end.isBefore(now) ? null : end;
+            String name = m.group(2).substring(0, 1).toUpperCase(Locale.ROOT) + m.group(2).substring(1);
+            return Optional.of(new TimeRange(from, until, until == null ? "since " + name + " (" + dayHm.format(from) + ")"
+                    : "on " + name + " (" + dayHm.format(from) + " to " + dayHm.format(until) + ")"));
         }
         if ((m = AGO.matcher(t)).find()) {
             Duration d = duration(m.group(1), m.group(2));

@@ -34,7 +34,10 @@ final class TypoCorrector {
             "explain", "summarize", "summarise", "summary", "happened", "happening", "anything", "something",
             "today", "yesterday", "morning", "afternoon", "evening", "night", "midnight", "tonight",
             "minute", "minutes", "hour", "hours", "second", "seconds", "week", "weeks", "since", "between",
-            "latest", "recent", "last", "past", "previous");
+            "latest", "recent", "last", "past", "previous",
+            "spike", "spikes", "spiked", "glitches", "weird", "strange", "abnormal", "leaderboard", "ranking", "ranked",
+            "busier", "compare", "versus", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
 
     /**
      * English words one edit from a keyword that mean something else ("least" is not "last", "stale" not

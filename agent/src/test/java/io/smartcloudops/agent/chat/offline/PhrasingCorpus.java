@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.chat.offline;
 
+import io.smartcloudops.agent.chat.context.Turn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,6 +85,30 @@ final class PhrasingCorpus {
         return new QuestionParser(() -> HOSTS, new TimeExpressions(Clock.fixed(NOW, ZoneId.of("UTC")), ZoneId.of("UTC")));
     }
 
+    /** The last of the line's turns ({@code earlier >> follow-up}), read with the earlier ones as the conversation. */
+    static Intent parse(QuestionParser parser, String question) {
+        List<Turn> history = new ArrayList<>();
+        String[] turns = question.split(" >> ");
+        for (int i = 0; i < turns.length - 1; i++) {
+            history.add(new Turn(NOW, turns[i], "", hostsOf(parser.parse(turns[i], history))));
+        }
+        return parser.parse(turns[turns.length - 1], history);
+    }
+
+    /** The hosts an answer to {@code intent} is about, as the assistant records them on the turn. */
+    private static List<String> hostsOf(Intent intent) {
+        return switch (intent) {
+            case Intent.CurrentMetrics c -> c.hosts();
+            case Intent.SeriesStats s -> s.hosts();
+            case Intent.Anomalies a -> a.host() == null ? List.of() : List.of(a.host());
+            case Intent.Explain e -> e.host() == null ? List.of() : List.of(e.host());
+            case Intent.Alerts a -> a.host() == null ? List.of() : List.of(a.host());
+            case Intent.Remediations r -> r.host() == null ? List.of() : List.of(r.host());
+            case Intent.Logs l -> l.host() == null ? List.of() : List.of(l.host());
+            default -> List.of();
+        };
+    }
+
     static Score score(String half) {
         QuestionParser parser = parser();
         List<Line> lines = load(half);
@@ -91,7 +116,7 @@ final class PhrasingCorpus {
         List<Miss> misses = new ArrayList<>();
         List<Line> falseProposals = new ArrayList<>();
         for (Line line : lines) {
-            Intent got = parser.parse(line.question(), List.of());
+            Intent got = parse(parser, line.question());
             Optional<String> why = line.expected().miss(got, NOW, HOSTS);
             int[] rs = perIntent.computeIfAbsent(line.expected().label(), k -> new int[2]);
             rs[1]++;

@@ -79,7 +79,11 @@ record PhrasingExpectation(Set<String> intents, Map<String, String> fields) {
                             fields.containsKey("count") ? equal("count", Integer.toString(LOG_LIMIT)) : Optional.empty())
                     : wrongIntent();
             case "status" -> got instanceof Intent.Status ? Optional.empty() : wrongIntent();
-            case "busiest" -> got instanceof Intent.Busiest b ? metrics(List.of(b.metric())) : wrongIntent();
+            case "busiest" -> got instanceof Intent.Busiest b
+                    ? first(metrics(List.of(b.metric())), equal("count", b.top() == 0 ? null : Integer.toString(b.top())))
+                    : wrongIntent();
+            case "compare" -> compare(got, now);
+            case "unknown-topic" -> got instanceof Intent.UnknownTopic ? Optional.empty() : wrongIntent();
             case "alerts" -> got instanceof Intent.Alerts a ? host(a.host()) : wrongIntent();
             case "remediations" -> got instanceof Intent.Remediations r
                     ? first(host(r.host()), range(r.range(), now))
@@ -92,15 +96,39 @@ record PhrasingExpectation(Set<String> intents, Map<String, String> fields) {
                     : wrongIntent();
             case "no-action" -> proposes(got) ? Optional.of("proposed an action") : Optional.empty();
             case "clarify" -> got instanceof Intent.Propose p && p.missing() != null
-                    || got instanceof Intent.Ambiguous ? Optional.empty() : wrongIntent();
+                    || got instanceof Intent.Ambiguous || got instanceof Intent.UnclearTime ? Optional.empty() : wrongIntent();
             case "unknown-host" -> got instanceof Intent.Help h && h.unknownHost() != null
                     // a proposal for a host the agent does not know: the remediation's validation refuses it
                     || got instanceof Intent.Propose p && p.target() != null && !known.contains(p.target())
                     ? Optional.empty() : wrongIntent();
-            case "none" -> got instanceof Intent.Unsupported || got instanceof Intent.Help h && h.unknownHost() == null
+            // "I don't know that" (UnknownTopic) is also no data and no action
+            case "none" -> got instanceof Intent.Unsupported || got instanceof Intent.UnknownTopic
+                    || got instanceof Intent.Help h && h.unknownHost() == null
                     ? Optional.empty() : wrongIntent();
             default -> throw new IllegalArgumentException("unknown intent in the corpus: " + intent);
         };
+    }
+
+    /** Two hosts side by side: their values now, or their statistics over the range asked. */
+    private Optional<String> compare(Intent got, Instant now) {
+        List<String> hosts;
+        List<Metric> metrics;
+        Optional<String> range;
+        if (got instanceof Intent.CurrentMetrics c && !fields.containsKey("from")) {
+            hosts = c.hosts();
+            metrics = c.metrics();
+            range = Optional.empty();
+        } else if (got instanceof Intent.SeriesStats s) {
+            hosts = s.hosts();
+            metrics = s.metrics();
+            range = range(s.range(), now);
+        } else {
+            return wrongIntent();
+        }
+        Set<String> want = Set.of(fields.get("host").split(","));
+        Optional<String> sameHosts = hosts.size() == want.size() && want.containsAll(hosts) ? Optional.empty()
+                : Optional.of("hosts " + hosts + " instead of " + want);
+        return first(sameHosts, metrics(metrics), range);
     }
 
     private Optional<String> anomalies(Intent got, Instant now) {

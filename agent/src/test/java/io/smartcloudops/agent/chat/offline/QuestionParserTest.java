@@ -212,4 +212,107 @@ class QuestionParserTest {
         assertThat(parser.parse("why is it anomalous?", history)).isEqualTo(new Intent.Explain("web-2"));
         assertThat(parser.parse("and its memory?", history)).isEqualTo(new Intent.CurrentMetrics(List.of("web-2"), List.of(Metric.MEM)));
     }
+
+    @Test
+    void rankingsByTheirUsualWordsAndHowManyHosts() {
+        assertThat(parse("rank hosts by memory")).isEqualTo(new Intent.Busiest(Metric.MEM, null, 0));
+        assertThat(parse("cpu leaderboard")).isEqualTo(new Intent.Busiest(Metric.CPU, null, 0));
+        assertThat(parse("sort the servers by disk")).isEqualTo(new Intent.Busiest(Metric.DISK, null, 0));
+        assertThat(parse("top 3 hosts by memory")).isEqualTo(new Intent.Busiest(Metric.MEM, null, 3));
+        assertThat(parse("top two by load")).isEqualTo(new Intent.Busiest(Metric.LOAD1, null, 2));
+        assertThat(parse("which 2 hosts use the most cpu")).isEqualTo(new Intent.Busiest(Metric.CPU, null, 2));
+        assertThat(parse("least busy host?")).isEqualTo(new Intent.Busiest(Metric.CPU, null, 0, true));
+        assertThat(parse("bottom 2 hosts by memory")).isEqualTo(new Intent.Busiest(Metric.MEM, null, 2, true));
+        assertThat(parse("which host has the most free disk")).isEqualTo(new Intent.Busiest(Metric.DISK, null, 0, true));
+        assertThat(parse("who sends the most traffic")).isEqualTo(new Intent.Busiest(Metric.NET_OUT, null, 0));
+        assertThat(parse("which host receives the most traffic")).isEqualTo(new Intent.Busiest(Metric.NET_IN, null, 0));
+        assertThat(parse("top 3 anomalies")).as("a count of anomalies, not of hosts").isInstanceOf(Intent.Anomalies.class);
+    }
+
+    @Test
+    void howBusyAsksForCpuAndComparesHosts() {
+        assertThat(parse("how busy is web-1")).isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.CPU)));
+        assertThat(parse("is web-2 busier than web-1?"))
+                .isEqualTo(new Intent.CurrentMetrics(List.of("web-2", "web-1"), List.of(Metric.CPU)));
+        assertThat(parse("how busy is web-1 by memory")).as("a metric named wins")
+                .isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.MEM)));
+        assertThat(parse("load avg on all hosts")).as("'load avg' names the metric, not a statistic")
+                .isEqualTo(new Intent.CurrentMetrics(List.of(), List.of(Metric.LOAD1)));
+    }
+
+    @Test
+    void spikesAndOddThingsAreAnomalies() {
+        assertThat(parse("any spikes?")).isEqualTo(new Intent.Anomalies(5, false, null, null, null));
+        assertThat(parse("any glitches on web-2")).isEqualTo(new Intent.Anomalies(5, false, "web-2", null, null));
+        assertThat(parse("anything odd on db-1?")).isEqualTo(new Intent.Anomalies(5, false, "db-1", null, null));
+        assertThat(parse("cpu spikes on web-1 today")).isInstanceOfSatisfying(Intent.Anomalies.class, a -> {
+            assertThat(a.host()).isEqualTo("web-1");
+            assertThat(a.range().from()).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
+        });
+        assertThat(parse("why did cpu spike?")).as("why asks for an explanation").isEqualTo(new Intent.Explain(null));
+    }
+
+    @Test
+    void whatTheAgentDoesNotKnowIsSaidPlainly() {
+        assertThat(parse("who is on call this week")).isInstanceOfSatisfying(Intent.UnknownTopic.class,
+                t -> assertThat(t.subject()).startsWith("who is on call"));
+        assertThat(parse("who has the pager?")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("how much are we spending on aws")).as("not a host called aws").isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("status of INC-4711")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("p99 latency on web-2")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("when was the last deploy")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("what version is the agent")).as("the agent's own version is in its status").isEqualTo(new Intent.Status());
+        assertThat(parse("anything paging on db-1?")).as("paging is alerts").isInstanceOf(Intent.Alerts.class);
+        assertThat(parse("cpu on web-2 since the deploy")).isEqualTo(new Intent.UnclearTime("the deploy"));
+        assertThat(parse("deploy web-1")).as("an imperative is refused, not explained").isEqualTo(new Intent.Unsupported("deploy"));
+    }
+
+    @Test
+    void moreWaysToAskForCapacityAreProposalsThatNeedATarget() {
+        assertThat(parse("add 2 instances to web-2")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "web-2", java.util.Map.of(), null));
+        assertThat(parse("give web-2 more capacity")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, "web-2", java.util.Map.of(), null));
+        assertThat(parse("add two instances")).isEqualTo(new Intent.Propose(ActionType.SCALE_UP, null, java.util.Map.of(), "target"));
+        assertThat(parse("remove an instance from web-2")).isEqualTo(new Intent.Propose(ActionType.SCALE_IN, "web-2", java.util.Map.of(), null));
+        assertThat(parse("how do i add instances?")).as("a question").isNotInstanceOf(Intent.Propose.class);
+    }
+
+    @Test
+    void theShortNameOfTheTargetIsNotTheUnit() {
+        assertThat(parse("restart the db")).isEqualTo(new Intent.Propose(ActionType.RESTART_SERVICE, "db-1", java.util.Map.of(), "unit"));
+        assertThat(parse("restart postgres on the db")).isEqualTo(
+                new Intent.Propose(ActionType.RESTART_SERVICE, "db-1", java.util.Map.of("unit", "postgres"), null));
+    }
+
+    @Test
+    void aShortNameInThePluralIsEveryHostItFits() {
+        assertThat(parse("which of the web servers is busier"))
+                .isEqualTo(new Intent.CurrentMetrics(List.of("web-1", "web-2"), List.of(Metric.CPU)));
+        assertThat(parse("memory on all web hosts")).isEqualTo(new Intent.CurrentMetrics(List.of("web-1", "web-2"), List.of(Metric.MEM)));
+        assertThat(parse("memory on web?")).as("one of them, unnamed: ask").isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
+        assertThat(parse("restart nginx on the web servers")).as("one action names one host: ask, propose nothing")
+                .isInstanceOfSatisfying(Intent.Propose.class, p -> assertThat(p.missing()).isEqualTo("one target"));
+    }
+
+    @Test
+    void theFleetsHealthAskedAsYesOrNoListsTheLatestAnomalies() {
+        assertThat(parse("are all hosts ok?")).isEqualTo(new Intent.Anomalies(5, false, null, null, null));
+        assertThat(parse("is anything broken")).isEqualTo(new Intent.Anomalies(5, false, null, null, null));
+        assertThat(parse("is everything ok?")).as("the agent's own health, as before").isEqualTo(new Intent.Status());
+    }
+
+    @Test
+    void secretsOwnersInventoryAndServiceStateAreNotKnownEither() {
+        assertThat(parse("what's the root password for db-1")).isInstanceOfSatisfying(Intent.UnknownTopic.class,
+                t -> assertThat(t.subject()).startsWith("passwords or other secrets"));
+        assertThat(parse("who owns web-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("what's the ip of web-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("how many cores does web-1 have")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("how much memory does web-1 use")).as("usage is known")
+                .isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.MEM)));
+        assertThat(parse("is nginx running on web-1")).isInstanceOfSatisfying(Intent.UnknownTopic.class,
+                t -> assertThat(t.subject()).startsWith("whether nginx is running"));
+        assertThat(parse("is web-1 up?")).as("the host's own figures").isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of()));
+        assertThat(parse("is load high on web-1")).isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.LOAD1)));
+        assertThat(parse("any weirdness on db-1")).isEqualTo(new Intent.Anomalies(5, false, "db-1", null, null));
+    }
 }

@@ -58,6 +58,14 @@ class TimeExpressionsTest {
             yesterday evening                      | 2026-03-09T18:00:00Z | 2026-03-10T00:00:00Z
             last night                             | 2026-03-09T18:00:00Z | 2026-03-10T06:00:00Z
             overnight                              | 2026-03-09T18:00:00Z | 2026-03-10T06:00:00Z
+            memory over the weekend                | 2026-03-07T00:00:00Z | 2026-03-09T00:00:00Z
+            anomalies last weekend                 | 2026-03-07T00:00:00Z | 2026-03-09T00:00:00Z
+            since the weekend                      | 2026-03-07T00:00:00Z | -
+            what happened on saturday              | 2026-03-07T00:00:00Z | 2026-03-08T00:00:00Z
+            cpu last friday                        | 2026-03-06T00:00:00Z | 2026-03-07T00:00:00Z
+            on tuesday                             | 2026-03-10T00:00:00Z | -
+            last tuesday                           | 2026-03-03T00:00:00Z | 2026-03-04T00:00:00Z
+            since monday                           | 2026-03-09T00:00:00Z | -
             since midnight                         | 2026-03-10T00:00:00Z | -
             since noon                             | 2026-03-10T12:00:00Z | -
             this week                              | 2026-03-09T00:00:00Z | -

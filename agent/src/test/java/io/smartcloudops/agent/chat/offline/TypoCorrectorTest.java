@@ -23,6 +23,10 @@ class TypoCorrectorTest {
             remediaton, remediation
             remdiaiton, remediation
             yesteday,   yesterday
+            wierd,      weird
+            spkies,     spikes
+            saturady,   saturday
+            leaderbaord, leaderboard
             """)
     void correctsAKeywordOneOrTwoEditsAway(String typed, String meant) {
         assertThat(TypoCorrector.correct(typed)).isEqualTo(meant);
@@ -32,6 +36,7 @@ class TypoCorrectorTest {
     @ValueSource(strings = {
             // English words one edit from a keyword: "least" is not "last", "stale" not "scale", "fixing" not "firing"
             "least", "stale", "state", "starts", "bounded", "fixing", "percentage", "sealed", "stays", "lagged", "audio",
+            "spice", "spoke", "ranting", "bushier",
             // more than the allowed edits, or another first letter
             "business", "hardening", "correctly", "processes", "detected", "alarming",
             // four letters: only a swap of neighbours ("lgos"), never a changed letter ("loss", "lead")
