@@ -312,9 +312,17 @@ class RuleEngineTest {
         List<AuditRecord> log = fx.audit.read(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-01"));
         assertThat(log).filteredOn(r -> r.rule() != null && r.rule().equals("critical-anomaly-notify"))
                 .isNotEmpty().allSatisfy(r -> assertThat(r.instance()).isEqualTo(HOST));
-        // web-1 is watched, not a target: restarting it stays refused, named in the rule's status.
+        // web-1 is watched, not a target: restarting it stays refused, named in the rule's status and audited.
         assertThat(systemctl.calls()).isEmpty();
         assertThat(engine.status().toString()).contains("target 'web-1' is not a remediation target");
+        assertThat(log).filteredOn(r -> "restart-on-anomaly".equals(r.rule())).singleElement().satisfies(r -> {
+            assertThat(r.event()).isEqualTo(AuditEvent.REFUSED);
+            assertThat(r.action()).isEqualTo(ActionType.RESTART_SERVICE);
+            assertThat(r.instance()).isEqualTo(HOST);
+            assertThat(r.actor()).isEqualTo("rule:restart-on-anomaly");
+            assertThat(r.params()).containsEntry("unit", "nginx");
+            assertThat(r.detail()).contains("target 'web-1' is not a remediation target");
+        });
         assertThatThrownBy(() -> fx.service.submit(Submission.byOperator(new RemediationRequest("scale_up", HOST, Map.of(), true, "x"),
                 "operator", null))).isInstanceOf(RemediationException.NotFound.class);
         // A host the agent has never seen is no subject for a notification either.
