@@ -3,6 +3,7 @@ package io.smartcloudops.console;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.EmbeddedAgent;
+import io.smartcloudops.console.connection.EmbeddedAgentFailure;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
@@ -94,10 +95,14 @@ public final class ConsoleApp extends Application {
         try {
             endpoint = endpoint(settings);
         } catch (RuntimeException e) {
-            LOG.error("cannot start the embedded agent", e);
-            showFailure("The embedded agent could not start: " + e.getMessage()
-                    + "\n\nRun ./run.sh --agent-only to see the agent's own error, or choose a remote agent in"
-                    + " " + store.settingsFile() + " (mode=remote, remote_url=...).");
+            EmbeddedAgentFailure failure = EmbeddedAgentFailure.of(e, EmbeddedAgent.configFile(store.dir()), overrides(options),
+                    store.settingsFile());
+            if (failure.expected()) {
+                LOG.error(failure.logLine());
+            } else {
+                LOG.error(failure.logLine(), e);
+            }
+            showFailure(failure.text());
             return;
         }
         if (endpoint.isEmpty()) {

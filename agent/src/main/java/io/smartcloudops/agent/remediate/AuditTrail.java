@@ -6,8 +6,11 @@ import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditResult;
+import io.smartcloudops.api.remediation.ActionType;
+import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.Trigger;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,32 @@ final class AuditTrail {
         } catch (AuditWriteException ex) {
             onWriteError.run();
             LOG.error("AUDIT LOG UNWRITABLE: circuit breaker opened for {}: {}", target.name(), ex.getMessage());
+        }
+    }
+
+    /**
+     * A rule's request refused before it became a remediation (no such target, an action this agent cannot do),
+     * so the log says why the rule did not act; logged loudly if it cannot be written.
+     */
+    void recordRuleRefused(Instant at, Submission s, boolean dryRun, String detail) {
+        RemediationRequest q = s.request();
+        AuditRecord r = AuditRecord.builder(at, AuditEvent.REFUSED)
+                .action(ActionType.fromKey(q.action()).orElse(null))
+                .instance(q.target(), null)
+                .result(AuditResult.REFUSED)
+                .by(s.trigger(), s.actor())
+                .dryRun(dryRun)
+                .requestId(UUID.randomUUID().toString())
+                .detail(TextCut.ellipsis(detail, MAX_DETAIL))
+                .rule(s.rule())
+                .params(q.params())
+                .reason(q.reason() == null || q.reason().isBlank() ? null : q.reason())
+                .build();
+        try {
+            log.append(r);
+        } catch (AuditWriteException ex) {
+            onWriteError.run();
+            LOG.error("AUDIT LOG UNWRITABLE: rule {} refused on {}: {} — {}", s.rule(), q.target(), detail, ex.getMessage());
         }
     }
 

@@ -142,7 +142,7 @@ public final class RemediationService implements AutoCloseable {
             if (known.isPresent()) {
                 return known.get();
             }
-            RequestValidator.ValidRequest v = validator.validate(s.request());
+            RequestValidator.ValidRequest v = validated(s);
             Instant now = now();
             RemediationEntry e = new RemediationEntry(UUID.randomUUID().toString(), s.request(), v.action(), v.target(),
                     s.trigger(), s.actor(), v.reason(), s.rule(), s.idempotencyKey(), now, s.check(),
@@ -170,6 +170,21 @@ public final class RemediationService implements AutoCloseable {
         hosts.forEach(this::publish);
         publish(answer);
         return answer;
+    }
+
+    /**
+     * Validates a submission; a rule's that is refused (a host that is no target, an action this agent cannot do)
+     * is audited as {@code refused} first, since no caller sees the answer (operators and the chat get it back).
+     */
+    private RequestValidator.ValidRequest validated(Submission s) {
+        try {
+            return validator.validate(s.request());
+        } catch (RemediationException.Invalid | RemediationException.NotFound ex) {
+            if (s.rule() != null) {
+                audit.recordRuleRefused(now(), s, s.request().dryRun() || !config.enabled(), ex.getMessage());
+            }
+            throw ex;
+        }
     }
 
     /** Under the lock: runs {@code e} (or plans it); returns the hosts' remediations a dry rolling restart planned. */

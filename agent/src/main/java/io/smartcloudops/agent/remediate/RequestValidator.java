@@ -73,12 +73,15 @@ public final class RequestValidator {
         if (reason.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
             throw new RemediationException.Invalid("reason", "contains control characters");
         }
-        Target target = targets.find(targetName).orElseThrow(() -> new RemediationException.NotFound(
-                "target '" + UntrustedText.printable(targetName) + "' is not a remediation target (known: " + targets.names() + ")"));
+        boolean notify = action instanceof RemediationAction.Notify;
+        Target target = targets.find(targetName).or(() -> notify ? targets.watched(targetName) : Optional.empty())
+                .orElseThrow(() -> new RemediationException.NotFound("target '" + UntrustedText.printable(targetName)
+                        + (notify ? "' is neither a remediation target nor a host the agent watches (targets: "
+                        : "' is not a remediation target (known: ") + targets.names() + ")"));
         Optional<String> unsupported = targets.isGroup(target.name()) && action instanceof RemediationAction.RestartService
                 ? groupRestart.apply(action, target.name()) : runner.unsupported(action, target);
         unsupported.ifPresent(why -> {
-            throw new RemediationException.Invalid(action instanceof RemediationAction.Notify ? "action" : "target", why);
+            throw new RemediationException.Invalid(notify ? "action" : "target", why);
         });
         return new ValidRequest(action, target, request.dryRun(), reason);
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The hosts remediation may act on: those listed under {@code remediation.targets}, the machine the
  * agent runs on, and (with {@code instance_id_targets}) any host the agent sees that is named after an
  * EC2 instance id; and the tiers of {@code remediation.groups}, targets for the actions that concern a whole
- * Auto Scaling group.
+ * Auto Scaling group. A notification may also be about any other host the agent watches ({@link #watched}).
  */
 public final class Targets {
 
@@ -94,6 +94,18 @@ public final class Targets {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A host the agent watches (it has samples from it) as the subject of a notification, which needs no
+     * restart unit or Auto Scaling group: empty for a host it has not seen and for a group's name. Only
+     * {@code notify} may use it; restart and scale still need {@link #find}.
+     */
+    public Optional<Target> watched(String name) {
+        if (name == null || groups.containsKey(name) || !seenHosts.get().contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Target(name, null, null, Map.of(), false));
     }
 
     /** Every target known now: configured ones, this machine, instance-id hosts seen. */

@@ -136,6 +136,44 @@ class RemediationApiTest {
     }
 
     @Test
+    void notifyIsAboutAnyWatchedHostWhileRestartAndScaleStillNeedATarget() throws Exception {
+        String csv = Path.of("src/test/resources/replay/web-1.csv").toAbsolutePath().toString();
+        start("", Map.of("source.spec", "replay:" + csv + "?speed=1000000",
+                "aws.sns_topic_arn", "arn:aws:sns:eu-west-1:123456789012:ops"));
+        Eventually.within("the replayed host web-1 to be watched", Duration.ofSeconds(15))
+                .until(() -> viewer.status().hosts(), hs -> hs.stream().anyMatch(h -> h.host().equals("web-1")));
+        assertThat(operator.remediationOptions().targets()).extracting(TargetOptions::name).doesNotContain("web-1");
+
+        Remediation n = operator.remediate(RemediationRequest.notify("web-1", "Critical anomaly", "web-1 needs a look",
+                false, "test"), "notify-web-1");
+        assertThat(n.target()).isEqualTo("web-1");
+        assertThat(n.dryRun()).as("remediation.enabled is false").isTrue();
+        assertThat(n.state()).isEqualTo(RemediationState.PLANNED);
+        assertThat(n.plan()).singleElement().satisfies(p -> assertThat(p.description()).contains("about web-1"));
+        assertThat(operator.remediate(RemediationRequest.notify("web-1", "Critical anomaly", "web-1 needs a look",
+                false, "test"), "notify-web-1").id()).as("the same key answers with the same remediation").isEqualTo(n.id());
+        assertThat(audit()).filteredOn(r -> n.id().equals(r.requestId())).singleElement().satisfies(r -> {
+            assertThat(r.instance()).isEqualTo("web-1");
+            assertThat(r.action()).isEqualTo(ActionType.NOTIFY);
+            assertThat(r.idempotencyKey()).isEqualTo("notify-web-1");
+        });
+
+        assertThatThrownBy(() -> operator.remediate(RemediationRequest.restartService("web-1", "nginx", false, null), "k1"))
+                .isInstanceOfSatisfying(AgentApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.error().detail()).contains("target 'web-1' is not a remediation target");
+                });
+        assertThatThrownBy(() -> operator.remediate(new RemediationRequest("scale_up", "web-1", Map.of(), false, null), "k2"))
+                .isInstanceOfSatisfying(AgentApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> operator.remediate(RemediationRequest.notify("db-9", null, "hi", false, null), "k3"))
+                .isInstanceOfSatisfying(AgentApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.error().detail()).contains("'db-9' is neither a remediation target nor a host the agent watches");
+                });
+        assertThat(systemctl.calls()).isEmpty();
+    }
+
+    @Test
     void disabledByDefaultEveryRequestIsADryRunThatShowsItsPlan() throws Exception {
         start("");
         Remediation r = operator.remediate(restart("nginx"), UUID.randomUUID().toString());

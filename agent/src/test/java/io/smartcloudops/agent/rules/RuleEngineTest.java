@@ -1,10 +1,13 @@
 package io.smartcloudops.agent.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.smartcloudops.agent.collect.HostSample;
 import io.smartcloudops.agent.collect.SamplesCollected;
+import io.smartcloudops.agent.remediate.RemediationException;
+import io.smartcloudops.agent.remediate.Submission;
 import io.smartcloudops.agent.testing.MutableClock;
 import io.smartcloudops.agent.testing.RecordingCommand;
 import io.smartcloudops.agent.testing.RemediationFixture;
@@ -13,7 +16,9 @@ import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Remediation;
+import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.RemediationState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,6 +270,65 @@ class RuleEngineTest {
         cpuAt(Duration.ofMinutes(31), 95);
         awaitLast();
         assertThat(systemctl.calls()).hasSize(3);
+    }
+
+    @Test
+    void aNotifyRuleActsOnAWatchedHostThatIsNoRemediationTargetWhileRestartStillNeedsATarget() throws Exception {
+        systemctl = new RecordingCommand(dir, "systemctl");
+        fx = new RemediationFixture(dir, """
+                remediation:
+                  enabled: true
+                  allowed_units: [nginx]
+                  restart_command: [%s, restart, "{unit}"]
+                  verify_command: []
+                aws:
+                  sns_topic_arn: arn:aws:sns:eu-west-1:123456789012:ops
+                """.formatted(systemctl.path()), clock, "agent-box", List.of(HOST));
+        List<Rule> rules = RulesFile.parse("rules.yaml", """
+                rules:
+                  - name: critical-anomaly-notify
+                    when: severity >= critical
+                    action: notify
+                    params: {subject: Critical anomaly, message: The agent detected a critical anomaly.}
+                    cooldown: 30m
+                    dry_run: true
+                  - name: restart-on-anomaly
+                    when: severity >= critical
+                    action: restart_service
+                    params: {unit: nginx}
+                """, fx.service::checkAction);
+        engine = new RuleEngine(rules, fx.service, clock, Duration.ofMinutes(5), fx.registry);
+        fx.bus.subscribe(Anomaly.class, engine::onAnomaly);
+
+        fx.bus.publish(anomaly("a1", Severity.CRITICAL, null));
+
+        assertThat(engine.state("critical-anomaly-notify", HOST)).isEqualTo(RuleState.FIRING);
+        assertThat(remediations()).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(ActionType.NOTIFY);
+            assertThat(r.target()).isEqualTo(HOST);
+            assertThat(r.dryRun()).isTrue();
+            assertThat(r.state()).isEqualTo(RemediationState.PLANNED);
+        });
+        List<AuditRecord> log = fx.audit.read(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-01"));
+        assertThat(log).filteredOn(r -> r.rule() != null && r.rule().equals("critical-anomaly-notify"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.instance()).isEqualTo(HOST));
+        // web-1 is watched, not a target: restarting it stays refused, named in the rule's status and audited.
+        assertThat(systemctl.calls()).isEmpty();
+        assertThat(engine.status().toString()).contains("target 'web-1' is not a remediation target");
+        assertThat(log).filteredOn(r -> "restart-on-anomaly".equals(r.rule())).singleElement().satisfies(r -> {
+            assertThat(r.event()).isEqualTo(AuditEvent.REFUSED);
+            assertThat(r.action()).isEqualTo(ActionType.RESTART_SERVICE);
+            assertThat(r.instance()).isEqualTo(HOST);
+            assertThat(r.actor()).isEqualTo("rule:restart-on-anomaly");
+            assertThat(r.params()).containsEntry("unit", "nginx");
+            assertThat(r.detail()).contains("target 'web-1' is not a remediation target");
+        });
+        assertThatThrownBy(() -> fx.service.submit(Submission.byOperator(new RemediationRequest("scale_up", HOST, Map.of(), true, "x"),
+                "operator", null))).isInstanceOf(RemediationException.NotFound.class);
+        // A host the agent has never seen is no subject for a notification either.
+        assertThatThrownBy(() -> fx.service.submit(Submission.byOperator(new RemediationRequest("notify", "db-9",
+                Map.of("message", "hi"), true, "x"), "operator", null))).isInstanceOf(RemediationException.NotFound.class)
+                .hasMessageContaining("neither a remediation target nor a host the agent watches");
     }
 
     private Anomaly anomaly(String id, Severity severity, Instant end) {

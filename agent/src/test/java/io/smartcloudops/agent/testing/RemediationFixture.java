@@ -32,13 +32,18 @@ public final class RemediationFixture implements AutoCloseable {
     public final RemediationService service;
 
     public RemediationFixture(Path dir, String yaml, Clock clock, String localHost) throws Exception {
+        this(dir, yaml, clock, localHost, List.of());
+    }
+
+    /** @param watchedHosts the hosts the agent has samples from (as its series store would list them) */
+    public RemediationFixture(Path dir, String yaml, Clock clock, String localHost, List<String> watchedHosts) throws Exception {
         Path file = dir.resolve("agent.yaml");
         Files.writeString(file, yaml);
         this.config = new ConfigLoader(Map.of()).load(file, Map.of("logs.dir", dir.resolve("logs").toString()));
         this.audit = new AuditLog(Path.of(config.logs().dir()), clock, 0);
         this.aws = new AwsClients(config.aws(), StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDTESTONLY", "test-secret-key-not-real")));
-        this.service = RemediationService.start(config.remediation(), new Targets(config.remediation(), localHost, List::of),
+        this.service = RemediationService.start(config.remediation(), new Targets(config.remediation(), localHost, () -> watchedHosts),
                 new ActionRunner(config, aws, clock), audit, bus, registry, SharedIdempotencyKeys.NONE);
     }
 

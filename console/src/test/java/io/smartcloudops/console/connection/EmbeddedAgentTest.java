@@ -64,4 +64,39 @@ class EmbeddedAgentTest {
             assertThat(none.agent().config().remediation().allowedUnits()).as("no file: the defaults").isEmpty();
         }
     }
+
+    @Test
+    void aBadKeyInTheAgentYamlIsReportedWithTheFileAndACommandThatShowsTheSameError() throws Exception {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString(),
+                "XDG_DATA_HOME", dir.resolve("data").toString());
+        Path settings = Files.createDirectories(dir.resolve("my settings"));
+        Path yaml = EmbeddedAgent.configFile(settings);
+        Files.writeString(yaml, "remediation:\n  allowed_unit: [nginx]\n");
+        Map<String, String> overrides = Map.of("source.spec", "replay:bench/console/incident?speed=5");
+        RuntimeException e = org.assertj.core.api.Assertions.catchThrowableOfType(RuntimeException.class,
+                () -> EmbeddedAgent.start(env, overrides, Clock.systemUTC(), yaml));
+
+        EmbeddedAgentFailure f = EmbeddedAgentFailure.of(e, yaml, overrides, settings.resolve("settings.properties"));
+
+        assertThat(f.expected()).as("a configuration error: one log line, no stack trace").isTrue();
+        assertThat(f.logLine()).contains("remediation.allowed_unit: unknown key", yaml.toString()).doesNotContain("\n");
+        assertThat(f.text()).startsWith("The embedded agent could not start: remediation.allowed_unit: unknown key")
+                .contains("It read its settings from " + yaml + ": correct the setting there",
+                        "run ./run.sh --agent-only --config '" + yaml + "' --source 'replay:bench/console/incident?speed=5'",
+                        "choose a remote agent in " + settings.resolve("settings.properties"));
+    }
+
+    @Test
+    void withoutAnAgentYamlTheFailureSaysSoAndTheCommandHasNoConfig() {
+        Path missing = dir.resolve("settings/agent.yaml");
+        EmbeddedAgentFailure config = EmbeddedAgentFailure.of(
+                new io.smartcloudops.agent.config.ConfigException("server.bind", "'nowhere' is not HOST:PORT"), missing,
+                Map.of("server.bind", "nowhere"), dir.resolve("settings/settings.properties"));
+        assertThat(config.text()).contains("It read no agent.yaml (there is none at " + missing + ")",
+                "run ./run.sh --agent-only --bind nowhere").doesNotContain("--config");
+        EmbeddedAgentFailure fault = EmbeddedAgentFailure.of(new IllegalStateException("boom"), missing, Map.of(),
+                dir.resolve("settings/settings.properties"));
+        assertThat(fault.expected()).as("anything else keeps its stack trace in the log").isFalse();
+        assertThat(fault.text()).contains("To see the agent's own error, run ./run.sh --agent-only\n");
+    }
 }

@@ -28,13 +28,38 @@ final class ActionAnswers {
                 .append(", newest first:");
         for (AuditEntry e : d.records()) {
             sb.append("\n- ").append(times.timeWithSeconds(e.timestamp())).append(' ')
-                    .append(e.event() == null ? null : e.event().key()).append(' ')
-                    .append(action(e.action(), e.params())).append(" on ").append(e.instance()).append(": ")
-                    .append(e.result() == null ? null : e.result().key()).append(" (").append(who(e.trigger(), e.rule(), e.actor()))
-                    .append(e.dryRun() ? ", dry run" : "").append(')');
+                    .append(e.action() == null ? withoutAction(e) : withAction(e));
             if (e.detail() != null && !e.detail().isBlank()) {
                 sb.append(" — ").append(AnswerWriter.quote(e.detail()));
             }
+        }
+        return sb.toString();
+    }
+
+    /** A remediation's record: {@code finished restart_service nginx on web-1: success (rule cpu-high)}. */
+    private static String withAction(AuditEntry e) {
+        return (e.event() == null ? "record" : e.event().key()) + ' ' + action(e.action(), e.params())
+                + (e.instance() == null ? "" : " on " + e.instance())
+                + (e.result() == null ? "" : ": " + e.result().key())
+                + " (" + who(e.trigger(), e.rule(), e.actor()) + (e.dryRun() ? ", dry run" : "") + ')';
+    }
+
+    /**
+     * A record about no action (a silence, an acknowledgement, a verdict, a breaker): what it is, on which host and
+     * by whom, e.g. {@code silence created on web-2 by alice}; its result only when it says more than success.
+     */
+    private static String withoutAction(AuditEntry e) {
+        StringBuilder sb = new StringBuilder(e.event() == null ? "record" : e.event().key().replace('_', ' '));
+        if (e.instance() != null) {
+            sb.append(" on ").append(e.instance());
+        }
+        if (e.result() != null && e.result() != AuditResult.SUCCESS) {
+            sb.append(": ").append(e.result().key().replace('_', ' '));
+        }
+        if (e.trigger() == Trigger.RULE) {
+            sb.append(" (").append(who(e.trigger(), e.rule(), e.actor())).append(')');
+        } else if (e.actor() != null) {
+            sb.append(" by ").append(e.actor());
         }
         return sb.toString();
     }
