@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.auth;
 
+import io.smartcloudops.agent.config.UserDirs;
 import io.smartcloudops.api.auth.PrivateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,7 @@ public final class TokenFile {
 
     /** Default location: {@code $XDG_CONFIG_HOME/smartcloudops/token}, else {@code ~/.config/smartcloudops/token}. */
     public static Path defaultPath(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("smartcloudops").resolve("token");
+        return UserDirs.configHome(env).resolve("smartcloudops").resolve("token");
     }
 
     public static Generated readOrCreate(Path path) throws IOException {

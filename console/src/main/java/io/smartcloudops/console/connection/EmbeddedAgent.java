@@ -4,6 +4,7 @@ import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.collect.SourceException;
 import io.smartcloudops.agent.config.AgentConfig;
 import io.smartcloudops.agent.config.ConfigLoader;
+import io.smartcloudops.agent.config.UserDirs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -83,9 +84,7 @@ public final class EmbeddedAgent implements AutoCloseable {
 
     /** {@code $XDG_DATA_HOME/smartcloudops}, else {@code ~/.local/share/smartcloudops}: where the embedded agent's logs go. */
     public static Path dataDir(Map<String, String> env) {
-        String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("smartcloudops");
+        return UserDirs.dataHome(env).resolve("smartcloudops");
     }
 
     private static boolean causedByBind(Throwable e) {

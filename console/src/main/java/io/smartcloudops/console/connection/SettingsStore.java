@@ -1,5 +1,6 @@
 package io.smartcloudops.console.connection;
 
+import io.smartcloudops.agent.config.UserDirs;
 import io.smartcloudops.api.time.DurationText;
 import java.io.IOException;
 import java.io.Reader;
@@ -36,9 +37,7 @@ public final class SettingsStore {
 
     /** The default directory for this user. */
     public static Path defaultDir(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("smartcloudops");
+        return UserDirs.configHome(env).resolve("smartcloudops");
     }
 
     /** The directory settings live in (the embedded agent's agent.yaml goes here too). */
