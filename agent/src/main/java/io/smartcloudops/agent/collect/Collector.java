@@ -173,6 +173,23 @@ public final class Collector implements AutoCloseable {
                 t.interrupt();
             }
             source.close();
+            if (t != null && t != Thread.currentThread()) {
+                awaitEnd(t);
+            }
+        }
+    }
+
+    /**
+     * Waits for the collection in progress to end, so that nothing it hands on (a detector state saved, an anomaly
+     * written) happens after the agent has closed the files it writes to.
+     */
+    private static void awaitEnd(Thread t) {
+        try {
+            if (!t.join(Duration.ofSeconds(10))) {
+                LOG.warn("the collector thread did not end within 10 s of the agent closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
