@@ -27,6 +27,8 @@ public final class TimeSeriesChart extends Region {
 
     private final Canvas canvas = new Canvas();
     private ChartData data;
+    /** The marker labels as last drawn, and their markers' x: what a test checks for overlaps. */
+    private List<DrawnLabel> drawnLabels = List.of();
     private boolean dark = true;
     private double fontSize = 12;
 
@@ -77,6 +79,7 @@ public final class TimeSeriesChart extends Region {
         Color grid = dark ? Color.web("#333844") : Color.web("#e3e7ea");
         g.setFill(bg);
         g.fillRect(0, 0, w, h);
+        drawnLabels = List.of();
         if (data == null || w < 10 || h < 10) {
             return;
         }
@@ -162,42 +165,49 @@ public final class TimeSeriesChart extends Region {
             }
         }
 
-        // Marker labels are measured and placed on rows so they overlap neither each other nor the legend;
-        // a label that would leave the plot goes on the marker's left; one that finds no free row is left out
-        // (its dashed line stays).
-        List<double[]> placed = new ArrayList<>();
+        // the lines first, then their labels on a background of the plot's colour (MarkerLabels: clear of each other,
+        // of the legend and of the other lines)
+        List<ChartMarker> markers = data.markers();
+        double[] xs = new double[markers.size()];
+        double[] widths = new double[markers.size()];
+        for (int i = 0; i < markers.size(); i++) {
+            ChartMarker m = markers.get(i);
+            xs[i] = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
+            widths[i] = textWidth(m.label(), font);
+            g.setStroke(colour(m));
+            g.setLineWidth(2);
+            g.setLineDashes(4, 3);
+            g.strokeLine(xs[i], top, xs[i], top + ph);
+            g.setLineDashes();
+        }
         double rowHeight = fontSize + 3;
         int rows = Math.max(1, (int) (ph / 2 / rowHeight));
+        double[] legend = null;
         if (data.lines().size() > 1) {
             double legendWidth = 0;
             for (ChartData.Line l : data.lines()) {
                 legendWidth += textWidth(l.label(), font) + 12;
             }
-            placed.add(new double[] {left + pw - 4 - legendWidth, left + pw, 0});
+            legend = new double[] {left + pw - 4 - legendWidth, left + pw};
         }
+        List<MarkerLabels.Placed> placed = MarkerLabels.place(xs, widths, left + 2, w - 2, rows, legend);
+        List<DrawnLabel> drawn = new ArrayList<>();
         g.setTextBaseline(VPos.TOP);
-        for (ChartMarker m : data.markers()) {
-            double x = left + pw * (m.at().toEpochMilli() - data.fromMillis()) / span;
-            g.setStroke(m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION);
-            g.setLineWidth(2);
-            g.setLineDashes(4, 3);
-            g.strokeLine(x, top, x, top + ph);
-            g.setLineDashes();
-            g.setFill(g.getStroke());
-            double width = textWidth(m.label(), font);
-            boolean rightOfMarker = x + 3 + width <= left + pw;
-            double x0 = rightOfMarker ? x + 3 : Math.max(left + 2, x - 3 - width);
-            int row = 0;
-            while (row < rows && overlaps(placed, x0, x0 + width, row)) {
-                row++;
-            }
-            if (row == rows) {
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = 0; i < markers.size(); i++) {
+            MarkerLabels.Placed p = placed.get(i);
+            if (p == null) {
                 continue;
             }
-            placed.add(new double[] {x0, x0 + width, row});
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(m.label(), x0, top + 2 + row * rowHeight);
+            double y = top + 2 + p.row() * rowHeight;
+            g.setFill(bg.deriveColor(0, 1, 1, 0.85));
+            // half a pixel each side: a line MarkerLabels.LINE_GAP away stays whole
+            g.fillRect(p.x0() - 0.5, y - 1, p.x1() - p.x0() + 1, rowHeight - 1);
+            g.setFill(colour(markers.get(i)));
+            g.fillText(markers.get(i).label(), p.x0(), y);
+            drawn.add(new DrawnLabel(markers.get(i).label(), xs[i], p.x0(), y, widths[i], rowHeight - 3));
         }
+        drawnLabels = List.copyOf(drawn);
 
         data.emptyReason().ifPresent(reason -> {
             g.setFill(dark ? Color.web("#1e2129cc") : Color.web("#ffffffcc"));
@@ -301,18 +311,22 @@ public final class TimeSeriesChart extends Region {
         return m == Metric.NET_IN || m == Metric.NET_OUT ? AxisScale.bytesPerSecond(max) : AxisScale.plain(max);
     }
 
+    /** The marker labels as last drawn. */
+    List<DrawnLabel> drawnLabels() {
+        return drawnLabels;
+    }
+
+    /** A marker label as drawn: its text, its marker's x, and its box. */
+    record DrawnLabel(String text, double markerX, double x, double y, double width, double height) {
+    }
+
     private static double textWidth(String text, Font font) {
         Text t = new Text(text);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
 
-    private static boolean overlaps(List<double[]> placed, double x0, double x1, int row) {
-        for (double[] p : placed) {
-            if (p[2] == row && x0 < p[1] + 4 && p[0] < x1 + 4) {
-                return true;
-            }
-        }
-        return false;
+    private static Color colour(ChartMarker m) {
+        return m.kind() == ChartMarker.Kind.ANOMALY ? ANOMALY : REMEDIATION;
     }
 }
