@@ -134,13 +134,16 @@ public final class AnomaliesView extends BorderPane {
         TableColumn<Anomaly, String> summary = column("Summary", 220, Anomaly::summary);
         summary.setId(AnomalyColumns.SUMMARY);
         table.getColumns().add(summary);
-        table.getColumns().add(column("State", 70, AnomaliesViewModel::formatState));
-        TableColumn<Anomaly, String> handled = column("Handled", 90, AnomaliesViewModel::formatHandled);
-        handled.setId("anomaly-handled-column");
+        TableColumn<Anomaly, String> state = column("State", 70, AnomaliesViewModel::formatState, AnomaliesViewModel::describeState);
+        state.setId(AnomalyColumns.STATE);
+        table.getColumns().add(state);
+        TableColumn<Anomaly, String> handled = column("Handled", 90, AnomaliesViewModel::formatHandled,
+                AnomaliesViewModel::describeHandled);
+        handled.setId(AnomalyColumns.HANDLED);
         table.getColumns().add(handled);
-        AnomalyColumns.fit(table, io.smartcloudops.console.shell.Theme.BASE_FONT);
+        AnomalyColumns columns = AnomalyColumns.install(table, io.smartcloudops.console.shell.Theme.BASE_FONT);
         // measured again in the font the console's scale gives (the search field's, as the table's cells)
-        search.fontProperty().addListener((o, a, f) -> AnomalyColumns.fit(table, f.getSize()));
+        search.fontProperty().addListener((o, a, f) -> columns.fontSize(f.getSize()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
@@ -200,15 +203,24 @@ public final class AnomaliesView extends BorderPane {
         restart.setTooltip(new Tooltip("Shows the plan for this host in the confirm dialog (or the Remediation screen to"
                 + " pick a unit); nothing runs before you confirm."));
         HBox actions = new HBox(8, scale, restart);
+        // one line whose place is kept while it is empty: a verdict arriving or taken back pushed the chart and the
+        // buttons down or up under the pointer; a long note ends in "..." and is whole in the tooltip
         Label verdictLine = new Label();
         verdictLine.setId("anomaly-verdict");
-        verdictLine.setWrapText(true);
+        verdictLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdictLine.visibleProperty().bind(verdictLine.textProperty().isNotEmpty());
+        Tooltip wholeVerdict = new Tooltip();
+        wholeVerdict.setWrapText(true);
+        wholeVerdict.setMaxWidth(600);
+        wholeVerdict.textProperty().bind(verdictLine.textProperty());
+        verdictLine.tooltipProperty().bind(Bindings.when(verdictLine.textProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(wholeVerdict));
         VBox detail = new VBox(8, detailTitle, contributors, verdictLine, chart, actions, actionReason);
         if (verdicts != null) {
             detail.getChildren().add(verdictButtons(vm, verdicts, verdictReason));
         }
         vm.selectedProperty().addListener((o, a, sel) -> verdictLine.setText(sel == null ? "" : VerdictActions.describe(sel)));
-        hiddenWhileEmpty(verdictLine, actionReason);
+        hiddenWhileEmpty(actionReason);
         detail.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, sel) -> {
@@ -291,6 +303,26 @@ public final class AnomaliesView extends BorderPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setCellFactory(io.smartcloudops.console.shell.FullTextCell.factory());
+        return c;
+    }
+
+    /** A column of short texts whose tooltip says them in full ({@code whole}). */
+    private static TableColumn<Anomaly, String> column(String name, double width, java.util.function.Function<Anomaly, String> f,
+                                                       java.util.function.Function<Anomaly, String> whole) {
+        TableColumn<Anomaly, String> c = column(name, width, f);
+        c.setCellFactory(x -> new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                Anomaly row = empty || getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null
+                        : getTableView().getItems().get(getIndex());
+                setText(empty ? null : item);
+                full.setText(row == null ? "" : whole.apply(row));
+                setTooltip(row == null || item == null || item.isEmpty() ? null : full);
+            }
+        });
         return c;
     }
 

@@ -4,6 +4,7 @@ import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.anomaly.Verdict;
 import io.smartcloudops.api.series.BandHistory;
 import io.smartcloudops.api.series.Series;
 import io.smartcloudops.api.series.SeriesPoint;
@@ -171,25 +172,50 @@ public final class AnomaliesViewModel {
         return t == null ? "" : RAISED.format(t);
     }
 
-    /** "open" while the incident lasts, else its duration. */
+    /**
+     * The table's State, short enough for its cell beside the on-call pane at 1024 px: {@code open} while the incident
+     * lasts, else {@code ended} ("closed after 5 min" was cut to "closed a..."). The cell's tooltip says when and after
+     * how long ({@link #describeState}).
+     */
     public static String formatState(Anomaly a) {
-        if (a.end() == null) {
-            return "open";
-        }
-        Duration d = Duration.between(a.start(), a.end());
-        return "closed after " + (d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s");
+        return a.end() == null ? "open" : "ended";
+    }
+
+    /** State in full, for the cell's tooltip: {@code open since Dec 7 12:41:10}, {@code ended Dec 7 12:45:10, after 4m}. */
+    public static String describeState(Anomaly a) {
+        Instant start = a.start() == null ? a.timestamp() : a.start();
+        return a.end() == null ? "open since " + formatTime(start)
+                : "ended " + formatTime(a.end()) + ", after " + shortDuration(Duration.between(start, a.end()));
+    }
+
+    /** A duration in its two largest units at most: {@code 45s}, {@code 5m30s}, {@code 1h5m}, {@code 2d3h}. */
+    static String shortDuration(Duration d) {
+        Duration whole = d.isNegative() ? Duration.ZERO : d;
+        Duration unit = whole.toDays() > 0 ? Duration.ofHours(1) : whole.toHours() > 0 ? Duration.ofMinutes(1) : Duration.ofSeconds(1);
+        return io.smartcloudops.api.time.DurationText.format(Duration.ofSeconds(whole.toSeconds() / unit.toSeconds() * unit.toSeconds()));
     }
 
     /**
      * What people made of it, in one short cell beside the anomaly's own columns (a column each for the verdict,
      * the acknowledgement and the silence pushed the table wider than the space the on-call pane leaves at
-     * 1024 px): {@code not an anomaly}, {@code alice 10:02}, {@code silenced}, joined by {@code ·}; empty for none.
+     * 1024 px): {@code false alarm} or {@code confirmed}, {@code ack alice}, {@code silenced}, joined by {@code ·}; empty
+     * for none. The times and the note are in the cell's tooltip ({@link #describeHandled}); "not an anomaly" and
+     * "alice Dec 7 12:41:10" were cut to a word at 1024 px.
      */
     public static String formatHandled(Anomaly a) {
-        return java.util.stream.Stream.of(VerdictActions.label(a.feedback() == null ? null : a.feedback().verdict()),
-                        a.acknowledged() == null ? "" : a.acknowledged().by() + " " + formatTime(a.acknowledged().at()),
+        return java.util.stream.Stream.of(a.feedback() == null ? "" : a.feedback().verdict() == Verdict.FALSE_ALARM ? "false alarm" : "confirmed",
+                        a.acknowledged() == null ? "" : "ack " + a.acknowledged().by(),
                         a.silenced() == null ? "" : "silenced")
                 .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    /** Handled in full, for the cell's tooltip: the verdict line, who acknowledged when, the silence that held. */
+    public static String describeHandled(Anomaly a) {
+        return java.util.stream.Stream.of(VerdictActions.describe(a),
+                        a.acknowledged() == null ? "" : "Acknowledged by " + a.acknowledged().by() + " at "
+                                + formatTime(a.acknowledged().at()),
+                        a.silenced() == null ? "" : "Silenced by " + a.silenced())
+                .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /**

@@ -82,13 +82,26 @@ class AnomaliesViewModelTest {
                 .isEqualTo("cpu spiked to 12.0% (up to 0.7% before)");
         Anomaly closed = new Anomaly("1", "web-1", NOW.minusSeconds(600), NOW.minusSeconds(590), NOW.minusSeconds(300),
                 0.9, Severity.HIGH, List.of("mem"), List.of(), "m");
-        assertThat(AnomaliesViewModel.formatState(closed)).isEqualTo("closed after 5 min");
+        // short enough for the cell beside the on-call pane at 1024 px; the tooltip says it in full
+        assertThat(AnomaliesViewModel.formatState(closed)).isEqualTo("ended");
+        assertThat(AnomaliesViewModel.describeState(closed)).isEqualTo("ended " + AnomaliesViewModel.formatTime(closed.end())
+                + ", after 5m");
+        assertThat(AnomaliesViewModel.shortDuration(Duration.ofSeconds(330))).isEqualTo("5m30s");
+        assertThat(AnomaliesViewModel.shortDuration(Duration.ofSeconds(3 * 3600 + 125))).as("two units at most").isEqualTo("3h2m");
+        assertThat(AnomaliesViewModel.shortDuration(Duration.ofHours(50).plusSeconds(7))).isEqualTo("2d2h");
         // the table's Raised to the minute (it was cut at 1024 px with the seconds); the detail title keeps them
         assertThat(AnomaliesViewModel.formatRaised(closed.timestamp()))
                 .isEqualTo(AnomaliesViewModel.formatTime(closed.timestamp()).substring(0, AnomaliesViewModel.formatTime(
                         closed.timestamp()).length() - 3))
                 .matches("[A-Z][a-z]{2} \\d{1,2} \\d{2}:\\d{2}");
         assertThat(AnomaliesViewModel.formatState(anomaly("2", "h", Severity.LOW, Duration.ZERO, ""))).isEqualTo("open");
+        Anomaly handled = closed.withFeedback(new io.smartcloudops.api.anomaly.AnomalyFeedback(
+                        io.smartcloudops.api.anomaly.Verdict.FALSE_ALARM, "backup", "alice", NOW))
+                .marked("sil-1", new io.smartcloudops.api.oncall.Acknowledgement("operator", NOW.minusSeconds(60), null));
+        assertThat(AnomaliesViewModel.formatHandled(handled)).isEqualTo("false alarm · ack operator · silenced");
+        assertThat(AnomaliesViewModel.describeHandled(handled).split("\n")).containsExactly(VerdictActions.describe(handled),
+                "Acknowledged by operator at " + AnomaliesViewModel.formatTime(NOW.minusSeconds(60)), "Silenced by sil-1");
+        assertThat(AnomaliesViewModel.formatHandled(closed)).isEmpty();
         assertThat(AnomaliesViewModel.severityStyle(Severity.CRITICAL)).isEqualTo("severity-critical");
         assertThat(AnomaliesViewModel.chartMetric(closed).key()).isEqualTo("mem");
     }

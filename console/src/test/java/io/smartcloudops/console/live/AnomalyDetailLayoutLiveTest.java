@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.anomaly.AnomalyFeedback;
 import io.smartcloudops.api.anomaly.Contributor;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.anomaly.Verdict;
 import io.smartcloudops.console.ConsoleSession;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
+import io.smartcloudops.console.anomalies.VerdictActions;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
@@ -303,6 +306,42 @@ class AnomalyDetailLayoutLiveTest {
         assertThat(FxWait.onFx(() -> scale.isDisabled())).as("Scale up still there for web-1").isFalse();
     }
 
+    /**
+     * A verdict given on the anomaly being read ("Not an anomaly" with a note), then taken back: the verdict line shows
+     * it, and the chart and Scale up stay where they were (the line appeared above the chart and pushed both down, and
+     * up again when the verdict was undone).
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1024, 700", "1440, 900"})
+    void theChartAndScaleUpHoldStillWhenAVerdictArrivesAndIsTakenBack(int width, int height, FxRobot robot) {
+        showIncident(width, height, robot);
+        Region chart = robot.lookup("#anomaly-window-chart").queryAs(Region.class);
+        Node scale = robot.lookup("#anomaly-scale-up").query();
+        Label verdict = robot.lookup("#anomaly-verdict").queryAs(Label.class);
+        double[] before = FxWait.onFx(() -> positions(chart, scale));
+        Anomaly judged = incident(4).withFeedback(new AnomalyFeedback(Verdict.FALSE_ALARM, "nightly backup", "alice",
+                Instant.now()));
+        FxWait.onFx(() -> {
+            session.anomaliesVm().applyEvent(judged);
+            return null;
+        });
+        layout();
+        shot("anomaly-detail-verdict-" + width);
+        assertThat(FxWait.onFx(verdict::getText)).isEqualTo(VerdictActions.describe(judged));
+        assertThat(FxWait.onFx(() -> verdict.isVisible() && verdict.getHeight() > 0)).as("the verdict line shown").isTrue();
+        assertThat(FxWait.onFx(() -> Truncation.find(verdict))).as("the verdict line, whole").isEmpty();
+        assertThat(FxWait.onFx(() -> positions(chart, scale))).as("the chart's top and height, Scale up's top, with the verdict")
+                .containsExactly(before, within(0.5));
+        FxWait.onFx(() -> {
+            session.anomaliesVm().applyEvent(incident(4));
+            return null;
+        });
+        layout();
+        assertThat(FxWait.onFx(verdict::getText)).as("the verdict taken back").isEmpty();
+        assertThat(FxWait.onFx(() -> positions(chart, scale))).as("the chart's top and height, Scale up's top, once undone")
+                .containsExactly(before, within(0.5));
+    }
+
     private static double[] positions(Region chart, Node scale) {
         Bounds c = chart.localToScene(chart.getLayoutBounds());
         Bounds b = scale.localToScene(scale.getLayoutBounds());
@@ -340,10 +379,64 @@ class AnomalyDetailLayoutLiveTest {
         assertThat(FxWait.onFx(() -> Truncation.find(table))).as("the column headers, whole").isEmpty();
     }
 
+    /**
+     * At 1024x700 an anomaly that ended, acknowledged from the on-call pane, then given "Not an anomaly" by someone else
+     * instead: State and Handled show their text whole (they read "closed a..." and "operator D..." or "not an a..."),
+     * Raised stays whole, Summary keeps a few words, and the cells' tooltips say each in full.
+     */
+    @Test
+    void stateAndHandledReadWholeBesideTheOncallPane(FxRobot robot) {
+        showIncident(1024, 700, robot);
+        Instant end = incidentStart.plusSeconds(330);
+        Anomaly acknowledged = withEnd(incident(4), end)
+                .marked(null, new io.smartcloudops.api.oncall.Acknowledgement("operator", end.plusSeconds(20), null));
+        Anomaly falseAlarm = withEnd(incident(4), end)
+                .withFeedback(new AnomalyFeedback(Verdict.FALSE_ALARM, "load test", "alice", end.plusSeconds(30)));
+        @SuppressWarnings("unchecked")
+        TableView<Anomaly> table = robot.lookup("#anomaly-table").queryAs(TableView.class);
+        for (Anomaly a : List.of(acknowledged, falseAlarm)) {
+            FxWait.onFx(() -> {
+                session.anomaliesVm().applyEvent(a);
+                return null;
+            });
+            layout();
+            shot("anomaly-table-handled-" + AnomaliesViewModel.formatHandled(a).replace(' ', '-'));
+            List<String> problems = new ArrayList<>();
+            for (String column : List.of("Raised", "State", "Handled")) {
+                TableCell<?, ?> cell = cell(robot, column);
+                String text = FxWait.onFx(cell::getText);
+                String shown = FxWait.onFx(() -> shownText(cell));
+                if (text == null || text.isEmpty() || !text.equals(shown)) {
+                    problems.add(column + ": '" + text + "' shows as '" + shown + "'");
+                }
+            }
+            assertThat(problems).as("the cells at 1024x700, columns %s", FxWait.onFx(() -> table.getColumns().stream()
+                    .map(c -> c.getText() + "=" + c.getWidth()).toList())).isEmpty();
+            TableCell<?, ?> state = cell(robot, "State");
+            assertThat(FxWait.onFx(() -> state.getTooltip().getText()))
+                    .isEqualTo("ended " + AnomaliesViewModel.formatTime(end) + ", after 5m30s");
+            double summary = FxWait.onFx(() -> table.getColumns().stream().filter(c -> "anomaly-summary-column".equals(c.getId()))
+                    .findFirst().orElseThrow().getWidth());
+            assertThat(summary).as("Summary keeps a few words").isGreaterThanOrEqualTo(6 * 13 - 0.5);
+        }
+        TableCell<?, ?> handled = cell(robot, "Handled");
+        assertThat(FxWait.onFx(() -> handled.getTooltip().getText()))
+                .isEqualTo(VerdictActions.describe(falseAlarm));
+    }
+
+    private static Anomaly withEnd(Anomaly a, Instant end) {
+        return new Anomaly(a.id(), a.host(), a.start(), a.timestamp(), end, a.score(), a.severity(), a.metrics(),
+                a.contributors(), a.summary(), a.feedback(), a.silenced(), a.acknowledged());
+    }
+
+    /** Row 0's cell in the column of this id or header. */
     private static TableCell<?, ?> cell(FxRobot robot, String columnId) {
         return FxWait.onFx(() -> robot.lookup("#anomaly-table .table-cell").queryAll().stream()
                 .map(n -> (TableCell<?, ?>) n)
-                .filter(c -> c.getIndex() == 0 && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                // a cell the table keeps aside after an update keeps its index, hidden with its row
+                .filter(c -> c.getIndex() == 0 && !c.isEmpty() && c.isVisible() && c.getParent() != null && c.getParent().isVisible()
+                        && c.getTableColumn() != null && (columnId.equals(c.getTableColumn().getId())
+                        || columnId.equals(c.getTableColumn().getText())))
                 .findFirst().orElseThrow(() -> new AssertionError("no cell of row 0 in " + columnId)));
     }
 
