@@ -26,7 +26,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 
@@ -215,14 +214,18 @@ public final class AnomaliesView extends BorderPane {
         wholeVerdict.textProperty().bind(verdictLine.textProperty());
         verdictLine.tooltipProperty().bind(Bindings.when(verdictLine.textProperty().isEmpty()).then((Tooltip) null)
                 .otherwise(wholeVerdict));
-        VBox detail = new VBox(8, detailTitle, contributors, verdictLine, chart, actions, actionReason);
+        DetailColumn detail = new DetailColumn(8, chart, CHART_MIN_HEIGHT, detailTitle, contributors, verdictLine, chart, actions);
         if (verdicts != null) {
             detail.getChildren().add(verdictButtons(vm, verdicts, verdictReason));
         }
+        // why Scale up or Restart is disabled, below every button: it grows when a dry run starts the cooldown and comes
+        // and goes with "A request is in flight...", and between the two rows it moved "Not an anomaly..." under the
+        // pointer
+        detail.getChildren().add(actionReason);
         vm.selectedProperty().addListener((o, a, sel) -> verdictLine.setText(sel == null ? "" : VerdictActions.describe(sel)));
         hiddenWhileEmpty(actionReason);
         detail.setPadding(new Insets(8));
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        String[] shownId = {null};
         vm.selectedProperty().addListener((o, a, sel) -> {
             // an update of the open anomaly passes through null (the table drops the replaced row's selection and the
             // view model selects the new record at once): the lines are cleared only if nothing is selected after it,
@@ -236,13 +239,17 @@ public final class AnomaliesView extends BorderPane {
                 });
                 return;
             }
+            if (!sel.id().equals(shownId[0])) {
+                // another anomaly (an update of the one shown passes through null: it keeps the chart's height)
+                shownId[0] = sel.id();
+                detail.release();
+            }
             detailTitle.setText(AnomaliesViewModel.detailTitle(sel));
             contributors.show(sel);
         });
         // a long summary, several contributors and a reason of three lines do not fit under the table at 700 px:
         // the chart gives way down to a height that still reads (at 80 px it was a sliver with its axis labels
         // piled up), then the detail scrolls
-        chart.setMinHeight(CHART_MIN_HEIGHT);
         javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
         detailScroll.setId("anomaly-detail");
         detailScroll.setFitToWidth(true);
@@ -252,6 +259,12 @@ public final class AnomaliesView extends BorderPane {
         detail.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> detailScroll.getViewportBounds().getHeight(),
                 detailScroll.viewportBoundsProperty()));
         detailScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        // a taller or shorter view (the window, the divider): the chart takes the height it leaves again
+        detailScroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a == null || Math.abs(a.getHeight() - b.getHeight()) > 0.5) {
+                detail.release();
+            }
+        });
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
         // the detail (title, contributors, chart, actions) needs more than the rows: at 700 px the table keeps six
