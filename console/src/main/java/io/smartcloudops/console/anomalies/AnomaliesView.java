@@ -214,7 +214,9 @@ public final class AnomaliesView extends BorderPane {
         wholeVerdict.textProperty().bind(verdictLine.textProperty());
         verdictLine.tooltipProperty().bind(Bindings.when(verdictLine.textProperty().isEmpty()).then((Tooltip) null)
                 .otherwise(wholeVerdict));
-        DetailColumn detail = new DetailColumn(8, chart, CHART_MIN_HEIGHT, detailTitle, contributors, verdictLine, chart, actions);
+        // 6 px apart (was 8): the verdict line's kept place costs a line, and at 1024x700 the reason under the buttons
+        // must still show without scrolling
+        DetailColumn detail = new DetailColumn(6, chart, CHART_MIN_HEIGHT, detailTitle, contributors, verdictLine, chart, actions);
         if (verdicts != null) {
             detail.getChildren().add(verdictButtons(vm, verdicts, verdictReason));
         }
@@ -224,7 +226,7 @@ public final class AnomaliesView extends BorderPane {
         detail.getChildren().add(actionReason);
         vm.selectedProperty().addListener((o, a, sel) -> verdictLine.setText(sel == null ? "" : VerdictActions.describe(sel)));
         hiddenWhileEmpty(actionReason);
-        detail.setPadding(new Insets(8));
+        detail.setPadding(new Insets(6, 8, 6, 8));
         String[] shownId = {null};
         vm.selectedProperty().addListener((o, a, sel) -> {
             // an update of the open anomaly passes through null (the table drops the replaced row's selection and the
@@ -269,7 +271,7 @@ public final class AnomaliesView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         // the detail (title, contributors, chart, actions) needs more than the rows: at 700 px the table keeps six
         // rows and the detail its chart with the buttons below it, mostly without scrolling
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.29);
         setTop(filters);
         setCenter(split);
     }

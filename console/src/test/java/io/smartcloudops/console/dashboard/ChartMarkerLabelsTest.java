@@ -40,6 +40,7 @@ class ChartMarkerLabelsTest {
 
     @Test
     void criticalAndEndedStayReadableWhereverTheyFall() {
+        FxWait.until("the chart laid out at its window's size", 10, () -> chart.getWidth() > 500 && chart.getHeight() > 200);
         List<String> problems = new ArrayList<>();
         // the end this many seconds before the chart's right edge, the incident this many seconds long
         for (int endBefore : new int[] {1, 15, 30, 60, 300, 900}) {
@@ -50,6 +51,7 @@ class ChartMarkerLabelsTest {
                     continue;
                 }
                 List<TimeSeriesChart.DrawnLabel> drawn = FxWait.onFx(() -> {
+                    chart.layout(); // its canvas sized to it
                     chart.setData(data(start, end));
                     return chart.drawnLabels();
                 });
