@@ -389,9 +389,10 @@ public final class RemediationViewModel {
                 notice(RemediationText.succeeded(latest) ? Notice.Kind.SUCCESS : Notice.Kind.ERROR, RemediationText.outcome(latest));
                 refresh();
             } else {
+                // "Running ..." already says so: a second notice repeated it with the plan just confirmed, whose long
+                // words broke mid-word in the navigation column at 1024 px
                 awaiting.put(latest.id(), k);
                 applyEvent(latest);
-                notice(Notice.Kind.INFO, RemediationText.outcome(latest));
             }
         }, e -> {
             inFlight.remove(k);

@@ -168,7 +168,8 @@ class RemediationViewModelTest {
         backend.previewOk.accept(preview(false));
         vm.confirm();
         backend.pendingOk.accept(item("r2", ActionType.SCALE_UP, "web-1", RemediationState.RUNNING, false));
-        assertThat(vm.notices().getLast().kind()).isEqualTo(RemediationViewModel.Notice.Kind.INFO);
+        assertThat(vm.notices()).as("one notice while it runs, not a second one repeating it with the plan").containsExactly(
+                new RemediationViewModel.Notice(RemediationViewModel.Notice.Kind.INFO, "Running scale up on web-1..."));
         assertThat(vm.disabledReason("web-1", ActionType.SCALE_UP, "")).isEqualTo("A request is in flight...");
         vm.applyEvent(item("r2", ActionType.SCALE_UP, "web-1", RemediationState.FAILED, false));
         assertThat(vm.notices().getLast()).isEqualTo(new RemediationViewModel.Notice(RemediationViewModel.Notice.Kind.ERROR,
