@@ -60,7 +60,7 @@ final class QuestionParser {
     private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
     private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail|logged|who did what)\\b");
     private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b"
-            + "|\\b(?:issues|problems|critical)\\b"
+            + "|\\b(?:issues|problems|critical|flag(?:ged|s)?)\\b"
             + "|\\b(?:spik\\w*|blips?|glitch\\w*|hiccups?|weird(?:ness)?|odd(?:ness)?|strange(?:ness)?|oddit\\w*|abnormal\\w*"
             + "|irregular\\w*|out of the ordinary)\\b");
     /** "anything odd on db?", "any problems with cache-1": the host's anomalies listed, not one explained. */

@@ -348,6 +348,7 @@ class QuestionParserTest {
             assertThat(a.range().from()).isEqualTo(Instant.parse("2026-03-10T09:00:00Z"));
             assertThat(a.range().until()).isEqualTo(Instant.parse("2026-03-10T11:00:00Z"));
         });
+        assertThat(parse("why was this flagged")).as("the newest anomaly explained").isEqualTo(new Intent.Explain(null));
         assertThat(parse("issues on web-2 today")).isInstanceOfSatisfying(Intent.Anomalies.class,
                 a -> assertThat(a.host()).isEqualTo("web-2"));
     }
