@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class DetectorQuestions {
 
     private static final Pattern STATE = Pattern.compile("\\blearning\\b|\\bwarm(?:ed|ing)?[- ]?up\\b|\\bseasons?\\b|\\bseasonal\\w*"
-            + "|\\b(?:daily|weekly|hourly) (?:cycles?|seasons?|patterns?|rhythm)\\b|\\bcycles?\\b|\\blevel[- ]?shift\\w*"
+            + "|\\b(?:daily|weekly|hourly) (?:cycles?|seasons?|patterns?|rhythm)\\b|\\blevel[- ]?shift\\w*"
             + "|\\b(?:start|starts|started|begin|begins|began) scoring\\b|\\bscoring (?:yet|already)\\b"
             + "|\\bdetector(?:'s)? (?:state|phase|status)\\b");
     private static final Pattern USUAL = Pattern.compile("\\b(?:normal|usual|usually|typical|typically|expected|expect|expects"
