@@ -1,7 +1,7 @@
 package io.smartcloudops.agent.chat.offline;
 
 import io.smartcloudops.api.audit.AuditResult;
-import java.util.Map;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -10,29 +10,29 @@ import java.util.regex.Pattern;
  */
 final class RemediationResults {
 
-    private static final Map<Pattern, AuditResult> WORDS = orderedWords();
+    private record Words(Pattern pattern, AuditResult result) {
+    }
+
+    /** In this order: "dry runs waiting for approval" are dry runs first. */
+    private static final List<Words> WORDS = List.of(
+            new Words(Pattern.compile("\\bdry[- ]?runs?\\b"), AuditResult.DRY_RUN),
+            new Words(Pattern.compile("\\bpending\\b|\\bawait\\w*|\\bwaiting\\b|\\bapprovals?\\b|\\bsign-?offs?\\b|\\bgo-ahead\\b"),
+                    AuditResult.PENDING),
+            new Words(Pattern.compile("\\brefus\\w*|\\bblocked\\b|\\bdenied\\b|\\bturned away\\b|\\bcool-?downs?\\b|\\brate[- ]limit\\w*"),
+                    AuditResult.REFUSED),
+            new Words(Pattern.compile("\\breject\\w*"), AuditResult.REJECTED),
+            new Words(Pattern.compile("\\bfail\\w*|\\berror(?:ed|s)?\\b|\\bdid(?:n't| not) work\\b|\\bunsuccessful\\b"),
+                    AuditResult.FAILURE),
+            new Words(Pattern.compile("\\bsucce\\w*|\\bworked\\b"), AuditResult.SUCCESS));
 
     private RemediationResults() {
     }
 
-    private static Map<Pattern, AuditResult> orderedWords() {
-        Map<Pattern, AuditResult> words = new java.util.LinkedHashMap<>();
-        words.put(Pattern.compile("\\bdry[- ]?runs?\\b"), AuditResult.DRY_RUN);
-        words.put(Pattern.compile("\\bpending\\b|\\bawait\\w*|\\bwaiting\\b|\\bapprovals?\\b|\\bsign-?offs?\\b|\\bgo-ahead\\b"),
-                AuditResult.PENDING);
-        words.put(Pattern.compile("\\brefus\\w*|\\bblocked\\b|\\bdenied\\b|\\bturned away\\b|\\bcool-?downs?\\b|\\brate[- ]limit\\w*"),
-                AuditResult.REFUSED);
-        words.put(Pattern.compile("\\breject\\w*"), AuditResult.REJECTED);
-        words.put(Pattern.compile("\\bfail\\w*|\\berror(?:ed|s)?\\b|\\bdid(?:n't| not) work\\b|\\bunsuccessful\\b"), AuditResult.FAILURE);
-        words.put(Pattern.compile("\\bsucce\\w*|\\bworked\\b"), AuditResult.SUCCESS);
-        return java.util.Collections.unmodifiableMap(words);
-    }
-
     /** The outcome named in {@code lower}, or null when it asks about every outcome. */
     static AuditResult of(String lower) {
-        for (Map.Entry<Pattern, AuditResult> e : WORDS.entrySet()) {
-            if (e.getKey().matcher(lower).find()) {
-                return e.getValue();
+        for (Words w : WORDS) {
+            if (w.pattern().matcher(lower).find()) {
+                return w.result();
             }
         }
         return null;
