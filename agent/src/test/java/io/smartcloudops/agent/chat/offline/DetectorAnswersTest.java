@@ -49,6 +49,8 @@ class DetectorAnswersTest {
         assertThat(parser.parse("any level shifts on db1", List.of())).isEqualTo(new Intent.DetectorState("db-1"));
         assertThat(parser.parse("cpu cycles on web-1", List.of())).as("a figure, not a season")
                 .isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(io.smartcloudops.api.Metric.CPU)));
+        assertThat(parser.parse("is web still learning?", List.of())).as("two hosts fit 'web': asked, not guessed")
+                .isEqualTo(new Intent.Ambiguous("web", List.of("web-1", "web-2")));
         // an anomaly asked about is not the detector's state, nor is "higher than usual" a question about the usual
         assertThat(parser.parse("anything unusual on web-1?", List.of())).isInstanceOf(Intent.Anomalies.class);
         assertThat(parser.parse("is cpu on web-1 higher than usual?", List.of())).isNotInstanceOf(Intent.Usual.class);
