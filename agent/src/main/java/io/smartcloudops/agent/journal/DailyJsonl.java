@@ -229,6 +229,11 @@ public final class DailyJsonl {
         }
     }
 
+    /** Closes the open file; the next append opens it again (to land after lines another process appended). */
+    public synchronized void closeFile() {
+        closeChannel();
+    }
+
     /** Closes the open file; appends after this fail. */
     public synchronized void close() {
         closed = true;
