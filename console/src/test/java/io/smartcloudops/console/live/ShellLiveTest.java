@@ -9,8 +9,9 @@ import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import io.smartcloudops.console.shell.Screen;
-import io.smartcloudops.console.testing.LiveStage;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -56,7 +57,10 @@ class ShellLiveTest {
 
     @AfterEach
     void close() {
-        session.close();
+        FxWait.onFx(() -> {
+            session.close();  // on the JavaFX thread: it stops the views' animations
+            return null;
+        });
     }
 
     @Test
@@ -71,7 +75,7 @@ class ShellLiveTest {
 
     @Test
     void theKeyboardReachesEveryScreenTheChatAndTheHelp(FxRobot robot) {
-        robot.clickOn("#nav-dashboard");
+        Clicks.on(robot, "#nav-dashboard");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.REMEDIATION);
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
@@ -102,7 +106,7 @@ class ShellLiveTest {
             return null;
         });
         FxWait.until("the chat closed at 1024 px", 5, () -> !session.root().chatShown());
-        robot.clickOn("#nav-anomalies");
+        Clicks.on(robot, "#nav-anomalies");
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         FxWait.until("the chat question focused", 5, () -> robot.lookup("#chat-input").query().isFocused());
         assertThat(FxWait.onFx(() -> session.root().chatShown() && !session.root().chatDocked())).as("a drawer").isTrue();
@@ -118,9 +122,9 @@ class ShellLiveTest {
             return null;
         });
         FxWait.until("the settings screen", 5, () -> robot.lookup("#mode-remote").tryQuery().isPresent());
-        robot.clickOn("#mode-remote");
-        robot.clickOn("#agent-url").write("agent.example:8080");
-        robot.clickOn("#settings-apply");
+        Clicks.on(robot, "#mode-remote");
+        Clicks.on(robot, "#agent-url").write("agent.example:8080");
+        Clicks.on(robot, "#settings-apply");
         FxWait.until("the URL error", 5, () -> robot.lookup("#agent-url-error").queryAs(Label.class).getText()
                 .equals("Agent URL: 'agent.example:8080' must start with http:// or https://"));
         assertThat(FxWait.onFx(() -> robot.lookup("#agent-token-error").queryAs(Label.class).getText())).startsWith("Token: required");
