@@ -169,7 +169,7 @@ class ScreenshotTourTest {
                     .filter(a -> a.host().equals("web-1")).findFirst().orElseThrow());
             Clicks.on(robot, row(robot, anomaly));
             try {
-                FxWait.until("the anomaly's detail", 5, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
+                FxWait.until("the anomaly's detail", 20, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
                         .getText().contains("on web-1"));
             } catch (AssertionError missed) {
                 // the row moved under the pointer (the list refreshed as it was clicked): select it as a keyboard would

@@ -82,12 +82,12 @@ class AnomalyToFixLiveTest {
             session.anomaliesVm().applyEvent(web);
             return null;
         });
-        FxWait.until("the notification", 5, () -> robot.lookup(".toast-error").queryAll().stream()
+        FxWait.until("the notification", 20, () -> robot.lookup(".toast-error").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals("Critical anomaly on web-1: cpu (Ctrl+2)")));
         assertThat(FxWait.onFx(() -> robot.lookup("#nav-badge-anomalies").queryAs(Label.class).getText())).isEqualTo("1");
 
         Clicks.on(robot, "#nav-anomalies");
-        FxWait.until("the badge cleared", 5, () -> !robot.lookup("#nav-badge-anomalies").query().isVisible());
+        FxWait.until("the badge cleared", 20, () -> !robot.lookup("#nav-badge-anomalies").query().isVisible());
         // seen: its notification goes at once rather than lying over the screen for its remaining seconds
         assertThat(FxWait.onFx(() -> robot.lookup(".toast-error").queryAll())).as("the anomaly's notification").isEmpty();
         FxWait.onFx(() -> {

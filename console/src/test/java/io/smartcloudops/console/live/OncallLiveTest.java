@@ -136,7 +136,7 @@ class OncallLiveTest {
                     stage.setHeight(size[1]);
                     return null;
                 });
-                FxWait.until("the window at " + size[0] + " px", 5, () -> stage.getScene().getWidth() == size[0]);
+                FxWait.until("the window at " + size[0] + " px", 20, () -> stage.getScene().getWidth() == size[0]);
                 FxWait.onFx(() -> null); // a pulse: the layout at the new size
                 FxWait.onFx(() -> {
                     io.smartcloudops.console.testing.Png.write(stage.getScene(),
@@ -198,7 +198,7 @@ class OncallLiveTest {
                 .isNull();
         // a click on the anomaly's row, still selected in the table, makes it what Acknowledge acts on again
         Clicks.on(robot, robot.lookup("#anomaly-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        FxWait.until("the anomaly picked again", 5, () -> session.oncallVm().selectionProperty().get()
+        FxWait.until("the anomaly picked again", 20, () -> session.oncallVm().selectionProperty().get()
                 instanceof Selection.OfAnomaly s && s.anomaly().id().equals("an-oncall"));
     }
 

@@ -60,7 +60,7 @@ class LogsViewTest {
                             .by(Trigger.OPERATOR, "alice").dryRun(true).requestId("r2").detail(DETAIL).params(Map.of()).build()), false));
             return null;
         });
-        FxWait.until("the detail cell's tooltip", 5, () -> robot.lookup("#logs-table .table-cell").queryAll().stream()
+        FxWait.until("the detail cell's tooltip", 20, () -> robot.lookup("#logs-table .table-cell").queryAll().stream()
                 .map(n -> ((TableCell<?, ?>) n).getTooltip()).anyMatch(t -> t != null && t.getText().equals(DETAIL)));
         TableView<AuditRecord> table = FxWait.onFx(() -> robot.lookup("#logs-table").queryAs(TableView.class));
         FxWait.onFx(() -> {
@@ -91,13 +91,13 @@ class LogsViewTest {
         assertThat(FxWait.onFx(() -> robot.lookup("#logs-result").queryAs(javafx.scene.control.ComboBox.class).getItems()))
                 .hasSize(AuditResult.values().length + 1);
         Clicks.on(Clicks.on(robot, "#logs-action"), "scale_in");
-        FxWait.until("scale_in chosen", 5, () -> vm.actionProperty().get() == ActionType.SCALE_IN);
+        FxWait.until("scale_in chosen", 20, () -> vm.actionProperty().get() == ActionType.SCALE_IN);
         assertThat(FxWait.onFx(() -> vm.query().action())).isEqualTo(ActionType.SCALE_IN);
         Clicks.on(robot, "#logs-action");
         Node any = robot.lookup(".combo-box-popup .list-cell").match(n -> LogsViewModel.ANY.equals(((javafx.scene.control.ListCell<?>) n).getText()))
                 .query();
         Clicks.on(robot, any);
-        FxWait.until("any action again", 5, () -> vm.actionProperty().get() == null);
+        FxWait.until("any action again", 20, () -> vm.actionProperty().get() == null);
         assertThat(FxWait.onFx(() -> action.getButtonCell() == null ? robot.lookup("#logs-action .list-cell").queryAs(
                 javafx.scene.control.ListCell.class).getText() : action.getButtonCell().getText())).isEqualTo(LogsViewModel.ANY);
     }
