@@ -177,14 +177,16 @@ public final class Collector implements AutoCloseable {
             if (closed.get()) {
                 throw new Closing();
             }
-            reading = ownThread;
+            if (ownThread) {
+                reading = true;  // a test's or benchmark's collectOnce on its own thread is never interrupted
+            }
         }
         try {
             return call.call();
         } finally {
-            synchronized (phase) {
-                reading = false;
-                if (ownThread) {
+            if (ownThread) {
+                synchronized (phase) {
+                    reading = false;
                     Thread.interrupted();  // close's, if it came: it was for the read, which is over
                 }
             }
