@@ -48,6 +48,7 @@ import io.smartcloudops.agent.http.CoreRoutes;
 import io.smartcloudops.agent.http.EventStream;
 import io.smartcloudops.agent.http.RouteGroup;
 import io.smartcloudops.agent.journal.DamagedLines;
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.smartcloudops.agent.metrics.AgentFootprint;
 import io.smartcloudops.agent.metrics.AgentMetrics;
 import io.smartcloudops.agent.notify.Channel;
@@ -122,6 +123,7 @@ public final class Agent implements AutoCloseable {
     private final Optional<UnifiedJedis> redis;
     private final ShardAssignment shard;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile Thread jvmMetrics;
 
     /**
      * Builds every part; starts nothing that listens or collects ({@link #start} does). When a step fails
@@ -342,7 +344,7 @@ public final class Agent implements AutoCloseable {
             agent.notifier.recover(agent.alerts::find, id -> agent.detector.flatMap(d -> d.store().find(id)));
             agent.server.start();
             agent.collector.start();
-            Thread.ofPlatform().daemon().name("jvm-metrics").start(() -> {
+            agent.jvmMetrics = Thread.ofPlatform().daemon().name("jvm-metrics").start(() -> {
                 try {
                     agent.metrics.registerJvmMetrics();
                 } catch (RuntimeException e) {
@@ -443,6 +445,7 @@ public final class Agent implements AutoCloseable {
         collector.close();
         events.close();
         server.close();
+        Shutdown.join(jvmMetrics, "registering the JVM metrics");
         closeAll();
     }
 

@@ -7,6 +7,7 @@ import io.smartcloudops.console.connection.EmbeddedAgentFailure;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
+import io.smartcloudops.console.shell.InitialWindowSize;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -80,11 +82,14 @@ public final class ConsoleApp extends Application {
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
-        scene = new Scene(new StackPane(new Label("Starting...")), 1280, 800);
+        Rectangle2D screenArea = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var size = InitialWindowSize.forScreen(screenArea);
+        scene = new Scene(new StackPane(new Label("Starting...")), size.width(), size.height());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> Platform.exit());
         open(settings);
         stage.show();
+        InitialWindowSize.keepOnScreen(stage, screenArea);
         options.pulseReport().ifPresent(f -> new PulseReport(f).start());
         options.controlsReport().ifPresent(f -> io.smartcloudops.console.shell.ControlsReport.install(scene, f));
         StartupClock.mark("window shown");

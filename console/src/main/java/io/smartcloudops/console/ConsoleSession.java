@@ -1,5 +1,6 @@
 package io.smartcloudops.console;
 
+import io.smartcloudops.console.fx.FxThread;
 import io.smartcloudops.console.anomalies.AnomaliesFeed;
 import io.smartcloudops.console.anomalies.AnomaliesView;
 import io.smartcloudops.console.anomalies.AnomaliesViewModel;
@@ -345,9 +346,10 @@ public final class ConsoleSession implements AutoCloseable {
         return embedded;
     }
 
-    /** Closes the connection; the embedded agent is closed by its owner. */
+    /** Closes the connection, on the JavaFX thread; the embedded agent is closed by its owner. */
     @Override
     public void close() {
+        FxThread.require("ConsoleSession.close");  // it stops the views' animations
         dashboard.stop();
         remediationView.stop();
         connection.close();

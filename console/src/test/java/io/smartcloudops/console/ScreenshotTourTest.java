@@ -11,6 +11,7 @@ import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.LaunchedAgent;
 import io.smartcloudops.console.testing.Png;
@@ -156,19 +157,19 @@ class ScreenshotTourTest {
             shot(out, "anomaly-notice");
             pause(4500);
 
-            robot.clickOn("#nav-remediation");
+            Clicks.on(robot, "#nav-remediation");
             FxWait.until("Scale up enabled for web-1", 15, () -> robot.lookup("#scale-up-web-1").tryQuery()
                     .map(b -> !b.isDisabled()).orElse(false));
             pause(1500);
             shot(out, "remediation");
 
-            robot.clickOn("#nav-anomalies");
+            Clicks.on(robot, "#nav-anomalies");
             pause(1500);
             Anomaly anomaly = FxWait.onFx(() -> session.anomaliesVm().visible().stream()
                     .filter(a -> a.host().equals("web-1")).findFirst().orElseThrow());
-            robot.clickOn(row(robot, anomaly));
+            Clicks.on(robot, row(robot, anomaly));
             try {
-                FxWait.until("the anomaly's detail", 5, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
+                FxWait.until("the anomaly's detail", 20, () -> robot.lookup("#anomaly-detail-title").queryAs(Labeled.class)
                         .getText().contains("on web-1"));
             } catch (AssertionError missed) {
                 // the row moved under the pointer (the list refreshed as it was clicked): select it as a keyboard would
@@ -188,20 +189,20 @@ class ScreenshotTourTest {
 
             // from the anomaly straight to its host's confirm dialog
             FxWait.until("Scale up enabled under the anomaly", 15, () -> !robot.lookup("#anomaly-scale-up").query().isDisabled());
-            robot.clickOn("#anomaly-scale-up");
+            Clicks.on(robot, "#anomaly-scale-up");
             FxWait.until("the confirm dialog with the plan", 10, () -> robot.lookup("#confirm-plan").tryQuery().isPresent());
             pause(3000);
             shot(out, "remediation-confirm");
-            robot.clickOn("#confirm-run");
+            Clicks.on(robot, "#confirm-run");
             FxWait.until("the success notification", 20, () -> robot.lookup(".toast-success").queryAll().stream()
                     .anyMatch(n -> ((Labeled) n).getText().startsWith("scale up on web-1: succeeded")));
             assertThat(aws.calls("SetDesiredCapacity")).as("one click, one SetDesiredCapacity").hasSize(1);
-            robot.clickOn("#nav-remediation");
+            Clicks.on(robot, "#nav-remediation");
             pause(1500);
             shot(out, "remediation-done");
 
             ask(robot, session, "Show logs from 10 minutes ago");
-            robot.clickOn("#nav-logs");
+            Clicks.on(robot, "#nav-logs");
             FxWait.until("the verified scale-up in the audit log", 30, () -> robot.lookup("#logs-table").tryQuery()
                     .map(t -> ((TableView<?>) t).getItems().stream().anyMatch(r -> ((io.smartcloudops.api.audit.AuditRecord) r).event() == io.smartcloudops.api.audit.AuditEvent.VERIFIED))
                     .orElse(false));
@@ -218,15 +219,15 @@ class ScreenshotTourTest {
             FxWait.until("the confirm dialog", 10, () -> robot.lookup("#confirm-plan").tryQuery().isPresent());
             pause(1000);
             shot(out, "chat-proposal-confirm");
-            robot.clickOn("#confirm-cancel");
-            robot.clickOn("#nav-remediation");
+            Clicks.on(robot, "#confirm-cancel");
+            Clicks.on(robot, "#nav-remediation");
             FxWait.until("the pending approval with its buttons", 10, () -> robot.lookup("#remediation-pending .button")
                     .tryQuery().isPresent());
             pause(1500);
             shot(out, "remediation-pending");
 
             // the incident with its anomaly and scale-up markers, once the notifications have gone
-            robot.clickOn("#nav-dashboard");
+            Clicks.on(robot, "#nav-dashboard");
             FxWait.until("the notifications to go", 30, () -> robot.lookup(".toast").queryAll().isEmpty());
             pause(1500);
             shot(out, "dashboard");
@@ -290,7 +291,7 @@ class ScreenshotTourTest {
     private void ask(FxRobot robot, ConsoleSession session, String question) {
         int before = FxWait.onFx(() -> session.chatVm().messages().size());
         Node chip = robot.lookup(".chip").match(n -> question.equals(((Labeled) n).getText())).query();
-        robot.clickOn(chip);
+        Clicks.on(robot, chip);
         FxWait.until("the answer to " + question, 20, () -> session.chatVm().messages().stream().skip(before)
                 .anyMatch(m -> m.kind() != ChatMessage.Kind.QUESTION));
         pause(3500);
@@ -299,7 +300,7 @@ class ScreenshotTourTest {
     /** Types a question into the chat as a person would, and waits for its answer. */
     private void typeAndAsk(FxRobot robot, ConsoleSession session, String question) {
         int before = FxWait.onFx(() -> session.chatVm().messages().size());
-        robot.clickOn("#chat-input").write(question).type(javafx.scene.input.KeyCode.ENTER);
+        Clicks.on(robot, "#chat-input").write(question).type(javafx.scene.input.KeyCode.ENTER);
         FxWait.until("the answer to " + question, 20, () -> session.chatVm().messages().stream().skip(before)
                 .anyMatch(m -> m.kind() != ChatMessage.Kind.QUESTION));
         pause(3000);

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.audit;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -70,7 +70,7 @@ public final class AuditAnchor implements AutoCloseable {
      * since the last message. A failed publish is logged and tried again at the next interval.
      */
     public void start(Duration interval, String destination, BiConsumer<String, String> publish) {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("audit-anchor").factory());
+        timer = Shutdown.timer("audit-anchor");
         timer.scheduleAtFixedRate(() -> publishIfChanged(destination, publish), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -102,7 +102,7 @@ public final class AuditAnchor implements AutoCloseable {
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            Shutdown.finish(timer, "the audit anchor");
         }
     }
 }

@@ -155,7 +155,7 @@ public final class AuditLog implements AutoCloseable {
                 && sizeOf(journal.fileFor(lastDay)) == lastSize) {
             return;
         }
-        journal.close();
+        journal.closeFile();
         // Remember what this head was read from: a head read while the files were unreadable (swapped out,
         // restored) must be read again once they are back, or the next record would link to the wrong one.
         lastDay = days.isEmpty() ? null : days.getLast();

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.cluster;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -88,6 +89,7 @@ public final class RedisMembership implements Membership {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             thread.interrupt();
+            Shutdown.join(thread, "the cluster heartbeat");  // before the key is deleted: a late beat would put it back
             try {
                 redis.del(prefix + self);
             } catch (RuntimeException e) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -34,6 +36,10 @@ public final class Collector implements AutoCloseable {
     private final Predicate<String> owns;
     private final SourceHealth health;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch wake = new CountDownLatch(1);
+    /** Guards {@link #reading}: close interrupts the collector thread only while it waits for the source. */
+    private final Object phase = new Object();
+    private boolean reading;
     private Thread thread;
     private boolean backfilled;
 
@@ -80,7 +86,9 @@ public final class Collector implements AutoCloseable {
             long sleepMillis = delay.toMillis() - (System.nanoTime() - started) / 1_000_000;
             if (sleepMillis > 0) {
                 try {
-                    Thread.sleep(sleepMillis);
+                    if (wake.await(sleepMillis, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -109,7 +117,7 @@ public final class Collector implements AutoCloseable {
             } else if (health.consecutiveFailures() > 0 && health.lastSuccess() != null) {
                 storeHistory(health.lastSuccess(), now);
             }
-            List<HostSample> samples = source.collect();
+            List<HostSample> samples = read(source::collect);
             List<HostSample> stored = store(samples);
             boolean changed = health.success(now, note(samples));
             metrics.collection(source.kind(), true);
@@ -120,6 +128,8 @@ public final class Collector implements AutoCloseable {
             if (!stored.isEmpty()) {
                 bus.publish(new SamplesCollected(stored, false));
             }
+        } catch (Closing e) {
+            return;
         } catch (SourceException e) {
             failed(now, e.getMessage());
         } catch (RuntimeException e) {
@@ -145,11 +155,51 @@ public final class Collector implements AutoCloseable {
     }
 
     private void storeHistory(Instant from, Instant to) throws SourceException {
-        List<HostSample> history = source.history(from, to);
+        List<HostSample> history = read(() -> source.history(from, to));
         List<HostSample> stored = store(history);
         if (!stored.isEmpty()) {
             LOG.info("back-filled {} samples from {}", stored.size(), source.spec());
             bus.publish(new SamplesCollected(stored, true));
+        }
+    }
+
+    private interface SourceCall {
+        List<HostSample> call() throws SourceException;
+    }
+
+    /**
+     * Reads from the source, which close may interrupt; once the agent is closing, what was read is not stored or
+     * announced. Only here: an interrupt while the detector or a journal writes would close the file it writes to.
+     */
+    private List<HostSample> read(SourceCall call) throws SourceException {
+        boolean ownThread = Thread.currentThread() == thread;
+        synchronized (phase) {
+            if (closed.get()) {
+                throw new Closing();
+            }
+            if (ownThread) {
+                reading = true;  // a test's or benchmark's collectOnce on its own thread is never interrupted
+            }
+        }
+        try {
+            return call.call();
+        } finally {
+            if (ownThread) {
+                synchronized (phase) {
+                    reading = false;
+                    Thread.interrupted();  // close's, if it came: it was for the read, which is over
+                }
+            }
+            if (closed.get()) {
+                throw new Closing();
+            }
+        }
+    }
+
+    /** The agent closed during a collection: it ends without storing or announcing anything. */
+    private static final class Closing extends RuntimeException {
+        Closing() {
+            super("the collector is closing", null, false, false);
         }
     }
 
@@ -169,8 +219,11 @@ public final class Collector implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             Thread t = thread;
-            if (t != null) {
-                t.interrupt();
+            wake.countDown();
+            synchronized (phase) {
+                if (reading && t != null) {
+                    t.interrupt();
+                }
             }
             source.close();
             if (t != null && t != Thread.currentThread()) {

@@ -34,6 +34,7 @@ public final class DailyJsonl {
     private final Pattern fileName;
     private LocalDate openDay;
     private FileChannel channel;
+    private boolean closed;
 
     public DailyJsonl(Path dir, String prefix) {
         this.dir = dir;
@@ -52,9 +53,13 @@ public final class DailyJsonl {
     /**
      * Appends one JSON object, as {@link JsonLine#write} makes it (printable ASCII, so one line for every
      * reader), to the file of {@code timestamp}'s UTC day and forces it to disk. Throws if it cannot: the
-     * caller must then not act as if it was recorded.
+     * caller must then not act as if it was recorded. Once {@link #close closed} it writes nothing: a part still
+     * running after its agent stopped must not create files in a directory the owner considers finished with.
      */
     public synchronized void append(Instant timestamp, String json) throws IOException {
+        if (closed) {
+            throw new IOException("the journal " + fileFor(timestamp.atZone(ZoneOffset.UTC).toLocalDate()) + " is closed");
+        }
         if (!JsonLine.isPrintableAscii(json)) {
             throw new IllegalArgumentException("a journal record must be one line of printable ASCII (written by JsonLine)");
         }
@@ -224,7 +229,14 @@ public final class DailyJsonl {
         }
     }
 
+    /** Closes the open file; the next append opens it again (to land after lines another process appended). */
+    public synchronized void closeFile() {
+        closeChannel();
+    }
+
+    /** Closes the open file; appends after this fail. */
     public synchronized void close() {
+        closed = true;
         closeChannel();
     }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.notify;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.smartcloudops.agent.alerts.DisplayText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -278,6 +279,7 @@ final class ChannelSender implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        worker.interrupt();
+        worker.interrupt();  // it waits on the queue, a back-off or the channel's server, never on a file
+        Shutdown.join(worker, "notification channel " + channel.name());
     }
 }

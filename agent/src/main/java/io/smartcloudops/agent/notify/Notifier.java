@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.notify;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.config.NotifyConfig;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -119,7 +119,7 @@ public final class Notifier implements AutoCloseable {
         GaugeWithCallback.builder().name("smartcloudops_notifications_queued")
                 .help("Notifications waiting in the channel's queue").labelNames("channel")
                 .callback(cb -> senders.forEach((name, s) -> cb.call(s.queued(), name))).register(registry);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("notify-tick").factory());
+        this.ticker = Shutdown.timer("notify-tick");
         if (!senders.isEmpty()) {
             ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -453,7 +453,7 @@ public final class Notifier implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        ticker.shutdownNow();
+        Shutdown.finish(ticker, "the notification ticker");
         senders.values().forEach(ChannelSender::close);
         synchronized (this) {
             journal.close();

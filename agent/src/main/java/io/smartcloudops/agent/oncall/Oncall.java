@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.oncall;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.events.EventBus;
 import io.smartcloudops.api.alert.Alert;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -44,7 +44,7 @@ public final class Oncall implements AutoCloseable {
         this.requests = new SilenceRequests(ruleNames);
         silences.reload();
         acknowledgements.reload();
-        this.expiry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("silence-expiry").factory());
+        this.expiry = Shutdown.timer("silence-expiry");
         expiry.scheduleWithFixedDelay(silences::expire, EXPIRY_CHECK.toMillis(), EXPIRY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -110,7 +110,7 @@ public final class Oncall implements AutoCloseable {
 
     @Override
     public void close() {
-        expiry.shutdownNow();
+        Shutdown.finish(expiry, "the silence expiry");  // an expiry in progress writes the audit log and the silences
         silences.close();
         acknowledgements.close();
     }

@@ -6,13 +6,11 @@ import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.Remediation;
 import java.time.Instant;
 import java.util.Optional;
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a remediation that may run: a dry run is finished at once with its plan; a real one passes the
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Execution implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
 
     private final RemediationConfig config;
     private final Object lock;
@@ -118,13 +115,7 @@ final class Execution implements AutoCloseable {
     @Override
     public void close() {
         verification.stop();
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("remediations still running at shutdown; the audit log shows them as started");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // not interrupted: a run ends by recording how it ended; one still running past the wait shows as started
+        Shutdown.finish(workers, "remediations (the audit log shows them as started)");
     }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smartcloudops.agent.audit.AuditLog;
 import io.smartcloudops.agent.config.RemediationConfig;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -50,11 +50,7 @@ public final class RemediationService implements AutoCloseable {
     private final RemediationOverview overview;
     private final RollingRestart rolling;
     private final Object lock = new Object();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "remediation-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = Shutdown.timer("remediation-timers");
 
     /** Wires the parts; reads and writes nothing ({@link #start} does). */
     private RemediationService(RemediationConfig config, Targets targets, ActionRunner runner, AuditLog auditLog,
@@ -309,7 +305,7 @@ public final class RemediationService implements AutoCloseable {
     @Override
     public void close() {
         rolling.close();
-        timers.shutdownNow();
+        Shutdown.finish(timers, "the remediation timers");  // an expiry of stale approvals writes the audit log
         execution.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.smartcloudops.agent.remediate;
 
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.smartcloudops.api.audit.AuditEvent;
 import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.PlanStep;
@@ -246,6 +247,7 @@ final class RollingRestart implements AutoCloseable {
         synchronized (lock) {
             lock.notifyAll();
         }
-        drivers.shutdownNow();
+        // no interrupt: a driver may be appending to the audit log; told to stop, it ends within its next wait
+        Shutdown.finish(drivers, "the rolling restarts");
     }
 }

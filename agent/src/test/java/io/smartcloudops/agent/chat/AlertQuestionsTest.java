@@ -50,6 +50,11 @@ class AlertQuestionsTest {
 
             String id = agent.alerts().firing().stream().filter(a -> a.host().equals("web-1")).findFirst().orElseThrow().id();
             op.acknowledgeAlert(id, "on it");
+            assertThat(op.query("whats been acked?").answer()).as("who took what in hand, from the alert itself")
+                    .isEqualTo("Acknowledged, newest first:\n- alert \"HighCPU\" on web-1 (firing) acknowledged by operator"
+                            + " 10:00 UTC: \"on it\".");
+            assertThat(op.query("has anyone acked the db-1 alert").answer())
+                    .isEqualTo("Nothing was acknowledged on db-1 among the recent anomalies and alerts.");
             QueryResponse why = op.query("Why is web-1 alerting?");
             assertThat(why.answer()).startsWith("1 alert is firing on web-1:")
                     .contains("HighCPU").contains("acknowledged by operator 10:00 UTC").doesNotContain("DiskFull");

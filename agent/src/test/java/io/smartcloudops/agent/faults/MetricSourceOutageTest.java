@@ -58,7 +58,7 @@ class MetricSourceOutageTest {
                 // 1. partition: Prometheus keeps scraping, the agent cannot reach it
                 path.cut();
                 Instant cut = Instant.now();
-                Eventually.within("the source to turn unhealthy", Duration.ofSeconds(5)).ignoreExceptions()
+                Eventually.within("the source to turn unhealthy", Duration.ofSeconds(30)).ignoreExceptions()
                         .until(() -> !client.status().source().healthy());
                 assertThat(client.status().source().reason()).contains("unreachable");
                 assertThat(client.healthz()).containsEntry("status", "ok");
@@ -111,7 +111,7 @@ class MetricSourceOutageTest {
                 Eventually.within("two samples from node_exporter", Duration.ofSeconds(20)).ignoreExceptions()
                         .until(() -> agent.store().sampleCount(host) >= 2);
                 exporter.kill();
-                Eventually.within("the source to turn unhealthy", Duration.ofSeconds(5)).ignoreExceptions()
+                Eventually.within("the source to turn unhealthy", Duration.ofSeconds(30)).ignoreExceptions()
                         .until(() -> !client.status().source().healthy());
                 assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"node-exporter\"} 0.0");
                 int before = agent.store().sampleCount(host);

@@ -62,11 +62,11 @@ public final class ChannelServer implements AutoCloseable {
         server.enqueue(new MockResponse.Builder().code(okCode).headersDelay(millis, TimeUnit.MILLISECONDS).body(okBody).build());
     }
 
-    /** What the agent sent next, within 5 s; fails the test if nothing came. */
+    /** What the agent sent next, within 30 s (two busy cores can hold a delivery up for seconds); fails if nothing came. */
     public Sent take() throws InterruptedException {
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest r = server.takeRequest(30, TimeUnit.SECONDS);
         if (r == null) {
-            throw new AssertionError("nothing was sent to the channel within 5 s");
+            throw new AssertionError("nothing was sent to the channel within 30 s");
         }
         return new Sent(r);
     }

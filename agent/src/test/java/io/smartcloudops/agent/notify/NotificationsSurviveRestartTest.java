@@ -85,7 +85,7 @@ class NotificationsSurviveRestartTest {
 
                 post(hook, "resolved", started, clock.instant().minusSeconds(30), "5m average, still rising");
                 assertThat(slack.take().json().at("/blocks/0/text/text").asText()).isEqualTo("[RESOLVED] HighCPU on web-1");
-                Eventually.within("the resolve paid off", Duration.ofSeconds(5))
+                Eventually.within("the resolve paid off", Duration.ofSeconds(30))
                         .until(() -> agent.notifier().status().get("resolves_owed").equals(0));
                 assertThat(agent.notifier().status()).containsEntry("open_subjects", 0);
             }
@@ -115,7 +115,7 @@ class NotificationsSurviveRestartTest {
             slack.ok(1);
             try (Agent agent = start(slack, clock)) {
                 assertThat(slack.take().json().at("/blocks/0/text/text").asText()).isEqualTo("[RESOLVED] HighCPU on web-1");
-                Eventually.within("the resolve paid off", Duration.ofSeconds(5))
+                Eventually.within("the resolve paid off", Duration.ofSeconds(30))
                         .until(() -> agent.notifier().status().get("resolves_owed").equals(0));
             }
             try (Agent agent = start(slack, clock)) {

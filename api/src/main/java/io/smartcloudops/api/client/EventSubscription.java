@@ -21,6 +21,8 @@ public final class EventSubscription implements AutoCloseable {
 
     static final Duration MIN_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** How long close waits for the subscription's thread (cancelled and interrupted, it ends in milliseconds). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final OkHttpClient http;
     private final Request request;
@@ -70,6 +72,9 @@ public final class EventSubscription implements AutoCloseable {
     private void readStream() throws IOException {
         Call call = http.newCall(request);
         current = call;
+        if (closed.get()) {
+            return;  // closed before this call was current: close could not cancel it
+        }
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("GET /events answered " + response.code());
@@ -116,6 +121,13 @@ public final class EventSubscription implements AutoCloseable {
                 call.cancel();
             }
             thread.interrupt();
+            if (thread != Thread.currentThread()) {
+                try {
+                    thread.join(CLOSE_WAIT.toMillis());  // a listener called now is done before close returns
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

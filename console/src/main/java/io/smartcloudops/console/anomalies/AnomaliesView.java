@@ -1,5 +1,6 @@
 package io.smartcloudops.console.anomalies;
 
+import io.smartcloudops.console.fx.FxThread;
 import io.smartcloudops.api.anomaly.Anomaly;
 import io.smartcloudops.api.anomaly.Severity;
 import io.smartcloudops.api.remediation.ActionType;
@@ -54,7 +55,7 @@ public final class AnomaliesView extends BorderPane {
         setId("anomalies");
         Label title = new Label("Anomalies");
         title.getStyleClass().add("screen-title");
-        ComboBox<String> host = new ComboBox<>(vm.hosts());
+        ComboBox<String> host = new ComboBox<>(FxThread.shown(vm.hosts(), "the anomaly host filter"));
         host.setId("anomaly-host-filter");
         host.valueProperty().bindBidirectional(vm.hostProperty());
         CheckComboBox<Severity> severity = new CheckComboBox<>();
@@ -82,7 +83,7 @@ public final class AnomaliesView extends BorderPane {
         search.setPrefColumnCount(16);
         var filters = new io.smartcloudops.console.shell.Toolbar(title, host, severity, since, search, count);
 
-        table = new TableView<>(vm.visible());
+        table = new TableView<>(FxThread.shown(vm.visible(), "the anomaly table"));
 
         // only Summary takes up or gives back width: the other columns keep what their contents need (at 1024 px
         // Raised was cut to "Dec 7 13..." and Summary to a word while Handled, last, took the rest)

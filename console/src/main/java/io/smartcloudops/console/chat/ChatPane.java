@@ -1,5 +1,6 @@
 package io.smartcloudops.console.chat;
 
+import io.smartcloudops.console.fx.FxThread;
 import java.util.function.Consumer;
 import io.smartcloudops.api.remediation.RemediationState;
 import javafx.beans.value.ObservableObjectValue;
@@ -70,7 +71,7 @@ public final class ChatPane extends BorderPane {
                 scroll.setVvalue(scroll.getVmax());
             }
         });
-        vm.messages().addListener((ListChangeListener<ChatMessage>) c -> {
+        FxThread.shown(vm.messages(), "the chat transcript").addListener((ListChangeListener<ChatMessage>) c -> {
             while (c.next()) {
                 if (c.wasRemoved()) {
                     conversation.getChildren().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());

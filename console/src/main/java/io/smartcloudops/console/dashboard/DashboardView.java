@@ -1,5 +1,6 @@
 package io.smartcloudops.console.dashboard;
 
+import io.smartcloudops.console.fx.FxThread;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class DashboardView extends BorderPane {
         Label noHosts = new Label("No hosts yet: the agent has not reported any sample.");
         noHosts.getStyleClass().add("empty-hint");
         rows.getChildren().add(noHosts);
-        vm.hosts().addListener((ListChangeListener<HostTileModel>) c -> {
+        FxThread.shown(vm.hosts(), "the dashboard's host rows").addListener((ListChangeListener<HostTileModel>) c -> {
             boolean compactNow = vm.hosts().size() > TILE_ROWS_UP_TO;
             if (compactNow != compact) {
                 compact = compactNow;

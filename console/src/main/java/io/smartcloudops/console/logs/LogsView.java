@@ -1,5 +1,6 @@
 package io.smartcloudops.console.logs;
 
+import io.smartcloudops.console.fx.FxThread;
 import io.smartcloudops.api.audit.AuditRecord;
 import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
@@ -53,7 +54,7 @@ public final class LogsView extends BorderPane {
         message.setId("logs-message");
         message.getStyleClass().add("empty-hint");
         message.textProperty().bind(vm.messageProperty());
-        TableView<AuditRecord> table = new TableView<>(vm.rows());
+        TableView<AuditRecord> table = new TableView<>(FxThread.shown(vm.rows(), "the audit log table"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("logs-table");
         table.setPlaceholder(new Label("No audit record matches. Remediations, approvals and refusals are recorded here."));

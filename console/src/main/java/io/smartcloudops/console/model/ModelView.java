@@ -1,5 +1,6 @@
 package io.smartcloudops.console.model;
 
+import io.smartcloudops.console.fx.FxThread;
 import java.util.HashSet;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -43,7 +44,7 @@ public final class ModelView extends BorderPane {
         message.setId("model-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        TableView<ModelViewModel.Row> table = new TableView<>(vm.rows());
+        TableView<ModelViewModel.Row> table = new TableView<>(FxThread.shown(vm.rows(), "the model's report table"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("model-table");
         TableColumn<ModelViewModel.Row, String> key = new TableColumn<>("Field");
@@ -73,7 +74,7 @@ public final class ModelView extends BorderPane {
         reports.setPadding(new Insets(8));
         ScrollPane reportScroll = new ScrollPane(reports);
         reportScroll.setFitToWidth(true);
-        vm.reports().addListener((ListChangeListener<ModelViewModel.Report>) c -> showReports(reportScroll));
+        FxThread.shown(vm.reports(), "the model's report images").addListener((ListChangeListener<ModelViewModel.Report>) c -> showReports(reportScroll));
         showReports(reportScroll);
 
         split = new SplitPane(card, reportScroll);

@@ -1,5 +1,6 @@
 package io.smartcloudops.console.oncall;
 
+import io.smartcloudops.console.fx.FxThread;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.oncall.Silence;
 import java.util.function.Function;
@@ -94,7 +95,7 @@ public final class OncallPane extends VBox {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
 
-        alerts = new ListView<>(vm.alerts());
+        alerts = new ListView<>(FxThread.shown(vm.alerts(), "the on-call alert list"));
         alerts.setId("oncall-alerts");
         Label noAlert = new Label("No alert received. Point Alertmanager or Grafana at /webhooks/alertmanager"
                 + " or /webhooks/grafana (docs/install.md).");
@@ -109,7 +110,7 @@ public final class OncallPane extends VBox {
             }
         });
 
-        silences = new ListView<>(vm.silences());
+        silences = new ListView<>(FxThread.shown(vm.silences(), "the silence list"));
         silences.setId("oncall-silences");
         silences.setPlaceholder(new Label("Nothing is snoozed."));
         silences.setPrefHeight(120);

@@ -1,5 +1,6 @@
 package io.smartcloudops.console.remediation;
 
+import io.smartcloudops.console.fx.FxThread;
 import io.smartcloudops.console.shell.MainWindow;
 import io.smartcloudops.console.shell.Toasts;
 import javafx.collections.ListChangeListener;
@@ -11,7 +12,7 @@ public final class RemediationDialogs {
     }
 
     public static void attach(RemediationViewModel vm, MainWindow window) {
-        vm.notices().addListener((ListChangeListener<RemediationViewModel.Notice>) c -> {
+        FxThread.shown(vm.notices(), "the remediation notices").addListener((ListChangeListener<RemediationViewModel.Notice>) c -> {
             while (c.next()) {
                 for (RemediationViewModel.Notice n : c.getAddedSubList()) {
                     window.toasts().show(switch (n.kind()) {

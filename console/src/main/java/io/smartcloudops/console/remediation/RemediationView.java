@@ -1,5 +1,6 @@
 package io.smartcloudops.console.remediation;
 
+import io.smartcloudops.console.fx.FxThread;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Remediation;
 import io.smartcloudops.api.remediation.RemediationOptions;
@@ -69,11 +70,11 @@ public final class RemediationView extends BorderPane {
         targets.setId("remediation-targets");
         pendingBox.setId("remediation-pending");
         vm.optionsProperty().addListener((o, a, b) -> renderTargets());
-        vm.pending().addListener((ListChangeListener<Remediation>) c -> renderPending());
+        FxThread.shown(vm.pending(), "the pending approvals").addListener((ListChangeListener<Remediation>) c -> renderPending());
         renderTargets();
         renderPending();
 
-        TableView<Remediation> recent = new TableView<>(vm.recent());
+        TableView<Remediation> recent = new TableView<>(FxThread.shown(vm.recent(), "the recent remediations table"));
 
         recent.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         recent.setId("remediation-recent");

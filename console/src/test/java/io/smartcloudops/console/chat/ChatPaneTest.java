@@ -57,7 +57,7 @@ class ChatPaneTest {
         for (int i = 0; i < 12; i++) {
             askAndAnswer("question " + i, text(("Answer " + i + ": web-1 CPU 97.0% against a baseline of 12.0%. ").repeat(4)));
         }
-        FxWait.until("the newest answer in view", 5, () -> {
+        FxWait.until("the newest answer in view", 20, () -> {
             ScrollPane scroll = (ScrollPane) pane.lookup("#chat-scroll");
             var conversation = (javafx.scene.layout.VBox) pane.lookup("#chat-conversation");
             Node last = conversation.getChildren().getLast();
@@ -72,7 +72,7 @@ class ChatPaneTest {
         askAndAnswer("Restart nginx on web-1", new QueryResponse("Proposed restart_service nginx on web-1.", "offline", List.of(),
                 List.of(new ProposedAction("p-1", "restart_service", "web-1", Map.of("unit", "nginx"), "pending", false,
                         "asked in chat", "restart nginx")), "c-1"));
-        FxWait.until("the Approve button", 5, () -> pane.lookup("#chat-action-p-1") != null);
+        FxWait.until("the Approve button", 20, () -> pane.lookup("#chat-action-p-1") != null);
         Button approve = FxWait.onFx(() -> (Button) pane.lookup("#chat-action-p-1"));
         assertThat(FxWait.onFx(approve::getText)).isEqualTo("Approve restart service nginx on web-1...");
         assertThat(FxWait.onFx(approve::isDisabled)).isFalse();

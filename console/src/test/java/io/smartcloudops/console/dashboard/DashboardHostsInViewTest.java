@@ -48,13 +48,13 @@ class DashboardHostsInViewTest {
                             new HostStatus("db-1", now, Map.of("cpu", 8.0), "scoring", 0.1, 200)), Map.of()));
             return null;
         });
-        FxWait.until("three tile rows laid out", 5, () -> robot.lookup("#tile-db-1-cpu").tryQuery().isPresent());
+        FxWait.until("three tile rows laid out", 20, () -> robot.lookup("#tile-db-1-cpu").tryQuery().isPresent());
         FxWait.onFx(() -> {
             stage.setWidth(990);
             stage.setHeight(860);
             return null;
         });
-        FxWait.until("every host's tiles inside the visible part of the host area", 5, () -> {
+        FxWait.until("every host's tiles inside the visible part of the host area", 20, () -> {
             ScrollPane area = robot.lookup("#host-tiles").queryAs(ScrollPane.class);
             Bounds view = area.localToScene(area.getLayoutBounds());
             for (String h : List.of("web-1", "web-2", "db-1")) {

@@ -11,8 +11,8 @@ import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartMarker;
 import io.smartcloudops.console.dashboard.ChartSpec;
 import io.smartcloudops.console.shell.Screen;
-import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,10 @@ class AnomaliesLiveTest {
 
     @AfterEach
     void close() {
-        session.close();
+        FxWait.onFx(() -> {
+            session.close();  // on the JavaFX thread: it stops the views' animations
+            return null;
+        });
         agent.close();
     }
 

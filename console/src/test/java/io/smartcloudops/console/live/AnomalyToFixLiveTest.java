@@ -10,8 +10,9 @@ import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.shell.Screen;
-import io.smartcloudops.console.testing.LiveStage;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,12 +82,12 @@ class AnomalyToFixLiveTest {
             session.anomaliesVm().applyEvent(web);
             return null;
         });
-        FxWait.until("the notification", 5, () -> robot.lookup(".toast-error").queryAll().stream()
+        FxWait.until("the notification", 20, () -> robot.lookup(".toast-error").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals("Critical anomaly on web-1: cpu (Ctrl+2)")));
         assertThat(FxWait.onFx(() -> robot.lookup("#nav-badge-anomalies").queryAs(Label.class).getText())).isEqualTo("1");
 
-        robot.clickOn("#nav-anomalies");
-        FxWait.until("the badge cleared", 5, () -> !robot.lookup("#nav-badge-anomalies").query().isVisible());
+        Clicks.on(robot, "#nav-anomalies");
+        FxWait.until("the badge cleared", 20, () -> !robot.lookup("#nav-badge-anomalies").query().isVisible());
         // seen: its notification goes at once rather than lying over the screen for its remaining seconds
         assertThat(FxWait.onFx(() -> robot.lookup(".toast-error").queryAll())).as("the anomaly's notification").isEmpty();
         FxWait.onFx(() -> {
@@ -94,13 +95,13 @@ class AnomalyToFixLiveTest {
             return null;
         });
         FxWait.until("Scale up enabled for web-1", 15, () -> !robot.lookup("#anomaly-scale-up").query().isDisabled());
-        robot.clickOn("#anomaly-scale-up");
+        Clicks.on(robot, "#anomaly-scale-up");
         FxWait.until("the confirm dialog over the Anomalies screen", 10,
                 () -> robot.lookup("#confirm-title").tryQuery().isPresent());
         assertThat(FxWait.onFx(() -> robot.lookup("#confirm-title").queryAs(Label.class).getText()))
                 .isEqualTo("Record a dry run of scale up on web-1?");
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.ANOMALIES);
-        robot.clickOn("#confirm-cancel");
+        Clicks.on(robot, "#confirm-cancel");
 
         Anomaly db = anomaly("a-db", "db-1");
         FxWait.onFx(() -> {

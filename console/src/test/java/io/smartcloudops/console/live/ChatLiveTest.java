@@ -7,8 +7,8 @@ import io.smartcloudops.console.chat.ChatMessage;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
-import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,10 @@ class ChatLiveTest {
 
     @AfterEach
     void close() {
-        session.close();
+        FxWait.onFx(() -> {
+            session.close();  // on the JavaFX thread: it stops the views' animations
+            return null;
+        });
     }
 
     @Test

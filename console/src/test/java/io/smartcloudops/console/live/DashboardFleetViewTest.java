@@ -51,11 +51,11 @@ class DashboardFleetViewTest {
     @Test
     void tilesForAFewHostsCompactLinesForAFleet(FxRobot robot) {
         hosts(8);
-        FxWait.until("eight tile rows", 5, () -> robot.lookup("#tile-host-7-cpu").tryQuery().isPresent());
+        FxWait.until("eight tile rows", 20, () -> robot.lookup("#tile-host-7-cpu").tryQuery().isPresent());
         assertThat(robot.lookup("#row-host-0-cpu").tryQuery()).isEmpty();
 
         hosts(9);
-        FxWait.until("compact lines for all nine", 5, () -> robot.lookup("#row-host-8-cpu").tryQuery().isPresent()
+        FxWait.until("compact lines for all nine", 20, () -> robot.lookup("#row-host-8-cpu").tryQuery().isPresent()
                 && robot.lookup("#row-host-0-cpu").tryQuery().isPresent());
         assertThat(robot.lookup("#tile-host-0-cpu").tryQuery()).isEmpty();
         assertThat(FxWait.onFx(() -> robot.lookup("#row-host-8-cpu").queryAs(Label.class).getText())).isEqualTo("CPU busy 18.0%");

@@ -10,8 +10,8 @@ import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
-import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,10 @@ class DashboardLiveTest {
 
     @AfterEach
     void close() {
-        session.close();
+        FxWait.onFx(() -> {
+            session.close();  // on the JavaFX thread: it stops the views' animations
+            return null;
+        });
     }
 
     @Test

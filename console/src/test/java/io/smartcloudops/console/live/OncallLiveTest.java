@@ -15,6 +15,7 @@ import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.oncall.Selection;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class OncallLiveTest {
             s.start();
             return s;
         });
-        robot.clickOn("#nav-anomalies");
+        Clicks.on(robot, "#nav-anomalies");
         FxWait.until("the alert listed beside the anomalies", 15, () -> !robot.lookup("#oncall-alerts")
                 .queryAs(ListView.class).getItems().isEmpty());
         @SuppressWarnings("unchecked")
@@ -105,7 +106,7 @@ class OncallLiveTest {
             return null;
         });
         FxWait.until("Acknowledge enabled", 10, () -> !robot.lookup("#oncall-acknowledge").query().isDisabled());
-        robot.clickOn("#oncall-acknowledge");
+        Clicks.on(robot, "#oncall-acknowledge");
         FxWait.until("the acknowledgement on the agent", 10, () -> {
             try (AgentClient viewer = AgentClient.create(agent.url(), ScenarioAgent.VIEWER_TOKEN)) {
                 Alert a = viewer.alerts("firing", "web-1", null).alerts().getFirst();
@@ -114,8 +115,8 @@ class OncallLiveTest {
         });
         FxWait.until("the row shows who acknowledged it", 10, () -> alerts.getItems().getFirst().acknowledged() != null);
 
-        robot.clickOn("#oncall-snooze");
-        robot.clickOn("#oncall-snooze-1h");
+        Clicks.on(robot, "#oncall-snooze");
+        Clicks.on(robot, "#oncall-snooze-1h");
         FxWait.until("the host snoozed on the agent", 10, () -> {
             try (AgentClient viewer = AgentClient.create(agent.url(), ScenarioAgent.VIEWER_TOKEN)) {
                 return viewer.silences("active").silences().stream().anyMatch(s -> "web-1".equals(s.host()));
@@ -135,7 +136,7 @@ class OncallLiveTest {
                     stage.setHeight(size[1]);
                     return null;
                 });
-                FxWait.until("the window at " + size[0] + " px", 5, () -> stage.getScene().getWidth() == size[0]);
+                FxWait.until("the window at " + size[0] + " px", 20, () -> stage.getScene().getWidth() == size[0]);
                 FxWait.onFx(() -> null); // a pulse: the layout at the new size
                 FxWait.onFx(() -> {
                     io.smartcloudops.console.testing.Png.write(stage.getScene(),
@@ -162,7 +163,7 @@ class OncallLiveTest {
             s.start();
             return s;
         });
-        robot.clickOn("#nav-anomalies");
+        Clicks.on(robot, "#nav-anomalies");
         FxWait.until("the alert listed beside the anomalies", 15, () -> !robot.lookup("#oncall-alerts")
                 .queryAs(ListView.class).getItems().isEmpty());
         Instant t = Instant.now().minusSeconds(60);
@@ -186,7 +187,7 @@ class OncallLiveTest {
                 .hasSize(3);
         assertThat(FxWait.onFx(() -> session.oncallVm().selectionProperty().get())).as("still the alert")
                 .isInstanceOf(Selection.OfAlert.class);
-        robot.clickOn("#oncall-acknowledge");
+        Clicks.on(robot, "#oncall-acknowledge");
         FxWait.until("the alert acknowledged on the agent", 10, () -> {
             try (AgentClient viewer = AgentClient.create(agent.url(), ScenarioAgent.VIEWER_TOKEN)) {
                 Alert a = viewer.alerts("firing", "web-1", null).alerts().getFirst();
@@ -196,8 +197,8 @@ class OncallLiveTest {
         assertThat(FxWait.onFx(() -> session.anomaliesVm().selectedProperty().get().acknowledged())).as("the anomaly not")
                 .isNull();
         // a click on the anomaly's row, still selected in the table, makes it what Acknowledge acts on again
-        robot.clickOn(robot.lookup("#anomaly-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        FxWait.until("the anomaly picked again", 5, () -> session.oncallVm().selectionProperty().get()
+        Clicks.on(robot, robot.lookup("#anomaly-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        FxWait.until("the anomaly picked again", 20, () -> session.oncallVm().selectionProperty().get()
                 instanceof Selection.OfAnomaly s && s.anomaly().id().equals("an-oncall"));
     }
 

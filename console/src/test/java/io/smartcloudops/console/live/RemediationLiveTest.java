@@ -15,6 +15,7 @@ import io.smartcloudops.console.ConsoleSession;
 import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
@@ -122,10 +123,10 @@ class RemediationLiveTest {
     @Test
     void scaleUpShowsThePlanRunsOnceAfterConfirmAndNotifiesSuccess(FxRobot robot) {
         open(ScenarioAgent.OPERATOR_TOKEN);
-        robot.clickOn("#nav-remediation");
+        Clicks.on(robot, "#nav-remediation");
         FxWait.until("Scale up enabled for web-1", 15, () -> robot.lookup("#scale-up-web-1").tryQuery()
                 .map(b -> !b.isDisabled()).orElse(false));
-        robot.clickOn("#scale-up-web-1");
+        Clicks.on(robot, "#scale-up-web-1");
         FxWait.until("the confirm dialog with the plan", 10, () -> robot.lookup("#confirm-plan").tryQuery().isPresent());
         String plan = FxWait.onFx(() -> robot.lookup("#confirm-plan").queryAs(TextArea.class).getText());
         assertThat(plan).contains("asg-web");
@@ -134,7 +135,7 @@ class RemediationLiveTest {
         assertThat(FxWait.onFx(() -> robot.lookup("#confirm-run").queryAs(Button.class).getText())).isEqualTo("Run");
         assertThat(aws.calls("SetDesiredCapacity")).as("nothing runs before Confirm").isEmpty();
 
-        robot.clickOn("#confirm-run");
+        Clicks.on(robot, "#confirm-run");
         FxWait.until("the success notification", 15, () -> robot.lookup(".toast-success").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("scale up on web-1: succeeded")));
         assertThat(aws.calls("SetDesiredCapacity")).hasSize(1);
@@ -162,12 +163,12 @@ class RemediationLiveTest {
     @Test
     void aViewerCannotScaleUpAndIsToldWhy(FxRobot robot) throws Exception {
         open(ScenarioAgent.VIEWER_TOKEN);
-        robot.clickOn("#nav-remediation");
+        Clicks.on(robot, "#nav-remediation");
         FxWait.until("the viewer reason on web-1", 15, () -> robot.lookup("#reason-web-1").tryQuery()
                 .map(l -> ((Label) l).getText().contains("viewer token")).orElse(false));
         Node button = robot.lookup("#scale-up-web-1").query();
         assertThat(button.isDisabled()).isTrue();
-        robot.clickOn(button);
+        Clicks.on(robot, button);
         Thread.sleep(500);
         assertThat(robot.lookup("#confirm-overlay").tryQuery()).isEmpty();
         assertThat(aws.calls()).isEmpty();

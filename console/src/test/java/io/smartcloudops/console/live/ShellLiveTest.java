@@ -9,8 +9,9 @@ import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.TimeSeriesChart;
 import io.smartcloudops.console.shell.Screen;
-import io.smartcloudops.console.testing.LiveStage;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -56,7 +57,10 @@ class ShellLiveTest {
 
     @AfterEach
     void close() {
-        session.close();
+        FxWait.onFx(() -> {
+            session.close();  // on the JavaFX thread: it stops the views' animations
+            return null;
+        });
     }
 
     @Test
@@ -71,26 +75,26 @@ class ShellLiveTest {
 
     @Test
     void theKeyboardReachesEveryScreenTheChatAndTheHelp(FxRobot robot) {
-        robot.clickOn("#nav-dashboard");
+        Clicks.on(robot, "#nav-dashboard");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.REMEDIATION);
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.SETTINGS);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
-        FxWait.until("the chat question focused", 5, () -> robot.lookup("#chat-input").query().isFocused());
+        FxWait.until("the chat question focused", 20, () -> robot.lookup("#chat-input").query().isFocused());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.LOGS);
 
         robot.press(KeyCode.F1).release(KeyCode.F1);
-        FxWait.until("the help overlay", 5, () -> robot.lookup("#help-overlay").tryQuery().isPresent());
+        FxWait.until("the help overlay", 20, () -> robot.lookup("#help-overlay").tryQuery().isPresent());
         assertThat(FxWait.onFx(() -> robot.lookup("#help-overlay").lookup(".label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).toList())).contains("Ctrl+K", "Focus the chat question", "Show Anomalies",
                 "Chart range 24h", "Switch dark / light theme");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        FxWait.until("the help overlay closed", 5, () -> robot.lookup("#help-overlay").tryQuery().isEmpty());
+        FxWait.until("the help overlay closed", 20, () -> robot.lookup("#help-overlay").tryQuery().isEmpty());
 
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        FxWait.until("the light theme", 5, () -> scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));
+        FxWait.until("the light theme", 20, () -> scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));
     }
 
     /** At 1024 px the chat opens as a drawer over the on-call pane; Escape closes it, as it closes the help. */
@@ -101,13 +105,13 @@ class ShellLiveTest {
             scene.getWindow().setHeight(700);
             return null;
         });
-        FxWait.until("the chat closed at 1024 px", 5, () -> !session.root().chatShown());
-        robot.clickOn("#nav-anomalies");
+        FxWait.until("the chat closed at 1024 px", 20, () -> !session.root().chatShown());
+        Clicks.on(robot, "#nav-anomalies");
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
-        FxWait.until("the chat question focused", 5, () -> robot.lookup("#chat-input").query().isFocused());
+        FxWait.until("the chat question focused", 20, () -> robot.lookup("#chat-input").query().isFocused());
         assertThat(FxWait.onFx(() -> session.root().chatShown() && !session.root().chatDocked())).as("a drawer").isTrue();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        FxWait.until("the drawer closed", 5, () -> !session.root().chatShown());
+        FxWait.until("the drawer closed", 20, () -> !session.root().chatShown());
         assertThat(FxWait.onFx(() -> session.root().currentProperty().get())).isEqualTo(Screen.ANOMALIES);
     }
 
@@ -117,11 +121,11 @@ class ShellLiveTest {
             session.root().show(Screen.SETTINGS);
             return null;
         });
-        FxWait.until("the settings screen", 5, () -> robot.lookup("#mode-remote").tryQuery().isPresent());
-        robot.clickOn("#mode-remote");
-        robot.clickOn("#agent-url").write("agent.example:8080");
-        robot.clickOn("#settings-apply");
-        FxWait.until("the URL error", 5, () -> robot.lookup("#agent-url-error").queryAs(Label.class).getText()
+        FxWait.until("the settings screen", 20, () -> robot.lookup("#mode-remote").tryQuery().isPresent());
+        Clicks.on(robot, "#mode-remote");
+        Clicks.on(robot, "#agent-url").write("agent.example:8080");
+        Clicks.on(robot, "#settings-apply");
+        FxWait.until("the URL error", 20, () -> robot.lookup("#agent-url-error").queryAs(Label.class).getText()
                 .equals("Agent URL: 'agent.example:8080' must start with http:// or https://"));
         assertThat(FxWait.onFx(() -> robot.lookup("#agent-token-error").queryAs(Label.class).getText())).startsWith("Token: required");
         assertThat(Files.exists(settingsDir.resolve("console.properties"))).isFalse();

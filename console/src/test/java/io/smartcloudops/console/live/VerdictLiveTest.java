@@ -15,8 +15,9 @@ import io.smartcloudops.console.dashboard.ChartData;
 import io.smartcloudops.console.dashboard.ChartSpec;
 import io.smartcloudops.console.dashboard.TimeRange;
 import io.smartcloudops.console.shell.Screen;
-import io.smartcloudops.console.testing.LiveStage;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
+import io.smartcloudops.console.testing.LiveStage;
 import io.smartcloudops.console.testing.ScenarioAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,10 @@ class VerdictLiveTest {
 
     @AfterEach
     void close() {
-        session.close();
+        FxWait.onFx(() -> {
+            session.close();  // on the JavaFX thread: it stops the views' animations
+            return null;
+        });
         agent.close();
     }
 
@@ -91,13 +95,13 @@ class VerdictLiveTest {
                 .contains("normal for this host").contains("on web-1").contains("audit log");
         assertThat(verdictRecords()).isEmpty();
         assertThat(agentsCopy(a).feedback()).isNull();
-        robot.clickOn("#verdict-cancel");
+        Clicks.on(robot, "#verdict-cancel");
         FxWait.until("the dialog closes", 10, () -> robot.lookup("#verdict-overlay").tryQuery().isEmpty());
         assertThat(verdictRecords()).isEmpty();
 
         openDialog(robot, "#anomaly-false-alarm");
-        robot.clickOn("#verdict-note").write("nightly batch job");
-        robot.clickOn("#verdict-confirm");
+        Clicks.on(robot, "#verdict-note").write("nightly batch job");
+        Clicks.on(robot, "#verdict-confirm");
         FxWait.until("the verdict in the list", 15, () -> verdictInTable(robot, a) == Verdict.FALSE_ALARM);
         assertThat(robot.lookup("#anomaly-verdict").queryAs(Label.class).getText())
                 .contains("not an anomaly").contains("nightly batch job");
@@ -110,12 +114,12 @@ class VerdictLiveTest {
         assertThat(audit.getFirst().actor()).isEqualTo("operator");
 
         openDialog(robot, "#anomaly-confirm");
-        robot.clickOn("#verdict-confirm");
+        Clicks.on(robot, "#verdict-confirm");
         FxWait.until("confirmed in the list", 15, () -> verdictInTable(robot, a) == Verdict.CONFIRMED);
 
         FxWait.until("take back is enabled", 10, () -> !robot.lookup("#anomaly-undo-verdict").queryAs(Button.class).isDisabled());
         openDialog(robot, "#anomaly-undo-verdict");
-        robot.clickOn("#verdict-confirm");
+        Clicks.on(robot, "#verdict-confirm");
         FxWait.until("no verdict in the list", 15, () -> verdictInTable(robot, a) == null
                 && robot.lookup("#anomaly-verdict").queryAs(Label.class).getText().isEmpty());
         assertThat(agentsCopy(a).feedback()).isNull();
@@ -176,7 +180,7 @@ class VerdictLiveTest {
 
     /** Clicks {@code button} and waits for its confirm dialog; a failure says where the button was and whether it was enabled. */
     private static void openDialog(FxRobot robot, String button) {
-        robot.clickOn(button);
+        Clicks.on(robot, button);
         try {
             FxWait.until("the confirm dialog after clicking " + button, 10,
                     () -> robot.lookup("#verdict-overlay").tryQuery().isPresent());

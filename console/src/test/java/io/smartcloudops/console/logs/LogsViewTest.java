@@ -8,6 +8,7 @@ import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Trigger;
 import io.smartcloudops.api.audit.AuditRecordList;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class LogsViewTest {
                             .by(Trigger.OPERATOR, "alice").dryRun(true).requestId("r2").detail(DETAIL).params(Map.of()).build()), false));
             return null;
         });
-        FxWait.until("the detail cell's tooltip", 5, () -> robot.lookup("#logs-table .table-cell").queryAll().stream()
+        FxWait.until("the detail cell's tooltip", 20, () -> robot.lookup("#logs-table .table-cell").queryAll().stream()
                 .map(n -> ((TableCell<?, ?>) n).getTooltip()).anyMatch(t -> t != null && t.getText().equals(DETAIL)));
         TableView<AuditRecord> table = FxWait.onFx(() -> robot.lookup("#logs-table").queryAs(TableView.class));
         FxWait.onFx(() -> {
@@ -89,14 +90,14 @@ class LogsViewTest {
                 ActionType.SCALE_UP, ActionType.SCALE_IN, ActionType.NOTIFY);
         assertThat(FxWait.onFx(() -> robot.lookup("#logs-result").queryAs(javafx.scene.control.ComboBox.class).getItems()))
                 .hasSize(AuditResult.values().length + 1);
-        robot.clickOn("#logs-action").clickOn("scale_in");
-        FxWait.until("scale_in chosen", 5, () -> vm.actionProperty().get() == ActionType.SCALE_IN);
+        Clicks.on(Clicks.on(robot, "#logs-action"), "scale_in");
+        FxWait.until("scale_in chosen", 20, () -> vm.actionProperty().get() == ActionType.SCALE_IN);
         assertThat(FxWait.onFx(() -> vm.query().action())).isEqualTo(ActionType.SCALE_IN);
-        robot.clickOn("#logs-action");
+        Clicks.on(robot, "#logs-action");
         Node any = robot.lookup(".combo-box-popup .list-cell").match(n -> LogsViewModel.ANY.equals(((javafx.scene.control.ListCell<?>) n).getText()))
                 .query();
-        robot.clickOn(any);
-        FxWait.until("any action again", 5, () -> vm.actionProperty().get() == null);
+        Clicks.on(robot, any);
+        FxWait.until("any action again", 20, () -> vm.actionProperty().get() == null);
         assertThat(FxWait.onFx(() -> action.getButtonCell() == null ? robot.lookup("#logs-action .list-cell").queryAs(
                 javafx.scene.control.ListCell.class).getText() : action.getButtonCell().getText())).isEqualTo(LogsViewModel.ANY);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcloudops.api.Json;
 import io.smartcloudops.api.model.ModelCard;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -91,7 +92,7 @@ class ModelViewTest {
     @Test
     void reportsAreDecodedOnceAndNoWiderThanShownAcrossReconnects(FxRobot robot) {
         receiveCardAndReports();
-        FxWait.until("both reports shown", 5, () -> robot.lookup("#model-report-nab-png").tryQuery().isPresent()
+        FxWait.until("both reports shown", 20, () -> robot.lookup("#model-report-nab-png").tryQuery().isPresent()
                 && robot.lookup("#model-report-faults-png").tryQuery().isPresent());
         Image nab = FxWait.onFx(() -> robot.lookup("#model-report-nab-png").queryAs(ImageView.class).getImage());
         Image faults = FxWait.onFx(() -> robot.lookup("#model-report-faults-png").queryAs(ImageView.class).getImage());
@@ -111,14 +112,14 @@ class ModelViewTest {
     @Test
     void aReportEnlargesOnClickAndTheLargeImageGoesWithBack(FxRobot robot) {
         receiveCardAndReports();
-        FxWait.until("the report", 5, () -> robot.lookup("#model-report-nab-png").tryQuery().isPresent());
-        robot.clickOn("#model-report-nab-png");
-        FxWait.until("the enlarged report", 5, () -> robot.lookup("#model-report-enlarged").tryQuery().isPresent());
+        FxWait.until("the report", 20, () -> robot.lookup("#model-report-nab-png").tryQuery().isPresent());
+        Clicks.on(robot, "#model-report-nab-png");
+        FxWait.until("the enlarged report", 20, () -> robot.lookup("#model-report-enlarged").tryQuery().isPresent());
         Image big = FxWait.onFx(() -> robot.lookup("#model-report-enlarged").queryAs(ImageView.class).getImage());
         assertThat(big.getWidth()).as("as wide as the screen, not the file").isGreaterThan(ReportImages.SHOWN_WIDTH)
                 .isLessThan(REPORT_W);
-        robot.clickOn("#model-report-back");
-        FxWait.until("the card again", 5, () -> robot.lookup("#model-report-enlarged").tryQuery().isEmpty()
+        Clicks.on(robot, "#model-report-back");
+        FxWait.until("the card again", 20, () -> robot.lookup("#model-report-enlarged").tryQuery().isEmpty()
                 && robot.lookup("#model-table").tryQuery().isPresent());
     }
 }

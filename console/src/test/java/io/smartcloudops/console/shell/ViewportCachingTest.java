@@ -38,9 +38,9 @@ class ViewportCachingTest {
 
     @Test
     void everyViewportIsUncachedIncludingOnesAddedLater(FxRobot robot) {
-        FxWait.until("the first viewport uncached", 5, () -> !root.lookupAll(".viewport").isEmpty() && cachedViewports() == 0);
+        FxWait.until("the first viewport uncached", 20, () -> !root.lookupAll(".viewport").isEmpty() && cachedViewports() == 0);
         FxWait.onFx(() -> root.getChildren().add(new TextArea("a text area has a scroll pane inside")));
-        FxWait.until("two viewports", 5, () -> root.lookupAll(".viewport").size() == 2);
-        FxWait.until("the text area's viewport uncached too", 5, () -> cachedViewports() == 0);
+        FxWait.until("two viewports", 20, () -> root.lookupAll(".viewport").size() == 2);
+        FxWait.until("the text area's viewport uncached too", 20, () -> cachedViewports() == 0);
     }
 }

@@ -28,7 +28,15 @@ final class FollowUps {
 
     static boolean isFollowUp(String typed, String lower) {
         return CUE.matcher(ADDRESS.matcher(typed.trim().toLowerCase(Locale.ROOT)).replaceFirst("")).find()
-                || FRAGMENT.matcher(lower).find() && lower.split("\\s+").length <= FRAGMENT_WORDS;
+                || FRAGMENT.matcher(lower).find() && lower.split("\\s+").length <= FRAGMENT_WORDS
+                || metricAlone(lower);
+    }
+
+    /** "mem?", "and load" typed after a host's figures: a metric word or two on their own, asked of the same host. */
+    private static boolean metricAlone(String lower) {
+        String bare = lower.replaceAll("[?!.]+", " ").trim();
+        return !bare.isEmpty() && bare.split("\\s+").length <= 2 && MetricWords.find(bare).size() == 1
+                && bare.matches("[a-z/% ]+");
     }
 
     /**
@@ -51,7 +59,8 @@ final class FollowUps {
                     p.minSeverity(), range.orElse(p.range()));
             case Intent.Explain p -> new Intent.Explain(host != null ? host : p.host(), range.orElse(p.range()));
             case Intent.Alerts p -> new Intent.Alerts(host != null ? host : p.host(), p.firingOnly(), p.why());
-            case Intent.Remediations p -> new Intent.Remediations(range.orElse(p.range()), p.trigger(), host != null ? host : p.host());
+            case Intent.Remediations p -> new Intent.Remediations(range.orElse(p.range()), p.trigger(), host != null ? host : p.host(),
+                    p.result());
             case Intent.Logs p -> new Intent.Logs(range.orElse(p.range()), host != null ? host : p.host(), p.action());
             default -> null;
         });

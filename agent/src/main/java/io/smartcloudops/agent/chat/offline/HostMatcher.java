@@ -31,6 +31,7 @@ final class HostMatcher {
             "\\b(?:on|for|about|host|server|instance|machine|node|box|to|with)\\s+$");
     /** Words that follow "on", "for", "to"... in questions without being hosts. */
     private static final Set<String> NOT_HOSTS = Set.of(
+            "sign-off", "signoff", "approval", "follow-up", "dry-run", "cool-down", "cooldown", "roll-back", "go-ahead",
             "the", "all", "every", "each", "it", "this", "that", "my", "our", "a", "an", "any", "now", "today",
             "yesterday", "last", "current", "currently", "anomalous", "down", "up", "high", "low", "slow", "wrong",
             "there", "everything", "everywhere", "cpu", "memory", "disk", "network", "load", "ram", "logs", "log",

@@ -2,6 +2,7 @@ package io.smartcloudops.agent.chat.offline;
 
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Trigger;
 import java.util.List;
@@ -53,8 +54,30 @@ sealed interface Intent {
     record Logs(TimeRange range, String host, ActionType action) implements Intent {
     }
 
-    /** "What did auto-remediation do today?"; trigger {@code RULE} for auto-remediation. */
-    record Remediations(TimeRange range, Trigger trigger, String host) implements Intent {
+    /**
+     * "What did auto-remediation do today?"; trigger {@code RULE} for auto-remediation; {@code result} when only one
+     * outcome is asked for ("any pending approvals?" {@code PENDING}, "what was refused?", "any dry runs?").
+     */
+    record Remediations(TimeRange range, Trigger trigger, String host, AuditResult result) implements Intent {
+
+        Remediations(TimeRange range, Trigger trigger, String host) {
+            this(range, trigger, host, null);
+        }
+    }
+
+    /** "Is web-2 still learning?", "which hosts have a season?": the detector's state per host (null = every host). */
+    record DetectorState(String host) implements Intent {
+    }
+
+    /**
+     * "What is normal CPU for web-1?", "is 80% cpu normal for web-2": what a host's metric usually is. Empty metrics =
+     * every metric; null host = every host.
+     */
+    record Usual(String host, List<Metric> metrics) implements Intent {
+    }
+
+    /** "What has been acknowledged?", "who acked the db-1 alert": anomalies and alerts someone took in hand. */
+    record Acknowledged(String host, TimeRange range) implements Intent {
     }
 
     /** "What alerts are firing?", "why is web-1 alerting?": alerts from Alertmanager and Grafana. */

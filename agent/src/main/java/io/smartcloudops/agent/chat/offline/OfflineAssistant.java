@@ -10,6 +10,7 @@ import io.smartcloudops.agent.chat.tools.ToolSession;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.TextCut;
 import io.smartcloudops.api.anomaly.Anomaly;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class OfflineAssistant implements Assistant {
     private final AnswerWriter writer;
     private final OncallAnswers oncall;
     private final ActionAnswers actions;
+    private final DetectorAnswers detector = new DetectorAnswers();
     private final Clock clock;
     private final Supplier<Collection<String>> knownHosts;
 
@@ -110,9 +112,12 @@ public final class OfflineAssistant implements Assistant {
             case Intent.Remediations i -> {
                 TimeRange range = i.range() != null ? i.range()
                         : new TimeRange(now.minus(Duration.ofHours(24)), null, "over the last 24 hours");
-                var out = tools.run(new ToolCall.RemediationHistory(range.from(), range.until(),
-                        i.host(), i.trigger(), 20)).output();
-                yield answer(actions.remediations(out, i.trigger(), range.label(), now),
+                var all = tools.run(new ToolCall.RemediationHistory(range.from(), range.until(),
+                        i.host(), i.trigger(), i.result() == null ? 20 : 100)).output();
+                var out = i.result() == null ? all : new ToolOutput.RemediationDigest(all.remediations().stream()
+                        .filter(r -> outcome(r, i.result())).limit(20).toList(), all.since(), all.note());
+                String label = i.result() == null ? range.label() : range.label() + " (only " + resultWords(i.result()) + ")";
+                yield answer(actions.remediations(out, i.trigger(), label, now),
                         out.remediations().stream().map(r -> r.target()).filter(h -> h != null).distinct().toList());
             }
             case Intent.Alerts i -> {
@@ -129,6 +134,24 @@ public final class OfflineAssistant implements Assistant {
                 yield answer(oncall.silences(out, now), out.silences().stream().map(s -> s.host()).filter(h -> h != null)
                         .distinct().toList());
             }
+            case Intent.DetectorState i -> {
+                var out = tools.run(new ToolCall.Status()).output();
+                yield answer(detector.state(out.status(), i.host()), i.host() == null ? List.of() : List.of(i.host()));
+            }
+            case Intent.Usual i -> {
+                List<ToolOutput.MetricValues> outs = new ArrayList<>();
+                for (Metric m : metricsOrAll(i.metrics())) {
+                    outs.add(tools.run(new ToolCall.CurrentMetrics(i.host(), m)).output());
+                }
+                var status = tools.run(new ToolCall.Status()).output();
+                yield answer(detector.usual(outs, status.status()), hostsOf(outs));
+            }
+            case Intent.Acknowledged i -> {
+                var anomalies = tools.run(new ToolCall.RecentAnomalies(QuestionParser.MAX_ANOMALIES, i.host(), null, null)).output();
+                var alerts = tools.run(new ToolCall.Alerts(i.host(), false, 50)).output();
+                yield answer(oncall.acknowledged(anomalies.anomalies(), alerts.alerts(), i.host(), i.range(), now),
+                        i.host() == null ? List.of() : List.of(i.host()));
+            }
             case Intent.Status i -> {
                 var out = tools.run(new ToolCall.Status()).output();
                 yield answer(writer.status(out.status(), now), List.of());
@@ -143,6 +166,24 @@ public final class OfflineAssistant implements Assistant {
             case Intent.UnclearTime i -> answer("Since when? I don't know when " + i.event() + " was. Give a time, e.g. 'since 14:00', "
                     + "'in the last 2 hours' or 'between 13:00 and 14:00'.", List.of());
             case Intent.Help i -> answer(help(i.unknownHost(), tools), List.of());
+        };
+    }
+
+    /** Whether a remediation ended as asked: a dry run also when its outcome says "dry run"; refused includes rejected. */
+    private static boolean outcome(io.smartcloudops.agent.chat.tools.RemediationSummary r, AuditResult wanted) {
+        return switch (wanted) {
+            case DRY_RUN -> r.dryRun() || r.result() == AuditResult.DRY_RUN;
+            case REFUSED -> r.result() == AuditResult.REFUSED || r.result() == AuditResult.REJECTED;
+            default -> r.result() == wanted;
+        };
+    }
+
+    private static String resultWords(AuditResult result) {
+        return switch (result) {
+            case PENDING -> "waiting for approval";
+            case DRY_RUN -> "dry runs";
+            case REFUSED -> "refused or rejected";
+            default -> result.key();
         };
     }
 
@@ -233,7 +274,8 @@ public final class OfflineAssistant implements Assistant {
                 + "- Show logs from 10 minutes ago (the remediation audit log)\n"
                 + "- What did auto-remediation do today?\n"
                 + "- What alerts are firing? / Why is <host> alerting? (from Alertmanager and Grafana)\n"
-                + "- What is snoozed?\n"
+                + "- What is snoozed? / What has been acknowledged? / Any pending approvals?\n"
+                + "- Is <host> still learning? / Which hosts have a season? / What is normal CPU for <host>?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
                 + "- Follow-ups keep the question before: 'and web-2?', 'what about memory', 'over the last hour?'\n"

@@ -68,4 +68,42 @@ final class OncallAnswers {
         return sb.append("\nWhile a silence holds, what it matches is still detected and recorded, but not notified "
                 + "and not remediated automatically.").toString();
     }
+
+    /** "What has been acknowledged?": the anomalies and alerts someone took in hand, newest acknowledgement first. */
+    String acknowledged(List<io.smartcloudops.api.anomaly.Anomaly> anomalies, List<Alert> alerts, String host, TimeRange range,
+                        Instant now) {
+        record Acked(Instant at, String text) {
+        }
+        List<Acked> acked = new java.util.ArrayList<>();
+        for (var a : anomalies) {
+            if (a.acknowledged() != null && in(range, a.acknowledged().at())) {
+                acked.add(new Acked(a.acknowledged().at(), "anomaly on " + a.host() + " (" + a.severity().key() + ", "
+                        + times.when(a.start(), now) + ") acknowledged by " + a.acknowledged().by() + " "
+                        + times.when(a.acknowledged().at(), now) + note(a.acknowledged().note())));
+            }
+        }
+        for (Alert a : alerts) {
+            if (a.acknowledged() != null && in(range, a.acknowledged().at())) {
+                acked.add(new Acked(a.acknowledged().at(), "alert " + AnswerWriter.quote(a.name()) + (a.host() == null ? "" : " on "
+                        + a.host()) + (a.firing() ? " (firing)" : " (resolved)") + " acknowledged by " + a.acknowledged().by() + " "
+                        + times.when(a.acknowledged().at(), now) + note(a.acknowledged().note())));
+            }
+        }
+        String where = (host == null ? "" : " on " + host) + (range == null ? "" : " " + range.label());
+        if (acked.isEmpty()) {
+            return "Nothing was acknowledged" + where + " among the recent anomalies and alerts.";
+        }
+        acked.sort(java.util.Comparator.comparing(Acked::at).reversed());
+        StringBuilder sb = new StringBuilder("Acknowledged" + where + ", newest first:");
+        acked.forEach(a -> sb.append("\n- ").append(a.text()).append('.'));
+        return sb.toString();
+    }
+
+    private static boolean in(TimeRange range, Instant t) {
+        return range == null || !t.isBefore(range.from()) && (range.until() == null || t.isBefore(range.until()));
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? "" : ": " + AnswerWriter.quote(note);
+    }
 }

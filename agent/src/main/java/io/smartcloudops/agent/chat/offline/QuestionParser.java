@@ -27,7 +27,12 @@ final class QuestionParser {
             + "|\\bwhat did\\b.*\\b(rules?|agent|automation|you|operators?|humans?|people|anyone|someone|bot)\\b.*\\bdo\\b|\\b(restarts|restarted|scaled)\\b"
             + "|\\bscale[- ]?(?:ups|outs|ins|downs)\\b|\\b(pending|approvals?|awaiting approval)\\b"
             // a question about an action done: "did you restart anything on db-1", "who bounced nginx"
-            + "|^(?:did|has|have|had|was|were|who|when did|how many times did|how often did)\\b.*\\b(restart\\w*|bounc\\w*|scal\\w*|reboot\\w*)");
+            + "|^(?:did|has|have|had|was|were|who|when did|how many times did|how often did)\\b.*\\b(restart\\w*|bounc\\w*|scal\\w*|reboot\\w*)"
+            // what the agent did, ran, refused or holds for approval: "what has the agent done today", "which fixes ran"
+            + "|\\bwhat (?:has|have) (?:the |this )?(?:agent|bot|automation|you|it) (?:done|been doing)\\b|\\bdry[- ]?runs?\\b"
+            + "|\\bfix(?:es)?\\b.*\\b(?:ran|run|applied|done|made|taken)\\b|\\bsign-?offs?\\b"
+            + "|\\b(?:needs?|waiting (?:for|on)|awaiting|waits? for) (?:my |an? |your |an operator's )?approval\\b"
+            + "|\\b(?:actions?|fixes|restarts?)\\b.*\\b(?:blocked|refused|rejected|denied|failed)\\b");
     /** "is that normal?" after a figure: whether the host's values are anomalous, explained. */
     private static final String IS_THAT_NORMAL_WORDS = "\\bis (?:that|this|it) (?:normal|expected|usual|ok|okay|bad|a problem|fine)\\b";
     /** "why?", "how come?": about the newest anomaly, or the host the conversation is about. */
@@ -37,6 +42,8 @@ final class QuestionParser {
             "\\b(why|explain|what'?s wrong|what is wrong|what went wrong|what happened|root cause|cause of|causes|caused|diagnos\\w*"
                     + "|what'?s up with|what is up with|going on with|acting up|how come|what made)\\b|" + IS_THAT_NORMAL_WORDS);
     private static final Pattern IS_THAT_NORMAL = Pattern.compile(IS_THAT_NORMAL_WORDS);
+    /** "what's been acked?", "who acknowledged the web-2 anomaly": not "unacked alerts" (those are the open ones). */
+    private static final Pattern ACKNOWLEDGED = Pattern.compile("\\back(?:ed|s)?\\b|\\backnowledg\\w*");
     private static final Pattern SNOOZED = Pattern.compile("\\b(snoozed?|snoozes|snoozing|silenced?|silences|muted?)\\b");
     /** "what's firing", "anything paging?", "alerts pls": alerts, unless the question is about rules or anomalies. */
     private static final Pattern ALERT_WORDS = Pattern.compile("\\balerts?\\b|\\b(firing|paging|paged|on fire|fired?)\\b");
@@ -45,13 +52,15 @@ final class QuestionParser {
     private static final Pattern STATUS_PHRASES = Pattern.compile("\\b(?:are you|you) (?:ok|okay|alive|up|there|working|running)\\b"
             + "|\\b(?:is )?everything (?:ok|okay|up|fine|good|green|running|healthy|working)\\b|\\ball good\\b|^ping$"
             + "|^(?:is|are)\\s+(?:the\\s+)?(?:auto[- ]?)?(?:remediation|automation|dry[- ]?run)\\s+(?:mode\\s+)?(?:enabled|disabled|on|off"
-            + "|armed|active)\\b");
+            + "|armed|active)\\b"
+            + "|^(?:is|are)\\s+(?:the\\s+)?(?:auto[- ]?)?(?:remediation|automation|agent|it)\\s+(?:still\\s+)?(?:in|on)\\s+dry[- ]?run\\b");
     private static final Pattern ALERTING = Pattern.compile("\\balerting\\b|\\b(alertmanager|grafana)\\b"
             + "|\\balerts?\\b.*\\b(firing|fire|fired|active|open|raised|received|resolved|now|right now|currently|going off)\\b"
             + "|\\b(firing|active|open|current)\\s+alerts?\\b");
     private static final Pattern ALL_ALERTS = Pattern.compile("\\b(resolved|all|history|today|yesterday|recent|last)\\b");
     private static final Pattern LOGS = Pattern.compile("\\b(logs?|audit|journal|audit trail|logged|who did what)\\b");
     private static final Pattern ANOMALIES = Pattern.compile("anomal|\\bincidents?\\b|\\balerts?\\b|\\boutliers?\\b|\\bunusual\\b"
+            + "|\\b(?:issues|problems|critical|flag(?:ged|s)?)\\b"
             + "|\\b(?:spik\\w*|blips?|glitch\\w*|hiccups?|weird(?:ness)?|odd(?:ness)?|strange(?:ness)?|oddit\\w*|abnormal\\w*"
             + "|irregular\\w*|out of the ordinary)\\b");
     /** "anything odd on db?", "any problems with cache-1": the host's anomalies listed, not one explained. */
@@ -87,6 +96,8 @@ final class QuestionParser {
             // the fleet's health asked as yes/no: "are all hosts ok?", "is anything broken?"
             + "|(?:is )?anything (?:broken|down|failing|dead)|any (?:hosts?|servers?|machines?|nodes?) (?:down|in trouble|struggling|failing)"
             + "|are (?:all )?(?:the )?(?:hosts|servers|machines|nodes|boxes) (?:ok|okay|fine|healthy|good|up|alright))\\b");
+    /** "what's wrong?" on its own: the recent anomalies, not one of them explained. */
+    private static final Pattern WHAT_IS_WRONG = Pattern.compile("^what(?:'s| is) (?:wrong|broken|going on)(?: (?:now|right now|today|here))?\\s*[?!.]*$");
     /** "give me a summary", "sitrep": with no host and no metric named, what has been happening. */
     private static final Pattern OVERVIEW = Pattern.compile("\\b(summary|summari[sz]e|sitrep|catch me up)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(it|its|that host|this host|that server|there|that one|same host)\\b");
@@ -183,6 +194,13 @@ final class QuestionParser {
         if (host == null && STATUS_PHRASES.matcher(lower).find()) {
             return new Intent.Status();
         }
+        Optional<Intent> detector = DetectorQuestions.read(lower, host);
+        if (detector.isPresent()) {
+            return detector.get();
+        }
+        if (ACKNOWLEDGED.matcher(lower).find()) {
+            return new Intent.Acknowledged(host, range.orElse(null));
+        }
         if (SNOOZED.matcher(lower).find()) {
             return new Intent.Snoozed();
         }
@@ -193,7 +211,7 @@ final class QuestionParser {
             return new Intent.Alerts(host, !ALL_ALERTS.matcher(lower).find() || why, why);
         }
         if (REMEDIATION.matcher(lower).find()) {
-            return new Intent.Remediations(range.orElse(null), trigger(lower), host);
+            return new Intent.Remediations(range.orElse(null), trigger(lower), host, RemediationResults.of(lower));
         }
         // "anything odd on db?" lists db-1's anomalies; with a time, the host's history below lists them and its values now
         if (host != null && range.isEmpty() && ANYTHING_ODD.matcher(lower).find() && !EXPLAIN.matcher(lower).find()) {
@@ -201,6 +219,9 @@ final class QuestionParser {
         }
         if (host != null && (EXPLAIN.matcher(lower).find() || WHAT_HAPPENED.matcher(lower).find())) {
             return new Intent.Explain(host, range.orElse(null));
+        }
+        if (host == null && WHAT_IS_WRONG.matcher(lower).matches()) {
+            return new Intent.Anomalies(DEFAULT_ANOMALIES, false, null, null, range.orElse(null));
         }
         if (host == null && !LOGS.matcher(lower).find() && (WHAT_HAPPENED.matcher(lower).find()
                 || OVERVIEW.matcher(lower).find() && MetricWords.find(lower).isEmpty() && !ANOMALIES.matcher(lower).find())) {

@@ -34,7 +34,9 @@ record QuestionText(String text, String lower) {
             Map.entry("rn", "right now"), Map.entry("atm", "right now"), Map.entry("whats", "what's"),
             Map.entry("hows", "how's"), Map.entry("whos", "who's"), Map.entry("wheres", "where's"),
             Map.entry("whys", "why's"), Map.entry("thats", "that's"), Map.entry("isnt", "isn't"),
-            Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("yday", "yesterday"));
+            Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("yday", "yesterday"),
+            Map.entry("wat", "what"), Map.entry("wats", "what's"), Map.entry("wot", "what"), Map.entry("y", "why"),
+            Map.entry("r", "are"), Map.entry("sev", "severity"), Map.entry("tonite", "tonight"), Map.entry("bc", "because"));
 
     static QuestionText of(String question, Collection<String> knownHosts) {
         String text = question.replace('\u2019', '\'').replace('\u2018', '\'').trim();

@@ -52,6 +52,13 @@ public final class TimeExpressions {
             Map.entry(Pattern.compile("\\bhalf\\s+an?\\s+hour\\b|\\bhalf[- ]hour\\b"), "30 minutes"));
     private static final Pattern SINCE_DATE = Pattern.compile("\\b(?:since|from|after)\\s+(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{2}:\\d{2}(?::\\d{2})?))?z?\\b");
     private static final Pattern SINCE_CLOCK = Pattern.compile("\\b(?:since|after|from)\\s+" + CLOCK + "(?!\\s*(?:" + UNIT.substring(1, UNIT.length() - 3) + ")\\b)(?!\\d)");
+    /** "at 14:05", "at 9:15am", "at 2pm": that minute. */
+    private static final Pattern AT_CLOCK = Pattern.compile("\\bat\\s+(\\d{1,2})(?::(\\d{2})\\s*(am|pm)?|\\s*(am|pm))(?!\\w)");
+    /** "from 9 to 11", "from 2 to 3": bare hours, as people say them; not "from 2 to 3 hosts". */
+    private static final Pattern FROM_BARE_HOURS = Pattern.compile("\\b(?:from|between)\\s+(\\d{1,2})\\s*(?:to|until|till|and|-)\\s*(\\d{1,2})"
+            + "(?![\\d:%.]|\\s*(?:am|pm|" + UNIT.substring(1, UNIT.length() - 3) + "|hosts?|servers?|boxes|machines|nodes|instances|percent)\\b)");
+    /** "yesterday from 9 to 5", "since 10pm yesterday": the clock times are yesterday's. */
+    private static final Pattern YESTERDAY_WORD = Pattern.compile("\\b(?:yesterday|yday)\\b");
     private static final Pattern SINCE_YESTERDAY = Pattern.compile("\\bsince yesterday\\b");
     private static final Pattern YESTERDAY = Pattern.compile("\\byesterday\\b");
     private static final Pattern TODAY = Pattern.compile("\\b(today|so far today)\\b");
@@ -95,6 +102,13 @@ public final class TimeExpressions {
         ZonedDateTime local = now.atZone(zone);
         Instant midnight = local.toLocalDate().atStartOfDay(zone).toInstant();
         Matcher m;
+        if ((m = FROM_BARE_HOURS.matcher(t)).find()) {
+            Optional<TimeRange> bare = bareHours(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), local,
+                    YESTERDAY_WORD.matcher(t).find());
+            if (bare.isPresent()) {
+                return bare;
+            }
+        }
         if ((m = BETWEEN.matcher(t)).find() && (m.group(1).equals("between") || isClock(m.group(3), m.group(4))
                 || isClock(m.group(6), m.group(7)))) {
             // "between 1 and 2pm": the first time takes the second's am/pm unless that puts it after the second
@@ -109,12 +123,27 @@ public final class TimeExpressions {
             Optional<LocalTime> a = clockTime(m.group(2), m.group(3), firstAmPm);
             Optional<LocalTime> b = clockTime(m.group(5), m.group(6), m.group(7));
             if (a.isPresent() && b.isPresent()) {
-                Instant from = latestPast(a.get(), local);
+                Instant from = onDay(a.get(), local, YESTERDAY_WORD.matcher(t).find());
                 Instant until = ZonedDateTime.of(from.atZone(zone).toLocalDate(), b.get(), zone).toInstant();
                 if (!until.isAfter(from)) {
                     until = until.plus(Duration.ofDays(1));
                 }
                 return Optional.of(new TimeRange(from, until, "between " + format(from) + " and " + format(until)));
+            }
+        }
+        if ((m = AT_CLOCK.matcher(t)).find()) {
+            Optional<LocalTime> at = clockTime(m.group(1), m.group(2), m.group(3) != null ? m.group(3) : m.group(4));
+            if (at.isPresent()) {
+                Instant from = onDay(at.get(), local, YESTERDAY_WORD.matcher(t).find());
+                Instant until = from.plus(Duration.ofMinutes(1));
+                return Optional.of(new TimeRange(from, until, "at " + format(from) + " (that minute)"));
+            }
+        }
+        if ((m = SINCE_CLOCK.matcher(t)).find() && YESTERDAY_WORD.matcher(t).find()) {
+            Optional<LocalTime> at = sinceClock(m);
+            if (at.isPresent()) {
+                Instant from = onDay(at.get(), local, true);
+                return Optional.of(new TimeRange(from, null, "since " + format(from)));
             }
         }
         if ((m = SINCE_DATE.matcher(t)).find()) {
@@ -185,9 +214,8 @@ public final class TimeExpressions {
             return Optional.of(new TimeRange(from, midnight, "yesterday (" + dayHm.format(from) + " to " + hm.format(midnight) + ")"));
         }
         if ((m = SINCE_CLOCK.matcher(t)).find()) {
-            Optional<LocalTime> at = clockTime(m.group(1), m.group(2), m.group(3));
-            // a bare "since 3" is too vague; a clock time needs minutes or am/pm
-            if (at.isPresent() && (m.group(2) != null || m.group(3) != null)) {
+            Optional<LocalTime> at = sinceClock(m);
+            if (at.isPresent()) {
                 Instant from = latestPast(at.get(), local);
                 return Optional.of(new TimeRange(from, null, "since " + format(from)));
             }
@@ -221,6 +249,57 @@ public final class TimeExpressions {
         Instant until = since || end.isAfter(now) ? null : end.toInstant();
         String what = which.equals("overnight") || which.equals("tonight") ? which : which + " " + part;
         return new TimeRange(from, until, what + " (" + (until == null ? "since " + format(from) : format(from) + " to " + format(until)) + ")");
+    }
+
+    /**
+     * "since 14:00", "since 2pm", and a bare hour as people type it ("since 9", "after 10"): on a 12-hour clock, the latest of
+     * 9:00 and 21:00 that is not ahead (latestPast then takes the day); 0 and 13-23 are 24-hour times.
+     */
+    private Optional<LocalTime> sinceClock(Matcher m) {
+        Optional<LocalTime> at = clockTime(m.group(1), m.group(2), m.group(3));
+        if (at.isEmpty() || m.group(2) != null || m.group(3) != null) {
+            return at;
+        }
+        if (m.group().startsWith("from")) {
+            return Optional.empty(); // "from 2 to 3 instances": a bare "from" hour only in a range read above
+        }
+        return Optional.of(latestOfTwelveHourClock(at.get().getHour(), clock.instant().atZone(zone)));
+    }
+
+    /** Hour {@code h} of a 12-hour clock: h:00 or (h+12):00, whichever came last before now. */
+    private LocalTime latestOfTwelveHourClock(int h, ZonedDateTime now) {
+        if (h == 0 || h > 12) {
+            return LocalTime.of(h % 24, 0);
+        }
+        LocalTime am = LocalTime.of(h % 12, 0);
+        LocalTime pm = LocalTime.of(h % 12 + 12, 0);
+        return latestPast(pm, now).isAfter(latestPast(am, now)) ? pm : am;
+    }
+
+    /**
+     * "from 9 to 11", "from 2 to 3", "yesterday from 9 to 5": bare hours on a 12-hour clock. The start is the latest
+     * such hour not ahead (yesterday's with "yesterday"); an end at or before the start is the afternoon's, then the
+     * next day's.
+     */
+    private Optional<TimeRange> bareHours(int first, int second, ZonedDateTime now, boolean yesterday) {
+        if (first > 23 || second > 24) {
+            return Optional.empty();
+        }
+        LocalTime start = yesterday && first >= 1 && first <= 12 && first < 7 ? LocalTime.of(first + 12, 0)
+                : yesterday ? LocalTime.of(first % 24, 0) : latestOfTwelveHourClock(first, now);
+        Instant from = onDay(start, now, yesterday);
+        ZonedDateTime startAt = from.atZone(zone);
+        ZonedDateTime end = startAt.toLocalDate().atStartOfDay(zone).plusHours(second);
+        while (!end.isAfter(startAt)) {
+            end = end.plusHours(second <= 12 ? 12 : 24);
+        }
+        Instant until = end.toInstant();
+        return Optional.of(new TimeRange(from, until, "between " + format(from) + " and " + format(until)));
+    }
+
+    /** Today's {@code time} when it is not ahead (else yesterday's), or yesterday's when the question says so. */
+    private Instant onDay(LocalTime time, ZonedDateTime now, boolean yesterday) {
+        return yesterday ? ZonedDateTime.of(now.toLocalDate().minusDays(1), time, zone).toInstant() : latestPast(time, now);
     }
 
     private static boolean isClock(String minutes, String ampm) {

@@ -78,4 +78,14 @@ class PhrasingInvarianceTest {
     void newHeldOutHalf() {
         assertThat(misses("new-held-out", new int[1])).isEmpty();
     }
+
+    @Test
+    void dev3Half() {
+        assertThat(misses("dev3", new int[1])).isEmpty();
+    }
+
+    @Test
+    void heldOut3Half() {
+        assertThat(misses("held-out3", new int[1])).isEmpty();
+    }
 }

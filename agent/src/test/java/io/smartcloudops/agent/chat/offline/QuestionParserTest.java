@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcloudops.agent.chat.context.Turn;
 import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.anomaly.Severity;
+import io.smartcloudops.api.audit.AuditResult;
 import io.smartcloudops.api.remediation.ActionType;
 import io.smartcloudops.api.remediation.Trigger;
 import java.time.Clock;
@@ -314,5 +315,58 @@ class QuestionParserTest {
         assertThat(parse("is web-1 up?")).as("the host's own figures").isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of()));
         assertThat(parse("is load high on web-1")).isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.LOAD1)));
         assertThat(parse("any weirdness on db-1")).isEqualTo(new Intent.Anomalies(5, false, "db-1", null, null));
+    }
+
+    @Test
+    void whatTheAgentDidByOutcome() {
+        assertThat(parse("wat needs my approval")).isEqualTo(new Intent.Remediations(null, null, null, AuditResult.PENDING));
+        assertThat(parse("show me whats waiting for sign-off")).as("'sign-off' is not a host")
+                .isEqualTo(new Intent.Remediations(null, null, null, AuditResult.PENDING));
+        assertThat(parse("were any actions blocked by the cooldown"))
+                .isEqualTo(new Intent.Remediations(null, null, null, AuditResult.REFUSED));
+        assertThat(parse("any dry runs on web-2")).isEqualTo(new Intent.Remediations(null, null, "web-2", AuditResult.DRY_RUN));
+        assertThat(parse("what has the agent done")).isEqualTo(new Intent.Remediations(null, null, null, null));
+        assertThat(parse("is remediation in dry run")).as("the agent's mode, not its history").isEqualTo(new Intent.Status());
+    }
+
+    @Test
+    void acknowledgementsAreAskedNotGiven() {
+        assertThat(parse("whats been acked")).isEqualTo(new Intent.Acknowledged(null, null));
+        assertThat(parse("has anyone acked the db-1 alert")).isEqualTo(new Intent.Acknowledged("db-1", null));
+        assertThat(parse("any unacked alerts")).as("the open alerts").isInstanceOf(Intent.Alerts.class);
+        assertThat(parse("ack the alert on db-1")).as("an imperative the chat cannot do").isInstanceOf(Intent.Unsupported.class);
+    }
+
+    @Test
+    void hurriedShorthand() {
+        assertThat(parse("wats wrong")).as("the recent anomalies").isEqualTo(new Intent.Anomalies(5, false, null, null, null));
+        assertThat(parse("y is db1 red")).isEqualTo(new Intent.Explain("db-1"));
+        assertThat(parse("any high sev anomalies")).isInstanceOfSatisfying(Intent.Anomalies.class,
+                a -> assertThat(a.minSeverity()).isEqualTo(Severity.HIGH));
+        assertThat(parse("critical stuff from 9 to 11")).isInstanceOfSatisfying(Intent.Anomalies.class, a -> {
+            assertThat(a.minSeverity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.range().from()).isEqualTo(Instant.parse("2026-03-10T09:00:00Z"));
+            assertThat(a.range().until()).isEqualTo(Instant.parse("2026-03-10T11:00:00Z"));
+        });
+        assertThat(parse("why was this flagged")).as("the newest anomaly explained").isEqualTo(new Intent.Explain(null));
+        assertThat(parse("issues on web-2 today")).isInstanceOfSatisfying(Intent.Anomalies.class,
+                a -> assertThat(a.host()).isEqualTo("web-2"));
+    }
+
+    @Test
+    void aMetricAloneFollowsTheHostBefore() {
+        List<Turn> before = List.of(new Turn(NOW, "cpu on web-1", "", List.of("web-1")));
+        assertThat(parser.parse("mem?", before)).isEqualTo(new Intent.CurrentMetrics(List.of("web-1"), List.of(Metric.MEM)));
+        assertThat(parse("mem?")).as("without a conversation: every host").isEqualTo(new Intent.CurrentMetrics(List.of(), List.of(Metric.MEM)));
+    }
+
+    @Test
+    void theHostsOwnLogsSensorsAndNotificationsAreUnknownsNotFigures() {
+        assertThat(parse("error logs on web-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("grep syslog on db-1 for oom")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("disk temp on db-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("was slack notified about db-1")).isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("audit log since 9")).as("the agent's own log").isInstanceOf(Intent.Logs.class);
+        assertThat(parse("show the notify logs")).as("the audit log's notify actions").isInstanceOf(Intent.Logs.class);
     }
 }

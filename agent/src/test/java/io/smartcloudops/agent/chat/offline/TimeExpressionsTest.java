@@ -76,13 +76,48 @@ class TimeExpressionsTest {
         assertThat(r.until()).isEqualTo(until == null ? null : Instant.parse(until));
     }
 
+    /**
+     * Bare hours as on-call people type them (session 8): the latest such hour of a 12-hour clock that is not ahead,
+     * an end hour before the start in the afternoon, "yesterday" moving the clock times to yesterday, "at" a minute.
+     * The clock is 15:00.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            cpu since 9                            | 2026-03-10T09:00:00Z | -
+            since 3                                | 2026-03-10T15:00:00Z | -
+            since 4                                | 2026-03-10T04:00:00Z | -
+            since 11                               | 2026-03-10T11:00:00Z | -
+            since 13                               | 2026-03-10T13:00:00Z | -
+            from 9 to 11                           | 2026-03-10T09:00:00Z | 2026-03-10T11:00:00Z
+            from 2 to 3                            | 2026-03-10T14:00:00Z | 2026-03-10T15:00:00Z
+            between 1 and 2                        | 2026-03-10T13:00:00Z | 2026-03-10T14:00:00Z
+            from 9 to 5                            | 2026-03-10T09:00:00Z | 2026-03-10T17:00:00Z
+            from 10-12                             | 2026-03-10T10:00:00Z | 2026-03-10T12:00:00Z
+            yesterday from 9 to 5                  | 2026-03-09T09:00:00Z | 2026-03-09T17:00:00Z
+            yesterday from 2 to 4                  | 2026-03-09T14:00:00Z | 2026-03-09T16:00:00Z
+            since 10pm yesterday                   | 2026-03-09T22:00:00Z | -
+            yesterday since 14:30                  | 2026-03-09T14:30:00Z | -
+            between 13:00 and 14:00 yesterday      | 2026-03-09T13:00:00Z | 2026-03-09T14:00:00Z
+            cpu at 14:05                           | 2026-03-10T14:05:00Z | 2026-03-10T14:06:00Z
+            what happened at 2pm                   | 2026-03-10T14:00:00Z | 2026-03-10T14:01:00Z
+            at 16:20                               | 2026-03-09T16:20:00Z | 2026-03-09T16:21:00Z
+            yesterday at 9:15am                    | 2026-03-09T09:15:00Z | 2026-03-09T09:16:00Z
+            """)
+    void readsBareHoursAndMinutes(String text, String from, String until) {
+        TimeRange r = utc.find(text).orElseThrow();
+        assertThat(r.from()).isEqualTo(Instant.parse(from));
+        assertThat(r.until()).isEqualTo(until == null ? null : Instant.parse(until));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             What's current CPU?
             Summarize last 3 anomalies
             show the last 5 logs
-            since 3
             restart nginx on web-1
+            top 3 hosts from 2 to 5 hosts
+            memory from 2 to 3 percent
+            scale from 2 to 3 instances
             """)
     void findsNoRangeWhereThereIsNone(String text) {
         assertThat(utc.find(text)).isEmpty();

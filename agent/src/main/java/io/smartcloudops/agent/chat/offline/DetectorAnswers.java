@@ -1,0 +1,98 @@
+package io.smartcloudops.agent.chat.offline;
+
+import io.smartcloudops.agent.chat.tools.ToolOutput;
+import io.smartcloudops.api.status.AgentStatus;
+import io.smartcloudops.api.status.DetectorState;
+import io.smartcloudops.api.status.HostStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The offline answers about the detector: its state per host, and what a host's metric usually is. */
+final class DetectorAnswers {
+
+    private static final int MAX_HOSTS = 10;
+
+    /** "Is web-2 still learning?", "which hosts have a season?": phase, time left to learn, seasons, level shifts. */
+    String state(AgentStatus status, String host) {
+        List<HostStatus> hosts = new ArrayList<>(status.hosts().stream().filter(h -> host == null || h.host().equals(host)).toList());
+        hosts.sort(Comparator.comparing(HostStatus::host));
+        if (hosts.isEmpty()) {
+            return host == null ? "The detector has seen no host yet." : "The detector has not seen " + host + " yet: no sample of it"
+                    + " was scored.";
+        }
+        StringBuilder sb = new StringBuilder(host == null ? "Detector, per host:" : "Detector on " + host + ":");
+        for (HostStatus h : hosts.subList(0, Math.min(MAX_HOSTS, hosts.size()))) {
+            sb.append(host == null ? "\n- " + h.host() + ": " : " ").append(describe(h)).append('.');
+        }
+        if (hosts.size() > MAX_HOSTS) {
+            sb.append("\n(and ").append(hosts.size() - MAX_HOSTS).append(" more hosts)");
+        }
+        return sb.toString();
+    }
+
+    private static String describe(HostStatus h) {
+        DetectorState d = h.detectorState();
+        if (d == null) {
+            return h.detector() == null ? "no detector state (the detector is off or has not scored it)" : h.detector();
+        }
+        if ("learning".equals(d.phase())) {
+            return "still learning, " + d.learningSamplesLeft() + " samples (about " + minutes(d.learningSecondsLeft())
+                    + ") before it is scored; nothing is flagged until then";
+        }
+        StringBuilder sb = new StringBuilder("scoring");
+        List<String> daily = season(d, "daily");
+        List<String> weekly = season(d, "weekly");
+        sb.append(daily.isEmpty() && weekly.isEmpty() ? ", no daily or weekly season found yet"
+                : (daily.isEmpty() ? "" : ", daily season found for " + String.join(", ", daily))
+                        + (weekly.isEmpty() ? "" : ", weekly season found for " + String.join(", ", weekly)));
+        List<String> shifted = d.metrics().stream().filter(DetectorState.MetricState::levelJustShifted)
+                .map(DetectorState.MetricState::metric).toList();
+        if (!shifted.isEmpty()) {
+            sb.append(", level just shifted for ").append(String.join(", ", shifted)).append(" (taken as the new normal)");
+        }
+        return sb.toString();
+    }
+
+    private static List<String> season(DetectorState d, String season) {
+        return d.metrics().stream().filter(m -> season.equals(m.season())).map(DetectorState.MetricState::metric).toList();
+    }
+
+    private static String minutes(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        return d.toMinutes() < 1 ? seconds + " s" : d.toHours() >= 2 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
+    /**
+     * "What is normal CPU for web-1?": the median of the last hour beside the value now, and the season the
+     * detector's expectation follows. The detector's band itself is not among the chat's tools: say where it is.
+     */
+    String usual(List<ToolOutput.MetricValues> values, AgentStatus status) {
+        StringBuilder sb = new StringBuilder();
+        for (ToolOutput.MetricValues out : values) {
+            for (ToolOutput.HostValue v : out.values()) {
+                sb.append(sb.isEmpty() ? "" : "\n").append(v.host()).append(' ').append(v.metric()).append(": ")
+                        .append(v.baselineFormatted() == null ? "no usual level yet (no samples in the last hour)"
+                                : "usually about " + v.baselineFormatted() + " (median of the last hour)")
+                        .append(", now ").append(v.formatted());
+                seasonOf(status, v.host(), v.metric()).ifPresent(s -> sb.append("; the detector's expectation follows its ")
+                        .append(s).append(" season"));
+                sb.append('.');
+            }
+        }
+        if (sb.isEmpty()) {
+            return "I have no samples for that yet, so I can't say what is usual.";
+        }
+        return sb.append("\nThe band the detector expects each metric to stay in is drawn behind the console's charts and"
+                + " exported on /metrics (smartcloudops_band_lower, smartcloudops_band_upper).").toString();
+    }
+
+    private static Optional<String> seasonOf(AgentStatus status, String host, String metric) {
+        return status.hosts().stream().filter(h -> h.host().equals(host) && h.detectorState() != null)
+                .flatMap(h -> h.detectorState().metrics().stream())
+                .filter(m -> m.metric().equals(metric) && m.season() != null && !"none".equals(m.season()))
+                .map(DetectorState.MetricState::season).findFirst();
+    }
+}
