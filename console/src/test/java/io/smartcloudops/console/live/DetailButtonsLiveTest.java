@@ -13,6 +13,7 @@ import io.smartcloudops.console.connection.AgentEndpoint;
 import io.smartcloudops.console.connection.ConsoleSettings;
 import io.smartcloudops.console.connection.SettingsStore;
 import io.smartcloudops.console.shell.Screen;
+import io.smartcloudops.console.testing.Clicks;
 import io.smartcloudops.console.testing.FxWait;
 import io.smartcloudops.console.testing.Png;
 import io.smartcloudops.console.testing.ScenarioAgent;
@@ -129,10 +130,10 @@ class DetailButtonsLiveTest {
         String reasonBefore = FxWait.onFx(reason::getText);
         double[] before = FxWait.onFx(this::buttonTops);
 
-        robot.clickOn("#anomaly-scale-up");
+        Clicks.on(robot, "#anomaly-scale-up");
         FxWait.until("the confirm dialog for web-1", 10, () -> robot.lookup("#confirm-title").tryQuery()
                 .map(t -> ((Label) t).getText().contains("web-1")).orElse(false));
-        robot.clickOn("#confirm-run");
+        Clicks.on(robot, "#confirm-run");
         FxWait.until("Scale up cooling down", 20, () -> reason.getText().contains("Scale up: Cooling down"));
         layout();
         shot("anomaly-detail-cooldown-1024");
