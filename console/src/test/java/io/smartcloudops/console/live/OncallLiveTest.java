@@ -197,7 +197,16 @@ class OncallLiveTest {
         assertThat(FxWait.onFx(() -> session.anomaliesVm().selectedProperty().get().acknowledged())).as("the anomaly not")
                 .isNull();
         // a click on the anomaly's row, still selected in the table, makes it what Acknowledge acts on again
-        Clicks.on(robot, robot.lookup("#anomaly-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // at the place of the row that shows it, measured on the JavaFX thread: the open anomaly is updated every second and
+        // the table may hand that row's cell node to another row (or keep it aside) meanwhile, so a click that follows the
+        // node (or takes the first row cell in the scene graph) landed in the detail below the rows
+        javafx.geometry.Point2D rowCentre = FxWait.onFx(() -> robot.lookup("#anomaly-table .table-row-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof Anomaly a
+                        && a.id().equals("an-oncall"))
+                .findFirst().map(n -> n.localToScreen(n.getBoundsInLocal()))
+                .map(b -> new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()))
+                .orElseThrow(() -> new AssertionError("no row shows the anomaly")));
+        robot.clickOn(rowCentre);
         FxWait.until("the anomaly picked again", 20, () -> session.oncallVm().selectionProperty().get()
                 instanceof Selection.OfAnomaly s && s.anomaly().id().equals("an-oncall"));
     }
