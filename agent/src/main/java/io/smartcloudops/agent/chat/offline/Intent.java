@@ -80,6 +80,16 @@ sealed interface Intent {
     record Acknowledged(String host, TimeRange range) implements Intent {
     }
 
+    /**
+     * "Which notifications were sent?", "did anyone get paged about db-1?", "what went to slack today?": what the
+     * channels were sent and whether it arrived.
+     *
+     * @param range   null: the last 24 hours
+     * @param channel a channel's type or name asked about (null: every channel)
+     */
+    record Notifications(TimeRange range, String host, String channel, boolean failedOnly) implements Intent {
+    }
+
     /** "What alerts are firing?", "why is web-1 alerting?": alerts from Alertmanager and Grafana. */
     record Alerts(String host, boolean firingOnly, boolean why) implements Intent {
     }

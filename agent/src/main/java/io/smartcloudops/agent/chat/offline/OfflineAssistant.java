@@ -37,6 +37,7 @@ public final class OfflineAssistant implements Assistant {
     private final OncallAnswers oncall;
     private final ActionAnswers actions;
     private final DetectorAnswers detector = new DetectorAnswers();
+    private final NotificationAnswers notifications;
     private final Clock clock;
     private final Supplier<Collection<String>> knownHosts;
 
@@ -50,6 +51,7 @@ public final class OfflineAssistant implements Assistant {
         this.writer = new AnswerWriter(times);
         this.oncall = new OncallAnswers(times);
         this.actions = new ActionAnswers(times);
+        this.notifications = new NotificationAnswers(times);
         this.clock = clock;
     }
 
@@ -128,6 +130,15 @@ public final class OfflineAssistant implements Assistant {
                 }
                 yield answer(oncall.alerts(out, now), out.alerts().stream().map(a -> a.host()).filter(h -> h != null)
                         .distinct().toList());
+            }
+            case Intent.Notifications i -> {
+                TimeRange range = i.range() != null ? i.range()
+                        : new TimeRange(now.minus(Duration.ofHours(24)), null, "over the last 24 hours");
+                int limit = 20;
+                var out = tools.run(new ToolCall.Notifications(range.from(), range.until(), i.host(), i.channel(), i.failedOnly(),
+                        limit)).output();
+                yield answer(notifications.sent(out, i, range.label(), limit, now), out.notifications().stream()
+                        .map(n -> n.host()).filter(h -> h != null).distinct().toList());
             }
             case Intent.Snoozed i -> {
                 var out = tools.run(new ToolCall.Silences()).output();

@@ -159,6 +159,11 @@ final class QuestionParser {
         if (action.isPresent()) {
             return action.get();
         }
+        Optional<Intent> notifications = NotificationQuestions.read(lower, host, range);
+        if (notifications.isPresent() && ambiguous.isEmpty()
+                && (unknown.isEmpty() || NotificationQuestions.namesChannel(lower, unknown.get()))) {
+            return notifications.get();
+        }
         Optional<Intent> unknowable = UnknownTopics.find(lower);
         if (unknowable.isPresent()) {
             return unknowable.get();
