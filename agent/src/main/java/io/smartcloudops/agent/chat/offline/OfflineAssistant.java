@@ -286,6 +286,7 @@ public final class OfflineAssistant implements Assistant {
                 + "- What did auto-remediation do today?\n"
                 + "- What alerts are firing? / Why is <host> alerting? (from Alertmanager and Grafana)\n"
                 + "- What is snoozed? / What has been acknowledged? / Any pending approvals?\n"
+                + "- Which notifications were sent today? / Did anyone get paged about <host>? / Did any notification fail?\n"
                 + "- Is <host> still learning? / Which hosts have a season? / What is normal CPU for <host>?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"
