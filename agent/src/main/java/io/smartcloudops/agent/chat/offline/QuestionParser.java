@@ -159,12 +159,13 @@ final class QuestionParser {
         if (action.isPresent()) {
             return action.get();
         }
+        Optional<Intent> unknowable = UnknownTopics.find(lower);
         Optional<Intent> notifications = NotificationQuestions.read(lower, host, range);
-        if (notifications.isPresent() && ambiguous.isEmpty()
+        // "did we page anyone since the deploy?" asks back for a time; otherwise what was sent is known
+        if (notifications.isPresent() && ambiguous.isEmpty() && !(unknowable.orElse(null) instanceof Intent.UnclearTime)
                 && (unknown.isEmpty() || NotificationQuestions.namesChannel(lower, unknown.get()))) {
             return notifications.get();
         }
-        Optional<Intent> unknowable = UnknownTopics.find(lower);
         if (unknowable.isPresent()) {
             return unknowable.get();
         }

@@ -380,6 +380,9 @@ class QuestionParserTest {
         });
         assertThat(parse("did any notification to pager duty fail?")).isEqualTo(new Intent.Notifications(null, null, "pagerduty", true));
         assertThat(parse("who has the pager today")).as("the rota, not what was sent").isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("did we page anyone since the deploy")).as("a time asked back").isInstanceOf(Intent.UnclearTime.class);
+        assertThat(parse("was slack notified about db-9")).as("never another host's notifications")
+                .isEqualTo(new Intent.Help("db-9"));
         assertThat(parse("notify web-1: disk almost full")).as("an imperative stays a proposal").isInstanceOf(Intent.Propose.class);
     }
 }
