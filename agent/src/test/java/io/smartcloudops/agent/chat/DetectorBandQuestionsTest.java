@@ -59,6 +59,8 @@ class DetectorBandQuestionsTest {
             assertThat(List.of(m.group(1), m.group(2), m.group(3))).as("the detector's band, the one smartcloudops_band_* exports")
                     .containsExactly(pct(band[0].expected()), pct(band[0].lower()), pct(band[0].upper()));
             assertThat(client.metrics()).contains("smartcloudops_band_upper{host=\"web-4\",metric=\"cpu\"}");
+            assertThat(client.query("is 99% cpu normal for web-4?").answer()).as("far above a band around 12 %")
+                    .contains("99.0% would be outside it (above ");
             Eventually.within("the band /series/band gives the console", Duration.ofSeconds(30))
                     .until(() -> !client.band("web-4", "cpu", "10m").segments().isEmpty());
         }

@@ -71,6 +71,11 @@ final class DetectorAnswers {
      * last hour instead, and why.
      */
     String usual(List<ToolOutput.MetricValues> values, AgentStatus status) {
+        return usual(values, status, null);
+    }
+
+    /** @param asked a value the question asks about ("is 80% cpu normal?"), or null */
+    String usual(List<ToolOutput.MetricValues> values, AgentStatus status, Double asked) {
         StringBuilder sb = new StringBuilder();
         boolean medians = false;
         for (ToolOutput.MetricValues out : values) {
@@ -84,6 +89,12 @@ final class DetectorAnswers {
                             .append("none".equals(b.basis()) ? " (from its recent level)" : " (following its " + b.basis() + " season)")
                             .append("; now ").append(v.formatted()).append(outside ? ", outside the band" : ", inside the band")
                             .append('.');
+                    if (asked != null) {
+                        String a = format(v.metric(), asked);
+                        sb.append(' ').append(a).append(asked > b.upper() ? " would be outside it (above " + b.upperFormatted() + ")."
+                                : asked < b.lower() ? " would be outside it (below " + b.lowerFormatted() + ")."
+                                : " would be inside it.");
+                    }
                     continue;
                 }
                 medians = true;
@@ -94,6 +105,10 @@ final class DetectorAnswers {
                         .append(", now ").append(v.formatted());
                 seasonOf(status, v.host(), v.metric()).ifPresent(s -> sb.append("; the detector's expectation follows its ")
                         .append(s).append(" season"));
+                if (asked != null && v.baseline() != null) {
+                    sb.append("; ").append(format(v.metric(), asked)).append(" is ")
+                            .append(asked > v.baseline() ? "above" : asked < v.baseline() ? "below" : "at").append(" that median");
+                }
                 sb.append('.');
             }
         }
@@ -103,6 +118,10 @@ final class DetectorAnswers {
         return medians ? sb.append("\nThe band the detector expects each metric to stay in is drawn behind the console's charts"
                 + " and exported on /metrics (smartcloudops_band_lower, smartcloudops_band_upper) once it scores the host.")
                 .toString() : sb.toString();
+    }
+
+    private static String format(String metricKey, double value) {
+        return io.smartcloudops.api.Metric.fromKey(metricKey).map(m -> m.format(value)).orElse(String.valueOf(value));
     }
 
     /** "80 samples, about 6 min left" while the detector learns {@code host}; empty once it scores it or never saw it. */

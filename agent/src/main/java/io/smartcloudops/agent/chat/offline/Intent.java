@@ -71,9 +71,13 @@ sealed interface Intent {
 
     /**
      * "What is normal CPU for web-1?", "is 80% cpu normal for web-2": what a host's metric usually is. Empty metrics =
-     * every metric; null host = every host.
+     * every metric; null host = every host; {@code asked} the percentage the question gives (80), null when none.
      */
-    record Usual(String host, List<Metric> metrics) implements Intent {
+    record Usual(String host, List<Metric> metrics, Double asked) implements Intent {
+
+        Usual(String host, List<Metric> metrics) {
+            this(host, metrics, null);
+        }
     }
 
     /** "What has been acknowledged?", "who acked the db-1 alert": anomalies and alerts someone took in hand. */

@@ -155,7 +155,7 @@ public final class OfflineAssistant implements Assistant {
                     outs.add(tools.run(new ToolCall.CurrentMetrics(i.host(), m)).output());
                 }
                 var status = tools.run(new ToolCall.Status()).output();
-                yield answer(detector.usual(outs, status.status()), hostsOf(outs));
+                yield answer(detector.usual(outs, status.status(), i.asked()), hostsOf(outs));
             }
             case Intent.Acknowledged i -> {
                 var anomalies = tools.run(new ToolCall.RecentAnomalies(QuestionParser.MAX_ANOMALIES, i.host(), null, null)).output();

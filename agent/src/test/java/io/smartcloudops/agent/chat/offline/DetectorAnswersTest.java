@@ -57,6 +57,13 @@ class DetectorAnswersTest {
         String scoredOnly = new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
                 List.of(web1), null)), status);
         assertThat(scoredOnly).as("no pointer to the band when the answer is the band").doesNotContain("\n");
+        assertThat(new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web1), null)), status, 80.0)).as("is 80% cpu normal for web-1?")
+                .endsWith("now 97.0%, outside the band. 80.0% would be outside it (above 30.0%).");
+        assertThat(new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web1), null)), status, 20.0)).endsWith(" 20.0% would be inside it.");
+        assertThat(new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web2), null)), status, 80.0)).contains("now 25.0%; 80.0% is above that median.");
     }
 
     @Test
@@ -73,6 +80,8 @@ class DetectorAnswersTest {
         assertThat(parser.parse("anything unusual on web-1?", List.of())).isInstanceOf(Intent.Anomalies.class);
         assertThat(parser.parse("is cpu on web-1 higher than usual?", List.of())).isNotInstanceOf(Intent.Usual.class);
         assertThat(parser.parse("is 80% cpu normal for web-2", List.of()))
-                .isEqualTo(new Intent.Usual("web-2", List.of(io.smartcloudops.api.Metric.CPU)));
+                .isEqualTo(new Intent.Usual("web-2", List.of(io.smartcloudops.api.Metric.CPU), 80.0));
+        assertThat(parser.parse("whats normal cpu for web-1", List.of()))
+                .isEqualTo(new Intent.Usual("web-1", List.of(io.smartcloudops.api.Metric.CPU)));
     }
 }
