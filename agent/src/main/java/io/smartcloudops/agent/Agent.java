@@ -13,10 +13,13 @@ import io.smartcloudops.agent.auth.WhoAmIRoutes;
 import io.smartcloudops.agent.chat.ChatAssembly;
 import io.smartcloudops.agent.chat.ModelKey;
 import io.smartcloudops.agent.chat.adapters.AuditLogHistory;
+import io.smartcloudops.agent.chat.adapters.JournalNotificationHistory;
 import io.smartcloudops.agent.chat.adapters.OncallAlertHistory;
+import io.smartcloudops.agent.chat.adapters.OnlineDetectorBands;
 import io.smartcloudops.agent.chat.adapters.RemediationProposer;
 import io.smartcloudops.agent.chat.adapters.StoreAnomalyHistory;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
+import io.smartcloudops.agent.chat.tools.DetectorBands;
 import io.smartcloudops.agent.cluster.Membership;
 import io.smartcloudops.agent.cluster.RedisMembership;
 import io.smartcloudops.agent.cluster.ShardAssignment;
@@ -277,7 +280,9 @@ public final class Agent implements AutoCloseable {
                     detector.<AnomalyHistory>map(d -> new StoreAnomalyHistory(d.store()::query))
                             .orElseGet(() -> AnomalyHistory.unavailable("anomaly detection is off in this agent (detect.enabled)")),
                     new AuditLogHistory(auditLog, clock), new RemediationProposer(remediation),
-                    new OncallAlertHistory(alerts, oncall, silenceMatches)), redis, aws::ssm, clock);
+                    new OncallAlertHistory(alerts, oncall, silenceMatches), new JournalNotificationHistory(notifier, clock),
+                    detector.<DetectorBands>map(d -> new OnlineDetectorBands(d::bands)).orElse(DetectorBands.NONE)),
+                    redis, aws::ssm, clock);
             closeables.add(chat);
             routes.add(chat.routes());
             FailedAuthLimiter failedAuth = new FailedAuthLimiter(config.auth().failuresPerMinute(), clock);

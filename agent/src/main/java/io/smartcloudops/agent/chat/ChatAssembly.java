@@ -10,6 +10,8 @@ import io.smartcloudops.agent.chat.tools.ActionProposer;
 import io.smartcloudops.agent.chat.tools.AlertHistory;
 import io.smartcloudops.agent.chat.tools.AnomalyHistory;
 import io.smartcloudops.agent.chat.tools.AuditHistory;
+import io.smartcloudops.agent.chat.tools.DetectorBands;
+import io.smartcloudops.agent.chat.tools.NotificationHistory;
 import io.smartcloudops.agent.chat.tools.ToolCatalog;
 import io.smartcloudops.agent.chat.tools.ToolRunner;
 import io.smartcloudops.agent.config.AgentConfig;
@@ -56,10 +58,11 @@ public final class ChatAssembly implements AutoCloseable {
     }
 
     /** The agent's data sources the chat reads and its one path to action. */
-    public record Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer, AlertHistory alerts) {
+    public record Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer, AlertHistory alerts,
+                          NotificationHistory notifications, DetectorBands bands) {
 
         public Sources(AnomalyHistory anomalies, AuditHistory audit, ActionProposer proposer) {
-            this(anomalies, audit, proposer, AlertHistory.NONE);
+            this(anomalies, audit, proposer, AlertHistory.NONE, NotificationHistory.NONE, DetectorBands.NONE);
         }
     }
 
@@ -84,7 +87,7 @@ public final class ChatAssembly implements AutoCloseable {
                 r.action().key(), r.target(), r.params(), r.state().key(), r.trigger().key(), r.actor())));
         AnomalyHistory anomalies = new SharedAnomalyHistory(sources.anomalies(), context);
         ToolRunner runner = new ToolRunner(store, status::status, anomalies, sources.audit(), sources.proposer(),
-                sources.alerts(), clock);
+                sources.alerts(), sources.notifications(), sources.bands(), clock);
         Supplier<Collection<String>> hosts = () -> {
             Collection<String> known = knownHosts(store, context);
             known.addAll(sources.alerts().hosts());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,7 @@ final class ChannelSender implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final Thread worker;
+    private final Consumer<Delivery> deliveries;
     private volatile boolean running = true;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -63,7 +65,13 @@ final class ChannelSender implements AutoCloseable {
     private double tokens;
     private long refilledAt = System.nanoTime();
 
-    ChannelSender(Channel channel, DeliveryPolicy policy, OkHttpClient http, Clock clock, NotifyMetrics metrics) {
+    /**
+     * @param deliveries told of each notice the channel took or gave up (not of those it had nothing to say about,
+     *                   nor of those still queued when the agent stops)
+     */
+    ChannelSender(Channel channel, DeliveryPolicy policy, OkHttpClient http, Clock clock, NotifyMetrics metrics,
+                  Consumer<Delivery> deliveries) {
+        this.deliveries = deliveries;
         this.channel = channel;
         this.policy = policy;
         this.http = http.newBuilder().callTimeout(policy.timeout()).connectTimeout(policy.timeout())
@@ -92,6 +100,7 @@ final class ChannelSender implements AutoCloseable {
                 dropped.incrementAndGet();
                 metrics.dropped(channel.name());
                 oldest.done().complete(Optional.of("dropped: the channel's queue was full"));
+                deliveries.accept(Delivery.of(oldest.notice(), channel, clock.instant(), "dropped: the channel's queue was full"));
                 LOG.warn("notification channel {}: queue full ({}), oldest notice dropped", channel.name(), policy.queue());
             }
         }
@@ -127,13 +136,19 @@ final class ChannelSender implements AutoCloseable {
             inFlight.incrementAndGet();
             try {
                 awaitToken();
-                q.done().complete(deliver(q.notice()));
+                boolean says = channel.render(q.notice()).isPresent();
+                Optional<String> outcome = deliver(q.notice());
+                if (says) {
+                    deliveries.accept(Delivery.of(q.notice(), channel, clock.instant(), outcome.orElse(null)));
+                }
+                q.done().complete(outcome);
             } catch (InterruptedException e) {
                 q.done().complete(Optional.of("the agent stopped"));
                 return;
             } catch (RuntimeException e) {
                 String error = fail("could not render or send: " + e.getClass().getSimpleName());
                 q.done().complete(Optional.of(error));
+                deliveries.accept(Delivery.of(q.notice(), channel, clock.instant(), error));
                 LOG.error("notification channel {}: unexpected failure", channel.name(), e);
             } finally {
                 inFlight.decrementAndGet();

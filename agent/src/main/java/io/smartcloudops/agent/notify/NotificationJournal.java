@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * the whole state of one subject, appended (forced to disk) whenever it changes: told on a channel, a repeat
  * sent, its resolve owed, that resolve delivered. On reading, the last line of a subject wins; closed subjects
  * are dropped. The first line of a new UTC day carries every subject still followed forward, so pruning files
- * older than {@code logs.retention_days} never loses one that is still open.
+ * older than {@code logs.retention_days} never loses one that is still open. Between them, a line
+ * {@code {"timestamp":...,"delivery":{...}}} records each notice a channel took or gave up ({@link Delivery}): what
+ * the chat reads to say what was sent; reading the subjects' state passes over those lines.
  */
 final class NotificationJournal implements AutoCloseable {
 
@@ -81,6 +85,10 @@ final class NotificationJournal implements AutoCloseable {
         }
     }
 
+    /** A line recording one {@link Delivery}. */
+    record DeliveryLine(Instant timestamp, Delivery delivery) {
+    }
+
     private final DailyJsonl files;
     private final int retentionDays;
     private LocalDate lastDay;
@@ -105,6 +113,9 @@ final class NotificationJournal implements AutoCloseable {
                 files.unreadable(text, "not a JSON notification record (a write cut short, or changed by hand)");
                 continue;
             }
+            if (line.stage() == null && line.subject() == null && isDelivery(text)) {
+                continue;
+            }
             if (line.timestamp() == null || line.stage() == null || line.subject() == null || line.subject().kind() == null
                     || line.subject().id() == null) {
                 files.unreadable(text, "a notification record without time, stage or subject");
@@ -116,6 +127,41 @@ final class NotificationJournal implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private static boolean isDelivery(DailyJsonl.Line text) {
+        try {
+            return JsonLine.read(text.text(), DeliveryLine.class).delivery() != null;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The deliveries recorded on the UTC days {@code from} to {@code to}, oldest first; unreadable lines are skipped. */
+    List<Delivery> deliveries(LocalDate from, LocalDate to) throws IOException {
+        List<Delivery> out = new ArrayList<>();
+        for (DailyJsonl.Line text : files.lines(from, to)) {
+            if (!text.text().contains("\"delivery\"")) {
+                continue;  // a subject's state (cheap test first: most lines are)
+            }
+            try {
+                Delivery d = JsonLine.read(text.text(), DeliveryLine.class).delivery();
+                if (d != null && d.at() != null && d.channel() != null && d.notice() != null) {
+                    out.add(d);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // reported by read() at start; a line that is not a delivery is not one to list
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Appends a delivery and forces it to disk. It leaves the day's carrying forward of open subjects to the next
+     * state line, and the file it lands in is the day of its own time.
+     */
+    synchronized void append(Delivery delivery) throws IOException {
+        files.append(delivery.at(), JsonLine.write(new DeliveryLine(delivery.at(), delivery)));
     }
 
     /**

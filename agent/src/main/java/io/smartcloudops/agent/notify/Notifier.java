@@ -109,7 +109,7 @@ public final class Notifier implements AutoCloseable {
             OkHttpClient http = new OkHttpClient();
             DeliveryPolicy policy = DeliveryPolicy.of(config);
             for (Channel c : channels) {
-                senders.put(c.name(), new ChannelSender(c, policy, http, clock, metrics));
+                senders.put(c.name(), new ChannelSender(c, policy, http, clock, metrics, this::recordDelivery));
             }
         }
         GaugeWithCallback.builder().name("smartcloudops_notification_channel_healthy")
@@ -346,6 +346,34 @@ public final class Notifier implements AutoCloseable {
             LOG.error("cannot record notification state of {} {} in {}: after a restart it may be sent again or "
                     + "its resolve not at all", line.subject().kind().key(), line.subject().id(), journal.dir(), e);
         }
+    }
+
+    /**
+     * A channel took a notice or gave it up: journalled for the chat, on the ticker's thread, since the channel's worker
+     * is interrupted when the agent stops and an interrupt closes the journal's file under the write. A failure to
+     * write is logged, never thrown; what ends while the agent stops is not journalled.
+     */
+    private void recordDelivery(Delivery d) {
+        try {
+            ticker.execute(() -> {
+                try {
+                    journal.append(d);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot record the delivery of {} {} on {} in {}: the chat will not list it", d.about().key(),
+                            d.id(), d.channel(), journal.dir(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("stopping: the delivery of {} {} on {} is not journalled", d.about().key(), d.id(), d.channel());
+        }
+    }
+
+    /**
+     * What the channels took or gave up on the UTC days {@code from} to {@code to} (notices, resolves, repeats and
+     * notify actions' messages), oldest first, as {@code notifications-*.jsonl} keeps them.
+     */
+    public List<Delivery> deliveries(LocalDate from, LocalDate to) throws IOException {
+        return journal.deliveries(from, to);
     }
 
     private List<NotificationJournal.Line> stillOpen() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Session 8's mechanisms answered offline from the replayed scenario (clock 2026-03-10 15:00 UTC): what the agent did
- * filtered by outcome, bare hours, what a metric usually is, and honest unknowns (notifications, the hosts' own logs).
+ * filtered by outcome, bare hours, what a metric usually is, and honest unknowns (the hosts' own logs).
  */
 class AgentActivityQuestionsTest {
 
@@ -67,10 +67,10 @@ class AgentActivityQuestionsTest {
     }
 
     @Test
-    void notificationsAndHostLogsAreHonestUnknownsWithoutFigures() {
+    void withoutANotificationJournalTheChatSaysSoAndTheHostLogsAreAnHonestUnknown() {
         QueryResponse notified = ask("did pagerduty get the web-2 alert");
-        assertThat(notified.answer()).startsWith("I don't know which notifications were sent").contains("I can tell you");
-        assertThat(notified.data()).isEmpty();
+        assertThat(notified.answer()).isEqualTo("I can't tell which notifications were sent: this agent has no notification journal.");
+        assertThat(notified.data()).extracting(Fact::tool).containsExactly("notifications");
         QueryResponse logs = ask("tail nginx logs on web-2");
         assertThat(logs.answer()).startsWith("I don't know what is in the hosts' own logs").contains("audit log");
         assertThat(logs.data()).isEmpty();

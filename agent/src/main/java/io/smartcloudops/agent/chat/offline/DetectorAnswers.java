@@ -66,27 +66,71 @@ final class DetectorAnswers {
     }
 
     /**
-     * "What is normal CPU for web-1?": the median of the last hour beside the value now, and the season the
-     * detector's expectation follows. The detector's band itself is not among the chat's tools: say where it is.
+     * "What is normal CPU for web-1?": the band the detector expects the metric in (what the console draws behind its
+     * charts) beside the value now; while the detector still learns the host, or without a detector, the median of the
+     * last hour instead, and why.
      */
     String usual(List<ToolOutput.MetricValues> values, AgentStatus status) {
+        return usual(values, status, null);
+    }
+
+    /** @param asked a value the question asks about ("is 80% cpu normal?"), or null */
+    String usual(List<ToolOutput.MetricValues> values, AgentStatus status, Double asked) {
         StringBuilder sb = new StringBuilder();
+        boolean medians = false;
         for (ToolOutput.MetricValues out : values) {
             for (ToolOutput.HostValue v : out.values()) {
-                sb.append(sb.isEmpty() ? "" : "\n").append(v.host()).append(' ').append(v.metric()).append(": ")
-                        .append(v.baselineFormatted() == null ? "no usual level yet (no samples in the last hour)"
+                sb.append(sb.isEmpty() ? "" : "\n").append(v.host()).append(' ').append(v.metric()).append(": ");
+                ToolOutput.Band b = v.band();
+                if (b != null) {
+                    boolean outside = v.value() < b.lower() || v.value() > b.upper();
+                    sb.append("the detector expects about ").append(b.expectedFormatted()).append(", normal between ")
+                            .append(b.lowerFormatted()).append(" and ").append(b.upperFormatted())
+                            .append("none".equals(b.basis()) ? " (from its recent level)" : " (following its " + b.basis() + " season)")
+                            .append("; now ").append(v.formatted()).append(outside ? ", outside the band" : ", inside the band")
+                            .append('.');
+                    if (asked != null) {
+                        String a = format(v.metric(), asked);
+                        sb.append(' ').append(a).append(asked > b.upper() ? " would be outside it (above " + b.upperFormatted() + ")."
+                                : asked < b.lower() ? " would be outside it (below " + b.lowerFormatted() + ")."
+                                : " would be inside it.");
+                    }
+                    continue;
+                }
+                medians = true;
+                learning(status, v.host()).ifPresent(l -> sb.append("the detector is still learning ").append(v.host())
+                        .append(" (").append(l).append("), so it has no band yet; "));
+                sb.append(v.baselineFormatted() == null ? "no usual level yet (no samples in the last hour)"
                                 : "usually about " + v.baselineFormatted() + " (median of the last hour)")
                         .append(", now ").append(v.formatted());
                 seasonOf(status, v.host(), v.metric()).ifPresent(s -> sb.append("; the detector's expectation follows its ")
                         .append(s).append(" season"));
+                if (asked != null && v.baseline() != null) {
+                    sb.append("; ").append(format(v.metric(), asked)).append(" is ")
+                            .append(asked > v.baseline() ? "above" : asked < v.baseline() ? "below" : "at").append(" that median");
+                }
                 sb.append('.');
             }
         }
         if (sb.isEmpty()) {
             return "I have no samples for that yet, so I can't say what is usual.";
         }
-        return sb.append("\nThe band the detector expects each metric to stay in is drawn behind the console's charts and"
-                + " exported on /metrics (smartcloudops_band_lower, smartcloudops_band_upper).").toString();
+        return medians ? sb.append("\nThe band the detector expects each metric to stay in is drawn behind the console's charts"
+                + " and exported on /metrics (smartcloudops_band_lower, smartcloudops_band_upper) once it scores the host.")
+                .toString() : sb.toString();
+    }
+
+    private static String format(String metricKey, double value) {
+        return io.smartcloudops.api.Metric.fromKey(metricKey).map(m -> m.format(value)).orElse(String.valueOf(value));
+    }
+
+    /** "80 samples, about 6 min left" while the detector learns {@code host}; empty once it scores it or never saw it. */
+    private static Optional<String> learning(AgentStatus status, String host) {
+        return status.hosts().stream().filter(h -> h.host().equals(host) && h.detectorState() != null
+                        && "learning".equals(h.detectorState().phase()))
+                .map(h -> h.detectorState().learningSamplesLeft() + " samples, about "
+                        + minutes(h.detectorState().learningSecondsLeft()) + " left")
+                .findFirst();
     }
 
     private static Optional<String> seasonOf(AgentStatus status, String host, String metric) {

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.chat.offline;
 import io.smartcloudops.api.Metric;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,9 @@ final class DetectorQuestions {
             + " (?:the )?(?:usual|normal|expected|typical|baseline|band)\\b|\\bis (?:that|this|it) (?:normal|expected|usual)\\b"
             + "|\\bun(?:usual|expected)|\\bab?normal(?:ly|it)");
 
+    /** "is 80% cpu normal", "is 95 percent memory usual": the value asked about. */
+    private static final Pattern PERCENT = Pattern.compile("\\b(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent\\b)");
+
     private DetectorQuestions() {
     }
 
@@ -34,7 +38,10 @@ final class DetectorQuestions {
         if (USUAL.matcher(lower).find() && !NOT_USUAL.matcher(lower).find()) {
             List<Metric> metrics = MetricWords.find(lower);
             if (host != null || !metrics.isEmpty()) {
-                return Optional.of(new Intent.Usual(host, metrics));
+                Matcher value = PERCENT.matcher(lower);
+                boolean onePercentMetric = metrics.size() == 1 && "%".equals(metrics.getFirst().unit());
+                return Optional.of(new Intent.Usual(host, metrics, onePercentMetric && value.find()
+                        ? Double.valueOf(value.group(1)) : null));
             }
         }
         return Optional.empty();

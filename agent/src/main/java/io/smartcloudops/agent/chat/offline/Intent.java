@@ -71,13 +71,27 @@ sealed interface Intent {
 
     /**
      * "What is normal CPU for web-1?", "is 80% cpu normal for web-2": what a host's metric usually is. Empty metrics =
-     * every metric; null host = every host.
+     * every metric; null host = every host; {@code asked} the percentage the question gives (80), null when none.
      */
-    record Usual(String host, List<Metric> metrics) implements Intent {
+    record Usual(String host, List<Metric> metrics, Double asked) implements Intent {
+
+        Usual(String host, List<Metric> metrics) {
+            this(host, metrics, null);
+        }
     }
 
     /** "What has been acknowledged?", "who acked the db-1 alert": anomalies and alerts someone took in hand. */
     record Acknowledged(String host, TimeRange range) implements Intent {
+    }
+
+    /**
+     * "Which notifications were sent?", "did anyone get paged about db-1?", "what went to slack today?": what the
+     * channels were sent and whether it arrived.
+     *
+     * @param range   null: the last 24 hours
+     * @param channel a channel's type or name asked about (null: every channel)
+     */
+    record Notifications(TimeRange range, String host, String channel, boolean failedOnly) implements Intent {
     }
 
     /** "What alerts are firing?", "why is web-1 alerting?": alerts from Alertmanager and Grafana. */

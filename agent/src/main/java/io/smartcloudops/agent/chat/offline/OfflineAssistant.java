@@ -37,6 +37,7 @@ public final class OfflineAssistant implements Assistant {
     private final OncallAnswers oncall;
     private final ActionAnswers actions;
     private final DetectorAnswers detector = new DetectorAnswers();
+    private final NotificationAnswers notifications;
     private final Clock clock;
     private final Supplier<Collection<String>> knownHosts;
 
@@ -50,6 +51,7 @@ public final class OfflineAssistant implements Assistant {
         this.writer = new AnswerWriter(times);
         this.oncall = new OncallAnswers(times);
         this.actions = new ActionAnswers(times);
+        this.notifications = new NotificationAnswers(times);
         this.clock = clock;
     }
 
@@ -129,6 +131,15 @@ public final class OfflineAssistant implements Assistant {
                 yield answer(oncall.alerts(out, now), out.alerts().stream().map(a -> a.host()).filter(h -> h != null)
                         .distinct().toList());
             }
+            case Intent.Notifications i -> {
+                TimeRange range = i.range() != null ? i.range()
+                        : new TimeRange(now.minus(Duration.ofHours(24)), null, "over the last 24 hours");
+                int limit = 20;
+                var out = tools.run(new ToolCall.Notifications(range.from(), range.until(), i.host(), i.channel(), i.failedOnly(),
+                        limit)).output();
+                yield answer(notifications.sent(out, i, range.label(), limit, now), out.notifications().stream()
+                        .map(n -> n.host()).filter(h -> h != null).distinct().toList());
+            }
             case Intent.Snoozed i -> {
                 var out = tools.run(new ToolCall.Silences()).output();
                 yield answer(oncall.silences(out, now), out.silences().stream().map(s -> s.host()).filter(h -> h != null)
@@ -144,7 +155,7 @@ public final class OfflineAssistant implements Assistant {
                     outs.add(tools.run(new ToolCall.CurrentMetrics(i.host(), m)).output());
                 }
                 var status = tools.run(new ToolCall.Status()).output();
-                yield answer(detector.usual(outs, status.status()), hostsOf(outs));
+                yield answer(detector.usual(outs, status.status(), i.asked()), hostsOf(outs));
             }
             case Intent.Acknowledged i -> {
                 var anomalies = tools.run(new ToolCall.RecentAnomalies(QuestionParser.MAX_ANOMALIES, i.host(), null, null)).output();
@@ -275,6 +286,7 @@ public final class OfflineAssistant implements Assistant {
                 + "- What did auto-remediation do today?\n"
                 + "- What alerts are firing? / Why is <host> alerting? (from Alertmanager and Grafana)\n"
                 + "- What is snoozed? / What has been acknowledged? / Any pending approvals?\n"
+                + "- Which notifications were sent today? / Did anyone get paged about <host>? / Did any notification fail?\n"
                 + "- Is <host> still learning? / Which hosts have a season? / What is normal CPU for <host>?\n"
                 + "- Is the agent healthy?\n"
                 + "- Restart nginx on <host> (a proposal an operator approves; nothing runs from chat)\n"

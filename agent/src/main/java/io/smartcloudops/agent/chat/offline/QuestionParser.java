@@ -160,6 +160,12 @@ final class QuestionParser {
             return action.get();
         }
         Optional<Intent> unknowable = UnknownTopics.find(lower);
+        Optional<Intent> notifications = NotificationQuestions.read(lower, host, range);
+        // "did we page anyone since the deploy?" asks back for a time; otherwise what was sent is known
+        if (notifications.isPresent() && ambiguous.isEmpty() && !(unknowable.orElse(null) instanceof Intent.UnclearTime)
+                && (unknown.isEmpty() || NotificationQuestions.namesChannel(lower, unknown.get()))) {
+            return notifications.get();
+        }
         if (unknowable.isPresent()) {
             return unknowable.get();
         }

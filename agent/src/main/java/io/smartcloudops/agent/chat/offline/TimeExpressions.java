@@ -62,6 +62,11 @@ public final class TimeExpressions {
     private static final Pattern SINCE_YESTERDAY = Pattern.compile("\\bsince yesterday\\b");
     private static final Pattern YESTERDAY = Pattern.compile("\\byesterday\\b");
     private static final Pattern TODAY = Pattern.compile("\\b(today|so far today)\\b");
+    /**
+     * A bare hour ("since 3", "from 3 to 4") is the latest such hour at least this long before now: "since 3" asked at
+     * 15:00 or 15:05 means 03:00, since a range of a few minutes is asked as "the last few minutes", not with an hour.
+     */
+    static final Duration BARE_HOUR_MIN_AGE = Duration.ofMinutes(10);
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
@@ -216,7 +221,8 @@ public final class TimeExpressions {
         if ((m = SINCE_CLOCK.matcher(t)).find()) {
             Optional<LocalTime> at = sinceClock(m);
             if (at.isPresent()) {
-                Instant from = latestPast(at.get(), local);
+                boolean bare = m.group(2) == null && m.group(3) == null;
+                Instant from = latestPast(at.get(), bare ? local.minus(BARE_HOUR_MIN_AGE) : local);
                 return Optional.of(new TimeRange(from, null, "since " + format(from)));
             }
         }
@@ -253,7 +259,8 @@ public final class TimeExpressions {
 
     /**
      * "since 14:00", "since 2pm", and a bare hour as people type it ("since 9", "after 10"): on a 12-hour clock, the latest of
-     * 9:00 and 21:00 that is not ahead (latestPast then takes the day); 0 and 13-23 are 24-hour times.
+     * 9:00 and 21:00 at least {@link #BARE_HOUR_MIN_AGE} before now (latestPast then takes the day); 0 and 13-23 are
+     * 24-hour times.
      */
     private Optional<LocalTime> sinceClock(Matcher m) {
         Optional<LocalTime> at = clockTime(m.group(1), m.group(2), m.group(3));
@@ -263,10 +270,10 @@ public final class TimeExpressions {
         if (m.group().startsWith("from")) {
             return Optional.empty(); // "from 2 to 3 instances": a bare "from" hour only in a range read above
         }
-        return Optional.of(latestOfTwelveHourClock(at.get().getHour(), clock.instant().atZone(zone)));
+        return Optional.of(latestOfTwelveHourClock(at.get().getHour(), clock.instant().atZone(zone).minus(BARE_HOUR_MIN_AGE)));
     }
 
-    /** Hour {@code h} of a 12-hour clock: h:00 or (h+12):00, whichever came last before now. */
+    /** Hour {@code h} of a 12-hour clock: h:00 or (h+12):00, whichever came last before {@code now}. */
     private LocalTime latestOfTwelveHourClock(int h, ZonedDateTime now) {
         if (h == 0 || h > 12) {
             return LocalTime.of(h % 24, 0);
@@ -278,16 +285,17 @@ public final class TimeExpressions {
 
     /**
      * "from 9 to 11", "from 2 to 3", "yesterday from 9 to 5": bare hours on a 12-hour clock. The start is the latest
-     * such hour not ahead (yesterday's with "yesterday"); an end at or before the start is the afternoon's, then the
-     * next day's.
+     * such hour at least {@link #BARE_HOUR_MIN_AGE} before now (yesterday's with "yesterday"); an end at or before the
+     * start is the afternoon's, then the next day's.
      */
     private Optional<TimeRange> bareHours(int first, int second, ZonedDateTime now, boolean yesterday) {
         if (first > 23 || second > 24) {
             return Optional.empty();
         }
+        ZonedDateTime reference = yesterday ? now : now.minus(BARE_HOUR_MIN_AGE);
         LocalTime start = yesterday && first >= 1 && first <= 12 && first < 7 ? LocalTime.of(first + 12, 0)
-                : yesterday ? LocalTime.of(first % 24, 0) : latestOfTwelveHourClock(first, now);
-        Instant from = onDay(start, now, yesterday);
+                : yesterday ? LocalTime.of(first % 24, 0) : latestOfTwelveHourClock(first, reference);
+        Instant from = onDay(start, reference, yesterday);
         ZonedDateTime startAt = from.atZone(zone);
         ZonedDateTime end = startAt.toLocalDate().atStartOfDay(zone).plusHours(second);
         while (!end.isAfter(startAt)) {

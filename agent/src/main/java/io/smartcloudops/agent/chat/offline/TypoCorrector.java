@@ -37,7 +37,15 @@ final class TypoCorrector {
             "latest", "recent", "last", "past", "previous",
             "spike", "spikes", "spiked", "glitches", "weird", "strange", "abnormal", "leaderboard", "ranking", "ranked",
             "busier", "compare", "versus", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-            "sunday");
+            "sunday",
+            // the detector's words (DetectorQuestions) and acknowledgements
+            "learning", "learned", "warming", "warmup", "season", "seasons", "seasonal", "seasonality", "daily", "weekly",
+            "hourly", "cycle", "cycles", "pattern", "patterns", "rhythm", "level", "shift", "shifted", "scoring",
+            "normal", "usual", "usually", "typical", "typically", "expected", "expect", "expects", "expecting", "baseline",
+            "band", "bands", "acked", "acknowledged", "acknowledge", "acknowledgement",
+            // notifications (NotificationQuestions)
+            "notification", "notifications", "notified", "slack", "pagerduty", "webhook", "webhooks", "delivered",
+            "paged", "pager");
 
     /**
      * English words one edit from a keyword that mean something else ("least" is not "last", "stale" not

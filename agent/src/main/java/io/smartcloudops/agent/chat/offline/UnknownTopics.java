@@ -46,14 +46,6 @@ final class UnknownTopics {
                     + "|users? (?:are |is )?(?:logged|online|active))\\b"),
                     "application figures such as latency, error rates, requests or users: this agent collects host metrics only",
                     HOST_FIGURES),
-            new Topic(Pattern.compile("\\bnotif(?:y|ied|ications?)\\b(?!.*\\b(?:logs?|audit)\\b)|\\b(?:slack|pagerduty|pager duty|opsgenie|ms teams"
-                    + "|microsoft teams|webhooks?)\\b|\\bpage[ds]? (?:anyone|anybody|someone|somebody|people|me|us|them)\\b"
-                    + "|\\b(?:alerts?|notifications?|messages?|pages?|emails?)\\b.*\\b(?:sent|send|went out|gone out|go out|delivered)\\b"
-                    + "|\\b(?:sent|send|delivered)\\b.*\\b(?:alerts?|notifications?|messages?|pages?|emails?)\\b"),
-                    "which notifications were sent (Slack, Teams, PagerDuty, webhook): the chat cannot read the notification"
-                            + " log (smartcloudops_notifications_total on /metrics counts them)",
-                    "which anomalies and alerts are open and who acknowledged them ('what has been acknowledged?'), what is"
-                            + " snoozed ('what is snoozed?') and the remediation audit log ('show logs from today')"),
             new Topic(Pattern.compile("\\b(?:syslog|journalctl|dmesg|stderr|stdout|stack ?traces?|exceptions?|core dumps?)\\b"
                     + "|\\b(?:error|app|application|nginx|apache|access|system|kernel|container|pod|service|server|postgres|mysql"
                     + "|redis|java|gc)\\s+logs?\\b|\\b(?:tail|grep)\\b"),

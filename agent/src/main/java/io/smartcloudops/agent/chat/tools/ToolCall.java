@@ -154,6 +154,24 @@ public sealed interface ToolCall<O extends ToolOutput> {
         }
     }
 
+    /** Notifications sent to the channels (and whether they were delivered) in {@code [since, until)}, newest first. */
+    record Notifications(Instant since, Instant until, String host, String channel, boolean failedOnly, int limit)
+            implements ToolCall<ToolOutput.NotificationDigest> {
+        public Notifications {
+            Objects.requireNonNull(since, "since");
+        }
+
+        @Override
+        public String tool() {
+            return ToolCatalog.NOTIFICATIONS;
+        }
+
+        @Override
+        public Class<ToolOutput.NotificationDigest> outputType() {
+            return ToolOutput.NotificationDigest.class;
+        }
+    }
+
     /** Creates a pending approval (never runs anything): the same validation as a button press. */
     record ProposeRemediation(String action, String target, Map<String, String> params, String reason)
             implements ToolCall<ToolOutput.ProposalOutcome> {

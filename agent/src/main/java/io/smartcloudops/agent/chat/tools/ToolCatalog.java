@@ -29,6 +29,7 @@ public final class ToolCatalog {
     public static final String PROPOSE_REMEDIATION = "propose_remediation";
     public static final String ALERTS = "alerts";
     public static final String SILENCES = "silences";
+    public static final String NOTIFICATIONS = "notifications";
 
     static final List<String> ACTIONS = Arrays.stream(ActionType.values()).map(ActionType::key).toList();
     static final List<String> TRIGGERS = Arrays.stream(Trigger.values()).map(Trigger::key).toList();
@@ -43,7 +44,8 @@ public final class ToolCatalog {
     public ToolCatalog(Clock clock) {
         this.clock = clock;
         add(new ToolDefinition(CURRENT_METRICS,
-                "Latest value of host metrics with each host's 1-hour median as baseline. Omit host for every host, "
+                "Latest value of host metrics with each host's 1-hour median as baseline and, once the detector scores "
+                        + "the host, the band it expects the metric in (what counts as normal). Omit host for every host, "
                         + "omit metric for every metric.",
                 List.of(ToolParam.string("host", false, "A host the agent knows (see agent_status)."),
                         ToolParam.oneOf("metric", false, METRICS, "cpu, mem, disk (root filesystem used), disk_io (busy), "
@@ -131,6 +133,25 @@ public final class ToolCatalog {
                 "What is snoozed: the silences holding now, with what they match (host, metric, rule, alert labels), "
                         + "until when, who made them and why.",
                 List.of(), a -> new ToolCall.Silences()));
+        add(new ToolDefinition(NOTIFICATIONS,
+                "Notifications sent to Slack, Teams, PagerDuty and webhooks (newest first): what (opened, repeated, "
+                        + "resolved, acknowledged, or a notify action's message), about which host, on which channel, when, "
+                        + "and whether the channel took it or it failed.",
+                List.of(ToolParam.string("since", false, "Start (default 24h)." + TIME),
+                        ToolParam.string("until", false, "End (default now)." + TIME),
+                        ToolParam.string("host", false, "Only about this host."),
+                        ToolParam.string("channel", false, "Only this channel, by name or type (slack, teams, pagerduty, webhook)."),
+                        ToolParam.oneOf("state", false, List.of("all", "failed"), "all (default) or failed only."),
+                        ToolParam.integer("limit", 1, 50, "How many (default 20).")),
+                a -> {
+                    var since = a.time("since").orElse(clock.instant().minus(Duration.ofHours(24)));
+                    var until = a.time("until").orElse(null);
+                    if (until != null && !until.isAfter(since)) {
+                        throw new ToolArgumentException("until", "must be after since");
+                    }
+                    return new ToolCall.Notifications(since, until, a.stringOrNull("host"), a.stringOrNull("channel"),
+                            "failed".equals(a.stringOrNull("state")), a.integer("limit", 20));
+                }));
         add(new ToolDefinition(PROPOSE_REMEDIATION,
                 "Propose a remediation for a human operator to approve. It runs nothing: it creates a pending "
                         + "approval after the same validation as the console's button (allow-listed units, known "

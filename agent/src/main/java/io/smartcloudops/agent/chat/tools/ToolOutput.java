@@ -22,9 +22,20 @@ public sealed interface ToolOutput {
 
     /**
      * @param baseline median of the host's last hour, null when there is too little history
+     * @param band     what the detector expects of it now, null when it has no band (learning, or no detector)
      */
     record HostValue(String host, String metric, double value, String formatted, Double baseline,
-                     String baselineFormatted, Instant at) {
+                     String baselineFormatted, Instant at, Band band) {
+    }
+
+    /**
+     * The detector's expected value and the band outside which a value counts as unusual for the host, at its latest
+     * scored sample ({@code at}), in the metric's unit.
+     *
+     * @param basis what the expectation follows: {@code none} (the recent level), {@code daily} or {@code weekly}
+     */
+    record Band(double expected, double lower, double upper, String expectedFormatted, String lowerFormatted,
+                String upperFormatted, String basis, Instant at) {
     }
 
     record SeriesSummary(List<Stats> series, Instant since, Instant until, String note) implements ToolOutput {
@@ -80,6 +91,17 @@ public sealed interface ToolOutput {
     record SilenceDigest(List<io.smartcloudops.api.oncall.Silence> silences) implements ToolOutput {
         public SilenceDigest {
             silences = List.copyOf(silences);
+        }
+    }
+
+    /**
+     * @param channels the channels configured ({@code name (type)}): none means nothing can have been sent
+     */
+    record NotificationDigest(List<SentNotification> notifications, List<String> channels, Instant since, Instant until,
+                              String note) implements ToolOutput {
+        public NotificationDigest {
+            notifications = List.copyOf(notifications);
+            channels = List.copyOf(channels);
         }
     }
 

@@ -35,6 +35,8 @@ public final class ToolRunner {
     private final AuditHistory audit;
     private final ActionProposer proposer;
     private final AlertHistory alerts;
+    private final NotificationHistory notifications;
+    private final DetectorBands bands;
     private final Clock clock;
 
     public ToolRunner(SeriesStore store, Supplier<AgentStatus> status, AnomalyHistory anomalies, AuditHistory audit,
@@ -44,7 +46,19 @@ public final class ToolRunner {
 
     public ToolRunner(SeriesStore store, Supplier<AgentStatus> status, AnomalyHistory anomalies, AuditHistory audit,
                       ActionProposer proposer, AlertHistory alerts, Clock clock) {
+        this(store, status, anomalies, audit, proposer, alerts, NotificationHistory.NONE, DetectorBands.NONE, clock);
+    }
+
+    /**
+     * @param notifications what was sent to the notification channels
+     * @param bands         the band the detector expects each host's metric in (for current_metrics)
+     */
+    public ToolRunner(SeriesStore store, Supplier<AgentStatus> status, AnomalyHistory anomalies, AuditHistory audit,
+                      ActionProposer proposer, AlertHistory alerts, NotificationHistory notifications, DetectorBands bands,
+                      Clock clock) {
         this.alerts = alerts;
+        this.notifications = notifications;
+        this.bands = bands;
         this.store = store;
         this.status = status;
         this.anomalies = anomalies;
@@ -94,6 +108,11 @@ public final class ToolRunner {
             case ToolCall.Alerts c -> new ToolOutput.AlertDigest(alerts.alerts(c.host(), c.firingOnly(), c.limit()), c.host(),
                     c.firingOnly(), null);
             case ToolCall.Silences c -> new ToolOutput.SilenceDigest(alerts.activeSilences());
+            case ToolCall.Notifications c -> {
+                var sent = notifications.sent(c.since(), c.until(), c.host(), c.channel(), c.failedOnly(), c.limit());
+                yield new ToolOutput.NotificationDigest(sent, notifications.channels(), c.since(), c.until(),
+                        notifications.unavailableReason().orElse(null));
+            }
             case ToolCall.ProposeRemediation c -> ToolOutput.ProposalOutcome.of(proposer.propose(
                     new ProposalRequest(c.action(), c.target(), c.params(), c.reason()), actor));
         };
@@ -114,7 +133,8 @@ public final class ToolRunner {
                 Double baseline = median(store.series(host, m, baselineFrom).stream()
                         .filter(p -> !p.aggregated()).toList());  // raw samples only: a minute mean is not one
                 forMetric.add(new ToolOutput.HostValue(host, m.key(), v, m.format(v), baseline,
-                        baseline == null ? null : m.format(baseline), store.lastSeen(host).orElse(null)));
+                        baseline == null ? null : m.format(baseline), store.lastSeen(host).orElse(null),
+                        bands.band(host, m).orElse(null)));
             }
             forMetric.sort(Comparator.comparingDouble(ToolOutput.HostValue::value).reversed());
             values.addAll(forMetric);
@@ -289,6 +309,14 @@ public final class ToolRunner {
             }
             case ToolCall.Silences c -> {
                 // no arguments
+            }
+            case ToolCall.Notifications c -> {
+                put(o, "since", c.since().toString());
+                put(o, "until", c.until() == null ? null : c.until().toString());
+                put(o, "host", c.host());
+                put(o, "channel", c.channel());
+                o.put("state", c.failedOnly() ? "failed" : "all");
+                o.put("limit", c.limit());
             }
             case ToolCall.ProposeRemediation c -> {
                 put(o, "action", c.action());

@@ -42,6 +42,31 @@ class DetectorAnswersTest {
     }
 
     @Test
+    void whatIsNormalIsTheDetectorsBandOnceItScoresAndTheMedianWhileItLearns() {
+        var band = new io.smartcloudops.agent.chat.tools.ToolOutput.Band(12.0, 5.0, 30.0, "12.0%", "5.0%", "30.0%", "daily", NOW);
+        var web1 = new io.smartcloudops.agent.chat.tools.ToolOutput.HostValue("web-1", "cpu", 97.0, "97.0%", 14.0, "14.0%", NOW, band);
+        var web2 = new io.smartcloudops.agent.chat.tools.ToolOutput.HostValue("web-2", "cpu", 25.0, "25.0%", 20.0, "20.0%", NOW, null);
+        String answer = new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web1, web2), null)), status);
+        assertThat(answer).startsWith("""
+                web-1 cpu: the detector expects about 12.0%, normal between 5.0% and 30.0% (following its daily season); \
+                now 97.0%, outside the band.
+                web-2 cpu: the detector is still learning web-2 (80 samples, about 6 min left), so it has no band yet; \
+                usually about 20.0% (median of the last hour), now 25.0%.
+                The band the detector expects""");
+        String scoredOnly = new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web1), null)), status);
+        assertThat(scoredOnly).as("no pointer to the band when the answer is the band").doesNotContain("\n");
+        assertThat(new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web1), null)), status, 80.0)).as("is 80% cpu normal for web-1?")
+                .endsWith("now 97.0%, outside the band. 80.0% would be outside it (above 30.0%).");
+        assertThat(new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web1), null)), status, 20.0)).endsWith(" 20.0% would be inside it.");
+        assertThat(new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
+                List.of(web2), null)), status, 80.0)).contains("now 25.0%; 80.0% is above that median.");
+    }
+
+    @Test
     void theQuestionsReadAsTheDetectorsState() {
         QuestionParser parser = PhrasingCorpus.parser();
         assertThat(parser.parse("is web-2 still learning?", List.of())).isEqualTo(new Intent.DetectorState("web-2"));
@@ -55,6 +80,8 @@ class DetectorAnswersTest {
         assertThat(parser.parse("anything unusual on web-1?", List.of())).isInstanceOf(Intent.Anomalies.class);
         assertThat(parser.parse("is cpu on web-1 higher than usual?", List.of())).isNotInstanceOf(Intent.Usual.class);
         assertThat(parser.parse("is 80% cpu normal for web-2", List.of()))
-                .isEqualTo(new Intent.Usual("web-2", List.of(io.smartcloudops.api.Metric.CPU)));
+                .isEqualTo(new Intent.Usual("web-2", List.of(io.smartcloudops.api.Metric.CPU), 80.0));
+        assertThat(parser.parse("whats normal cpu for web-1", List.of()))
+                .isEqualTo(new Intent.Usual("web-1", List.of(io.smartcloudops.api.Metric.CPU)));
     }
 }

@@ -361,12 +361,28 @@ class QuestionParserTest {
     }
 
     @Test
-    void theHostsOwnLogsSensorsAndNotificationsAreUnknownsNotFigures() {
+    void theHostsOwnLogsAndSensorsAreUnknownsNotFigures() {
         assertThat(parse("error logs on web-1")).isInstanceOf(Intent.UnknownTopic.class);
         assertThat(parse("grep syslog on db-1 for oom")).isInstanceOf(Intent.UnknownTopic.class);
         assertThat(parse("disk temp on db-1")).isInstanceOf(Intent.UnknownTopic.class);
-        assertThat(parse("was slack notified about db-1")).isInstanceOf(Intent.UnknownTopic.class);
         assertThat(parse("audit log since 9")).as("the agent's own log").isInstanceOf(Intent.Logs.class);
         assertThat(parse("show the notify logs")).as("the audit log's notify actions").isInstanceOf(Intent.Logs.class);
+    }
+
+    @Test
+    void notificationQuestionsNameTheHostChannelTimeAndFailures() {
+        assertThat(parse("was slack notified about db-1")).isEqualTo(new Intent.Notifications(null, "db-1", "slack", false));
+        assertThat(parse("did anyone get paged about db-1")).isEqualTo(new Intent.Notifications(null, "db-1", null, false));
+        assertThat(parse("which notifications were sent")).isEqualTo(new Intent.Notifications(null, null, null, false));
+        assertThat(parse("what went to slack today")).isInstanceOfSatisfying(Intent.Notifications.class, n -> {
+            assertThat(n.channel()).isEqualTo("slack");
+            assertThat(n.range().label()).startsWith("today");
+        });
+        assertThat(parse("did any notification to pager duty fail?")).isEqualTo(new Intent.Notifications(null, null, "pagerduty", true));
+        assertThat(parse("who has the pager today")).as("the rota, not what was sent").isInstanceOf(Intent.UnknownTopic.class);
+        assertThat(parse("did we page anyone since the deploy")).as("a time asked back").isInstanceOf(Intent.UnclearTime.class);
+        assertThat(parse("was slack notified about db-9")).as("never another host's notifications")
+                .isEqualTo(new Intent.Help("db-9"));
+        assertThat(parse("notify web-1: disk almost full")).as("an imperative stays a proposal").isInstanceOf(Intent.Propose.class);
     }
 }

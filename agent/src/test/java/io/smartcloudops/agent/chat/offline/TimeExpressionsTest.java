@@ -84,7 +84,9 @@ class TimeExpressionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             cpu since 9                            | 2026-03-10T09:00:00Z | -
-            since 3                                | 2026-03-10T15:00:00Z | -
+            since 3                                | 2026-03-10T03:00:00Z | -
+            from 3 to 4                            | 2026-03-10T03:00:00Z | 2026-03-10T04:00:00Z
+            since 15                               | 2026-03-09T15:00:00Z | -
             since 4                                | 2026-03-10T04:00:00Z | -
             since 11                               | 2026-03-10T11:00:00Z | -
             since 13                               | 2026-03-10T13:00:00Z | -
@@ -105,6 +107,28 @@ class TimeExpressionsTest {
             """)
     void readsBareHoursAndMinutes(String text, String from, String until) {
         TimeRange r = utc.find(text).orElseThrow();
+        assertThat(r.from()).isEqualTo(Instant.parse(from));
+        assertThat(r.until()).isEqualTo(until == null ? null : Instant.parse(until));
+    }
+
+    /**
+     * A bare hour is the latest such hour at least ten minutes before now: "since 3" asked at 15:00 or 15:05 is 03:00
+     * (15:00 would be an empty or a five-minute range), asked at 15:10 or later it is 15:00.
+     */
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            since 3                 | 2026-03-10T15:00:00Z | 2026-03-10T03:00:00Z | -
+            since 3                 | 2026-03-10T15:05:00Z | 2026-03-10T03:00:00Z | -
+            since 3                 | 2026-03-10T15:10:00Z | 2026-03-10T15:00:00Z | -
+            anomalies since 3       | 2026-03-10T15:40:00Z | 2026-03-10T15:00:00Z | -
+            since 12                | 2026-03-10T00:05:00Z | 2026-03-09T12:00:00Z | -
+            from 3 to 4             | 2026-03-10T15:02:00Z | 2026-03-10T03:00:00Z | 2026-03-10T04:00:00Z
+            from 3 to 4             | 2026-03-10T15:30:00Z | 2026-03-10T15:00:00Z | 2026-03-10T16:00:00Z
+            since 3pm               | 2026-03-10T15:00:00Z | 2026-03-10T15:00:00Z | -
+            """)
+    void readsABareHourAsOneThatIsSomeMinutesPast(String text, String now, String from, String until) {
+        TimeExpressions at = new TimeExpressions(Clock.fixed(Instant.parse(now), ZoneOffset.UTC), ZoneId.of("UTC"));
+        TimeRange r = at.find(text).orElseThrow();
         assertThat(r.from()).isEqualTo(Instant.parse(from));
         assertThat(r.until()).isEqualTo(until == null ? null : Instant.parse(until));
     }

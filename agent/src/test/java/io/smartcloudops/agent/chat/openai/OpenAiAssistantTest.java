@@ -63,10 +63,10 @@ class OpenAiAssistantTest {
                 .as("control characters stripped, secrets redacted before they leave")
                 .isEqualTo("What's current CPU? my key is [REDACTED]");
         JsonNode tools = body.path("tools");
-        assertThat(tools).hasSize(10);
+        assertThat(tools).hasSize(11);
         assertThat(tools).extracting(t -> t.path("function").path("name").asText()).containsExactly("current_metrics",
                 "series_stats", "recent_anomalies", "explain_anomaly", "audit_logs", "agent_status", "remediation_history",
-                "alerts", "silences", "propose_remediation");
+                "alerts", "silences", "notifications", "propose_remediation");
         JsonNode seriesStats = tools.get(1).path("function");
         assertThat(tools.get(1).path("type").asText()).isEqualTo("function");
         assertThat(seriesStats.path("parameters")).isEqualTo(

@@ -21,7 +21,7 @@ class ToolCatalogTest {
     void theClosedSetOfTools() {
         assertThat(catalog.definitions()).extracting(ToolDefinition::name).containsExactly("current_metrics", "series_stats",
                 "recent_anomalies", "explain_anomaly", "audit_logs", "agent_status", "remediation_history", "alerts", "silences",
-                "propose_remediation");
+                "notifications", "propose_remediation");
     }
 
     @Test
