@@ -212,7 +212,7 @@ public final class Agent implements AutoCloseable {
             status.component("remediation", remediation::status);
 
             // Alerts in (issue 16); rules read alerts, anomalies, samples and silences.
-            this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), logsDir, retention, bus, clock,
+            this.alerts = new AlertIntake(config.alerts(), config.remediation().targets(), store::hasHost, logsDir, retention, bus, clock,
                     metrics.registry());
             closeables.add(alerts);
             alerts.reload(retention > 0 ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(retention) : null);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,12 @@ public final class AlertIntake implements AutoCloseable {
     private final Map<AlertSource, Long> truncatedBySource = new java.util.EnumMap<>(AlertSource.class);
     private volatile Instant lastReceived;
 
-    public AlertIntake(AlertsConfig config, Map<String, RemediationConfig.TargetConfig> targets, Path logsDir,
-                       int retentionDays, EventBus bus, Clock clock, PrometheusRegistry registry) {
+    /** @param collected whether the agent collects a host of that name (an alert's {@code host:port} then stays whole) */
+    public AlertIntake(AlertsConfig config, Map<String, RemediationConfig.TargetConfig> targets, Predicate<String> collected,
+                       Path logsDir, int retentionDays, EventBus bus, Clock clock, PrometheusRegistry registry) {
         this.log = new AlertLog(logsDir, retentionDays);
         this.store = new AlertStore(config.recent());
-        this.hosts = new HostMapping(config.hostLabel(), targets);
+        this.hosts = new HostMapping(config.hostLabel(), targets, collected);
         this.bus = bus;
         this.clock = clock;
         this.received = Counter.builder().name("smartcloudops_alerts_received_total")

@@ -4,13 +4,16 @@ import io.smartcloudops.agent.config.RemediationConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which host an alert is about: the value of the configured label ({@code instance} by default) with its port
- * stripped, then the names of {@code remediation.targets} applied, so an alert about {@code i-0abc:9100} is
- * about the target whose {@code instance_id} is {@code i-0abc}. A value that cannot be a host name (spaces,
+ * Which host an alert is about: the value of the configured label ({@code instance} by default) as it is when
+ * the agent collects a host of that name (the {@code prometheus:} and {@code node-exporter:} sources name hosts
+ * {@code host:port}, like Prometheus's {@code instance}), else with its port stripped, then the names of
+ * {@code remediation.targets} applied, so an alert about {@code i-0abc:9100} is about the target whose
+ * {@code instance_id} is {@code i-0abc}. A value that cannot be a host name (spaces,
  * control characters, slashes, longer than 253 characters) maps to no host: such an alert is listed but no
  * rule can act on it.
  */
@@ -21,10 +24,13 @@ final class HostMapping {
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:%-]{1,253}");
 
     private final String label;
+    private final Predicate<String> collected;
     private final Map<String, String> names = new HashMap<>();
 
-    HostMapping(String label, Map<String, RemediationConfig.TargetConfig> targets) {
+    /** @param collected whether the agent collects samples of a host of that name */
+    HostMapping(String label, Map<String, RemediationConfig.TargetConfig> targets, Predicate<String> collected) {
         this.label = label;
+        this.collected = collected;
         if (targets != null) {
             targets.forEach((name, t) -> {
                 names.put(name, name);
@@ -44,7 +50,11 @@ final class HostMapping {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String h = stripPort(value.trim());
+        String given = value.trim();
+        if (names.containsKey(given) || collected.test(given)) {
+            return Optional.of(names.getOrDefault(given, given));
+        }
+        String h = stripPort(given);
         if (!PLAUSIBLE.matcher(h).matches()) {
             return Optional.empty();
         }

@@ -130,8 +130,9 @@ final class AuditTrail {
             log.append(r);
         } catch (AuditWriteException ex) {
             onWriteError.run();
-            throw new RemediationException.AuditUnavailable(ex.getMessage()
-                    + " — nothing was run; fix the log directory (logs.dir) and try again");
+            // Only a failed write points at the directory; a missing HMAC key or a closed log says what to do itself.
+            throw new RemediationException.AuditUnavailable(ex.getMessage() + " — nothing was run"
+                    + (ex.getCause() instanceof java.io.IOException ? "; fix the log directory (logs.dir) and try again" : ""));
         }
     }
 }

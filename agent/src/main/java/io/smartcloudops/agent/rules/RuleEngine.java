@@ -55,6 +55,8 @@ public final class RuleEngine {
     private final Map<String, Map<String, Alert>> alerts = new HashMap<>();
     private final SilenceCheck silences;
     private final Map<String, Map<String, RuleTracker>> trackers = new LinkedHashMap<>();
+    /** What each rule did on each host before a restart (rule -> host -> oldest first), taken by its first tracker. */
+    private final Map<String, Map<String, List<Remediation>>> earlier = new HashMap<>();
 
     public RuleEngine(List<Rule> rules, RemediationService remediation, Clock clock, Duration anomalyHold,
                       PrometheusRegistry registry) {
@@ -70,6 +72,16 @@ public final class RuleEngine {
         this.clock = clock;
         this.anomalyHold = anomalyHold;
         rules.forEach(r -> trackers.put(r.name(), new TreeMap<>()));
+        // The remediation service has restored the last 24 h from the audit log: without them a rule still
+        // firing after a restart (kill -9 included) would act again inside its cooldown and hourly limit, and
+        // propose a second approval beside the one still waiting.
+        for (Remediation r : remediation.list(Optional.empty(), Integer.MAX_VALUE).reversed()) {
+            if (r.rule() != null && trackers.containsKey(r.rule()) && r.target() != null && r.createdAt() != null
+                    && r.state() != io.smartcloudops.api.remediation.RemediationState.REFUSED) {  // refused: never acted
+                earlier.computeIfAbsent(r.rule(), k -> new HashMap<>())
+                        .computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
+            }
+        }
         GaugeWithCallback.builder().name("smartcloudops_rule_state")
                 .help("State of each rule, the worst over its hosts: 0 inactive, 1 pending, 2 firing")
                 .labelNames("rule")
@@ -137,8 +149,7 @@ public final class RuleEngine {
             if (!appliesTo(rule, host)) {
                 continue;
             }
-            RuleTracker t = trackers.get(rule.name()).computeIfAbsent(host,
-                    h -> new RuleTracker(rule.forDuration(), rule.keepFiringFor()));
+            RuleTracker t = trackers.get(rule.name()).computeIfAbsent(host, h -> restored(rule, h));
             boolean holds = rule.condition().holds(facts);
             boolean cleared = rule.clearWhen() == null ? !holds : !holds && rule.clearWhen().holds(facts);
             switch (t.evaluate(holds, cleared, now)) {
@@ -164,6 +175,16 @@ public final class RuleEngine {
                 act(rule, host, t, now);
             }
         }
+    }
+
+    private RuleTracker restored(Rule rule, String host) {
+        RuleTracker t = new RuleTracker(rule.forDuration(), rule.keepFiringFor());
+        List<Remediation> before = earlier.getOrDefault(rule.name(), Map.of()).getOrDefault(host, List.of());
+        before.forEach(r -> t.acted(r.createdAt(), r.id()));
+        if (!before.isEmpty()) {
+            earlier.get(rule.name()).remove(host);
+        }
+        return t;
     }
 
     /** A silence holds for this rule here: no action (nor proposal) until it ends; the rule keeps firing. */

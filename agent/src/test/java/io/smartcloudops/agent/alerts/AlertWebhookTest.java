@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
+import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.MutableClock;
+import io.smartcloudops.agent.testing.NodeExporterProcess;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.alert.Alert;
 import io.smartcloudops.api.alert.AlertList;
@@ -16,6 +18,8 @@ import io.smartcloudops.api.alert.AlertState;
 import io.smartcloudops.api.alert.WebhookReceipt;
 import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
+import io.smartcloudops.api.oncall.Silence;
+import io.smartcloudops.api.oncall.SilenceRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +88,32 @@ class AlertWebhookTest {
             assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
             assertThat(resolved.endsAt()).isEqualTo(ended);
             assertThat(resolved.id()).isEqualTo(firing.alerts().getFirst().id());
+        }
+    }
+
+    /**
+     * With a {@code prometheus:} or {@code node-exporter:} source the agent names hosts {@code host:port}, as Prometheus's
+     * {@code instance}: an alert about such a host is about that host (its charts, rules and silences), not about a
+     * port-less name the agent has never seen.
+     */
+    @Test
+    void anAlertAboutACollectedHostPortKeepsThePortAndMeetsTheHostsSilence() throws Exception {
+        try (NodeExporterProcess exporter = NodeExporterProcess.start(dir)) {
+            String host = exporter.instance();
+            var config = TestAgents.config(dir, Map.of("source.spec", "node-exporter:" + exporter.url(), "detect.model", ""));
+            try (Agent agent = TestAgents.start(config, java.time.Clock.systemUTC());
+                 AgentClient hook = TestAgents.webhook(agent); AgentClient viewer = TestAgents.viewer(agent);
+                 AgentClient operator = TestAgents.operator(agent)) {
+                Eventually.within("the exporter's host to be collected", Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> viewer.status().hosts().stream().anyMatch(h -> h.host().equals(host)));
+                hook.post("/webhooks/alertmanager", alertmanager("firing",
+                        List.of(highCpu("firing", host, Instant.now().minusSeconds(60), null))), Map.of(), WebhookReceipt.class);
+
+                assertThat(viewer.alerts("firing", null, null).alerts()).singleElement()
+                        .satisfies(a -> assertThat(a.host()).as("the collected host's name").isEqualTo(host));
+                Silence snooze = operator.silence(SilenceRequest.host(host, "1h", "kernel upgrade"));
+                assertThat(snooze.matching()).as("the firing alert about the snoozed host").isEqualTo(1);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.smartcloudops.agent.audit;
 import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.api.client.LogQuery;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcloudops.agent.Agent;
 import io.smartcloudops.agent.cli.CliRunner;
@@ -10,6 +11,7 @@ import io.smartcloudops.agent.testing.FakeAws;
 import io.smartcloudops.agent.testing.FakeAws.Reply;
 import io.smartcloudops.agent.testing.TestAgents;
 import io.smartcloudops.api.audit.AuditRecord;
+import io.smartcloudops.api.client.AgentApiException;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.remediation.RemediationRequest;
 import io.smartcloudops.api.remediation.TargetOptions;
@@ -119,5 +121,23 @@ class AuditAnchorTest {
                 "--expect-head", head);
         assertThat(cut.exit()).as("the newest record was cut off").isEqualTo(1);
         assertThat(cut.out()).contains("BROKEN", "expected head " + head);
+    }
+
+    @Test
+    void anAgentStartedWithoutTheKeyOfAKeyedLogRefusesActionsAndSaysWhichKeyNotWhichDirectory() throws Exception {
+        try (Agent agent = start(); AgentClient operator = TestAgents.operator(agent)) {
+            dryRun(agent, operator);
+        }
+        var config = TestAgents.config(dir, "remediation: {allowed_units: [nginx]}\n");
+        try (Agent agent = Agent.start(config, Map.of(), Clock.systemUTC()); AgentClient operator = TestAgents.operator(agent)) {
+            String host = operator.remediationOptions().targets().stream().filter(TargetOptions::local).findFirst().orElseThrow().name();
+            assertThatThrownBy(() -> operator.remediate(RemediationRequest.restartService(host, "nginx", true, "no key"), null))
+                    .isInstanceOfSatisfying(AgentApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(503);
+                        assertThat(e.error().detail()).contains(AuditKey.VARIABLE, "nothing was run")
+                                .as("the directory is fine: the key is missing").doesNotContain("logs.dir");
+                    });
+            assertThat(operator.logs(LogQuery.since("1h").limit(10)).records()).as("nothing recorded").hasSize(1);
+        }
     }
 }

@@ -21,7 +21,16 @@ class PromQlTest {
                     .endsWith(" and on (instance) (min_over_time(up[1m]) == 1) and on (instance) "
                             + "(count_over_time(up[1m]) + 1 >= count_over_time(up[1m] offset 1m))");
         }
-        assertThat(PromQl.query(Metric.MEM, Duration.ofMinutes(1))).doesNotContain("up[");
+        assertThat(PromQl.query(Metric.MEM, Duration.ofMinutes(1))).doesNotContain("min_over_time(up");
+    }
+
+    @Test
+    void gaugesAreDroppedWhereTheirTargetWasNotScrapedLately() {
+        for (Metric m : java.util.List.of(Metric.MEM, Metric.DISK, Metric.LOAD1)) {
+            assertThat(PromQl.query(m, Duration.ofSeconds(90))).as(m.key())
+                    .endsWith(" unless on (instance) (((time() - timestamp(up)) > 90) or ((time() - timestamp(up)) > 2 * 90"
+                            + " / count_over_time(up[1m30s] offset 1m30s)))");
+        }
     }
 
     @Test
@@ -38,7 +47,7 @@ class PromQlTest {
                 .contains("node_memory_MemAvailable_bytes").contains("node_memory_MemTotal_bytes");
         assertThat(PromQl.query(Metric.DISK, Duration.ofMinutes(1)))
                 .contains("mountpoint=\"/\"").contains("node_filesystem_avail_bytes").contains("node_filesystem_size_bytes");
-        assertThat(PromQl.query(Metric.LOAD1, Duration.ofMinutes(1))).isEqualTo("max by (instance) (node_load1)");
+        assertThat(PromQl.query(Metric.LOAD1, Duration.ofMinutes(1))).startsWith("(max by (instance) (node_load1)) unless on (instance) ");
         for (Metric m : Metric.values()) {
             assertThat(PromQl.query(m, Duration.ofMinutes(1))).as(m.key()).contains("by (instance)");
         }

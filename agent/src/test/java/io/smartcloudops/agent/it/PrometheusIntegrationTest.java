@@ -9,6 +9,7 @@ import io.smartcloudops.agent.testing.Eventually;
 import io.smartcloudops.agent.testing.NodeExporterProcess;
 import io.smartcloudops.agent.testing.PrometheusProcess;
 import io.smartcloudops.agent.testing.TestAgents;
+import io.smartcloudops.api.Metric;
 import io.smartcloudops.api.client.AgentClient;
 import io.smartcloudops.api.status.AgentStatus;
 import io.smartcloudops.api.status.HostStatus;
@@ -134,12 +135,22 @@ class PrometheusIntegrationTest {
                     .as("nothing stored while the source is down: a gap, never zeros").isEqualTo(before);
             assertThat(client.healthz()).as("the agent keeps serving").containsEntry("status", "ok");
 
+            // Dead for longer than the rate window (5 s), past which a value Prometheus repeats is stale whatever the
+            // scrape timing on a loaded machine (PromQl.fresh), so the check below has a few steps to look at.
+            Eventually.within("Prometheus dead for 9 s", Duration.ofSeconds(15))
+                    .until(() -> Instant.now().isAfter(killed.plusSeconds(9)));
+            Instant restarting = Instant.now();
             prometheus.start();
             Eventually.within("the source to be healthy again", Duration.ofSeconds(20)).ignoreExceptions()
                     .until(() -> client.status().source().healthy());
             Eventually.within("new samples", Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> agent.store().sampleCount(nodeExporter.instance()) > before);
             assertThat(client.metrics()).contains("smartcloudops_source_up{source=\"prometheus\"} 1.0");
+            // The gap is back-filled with what Prometheus scraped, and it scraped nothing while it was dead: its
+            // query_range repeats the last value for up to 5 minutes (lookback), which must not become samples.
+            assertThat(agent.store().series(nodeExporter.instance(), Metric.MEM, killed.plusSeconds(6)))
+                    .as("memory samples made up for the time Prometheus was dead")
+                    .noneMatch(p -> p.timestamp().isBefore(restarting));
         }
     }
 

@@ -149,6 +149,62 @@ class RuleEngineTest {
         assertThat(systemctl.calls()).hasSize(2);
     }
 
+    /** The agent stopped (even kill -9) and started again: the rules go on from what the audit log says they did. */
+    private void restart(String rulesYaml) throws Exception {
+        String yaml = java.nio.file.Files.readString(dir.resolve("agent.yaml"));
+        fx.close();
+        fx = new RemediationFixture(dir, yaml, clock, HOST);
+        List<Rule> rules = RulesFile.parse("rules.yaml", rulesYaml, fx.service::checkAction);
+        engine = new RuleEngine(rules, fx.service, clock, Duration.ofMinutes(5), fx.registry);
+        fx.bus.subscribe(SamplesCollected.class, engine::onSamples);
+    }
+
+    @Test
+    void aRestartDoesNotActAgainWithinTheRulesCooldownNorProposeTwice() throws Exception {
+        String rules = """
+                rules:
+                  - name: high-cpu
+                    when: cpu > 90
+                    for: 1m
+                    action: restart_service
+                    params: {unit: nginx}
+                    cooldown: 10m
+                  - name: ask-first
+                    when: cpu > 90
+                    for: 1m
+                    action: restart_service
+                    params: {unit: nginx}
+                    cooldown: 1m
+                    requires_approval: true
+                """;
+        start(rules, """
+                  cooldown: 1m
+                  breaker: {failures: 10}
+                """);
+        cpuAt(Duration.ZERO, 95);
+        cpuAt(Duration.ofMinutes(1), 95);
+        awaitLast();
+        assertThat(remediations()).extracting(Remediation::rule).containsExactlyInAnyOrder("high-cpu", "ask-first");
+        assertThat(systemctl.calls()).hasSize(1);
+
+        restart(rules);
+        // Firing again at once after the restart (for: 1m holds again from the first sample), still within
+        // high-cpu's cooldown, and ask-first's proposal still waits for a person.
+        cpuAt(Duration.ofMinutes(3), 95);
+        cpuAt(Duration.ofMinutes(4), 95);
+        cpuAt(Duration.ofMinutes(10), 95);
+        assertThat(engine.state("high-cpu", HOST)).isEqualTo(RuleState.FIRING);
+        assertThat(remediations()).hasSize(2);
+        assertThat(fx.service.list(Optional.of(RemediationState.PENDING), 10)).hasSize(1);
+        assertThat(systemctl.calls()).hasSize(1);
+
+        cpuAt(Duration.ofMinutes(11), 95);  // high-cpu's cooldown since 1m is over: it acts again
+        awaitLast();
+        assertThat(remediations()).filteredOn(r -> "high-cpu".equals(r.rule())).hasSize(2);
+        assertThat(fx.service.list(Optional.of(RemediationState.PENDING), 10)).hasSize(1);
+        assertThat(systemctl.calls()).hasSize(2);
+    }
+
     @Test
     void keepFiringForBridgesAFlap() throws Exception {
         start("""
