@@ -1,6 +1,7 @@
 package io.smartcloudops.agent.collect;
 
 import io.smartcloudops.agent.events.EventBus;
+import io.smartcloudops.agent.lifecycle.Shutdown;
 import io.smartcloudops.api.status.SourceStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -226,23 +227,9 @@ public final class Collector implements AutoCloseable {
                 }
             }
             source.close();
-            if (t != null && t != Thread.currentThread()) {
-                awaitEnd(t);
-            }
-        }
-    }
-
-    /**
-     * Waits for the collection in progress to end, so that nothing it hands on (a detector state saved, an anomaly
-     * written) happens after the agent has closed the files it writes to.
-     */
-    private static void awaitEnd(Thread t) {
-        try {
-            if (!t.join(Duration.ofSeconds(10))) {
-                LOG.warn("the collector thread did not end within 10 s of the agent closing");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // nothing the collection in progress hands on (a detector state saved, an anomaly written) may happen after
+            // the agent has closed the files it writes to
+            Shutdown.join(t, "the collector thread");
         }
     }
 }
