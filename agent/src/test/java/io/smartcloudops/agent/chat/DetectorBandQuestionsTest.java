@@ -77,7 +77,7 @@ class DetectorBandQuestionsTest {
                 return s != null && s.learningSamplesLeft() <= 997;
             });
             String answer = client.query("whats normal cpu for web-3").answer();
-            assertThat(answer).matches("(?s)web-3 cpu: the detector is still learning web-3 \\(\\d+ samples, about \\d+ (?:min|h|s) left\\),"
+            assertThat(answer).matches("(?s)web-3 cpu: the detector is still learning web-3 \\(\\d+ more samples, about \\d+ (?:min|h|s)\\),"
                     + " so it has no band yet; usually about \\d+\\.\\d% \\(median of the last hour\\), now \\d+\\.\\d%\\.\\n.*");
         }
     }

@@ -124,12 +124,12 @@ final class DetectorAnswers {
         return io.smartcloudops.api.Metric.fromKey(metricKey).map(m -> m.format(value)).orElse(String.valueOf(value));
     }
 
-    /** "80 samples, about 6 min left" while the detector learns {@code host}; empty once it scores it or never saw it. */
+    /** "80 more samples, about 6 min" while the detector learns {@code host}; empty once it scores it or never saw it. */
     private static Optional<String> learning(AgentStatus status, String host) {
         return status.hosts().stream().filter(h -> h.host().equals(host) && h.detectorState() != null
                         && "learning".equals(h.detectorState().phase()))
-                .map(h -> h.detectorState().learningSamplesLeft() + " samples, about "
-                        + minutes(h.detectorState().learningSecondsLeft()) + " left")
+                .map(h -> h.detectorState().learningSamplesLeft() + " more samples, about "
+                        + minutes(h.detectorState().learningSecondsLeft()))
                 .findFirst();
     }
 

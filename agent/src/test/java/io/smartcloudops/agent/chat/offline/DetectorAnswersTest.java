@@ -51,7 +51,7 @@ class DetectorAnswersTest {
         assertThat(answer).startsWith("""
                 web-1 cpu: the detector expects about 12.0%, normal between 5.0% and 30.0% (following its daily season); \
                 now 97.0%, outside the band.
-                web-2 cpu: the detector is still learning web-2 (80 samples, about 6 min left), so it has no band yet; \
+                web-2 cpu: the detector is still learning web-2 (80 more samples, about 6 min), so it has no band yet; \
                 usually about 20.0% (median of the last hour), now 25.0%.
                 The band the detector expects""");
         String scoredOnly = new DetectorAnswers().usual(List.of(new io.smartcloudops.agent.chat.tools.ToolOutput.MetricValues(
